@@ -1,0 +1,1 @@
+//! Typed model of the Amazon States Language (both query languages).

@@ -1,0 +1,1 @@
+//! Local executor: runs a state machine offline with the service's semantics.

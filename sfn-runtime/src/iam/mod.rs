@@ -1,0 +1,1 @@
+//! IAM policy documents: statements, merging and de-duplication.

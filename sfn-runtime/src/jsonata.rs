@@ -1,0 +1,1 @@
+//! Syntax check of JSONata expressions (`{% ... %}` strings).

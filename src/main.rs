@@ -1,0 +1,6 @@
+//! The `sfn` command line.
+
+fn main() {
+    eprintln!("usage: sfn <validate|run|graph> ...");
+    std::process::exit(2);
+}
