@@ -1,6 +1,10 @@
-//! The `sfn` command line.
+//! The `sfn` command line: `sfn validate`, `sfn run`, `sfn graph`.
 
-fn main() {
-    eprintln!("usage: sfn <validate|run|graph> ...");
-    std::process::exit(2);
+mod cli;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    cli::dispatch(&args)
 }
