@@ -5,6 +5,8 @@
 
 use std::process::ExitCode;
 
+mod graph;
+mod input;
 mod validate;
 
 const USAGE: &str = "\
@@ -14,6 +16,7 @@ usage: sfn <command> [options] FILE...
 
 commands:
   validate   check ASL files against the States Language rules
+  graph      draw a state machine as Mermaid or DOT
   help       show this message
 
 Run `sfn <command> --help` for a command's options and examples.";
@@ -26,6 +29,7 @@ pub fn dispatch(args: &[String]) -> ExitCode {
     };
     match command.as_str() {
         "validate" => validate::main(rest),
+        "graph" => graph::main(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             ExitCode::SUCCESS

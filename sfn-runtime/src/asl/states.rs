@@ -14,6 +14,9 @@ use super::values::{IntOrExpr, QueryLanguage};
 /// A state: one of the eight types, tagged by `Type` on the wire.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "Type")]
+// A document holds few states and every consumer matches on them: plain variants are
+// simpler to use than boxing the larger ones (Map, Task).
+#[allow(clippy::large_enum_variant)]
 pub enum State {
     /// `Pass`.
     Pass(Pass),
@@ -123,7 +126,11 @@ pub struct Pass {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query_language: Option<QueryLanguage>,
     /// `InputPath`; `Some(None)` is `null`.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub input_path: Option<Option<String>>,
     /// `Parameters` (payload template).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -132,10 +139,18 @@ pub struct Pass {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<Value>,
     /// `ResultPath`; `Some(None)` is `null`.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub result_path: Option<Option<String>>,
     /// `OutputPath`; `Some(None)` is `null`.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub output_path: Option<Option<String>>,
     /// `Output` (JSONata).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -168,7 +183,11 @@ pub struct Task {
     /// `Resource`: the ARN of what is called.
     pub resource: String,
     /// `InputPath`; `Some(None)` is `null`.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub input_path: Option<Option<String>>,
     /// `Parameters` (payload template, JSONPath).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -183,10 +202,18 @@ pub struct Task {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result_selector: Option<Value>,
     /// `ResultPath`; `Some(None)` is `null`.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub result_path: Option<Option<String>>,
     /// `OutputPath`; `Some(None)` is `null`.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub output_path: Option<Option<String>>,
     /// `Output` (JSONata).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -235,7 +262,11 @@ pub struct Choice {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query_language: Option<QueryLanguage>,
     /// `InputPath`; `Some(None)` is `null`.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub input_path: Option<Option<String>>,
     /// `Choices`: tried in order, the first that matches wins.
     pub choices: Vec<ChoiceRule>,
@@ -243,7 +274,11 @@ pub struct Choice {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<String>,
     /// `OutputPath`; `Some(None)` is `null`.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub output_path: Option<Option<String>>,
     /// `Output` (JSONata).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -264,7 +299,11 @@ pub struct Wait {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query_language: Option<QueryLanguage>,
     /// `InputPath`; `Some(None)` is `null`.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub input_path: Option<Option<String>>,
     /// `Seconds` (JSONata: may be an expression).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -279,7 +318,11 @@ pub struct Wait {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp_path: Option<String>,
     /// `OutputPath`; `Some(None)` is `null`.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub output_path: Option<Option<String>>,
     /// `Output` (JSONata).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -310,10 +353,18 @@ pub struct Succeed {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query_language: Option<QueryLanguage>,
     /// `InputPath`; `Some(None)` is `null`.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub input_path: Option<Option<String>>,
     /// `OutputPath`; `Some(None)` is `null`.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub output_path: Option<Option<String>>,
     /// `Output` (JSONata).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -357,7 +408,11 @@ pub struct Parallel {
     /// `Branches`.
     pub branches: Vec<Branch>,
     /// `InputPath`; `Some(None)` is `null`.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub input_path: Option<Option<String>>,
     /// `Parameters` (payload template, JSONPath).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -369,10 +424,18 @@ pub struct Parallel {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result_selector: Option<Value>,
     /// `ResultPath`; `Some(None)` is `null`.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub result_path: Option<Option<String>>,
     /// `OutputPath`; `Some(None)` is `null`.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub output_path: Option<Option<String>>,
     /// `Output` (JSONata).
     #[serde(default, skip_serializing_if = "Option::is_none")]
