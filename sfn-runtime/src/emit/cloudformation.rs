@@ -83,7 +83,7 @@ impl Workflow {
         for name in &names {
             parameters.insert(
                 logical_id(name),
-                json!({"Type": "String", "Description": format!("Value of ${{{name}}} in the definition")}),
+                json!({"Type": "String", "Description": format!("Value of the definition substitution {name}")}),
             );
         }
         let mut resources = Map::new();
