@@ -3,6 +3,7 @@
 use super::signature::check_call;
 use super::{Arg, ArgKind, Intrinsic, IntrinsicFn, MAX_NESTING};
 use crate::path::error::ParseError;
+use crate::path::parse::lexeme::json_number;
 use crate::path::parse::{Cursor, Mode, parse_at};
 
 /// Parses an intrinsic function call that makes up the whole of `src`, and checks the
@@ -207,12 +208,12 @@ fn number(cur: &mut Cursor) -> Result<serde_json::Number, ParseError> {
         .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-')))
         .unwrap_or(cur.rest().len());
     let text = cur.rest().get(..len).unwrap_or("");
-    match serde_json::from_str::<serde_json::Number>(text) {
-        Ok(n) => {
+    match json_number(text) {
+        Some(n) => {
             cur.pos += len;
             Ok(n)
         }
-        Err(_) => Err(ParseError::new(
+        None => Err(ParseError::new(
             start,
             format!("expected a number, found `{text}`"),
         )),

@@ -3,7 +3,7 @@
 //! Grammar (Jayway subset): `or := and ('||' and)*`, `and := unary ('&&' unary)*`,
 //! `unary := '!' unary | '(' or ')' | operand (op operand)?`. A path alone tests existence.
 
-use super::lexeme::{is_ident_continue, quoted};
+use super::lexeme::{is_ident_continue, json_number, quoted};
 use super::path::PathParser;
 use crate::path::ast::{CompareOp, Filter, FilterPath, Operand};
 use crate::path::error::ParseError;
@@ -172,12 +172,12 @@ fn number(p: &mut PathParser) -> Result<Operand, ParseError> {
         .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'))
         .count();
     let text = p.cur.rest().get(..len).unwrap_or("");
-    match serde_json::from_str::<serde_json::Number>(text) {
-        Ok(n) => {
+    match json_number(text) {
+        Some(n) => {
             p.cur.pos += len;
             Ok(Operand::Literal(Value::Number(n)))
         }
-        Err(_) => Err(ParseError::new(
+        None => Err(ParseError::new(
             start,
             format!("expected a number, found `{text}`"),
         )),

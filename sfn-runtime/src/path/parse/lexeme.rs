@@ -120,3 +120,15 @@ pub(crate) fn write_quoted(f: &mut impl std::fmt::Write, s: &str) -> std::fmt::R
     }
     f.write_char('\'')
 }
+
+/// Reads `text` as a JSON number. Integers stay exact; other numbers go through Rust's
+/// correctly rounded float parser, so that printing and re-reading gives the same value
+/// (serde_json's fast float parser can be off by one ulp).
+pub(crate) fn json_number(text: &str) -> Option<serde_json::Number> {
+    let validated: serde_json::Number = serde_json::from_str(text).ok()?;
+    if validated.is_f64() {
+        text.parse::<f64>().ok().and_then(serde_json::Number::from_f64)
+    } else {
+        Some(validated)
+    }
+}
