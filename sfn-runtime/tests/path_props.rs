@@ -13,20 +13,45 @@ use sfn_runtime::path::{
 /// reach deep into the parser.
 fn path_like() -> impl Strategy<Value = String> {
     let atoms = prop_oneof![
-        Just("$".to_string()), Just("$$".to_string()), Just(".".to_string()), Just("..".to_string()),
-        Just("[".to_string()), Just("]".to_string()), Just("*".to_string()), Just("'".to_string()),
-        Just("\"".to_string()), Just(",".to_string()), Just(":".to_string()), Just("?(".to_string()),
-        Just(")".to_string()), Just("@".to_string()), Just("-".to_string()), Just("\\".to_string()),
-        Just(" ".to_string()), Just("==".to_string()), Just("<".to_string()), Just("&&".to_string()),
-        Just("||".to_string()), Just("!".to_string()), Just("States.Format(".to_string()),
-        Just("States.Array(".to_string()), Just("{}".to_string()), Just("true".to_string()),
-        "[a-z0-9]{1,3}", "\\PC{1,2}",
+        Just("$".to_string()),
+        Just("$$".to_string()),
+        Just(".".to_string()),
+        Just("..".to_string()),
+        Just("[".to_string()),
+        Just("]".to_string()),
+        Just("*".to_string()),
+        Just("'".to_string()),
+        Just("\"".to_string()),
+        Just(",".to_string()),
+        Just(":".to_string()),
+        Just("?(".to_string()),
+        Just(")".to_string()),
+        Just("@".to_string()),
+        Just("-".to_string()),
+        Just("\\".to_string()),
+        Just(" ".to_string()),
+        Just("==".to_string()),
+        Just("<".to_string()),
+        Just("&&".to_string()),
+        Just("||".to_string()),
+        Just("!".to_string()),
+        Just("States.Format(".to_string()),
+        Just("States.Array(".to_string()),
+        Just("{}".to_string()),
+        Just("true".to_string()),
+        "[a-z0-9]{1,3}",
+        "\\PC{1,2}",
     ];
     proptest::collection::vec(atoms, 0..24).prop_map(|parts| parts.concat())
 }
 
 fn name() -> impl Strategy<Value = String> {
-    prop_oneof!["[a-zA-Z_][a-zA-Z0-9_]{0,5}", "\\PC{0,4}", Just("a b".to_string()), Just("it's\\".to_string())]
+    prop_oneof![
+        "[a-zA-Z_][a-zA-Z0-9_]{0,5}",
+        "\\PC{0,4}",
+        Just("a b".to_string()),
+        Just("it's\\".to_string())
+    ]
 }
 
 fn leaf_selector() -> impl Strategy<Value = Selector> {
@@ -36,9 +61,18 @@ fn leaf_selector() -> impl Strategy<Value = Selector> {
         Just(Selector::Wildcard),
         proptest::collection::vec(name(), 2..4).prop_map(Selector::Names),
         proptest::collection::vec(any::<i64>(), 2..4).prop_map(Selector::Indexes),
-        (any::<Option<i64>>(), any::<Option<i64>>(), any::<Option<i64>>()).prop_map(|(start, end, step)| {
-            Selector::Slice(Slice { start, end, step: step.filter(|s| *s != 0) })
-        }),
+        (
+            any::<Option<i64>>(),
+            any::<Option<i64>>(),
+            any::<Option<i64>>()
+        )
+            .prop_map(|(start, end, step)| {
+                Selector::Slice(Slice {
+                    start,
+                    end,
+                    step: step.filter(|s| *s != 0),
+                })
+            }),
     ]
 }
 
@@ -53,16 +87,28 @@ fn literal() -> impl Strategy<Value = Value> {
 }
 
 fn filter(segments: BoxedStrategy<Vec<Segment>>) -> impl Strategy<Value = Filter> {
-    let path = (any::<bool>(), segments).prop_map(|(current, segments)| FilterPath { current, segments });
+    let path =
+        (any::<bool>(), segments).prop_map(|(current, segments)| FilterPath { current, segments });
     let op = prop_oneof![
-        Just(CompareOp::Eq), Just(CompareOp::Ne), Just(CompareOp::Lt),
-        Just(CompareOp::Le), Just(CompareOp::Gt), Just(CompareOp::Ge)
+        Just(CompareOp::Eq),
+        Just(CompareOp::Ne),
+        Just(CompareOp::Lt),
+        Just(CompareOp::Le),
+        Just(CompareOp::Gt),
+        Just(CompareOp::Ge)
     ];
     let path = path.boxed();
-    let operand = prop_oneof![path.clone().prop_map(Operand::Path), literal().prop_map(Operand::Literal)];
+    let operand = prop_oneof![
+        path.clone().prop_map(Operand::Path),
+        literal().prop_map(Operand::Literal)
+    ];
     let atom = prop_oneof![
         path.prop_map(Filter::Exists),
-        (operand.clone(), op, operand.boxed()).prop_map(|(left, op, right)| Filter::Compare { left, op, right }),
+        (operand.clone(), op, operand.boxed()).prop_map(|(left, op, right)| Filter::Compare {
+            left,
+            op,
+            right
+        }),
     ];
     atom.prop_recursive(3, 12, 2, |inner| {
         prop_oneof![
@@ -75,20 +121,31 @@ fn filter(segments: BoxedStrategy<Vec<Segment>>) -> impl Strategy<Value = Filter
 
 fn segments() -> impl Strategy<Value = Vec<Segment>> {
     let simple = proptest::collection::vec(
-        (any::<bool>(), leaf_selector()).prop_map(|(deep, s)| if deep { Segment::Descendant(s) } else { Segment::Child(s) }),
+        (any::<bool>(), leaf_selector()).prop_map(|(deep, s)| {
+            if deep {
+                Segment::Descendant(s)
+            } else {
+                Segment::Child(s)
+            }
+        }),
         0..3,
     )
     .boxed();
-    let with_filter = (simple.clone(), filter(simple.clone()), simple.clone()).prop_map(|(mut a, f, b)| {
-        a.push(Segment::Child(Selector::Filter(f)));
-        a.extend(b);
-        a
-    });
+    let with_filter =
+        (simple.clone(), filter(simple.clone()), simple.clone()).prop_map(|(mut a, f, b)| {
+            a.push(Segment::Child(Selector::Filter(f)));
+            a.extend(b);
+            a
+        });
     prop_oneof![3 => simple, 1 => with_filter]
 }
 
 fn root() -> impl Strategy<Value = Root> {
-    prop_oneof![Just(Root::Input), Just(Root::Context), "[a-zA-Z_][a-zA-Z0-9_]{0,4}".prop_map(Root::Variable)]
+    prop_oneof![
+        Just(Root::Input),
+        Just(Root::Context),
+        "[a-zA-Z_][a-zA-Z0-9_]{0,4}".prop_map(Root::Variable)
+    ]
 }
 
 proptest! {

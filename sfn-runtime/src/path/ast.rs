@@ -183,7 +183,16 @@ mod tests {
 
     #[test]
     fn definiteness_follows_jayway() {
-        for (src, definite) in [("$.a[0].b", true), ("$.a[-1]", true), ("$['a','b']", true), ("$['a','b'].c", false), ("$.a[*]", false), ("$..a", false), ("$[0,1]", false), ("$[?(@)]", false)] {
+        for (src, definite) in [
+            ("$.a[0].b", true),
+            ("$.a[-1]", true),
+            ("$['a','b']", true),
+            ("$['a','b'].c", false),
+            ("$.a[*]", false),
+            ("$..a", false),
+            ("$[0,1]", false),
+            ("$[?(@)]", false),
+        ] {
             assert_eq!(parse_path(src).unwrap().is_definite(), definite, "{src}");
         }
     }

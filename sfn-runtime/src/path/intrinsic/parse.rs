@@ -219,3 +219,32 @@ fn number(cur: &mut Cursor) -> Result<serde_json::Number, ParseError> {
         )),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_single_edits() {
+        assert_eq!(edit_distance("States.Hash", "States.Hash"), 0);
+        assert_eq!(edit_distance("States.Hash", "States.Hsah"), 2);
+        assert_eq!(edit_distance("abc", ""), 3);
+    }
+
+    #[test]
+    fn spaces_are_allowed_between_arguments_only() {
+        assert!(parse_intrinsic("States.Array( 1 ,  2 )").is_ok());
+        assert_eq!(parse_intrinsic("States.Array (1)").unwrap_err().offset, 12);
+    }
+
+    #[test]
+    fn string_escapes() {
+        let mut cur = Cursor::new(r"'a\'\{\}\\' tail", 0);
+        assert_eq!(string(&mut cur, false).unwrap(), r"a'{}\");
+        assert_eq!(cur.pos, 11);
+        let mut cur = Cursor::new(r"'a\'\{\}\\'", 0);
+        assert_eq!(string(&mut cur, true).unwrap(), r"a'\{\}\\");
+        let mut cur = Cursor::new(r"'\n'", 0);
+        assert_eq!(string(&mut cur, false).unwrap_err().offset, 1);
+    }
+}

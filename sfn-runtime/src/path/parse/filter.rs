@@ -202,24 +202,40 @@ mod tests {
 
     #[test]
     fn and_binds_tighter_than_or() {
-        assert!(matches!(filter("@.a || @.b && @.c"), Filter::Or(_, r) if matches!(*r, Filter::And(..))));
-        assert!(matches!(filter("(@.a || @.b) && @.c"), Filter::And(l, _) if matches!(*l, Filter::Or(..))));
+        assert!(
+            matches!(filter("@.a || @.b && @.c"), Filter::Or(_, r) if matches!(*r, Filter::And(..)))
+        );
+        assert!(
+            matches!(filter("(@.a || @.b) && @.c"), Filter::And(l, _) if matches!(*l, Filter::Or(..)))
+        );
     }
 
     #[test]
     fn literals_on_either_side() {
-        let Filter::Compare { left, op, right } = filter("'x' != @.s") else { panic!() };
+        let Filter::Compare { left, op, right } = filter("'x' != @.s") else {
+            panic!()
+        };
         assert_eq!(left, Operand::Literal(json!("x")));
         assert_eq!(op, CompareOp::Ne);
         assert!(matches!(right, Operand::Path(p) if p.current));
-        assert!(matches!(filter("@.a == false"), Filter::Compare { right: Operand::Literal(v), .. } if v == json!(false)));
-        assert!(matches!(filter("@.a<=-2.5"), Filter::Compare { op: CompareOp::Le, right: Operand::Literal(v), .. } if v == json!(-2.5)));
+        assert!(
+            matches!(filter("@.a == false"), Filter::Compare { right: Operand::Literal(v), .. } if v == json!(false))
+        );
+        assert!(
+            matches!(filter("@.a<=-2.5"), Filter::Compare { op: CompareOp::Le, right: Operand::Literal(v), .. } if v == json!(-2.5))
+        );
     }
 
     #[test]
     fn not_is_not_confused_with_not_equal() {
         assert!(matches!(filter("!@.a"), Filter::Not(_)));
-        assert!(matches!(filter("@.a!=1"), Filter::Compare { op: CompareOp::Ne, .. }));
+        assert!(matches!(
+            filter("@.a!=1"),
+            Filter::Compare {
+                op: CompareOp::Ne,
+                ..
+            }
+        ));
     }
 
     #[test]

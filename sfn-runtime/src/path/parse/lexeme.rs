@@ -127,7 +127,9 @@ pub(crate) fn write_quoted(f: &mut impl std::fmt::Write, s: &str) -> std::fmt::R
 pub(crate) fn json_number(text: &str) -> Option<serde_json::Number> {
     let validated: serde_json::Number = serde_json::from_str(text).ok()?;
     if validated.is_f64() {
-        text.parse::<f64>().ok().and_then(serde_json::Number::from_f64)
+        text.parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
     } else {
         Some(validated)
     }
@@ -145,17 +147,32 @@ mod tests {
 
     #[test]
     fn dot_names_stop_at_structure_and_honour_escapes() {
-        assert_eq!(read("ab.c", |c| dot_name(c, false)), (Ok(Some("ab".into())), 2));
-        assert_eq!(read(r"a\.b[0]", |c| dot_name(c, false)), (Ok(Some("a.b".into())), 4));
-        assert_eq!(read("a&&b", |c| dot_name(c, true)), (Ok(Some("a".into())), 1));
-        assert_eq!(read("a&&b", |c| dot_name(c, false)), (Ok(Some("a&&b".into())), 4));
+        assert_eq!(
+            read("ab.c", |c| dot_name(c, false)),
+            (Ok(Some("ab".into())), 2)
+        );
+        assert_eq!(
+            read(r"a\.b[0]", |c| dot_name(c, false)),
+            (Ok(Some("a.b".into())), 4)
+        );
+        assert_eq!(
+            read("a&&b", |c| dot_name(c, true)),
+            (Ok(Some("a".into())), 1)
+        );
+        assert_eq!(
+            read("a&&b", |c| dot_name(c, false)),
+            (Ok(Some("a&&b".into())), 4)
+        );
         assert_eq!(read("[0]", |c| dot_name(c, false)), (Ok(None), 0));
         assert_eq!(read("\\", |c| dot_name(c, false)).0.unwrap_err().offset, 0);
     }
 
     #[test]
     fn quoted_strings_unescape_any_character() {
-        assert_eq!(read(r"'a\'b\\c' rest", quoted), (Ok(r"a'b\c".to_string()), 9));
+        assert_eq!(
+            read(r"'a\'b\\c' rest", quoted),
+            (Ok(r"a'b\c".to_string()), 9)
+        );
         assert_eq!(read(r#""it's""#, quoted), (Ok("it's".to_string()), 6));
         assert_eq!(read("'open", quoted).0.unwrap_err().offset, 0);
     }
@@ -180,7 +197,10 @@ mod tests {
 
     #[test]
     fn numbers_read_exactly() {
-        assert_eq!(json_number("925877.5431402529").and_then(|n| n.as_f64()), Some(925877.5431402529));
+        assert_eq!(
+            json_number("925877.5431402529").and_then(|n| n.as_f64()),
+            Some(925877.5431402529)
+        );
         assert_eq!(json_number("-3").and_then(|n| n.as_i64()), Some(-3));
         assert_eq!(json_number("1.2.3"), None);
         assert_eq!(json_number("01"), None);

@@ -250,7 +250,13 @@ mod tests {
 
     fn parse(src: &str, mode: Mode) -> Result<(Path, usize), ParseError> {
         let mut cur = Cursor::new(src, 0);
-        let path = PathParser { cur: &mut cur, mode, depth: 0, in_filter: false }.path()?;
+        let path = PathParser {
+            cur: &mut cur,
+            mode,
+            depth: 0,
+            in_filter: false,
+        }
+        .path()?;
         Ok((path, cur.pos))
     }
 
@@ -278,7 +284,11 @@ mod tests {
             path.segments,
             vec![
                 Segment::Child(Selector::Names(vec!["a".into(), "b".into()])),
-                Segment::Child(Selector::Slice(Slice { start: Some(1), end: Some(2), step: None })),
+                Segment::Child(Selector::Slice(Slice {
+                    start: Some(1),
+                    end: Some(2),
+                    step: None
+                })),
             ]
         );
     }
