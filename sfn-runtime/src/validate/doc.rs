@@ -41,8 +41,6 @@ pub(crate) struct State<'a> {
     pub(crate) map: Option<&'a Map<String, Value>>,
     /// Its `Type`, when that is one of the eight.
     pub(crate) ty: Option<StateType>,
-    /// Its query language.
-    pub(crate) lang: QueryLanguage,
     /// The scope whose `States` holds it.
     pub(crate) scope: usize,
 }
@@ -246,7 +244,6 @@ impl<'a> Doc<'a> {
                 pointer: pointer.clone(),
                 map: obj,
                 ty,
-                lang,
                 scope: index,
             });
             if let Some(scope) = self.scopes.get_mut(index) {

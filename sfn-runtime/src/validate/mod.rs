@@ -31,6 +31,7 @@ mod fields;
 mod graph;
 mod map;
 mod order;
+mod payload;
 mod presence;
 mod retry_catch;
 mod suggest;
@@ -103,6 +104,8 @@ static RULES: &[Rule] = rules! {
     "reader-csv-headers" => map::reader_csv_headers, "CSVHeaderLocation GIVEN comes with CSVHeaders (§5.8)";
     "variable-name" => variables::variable_name, "Assign keys are identifiers of at most 80 characters, not `states` (§12.1)";
     "variable-outer-scope" => variables::variable_outer_scope, "states in a branch or processor do not assign an enclosing scope's variables (§12.4)";
+    "payload-value" => payload::payload_value, "a `.$` template value is a string holding a path or an intrinsic call (§7.3)";
+    "payload-duplicate-key" => payload::payload_duplicate_key, "template keys stay unique once `.$` is stripped (§7.3)";
     "jsonata-syntax" => expressions::jsonata_syntax, "every {% ... %} expression of a JSONata state parses (§11.1)";
 };
 
