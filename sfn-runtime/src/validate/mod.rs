@@ -31,6 +31,7 @@ mod fields;
 mod graph;
 mod map;
 mod order;
+mod paths;
 mod payload;
 mod presence;
 mod retry_catch;
@@ -106,6 +107,11 @@ static RULES: &[Rule] = rules! {
     "variable-outer-scope" => variables::variable_outer_scope, "states in a branch or processor do not assign an enclosing scope's variables (§12.4)";
     "payload-value" => payload::payload_value, "a `.$` template value is a string holding a path or an intrinsic call (§7.3)";
     "payload-duplicate-key" => payload::payload_duplicate_key, "template keys stay unique once `.$` is stripped (§7.3)";
+    "path-syntax" => paths::path_syntax, "path fields and `.$` paths parse, and hold no intrinsic call where only a path may stand (§7.2)";
+    "reference-path" => paths::reference_path, "ResultPath, ItemsPath and the `...Path` value fields are Reference Paths (§7.1)";
+    "result-path-root" => paths::result_path_root, "ResultPath starts with `$`, not `$$` or a variable (§7.2)";
+    "intrinsic-syntax" => paths::intrinsic_syntax, "intrinsic calls parse: name, arity, argument kinds, escapes, Format placeholders (§8)";
+    "fail-path-intrinsic" => paths::fail_path_intrinsic, "ErrorPath/CausePath intrinsics return a string (§5.6)";
     "jsonata-syntax" => expressions::jsonata_syntax, "every {% ... %} expression of a JSONata state parses (§11.1)";
 };
 

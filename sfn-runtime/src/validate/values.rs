@@ -32,9 +32,14 @@ pub(crate) fn problem(
     lang: QueryLanguage,
 ) -> Option<Problem> {
     let wrong = |what: &str| {
+        let found = match value {
+            Value::Number(n) => format!("the number {n}"),
+            Value::Bool(b) => format!("the boolean {b}"),
+            Value::String(s) if s.chars().count() <= 40 => format!("the string \"{s}\""),
+            other => describe(other).to_owned(),
+        };
         Some(Problem::Type(format!(
-            "`{name}` must be {what}, not {}",
-            describe(value)
+            "`{name}` must be {what}, not {found}"
         )))
     };
     match kind {
