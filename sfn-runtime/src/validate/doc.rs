@@ -80,6 +80,9 @@ pub(crate) struct Doc<'a> {
     pub(crate) scopes: Vec<Scope<'a>>,
     /// State name -> the states so named, machine-wide.
     pub(crate) by_name: HashMap<&'a str, Vec<usize>>,
+    /// Every (object index, key, value, row) where the table has a row for the key on that
+    /// object, computed once for all rules.
+    sites: Vec<(usize, &'a str, &'a Value, &'static fields::Field)>,
 }
 
 impl<'a> Doc<'a> {
@@ -96,9 +99,17 @@ impl<'a> Doc<'a> {
             states: Vec::new(),
             scopes: Vec::new(),
             by_name: HashMap::new(),
+            sites: Vec::new(),
         };
         if let Some(map) = root.as_object() {
             doc.object(Owner::Machine, map, String::new(), lang, None, None, 0);
+        }
+        for (i, o) in doc.objects.iter().enumerate() {
+            for (k, v) in o.map {
+                if let Some(f) = fields::lookup(o.owner, k) {
+                    doc.sites.push((i, k.as_str(), v, f));
+                }
+            }
         }
         doc
     }
