@@ -2,10 +2,18 @@
 
 use crate::spec::TaskSpec;
 
+pub mod apigateway;
+pub mod athena;
 pub mod aws_sdk;
+pub mod batch;
+pub mod bedrock;
+pub mod codebuild;
+pub mod databrew;
 pub mod dynamodb;
 pub mod evaluate_expression;
 pub mod eventbridge;
+pub mod glue;
+pub mod http;
 pub mod lambda;
 pub mod sns;
 pub mod sqs;
@@ -13,13 +21,28 @@ pub mod stepfunctions;
 
 /// Every data-described class.
 pub static SPECS: &[&TaskSpec] = &[
+    &apigateway::HTTP_API,
+    &apigateway::REST_API,
+    &athena::GET_QUERY_EXECUTION,
+    &athena::GET_QUERY_RESULTS,
+    &athena::START_QUERY_EXECUTION,
+    &athena::STOP_QUERY_EXECUTION,
     &aws_sdk::CALL_AWS_SERVICE,
     &aws_sdk::CALL_AWS_SERVICE_CROSS_REGION,
+    &batch::SUBMIT_JOB,
+    &bedrock::CREATE_MODEL_CUSTOMIZATION_JOB,
+    &bedrock::INVOKE_MODEL,
+    &codebuild::START_BUILD,
+    &codebuild::START_BUILD_BATCH,
+    &databrew::START_JOB_RUN,
     &dynamodb::DYNAMO_DELETE_ITEM,
     &dynamodb::DYNAMO_GET_ITEM,
     &dynamodb::DYNAMO_PUT_ITEM,
     &dynamodb::DYNAMO_UPDATE_ITEM,
     &eventbridge::PUT_EVENTS,
+    &glue::START_CRAWLER_RUN,
+    &glue::START_JOB_RUN,
+    &http::HTTP_INVOKE,
     &lambda::LAMBDA_INVOKE,
     &sns::SNS_PUBLISH,
     &sqs::SQS_SEND_MESSAGE,
