@@ -10,6 +10,7 @@ pub mod bedrock;
 pub mod codebuild;
 pub mod databrew;
 pub mod dynamodb;
+pub mod ecs;
 pub mod evaluate_expression;
 pub mod eventbridge;
 pub mod glue;
@@ -39,6 +40,7 @@ pub static SPECS: &[&TaskSpec] = &[
     &dynamodb::DYNAMO_GET_ITEM,
     &dynamodb::DYNAMO_PUT_ITEM,
     &dynamodb::DYNAMO_UPDATE_ITEM,
+    &ecs::RUN_TASK,
     &eventbridge::PUT_EVENTS,
     &glue::START_CRAWLER_RUN,
     &glue::START_JOB_RUN,
