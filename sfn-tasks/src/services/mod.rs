@@ -11,6 +11,7 @@ pub mod codebuild;
 pub mod databrew;
 pub mod dynamodb;
 pub mod ecs;
+pub mod emr;
 pub mod evaluate_expression;
 pub mod eventbridge;
 pub mod glue;
@@ -41,6 +42,13 @@ pub static SPECS: &[&TaskSpec] = &[
     &dynamodb::DYNAMO_PUT_ITEM,
     &dynamodb::DYNAMO_UPDATE_ITEM,
     &ecs::RUN_TASK,
+    &emr::ADD_STEP,
+    &emr::CANCEL_STEP,
+    &emr::CREATE_CLUSTER,
+    &emr::MODIFY_INSTANCE_FLEET_BY_NAME,
+    &emr::MODIFY_INSTANCE_GROUP_BY_NAME,
+    &emr::SET_CLUSTER_TERMINATION_PROTECTION,
+    &emr::TERMINATE_CLUSTER,
     &eventbridge::PUT_EVENTS,
     &glue::START_CRAWLER_RUN,
     &glue::START_JOB_RUN,

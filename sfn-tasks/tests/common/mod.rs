@@ -250,3 +250,18 @@ pub fn golden_with(
 pub fn atom(action: &str, resource: &str) -> Atom {
     ("Allow".into(), action.into(), resource.into(), String::new())
 }
+
+/// Compares a multi-state case: each (state name, call), and the union of the policies.
+pub fn golden_multi(id: &str, states: &[(&str, &TaskCall)]) {
+    let cdk = case(id);
+    let mut got_atoms = BTreeSet::new();
+    for (name, c) in states {
+        let expected = cdk["definition"]["States"][*name].clone();
+        assert!(expected.is_object(), "{id}: no state {name}");
+        let task = ok(c);
+        let got = state_of(&expected, &task);
+        assert_eq!(got, expected, "{id}/{name}: definition differs\n ours: {got}\n cdk:  {expected}");
+        got_atoms.extend(our_atoms(&task));
+    }
+    assert_eq!(got_atoms, atoms_of_json(&cdk["policy_statements"]), "{id}: policy differs");
+}
