@@ -17,6 +17,7 @@ pub mod eventbridge;
 pub mod glue;
 pub mod http;
 pub mod lambda;
+pub mod sagemaker;
 pub mod sns;
 pub mod sqs;
 pub mod stepfunctions;
@@ -54,6 +55,12 @@ pub static SPECS: &[&TaskSpec] = &[
     &glue::START_JOB_RUN,
     &http::HTTP_INVOKE,
     &lambda::LAMBDA_INVOKE,
+    &sagemaker::CREATE_ENDPOINT,
+    &sagemaker::CREATE_ENDPOINT_CONFIG,
+    &sagemaker::CREATE_MODEL,
+    &sagemaker::CREATE_TRAINING_JOB,
+    &sagemaker::CREATE_TRANSFORM_JOB,
+    &sagemaker::UPDATE_ENDPOINT,
     &sns::SNS_PUBLISH,
     &sqs::SQS_SEND_MESSAGE,
     &stepfunctions::INVOKE_ACTIVITY,
