@@ -11,12 +11,15 @@ pub mod codebuild;
 pub mod databrew;
 pub mod dynamodb;
 pub mod ecs;
+pub mod eks;
 pub mod emr;
+pub mod emr_containers;
 pub mod evaluate_expression;
 pub mod eventbridge;
 pub mod glue;
 pub mod http;
 pub mod lambda;
+pub mod mediaconvert;
 pub mod sagemaker;
 pub mod sns;
 pub mod sqs;
@@ -43,6 +46,7 @@ pub static SPECS: &[&TaskSpec] = &[
     &dynamodb::DYNAMO_PUT_ITEM,
     &dynamodb::DYNAMO_UPDATE_ITEM,
     &ecs::RUN_TASK,
+    &eks::EKS_CALL,
     &emr::ADD_STEP,
     &emr::CANCEL_STEP,
     &emr::CREATE_CLUSTER,
@@ -50,11 +54,16 @@ pub static SPECS: &[&TaskSpec] = &[
     &emr::MODIFY_INSTANCE_GROUP_BY_NAME,
     &emr::SET_CLUSTER_TERMINATION_PROTECTION,
     &emr::TERMINATE_CLUSTER,
+    &emr_containers::CREATE_VIRTUAL_CLUSTER,
+    &emr_containers::DELETE_VIRTUAL_CLUSTER,
+    &emr_containers::START_JOB_RUN,
+    &eventbridge::CREATE_SCHEDULE,
     &eventbridge::PUT_EVENTS,
     &glue::START_CRAWLER_RUN,
     &glue::START_JOB_RUN,
     &http::HTTP_INVOKE,
     &lambda::LAMBDA_INVOKE,
+    &mediaconvert::CREATE_JOB,
     &sagemaker::CREATE_ENDPOINT,
     &sagemaker::CREATE_ENDPOINT_CONFIG,
     &sagemaker::CREATE_MODEL,

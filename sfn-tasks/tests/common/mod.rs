@@ -265,3 +265,15 @@ pub fn golden_multi(id: &str, states: &[(&str, &TaskCall)]) {
     }
     assert_eq!(got_atoms, atoms_of_json(&cdk["policy_statements"]), "{id}: policy differs");
 }
+
+/// A literal JSON value as a task value (strings stay literals).
+pub fn from_json(v: &Value) -> TaskValue {
+    match v {
+        Value::Null => TaskValue::Null,
+        Value::Bool(b) => TaskValue::Bool(*b),
+        Value::Number(n) => TaskValue::Number(n.clone()),
+        Value::String(s) => TaskValue::Str(s.clone()),
+        Value::Array(a) => arr(a.iter().map(from_json).collect()),
+        Value::Object(m) => TaskValue::Object(m.iter().map(|(k, v)| (k.clone(), loc(), from_json(v))).collect()),
+    }
+}
