@@ -107,3 +107,26 @@ fn untranslatable_expressions_are_compile_errors() {
     let e = errs(&c);
     assert!(e.iter().any(|e| e.hint.as_deref() == Some("did you mean `expression`?")), "{e:?}");
 }
+
+/// The seed's chain: the SNS task matches CDK; the two EvaluateExpression tasks are the
+/// listed deviation (native Pass states instead of Lambda tasks), so CDK's
+/// `lambda:InvokeFunction` grants on the two eval functions are not needed.
+#[test]
+fn evaluate_expression_chain_case() {
+    let publish = call(
+        "SnsPublish",
+        vec![("topic", s("${cooltopic4736778A}")), ("message", p("$.message"))],
+    );
+    golden_with("evaluate-expression-chain", "Publish message", &publish, |_, atoms| {
+        atoms.retain(|a| a.1 != "lambda:InvokeFunction");
+    });
+    let cdk = case("evaluate-expression-chain");
+    for name in ["Convert to seconds", "Create message"] {
+        let state = &cdk["definition"]["States"][name];
+        let expression = state["Parameters"]["expression"].as_str().expect("expression");
+        let c = call("EvaluateExpression", vec![("expression", s(expression))]);
+        let native = ok(&c).native_state.expect("native state");
+        assert_eq!(native["Type"], "Pass", "{name}");
+        assert!(state["Resource"].as_str().is_some_and(|r| r.contains("EvalFunction")));
+    }
+}

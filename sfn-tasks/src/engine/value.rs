@@ -45,6 +45,16 @@ impl Rcx {
     /// a literal.
     pub fn expression(&self, value: &TaskValue, loc: Loc) -> Option<Result<Out, TaskError>> {
         match value {
+            TaskValue::Path(p) if !p.starts_with('$') => Some(Err(TaskError::new(
+                loc,
+                format!("JSON path values must be exactly '$', '$$', start with '$', start with '$$.', start with '$[', or start with an intrinsic function. Received: {p}"),
+            )
+            .hint("a path starts with `$` (state input) or `$$` (context object)"))),
+            TaskValue::Intrinsic(p) if !p.starts_with("States.") => Some(Err(TaskError::new(
+                loc,
+                format!("`{p}` is not an intrinsic function call"),
+            )
+            .hint("intrinsics are written States.Name(...)"))),
             TaskValue::Path(p) | TaskValue::Intrinsic(p) => Some(if self.jsonata {
                 Err(TaskError::new(
                     loc,
