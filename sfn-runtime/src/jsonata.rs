@@ -1,1 +1,4 @@
 //! Syntax check of JSONata expressions (`{% ... %}` strings).
+
+#[cfg(feature = "jsonata")]
+pub mod eval;
