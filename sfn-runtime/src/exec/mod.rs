@@ -35,7 +35,6 @@ mod errors;
 mod handlers;
 mod history;
 mod mock_config;
-pub(crate) mod path_stub;
 mod paths;
 mod pipeline;
 mod random;
@@ -335,6 +334,14 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// Lower-case hex digest of `data` (`MD5`, `SHA-1`, `SHA-256`, `SHA-384`, `SHA-512`), shared
 /// by JSONata `$hash` and `States.Hash`.
 pub(crate) fn hash_hex(data: &str, algorithm: &str) -> Result<String, String> {
-    let _ = (data, algorithm);
-    Err("hashing needs the path module's States.Hash (not merged yet)".into())
+    use crate::path::{Arg, ArgKind, Intrinsic, IntrinsicFn, Scope};
+    let literal = |text: &str| Arg { kind: ArgKind::String(text.to_owned()), span: 0..0 };
+    let call = Intrinsic { function: IntrinsicFn::Hash, args: vec![literal(data), literal(algorithm)], span: 0..0 };
+    let empty = Map::new();
+    let scope = Scope { input: &Value::Null, context: &Value::Null, variables: &empty };
+    match crate::path::eval_intrinsic(&call, &scope, &mut || 0) {
+        Ok(Value::String(digest)) => Ok(digest),
+        Ok(other) => Err(format!("unexpected digest {other}")),
+        Err(e) => Err(e.cause),
+    }
 }

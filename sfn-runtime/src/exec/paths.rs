@@ -14,7 +14,7 @@ use crate::jsonata::eval::JsonataTemplate;
 
 // The path dialect (parse + evaluate) lives in `crate::path`; everything in the executor
 // reaches it through this alias.
-pub(crate) use super::path_stub as path;
+pub(crate) use crate::path;
 
 /// Identity hasher for addresses: they are already unique.
 #[derive(Default)]
