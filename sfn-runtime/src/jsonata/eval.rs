@@ -14,7 +14,7 @@ use serde_json::{Map, Number, Value};
 /// The body of a JSONata string: `"{% $x + 1 %}"` -> `" $x + 1 "`; `None` for any other
 /// string (text outside the delimiters, even a space, makes it a plain literal).
 pub fn jsonata_body(text: &str) -> Option<&str> {
-    text.strip_prefix("{%")?.strip_suffix("%}")
+    super::expression(text)
 }
 
 /// A parsed JSONata expression, evaluated many times.

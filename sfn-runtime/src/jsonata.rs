@@ -1,4 +1,0 @@
-//! Syntax check of JSONata expressions (`{% ... %}` strings).
-
-#[cfg(feature = "jsonata")]
-pub mod eval;
