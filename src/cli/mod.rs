@@ -5,6 +5,7 @@
 
 use std::process::ExitCode;
 
+mod run;
 mod validate;
 
 const USAGE: &str = "\
@@ -14,6 +15,7 @@ usage: sfn <command> [options] FILE...
 
 commands:
   validate   check ASL files against the States Language rules
+  run        run an ASL file locally (mocked tasks, virtual clock)
   help       show this message
 
 Run `sfn <command> --help` for a command's options and examples.";
@@ -26,6 +28,7 @@ pub fn dispatch(args: &[String]) -> ExitCode {
     };
     match command.as_str() {
         "validate" => validate::main(rest),
+        "run" => run::main(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             ExitCode::SUCCESS

@@ -59,7 +59,10 @@ impl std::error::Error for JsonataEvalError {}
 impl JsonataExpr {
     /// Parses an expression body (the text between `{%` and `%}`).
     pub fn compile(body: &str) -> Result<JsonataExpr, String> {
-        jsonata_core::parser::parse(body)
+        // jsonata-core may panic on odd input; a panic is reported as a parse error.
+        let parsed = std::panic::catch_unwind(|| jsonata_core::parser::parse(body))
+            .map_err(|_| format!("the JSONata expression '{}' could not be parsed (the parser failed)", body.trim()))?;
+        parsed
             .map(|ast| JsonataExpr { source: body.trim().to_owned(), ast })
             .map_err(|e| format!("the JSONata expression '{}' does not parse: {e}", body.trim()))
     }
@@ -89,7 +92,9 @@ impl JsonataExpr {
         }
         let mut evaluator = Evaluator::with_context(context);
         register_extensions(&mut evaluator, bindings.seed).map_err(|e| fail(e.to_string()))?;
-        let result = jsonata_core::value::with_stack(|| evaluator.evaluate(&self.ast, &JValue::Null)).map_err(|e| fail(e.message().to_owned()))?;
+        let evaluated = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| jsonata_core::value::with_stack(|| evaluator.evaluate(&self.ast, &JValue::Null))))
+            .map_err(|_| fail("the evaluator failed unexpectedly".to_owned()))?;
+        let result = evaluated.map_err(|e| fail(e.message().to_owned()))?;
         match from_jvalue(&result) {
             Some(value) => Ok(value),
             None => Err(JsonataEvalError {
