@@ -73,8 +73,7 @@ fn check_reachable(lower: &mut Lower, block: &Block, start: &str, edges: &[(Stri
     let mut reached = vec![start.to_owned()];
     let mut i = 0;
     while let Some(current) = reached.get(i).cloned() {
-        for (name, to) in edges.iter().filter(|(n, _)| *n == current) {
-            let _ = name;
+        for (_, to) in edges.iter().filter(|(n, _)| *n == current) {
             for next in to {
                 if !reached.contains(next) {
                     reached.push(next.clone());
@@ -156,6 +155,7 @@ fn lower_state(lower: &mut Lower, decl: &StateDecl, pointer: &str, scope: &Scope
         lower.choice_arms(&arms, pointer, scope, to, &mut out);
     }
     lower.required_fields(decl, &kind, &seen, &arms);
+    fold_processor_config(&mut out);
 
     // The arrow.
     let takes_arrow = !matches!(asl_type, "Choice" | "Succeed" | "Fail");
@@ -185,6 +185,28 @@ fn lower_state(lower: &mut Lower, decl: &StateDecl, pointer: &str, scope: &Scope
         (None, false) => {}
     }
     state_object(out)
+}
+
+/// Moves `mode` / `execution_type` (lowered as `ProcessorConfig/..` entries) into the
+/// `ItemProcessor`'s `ProcessorConfig`, before its `StartAt`.
+fn fold_processor_config(out: &mut Vec<(String, Json)>) {
+    let mut config = Map::new();
+    for key in ["Mode", "ExecutionType"] {
+        let tag = format!("ProcessorConfig/{key}");
+        if let Some(index) = out.iter().position(|(k, _)| *k == tag) {
+            let (_, value) = out.remove(index);
+            config.insert(key.into(), value);
+        }
+    }
+    if config.is_empty() {
+        return;
+    }
+    if let Some((_, Json::Object(processor))) = out.iter_mut().find(|(k, _)| k == "ItemProcessor") {
+        let mut rebuilt = Map::new();
+        rebuilt.insert("ProcessorConfig".into(), Json::Object(config));
+        rebuilt.extend(std::mem::take(processor));
+        *processor = rebuilt;
+    }
 }
 
 /// Whether `kind` is a catalogue task type rather than a built-in kind.
