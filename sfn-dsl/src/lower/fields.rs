@@ -141,7 +141,7 @@ impl Lower<'_> {
                     };
                     let base = child(&child(pointer, "Branches"), &i.to_string());
                     self.spans.insert(&base, block.loc);
-                    let inner = Scope { names: Vec::new(), what: "a Parallel branch", parent: Some(scope) };
+                    let inner = Scope { names: Vec::new(), what: "a Parallel branch", parent: Some(scope), broken: Vec::new() };
                     let (start, states) = lower_block(self, block, &base, &inner, ql);
                     let mut branch = Map::new();
                     branch.insert("StartAt".into(), Json::String(start));
@@ -157,7 +157,7 @@ impl Lower<'_> {
                 };
                 let base = child(pointer, "ItemProcessor");
                 self.spans.insert(&base, block.loc);
-                let inner = Scope { names: Vec::new(), what: "a Map processor", parent: Some(scope) };
+                let inner = Scope { names: Vec::new(), what: "a Map processor", parent: Some(scope), broken: Vec::new() };
                 let (start, states) = lower_block(self, block, &base, &inner, ql);
                 let mut processor = Map::new();
                 processor.insert("StartAt".into(), Json::String(start));

@@ -25,7 +25,8 @@ pub fn lower_block(lower: &mut Lower, block: &Block, base: &str, scope_in: &Scop
             names.push(name);
         }
     }
-    let scope = Scope { names: names.clone(), what: scope_in.what, parent: scope_in.parent };
+    let scope = Scope { names: names.clone(), what: scope_in.what, parent: scope_in.parent, broken: block.broken.clone() };
+    let outer_broken = std::mem::replace(&mut lower.graph_broken, !block.broken.is_empty());
     let start = start_state(lower, block);
     let mut states = Map::new();
     let mut edges: Vec<(String, Vec<String>)> = Vec::new();
@@ -42,9 +43,10 @@ pub fn lower_block(lower: &mut Lower, block: &Block, base: &str, scope_in: &Scop
     }
     if block.states.is_empty() {
         lower.errors.at(block.loc, "a block needs at least one state: `Name: Kind { .. } -> end,`");
-    } else {
+    } else if !lower.graph_broken {
         check_reachable(lower, block, &start, &edges);
     }
+    lower.graph_broken = outer_broken;
     (start, states)
 }
 
@@ -103,8 +105,12 @@ fn lower_state(lower: &mut Lower, decl: &StateDecl, pointer: &str, scope: &Scope
         "Activity" => "Task",
         k if KINDS.contains(&k) => k,
         _ => {
-            // A catalogue task type (or a typo).
+            // A catalogue task type (or a typo: then only the transitions are read, so the
+            // rest of the block is still checked).
             if !lower.catalogue_task(decl, pointer, &mut out) {
+                if let Some(target) = decl.arrow.as_ref().and_then(|a| a.target.as_ref()) {
+                    lower.target(target, scope, to);
+                }
                 return Map::new();
             }
             "Task"
@@ -167,10 +173,13 @@ fn lower_state(lower: &mut Lower, decl: &StateDecl, pointer: &str, scope: &Scope
                 _ => "it ends the execution (or its branch)",
             }),
         ),
-        (None, true) => lower.errors.at(
+        (None, true) => {
+            lower.graph_broken = true;
+            lower.errors.at(
             decl.name.span(),
             format!("state `{}` needs a transition: add `-> NextState` or `-> end` after its body", decl.name),
-        ),
+            )
+        }
         (Some(arrow), true) => match &arrow.target {
             Some(target) => {
                 let name = lower.target(target, scope, to);
