@@ -23,7 +23,11 @@ pub static LAMBDA_INVOKE: TaskSpec = TaskSpec {
     fields: &[
         Field::new("lambda_function", "FunctionName", Kind::Str).req(),
         Field::new("payload", "Payload", Kind::Json),
-        Field::new("invocation_type", "InvocationType", Kind::Enum(INVOCATION_TYPES)),
+        Field::new(
+            "invocation_type",
+            "InvocationType",
+            Kind::Enum(INVOCATION_TYPES),
+        ),
         Field::new("client_context", "ClientContext", Kind::Str),
         Field::new("qualifier", "Qualifier", Kind::Str),
         Field::skip("payload_response_only", Kind::Bool),
@@ -66,7 +70,10 @@ fn resource(ctx: &Ctx) -> Result<String, TaskError> {
             )),
         };
     }
-    Ok(arn::states(&format!("lambda:invoke{}", ctx.pattern.suffix())))
+    Ok(arn::states(&format!(
+        "lambda:invoke{}",
+        ctx.pattern.suffix()
+    )))
 }
 
 fn finish(ctx: &Ctx, mut params: Map<String, Value>) -> Option<Value> {
@@ -88,7 +95,10 @@ fn finish(ctx: &Ctx, mut params: Map<String, Value>) -> Option<Value> {
             ordered.insert(k, v);
             if is_name {
                 if ctx.jsonata() {
-                    ordered.insert("Payload".into(), Value::String("{% $states.input %}".into()));
+                    ordered.insert(
+                        "Payload".into(),
+                        Value::String("{% $states.input %}".into()),
+                    );
                 } else {
                     ordered.insert("Payload.$".into(), Value::String("$".into()));
                 }
