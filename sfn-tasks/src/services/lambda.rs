@@ -124,8 +124,9 @@ pub fn invoke_resources(function: Option<&TaskValue>) -> Vec<String> {
     match function {
         Some(TaskValue::Str(f)) => {
             let arn = function_arn(f);
-            // arn:aws:lambda:region:account:function:name[:qualifier]
-            let qualified = arn.starts_with("arn:") && arn.split(':').count() > 7;
+            // arn:aws:lambda:region:account:function:name[:qualifier]; substitutions such
+            // as `${AWS::Region}` hold colons of their own, so they are left out of the count.
+            let qualified = arn.starts_with("arn:") && without_substitutions(&arn).split(':').count() > 7;
             if qualified {
                 vec![arn]
             } else {
@@ -141,4 +142,25 @@ fn iam(ctx: &Ctx) -> Vec<Statement> {
         ["lambda:InvokeFunction"],
         invoke_resources(ctx.value("lambda_function")),
     )]
+}
+
+/// `s` with every `${...}` substitution replaced by `_`.
+fn without_substitutions(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(start) = rest.find("${") {
+        out.push_str(&rest[..start]);
+        match rest[start..].find('}') {
+            Some(end) => {
+                out.push('_');
+                rest = &rest[start + end + 1..];
+            }
+            None => {
+                rest = &rest[start..];
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
