@@ -8,6 +8,7 @@ mod fields;
 mod order;
 pub mod spans;
 mod state;
+mod task;
 mod value;
 mod workflow;
 
@@ -31,7 +32,7 @@ pub struct Lower<'a> {
     /// Pointer -> token table.
     pub spans: Spans,
     /// IAM statements gathered from task states.
-    pub statements: Vec<serde_json::Value>,
+    pub statements: Vec<sfn_runtime::iam::Statement>,
     /// Set when a transition of the current block could not be read (a missing arrow, an
     /// unknown target): the reachability check is then skipped, as it would only repeat it.
     pub graph_broken: bool,

@@ -22,8 +22,8 @@ pub struct Lowered {
     pub spans: Spans,
     /// `true` for `#[type = express]`.
     pub express: bool,
-    /// IAM statements of the task states (JSON objects).
-    pub statements: Vec<Json>,
+    /// IAM statements of the task states.
+    pub statements: Vec<sfn_runtime::iam::Statement>,
 }
 
 const ATTRS: [&str; 5] = ["timeout", "comment", "query_language", "version", "type"];
