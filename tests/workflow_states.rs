@@ -345,9 +345,15 @@ workflow! {
         Loop: Map {
             items: [1, 2, 3],
             processor: { Step: Pass {} -> end },
-        } -> Old,
-        #[query_language = jsonpath]
-        Old: Pass { result_path: $.old } -> end,
+        } -> end,
+    }
+}
+
+workflow! {
+    pub MIXED {
+        Old: Pass { result_path: $.old } -> New,
+        #[query_language = jsonata]
+        New: Pass { output: "{% $states.input.old %}" } -> end,
     }
 }
 
@@ -372,7 +378,8 @@ fn jsonata_states() {
         })
     );
     assert_eq!(d["States"]["Loop"]["Items"], json!([1, 2, 3]));
-    assert_eq!(d["States"]["Old"], json!({"Type": "Pass", "QueryLanguage": "JSONPath", "ResultPath": "$.old", "End": true}));
+    let mixed = def(&MIXED);
+    assert_eq!(mixed["States"]["New"], json!({"Type": "Pass", "QueryLanguage": "JSONata", "Output": "{% $states.input.old %}", "End": true}));
 }
 
 #[test]

@@ -25,6 +25,8 @@ pub struct Block {
     pub states: Vec<StateDecl>,
     /// The braces.
     pub loc: Loc,
+    /// Names of states that failed to parse (targets naming them are not reported again).
+    pub broken: Vec<String>,
 }
 
 /// `Name: Kind { .. } -> Next`.

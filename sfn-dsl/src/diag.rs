@@ -46,7 +46,7 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
     candidates
         .into_iter()
         .map(|c| (distance(&lower, &c.to_lowercase()), c))
-        .filter(|(d, c)| *d <= (c.len().max(word.len()) / 3).max(1))
+        .filter(|(d, c)| *d <= c.len().max(word.len()).div_ceil(3) && *d < c.len().min(word.len()))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
@@ -59,20 +59,29 @@ pub fn with_suggestion<'a>(message: String, word: &str, candidates: impl IntoIte
     }
 }
 
-/// Levenshtein distance over chars.
+/// Edit distance (insertions, deletions, substitutions and swaps of neighbours) over chars.
 fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let current = row[j + 1];
-            row[j + 1] = if ca == *cb { previous } else { 1 + previous.min(row[j]).min(current) };
-            previous = current;
+    // d[i][j]: distance between the first i chars of a and the first j chars of b.
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
         }
     }
-    row[b.len()]
+    d[a.len()][b.len()]
 }
 
 #[cfg(test)]
@@ -84,5 +93,6 @@ mod tests {
         assert_eq!(did_you_mean("Wiat", ["Pass", "Wait", "Map"]), Some("Wait"));
         assert_eq!(did_you_mean("result_pth", ["result_path", "input_path"]), Some("result_path"));
         assert_eq!(did_you_mean("Zebra", ["Pass", "Wait"]), None);
+        assert_eq!(did_you_mean("retyr", ["retry", "catch"]), Some("retry"));
     }
 }

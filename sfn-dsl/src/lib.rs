@@ -48,10 +48,12 @@ pub fn expand(input: TokenStream) -> TokenStream {
     out
 }
 
-/// The IAM policy of a workflow (statements gathered from its task states).
+/// The IAM policy of a workflow: the statements of every task state, nested ones included,
+/// merged and de-duplicated.
 fn policy_json(lowered: &lower::Lowered) -> String {
-    if lowered.statements.is_empty() {
-        return expand::EMPTY_POLICY.to_owned();
+    let mut document = sfn_runtime::iam::PolicyDocument::new();
+    for statement in &lowered.statements {
+        document.push(statement.clone());
     }
-    serde_json::json!({"Version": "2012-10-17", "Statement": lowered.statements}).to_string()
+    document.to_json()
 }

@@ -220,8 +220,8 @@ impl TaskSpec {
 
 /// Shorthand for the standard supported-pattern lists.
 pub mod patterns {
-    use super::Pattern::*;
     use super::Pattern;
+    use super::Pattern::*;
     /// Request/response only.
     pub const RR: &[Pattern] = &[RequestResponse];
     /// Request/response and run-job.

@@ -8,12 +8,18 @@ use sfn_tasks::services::evaluate_expression::{apply_result_path, translate};
 
 /// Evaluates a `{% %}` Output (or a bare body) with `$states.input` bound to `input`.
 fn eval(body: &str, input: &Value) -> Value {
-    let body = body.trim().trim_start_matches("{%").trim_end_matches("%}").trim();
+    let body = body
+        .trim()
+        .trim_start_matches("{%")
+        .trim_end_matches("%}")
+        .trim();
     // `$states.input` is the root of the data in a plain JSONata evaluation.
     let text = body.replace("$states.input", "$$");
     let ast = parser::parse(&text).unwrap_or_else(|e| panic!("{text}: {e}"));
     let data = JValue::from_json_str(&input.to_string()).expect("data");
-    let out = Evaluator::new().evaluate(&ast, &data).unwrap_or_else(|e| panic!("{text}: {e}"));
+    let out = Evaluator::new()
+        .evaluate(&ast, &data)
+        .unwrap_or_else(|e| panic!("{text}: {e}"));
     serde_json::from_str(&out.to_json_string().expect("json")).expect("value")
 }
 
@@ -31,7 +37,10 @@ fn seed_chain_becomes_native_states() {
     apply_result_path(&mut state, Some("$.waitSeconds")).unwrap();
     let input = json!({"waitMilliseconds": 1500, "other": 1});
     let out = eval(state["Output"].as_str().unwrap(), &input);
-    assert_eq!(out, json!({"waitMilliseconds": 1500, "other": 1, "waitSeconds": 1.5}));
+    assert_eq!(
+        out,
+        json!({"waitMilliseconds": 1500, "other": 1, "waitSeconds": 1.5})
+    );
 
     let c = call(
         "EvaluateExpression",
@@ -42,13 +51,17 @@ fn seed_chain_becomes_native_states() {
     );
     let mut state = ok(&c).native_state.expect("native");
     apply_result_path(&mut state, Some("$.message")).unwrap();
-    let out = eval(state["Output"].as_str().unwrap(), &json!({"waitSeconds": 2}));
+    let out = eval(
+        state["Output"].as_str().unwrap(),
+        &json!({"waitSeconds": 2}),
+    );
     assert_eq!(out["message"], "Now waiting 2 seconds...");
 }
 
 #[test]
 fn javascript_semantics_are_kept() {
-    let input = json!({"a": 2, "b": 3, "s": "x", "list": [10, 20], "flag": true, "deep": {"k": "v"}});
+    let input =
+        json!({"a": 2, "b": 3, "s": "x", "list": [10, 20], "flag": true, "deep": {"k": "v"}});
     let cases: &[(&str, Value)] = &[
         ("$.a + $.b", json!(5)),
         ("$.s + $.a", json!("x2")),
@@ -100,12 +113,13 @@ fn untranslatable_expressions_are_compile_errors() {
     assert_err_at(&c, Some("expression"), "cannot translate this expression");
     let c = call("EvaluateExpression", vec![]);
     assert_err_at(&c, None, "missing the required field `expression`");
-    let c = call(
-        "EvaluateExpression",
-        vec![("expresion", s("$.a"))],
-    );
+    let c = call("EvaluateExpression", vec![("expresion", s("$.a"))]);
     let e = errs(&c);
-    assert!(e.iter().any(|e| e.hint.as_deref() == Some("did you mean `expression`?")), "{e:?}");
+    assert!(
+        e.iter()
+            .any(|e| e.hint.as_deref() == Some("did you mean `expression`?")),
+        "{e:?}"
+    );
 }
 
 /// The seed's chain: the SNS task matches CDK; the two EvaluateExpression tasks are the
@@ -115,18 +129,32 @@ fn untranslatable_expressions_are_compile_errors() {
 fn evaluate_expression_chain_case() {
     let publish = call(
         "SnsPublish",
-        vec![("topic", s("${cooltopic4736778A}")), ("message", p("$.message"))],
+        vec![
+            ("topic", s("${cooltopic4736778A}")),
+            ("message", p("$.message")),
+        ],
     );
-    golden_with("evaluate-expression-chain", "Publish message", &publish, |_, atoms| {
-        atoms.retain(|a| a.1 != "lambda:InvokeFunction");
-    });
+    golden_with(
+        "evaluate-expression-chain",
+        "Publish message",
+        &publish,
+        |_, atoms| {
+            atoms.retain(|a| a.1 != "lambda:InvokeFunction");
+        },
+    );
     let cdk = case("evaluate-expression-chain");
     for name in ["Convert to seconds", "Create message"] {
         let state = &cdk["definition"]["States"][name];
-        let expression = state["Parameters"]["expression"].as_str().expect("expression");
+        let expression = state["Parameters"]["expression"]
+            .as_str()
+            .expect("expression");
         let c = call("EvaluateExpression", vec![("expression", s(expression))]);
         let native = ok(&c).native_state.expect("native state");
         assert_eq!(native["Type"], "Pass", "{name}");
-        assert!(state["Resource"].as_str().is_some_and(|r| r.contains("EvalFunction")));
+        assert!(
+            state["Resource"]
+                .as_str()
+                .is_some_and(|r| r.contains("EvalFunction"))
+        );
     }
 }

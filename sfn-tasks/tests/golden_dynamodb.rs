@@ -7,7 +7,10 @@ fn delete_item() {
     let c = call(
         "DynamoDeleteItem",
         vec![
-            ("key", obj(vec![("MessageId", obj(vec![("S", s("message-007"))]))])),
+            (
+                "key",
+                obj(vec![("MessageId", obj(vec![("S", s("message-007"))]))]),
+            ),
             ("table", s("MyTable")),
         ],
     );
@@ -80,16 +83,25 @@ fn inferred_types_and_jsonata() {
                     ("Expr", obj(vec![("S", ja("{% $states.input.name %}"))])),
                 ]),
             ),
-            ("table", s("arn:aws:dynamodb:eu-west-1:111111111111:table/T")),
+            (
+                "table",
+                s("arn:aws:dynamodb:eu-west-1:111111111111:table/T"),
+            ),
         ],
     ));
     let t = ok(&c);
     let item = &t.fields["Arguments"]["Item"];
     assert_eq!(item["Flag"], serde_json::json!({"BOOL": true}));
     assert_eq!(item["Nothing"], serde_json::json!({"NULL": true}));
-    assert_eq!(item["List"], serde_json::json!({"L": [{"S": "a"}, {"N": "1"}]}));
+    assert_eq!(
+        item["List"],
+        serde_json::json!({"L": [{"S": "a"}, {"N": "1"}]})
+    );
     assert_eq!(item["Map"], serde_json::json!({"M": {"x": {"S": "y"}}}));
-    assert_eq!(item["Expr"], serde_json::json!({"S": "{% $states.input.name %}"}));
+    assert_eq!(
+        item["Expr"],
+        serde_json::json!({"S": "{% $states.input.name %}"})
+    );
     assert_eq!(
         t.statements[0].resources,
         vec!["arn:aws:dynamodb:eu-west-1:111111111111:table/T"]

@@ -42,12 +42,20 @@ fn run_task_ec2() {
             ),
             (
                 "placement_constraints",
-                arr(vec![obj(vec![("type", id("member_of")), ("expression", s("blieptuut"))])]),
+                arr(vec![obj(vec![
+                    ("type", id("member_of")),
+                    ("expression", s("blieptuut")),
+                ])]),
             ),
             ("propagated_tag_source", id("task_definition")),
         ],
     );
-    golden_with("ecs-run-task-ec2", "Run", &c, family_grant("${TD49C78F36}", "ecsruntaskec2TDA26EE909"));
+    golden_with(
+        "ecs-run-task-ec2",
+        "Run",
+        &c,
+        family_grant("${TD49C78F36}", "ecsruntaskec2TDA26EE909"),
+    );
 }
 
 #[test]
@@ -81,8 +89,17 @@ fn run_task_fargate() {
             ("task_definition", s("ecsruntaskfargateTD32CE63D8")),
             ("task_role_arn", s("${TDTaskRoleC497AFFC.Arn}")),
             ("assign_public_ip", b(true)),
-            ("subnets", arr(vec![s("subnet-0a1b2c3d4e5f60001"), s("subnet-0a1b2c3d4e5f60002")])),
-            ("security_groups", arr(vec![s("${RunFargateSecurityGroup709740F2.GroupId}")])),
+            (
+                "subnets",
+                arr(vec![
+                    s("subnet-0a1b2c3d4e5f60001"),
+                    s("subnet-0a1b2c3d4e5f60002"),
+                ]),
+            ),
+            (
+                "security_groups",
+                arr(vec![s("${RunFargateSecurityGroup709740F2.GroupId}")]),
+            ),
             (
                 "container_overrides",
                 arr(vec![obj(vec![

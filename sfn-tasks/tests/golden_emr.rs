@@ -5,7 +5,10 @@ use common::*;
 
 #[test]
 fn cancel_step() {
-    let c = call("EmrCancelStep", vec![("cluster_id", s("ClusterId")), ("step_id", s("StepId"))]);
+    let c = call(
+        "EmrCancelStep",
+        vec![("cluster_id", s("ClusterId")), ("step_id", s("StepId"))],
+    );
     golden("emr-cancel-step", "Task", &c);
 }
 
@@ -40,7 +43,10 @@ fn modify_instance_group_by_name() {
 fn set_cluster_termination_protection() {
     let c = call(
         "EmrSetClusterTerminationProtection",
-        vec![("cluster_id", s("ClusterId")), ("termination_protected", b(false))],
+        vec![
+            ("cluster_id", s("ClusterId")),
+            ("termination_protected", b(false)),
+        ],
     );
     golden("emr-set-cluster-termination-protection", "Task", &c);
 }
@@ -74,10 +80,20 @@ fn create_cluster_on_demand_specification() {
         ("name", s("OnDemandCluster")),
         ("pattern", id("run_job")),
     ];
-    fields.push(("cluster_role", s("${OnDemandSpecificationInstanceRoleEE8B39DF.Arn}")));
-    fields.push(("service_role", s("${OnDemandSpecificationServiceRole53290CB4.Arn}")));
+    fields.push((
+        "cluster_role",
+        s("${OnDemandSpecificationInstanceRoleEE8B39DF.Arn}"),
+    ));
+    fields.push((
+        "service_role",
+        s("${OnDemandSpecificationServiceRole53290CB4.Arn}"),
+    ));
     let c = call("EmrCreateCluster", fields);
-    golden("emr-create-cluster-on-demand-specification", "OnDemandSpecification", &c);
+    golden(
+        "emr-create-cluster-on-demand-specification",
+        "OnDemandSpecification",
+        &c,
+    );
 }
 
 #[test]
@@ -108,18 +124,34 @@ fn create_cluster_spot_specification() {
             ),
             ("name", s("SpotCluster")),
             ("pattern", id("run_job")),
-            ("cluster_role", s("${SpotSpecificationInstanceRole772C3A86.Arn}")),
-            ("service_role", s("${SpotSpecificationServiceRole70FC1099.Arn}")),
+            (
+                "cluster_role",
+                s("${SpotSpecificationInstanceRole772C3A86.Arn}"),
+            ),
+            (
+                "service_role",
+                s("${SpotSpecificationServiceRole70FC1099.Arn}"),
+            ),
         ],
     );
-    golden("emr-create-cluster-spot-specification", "SpotSpecification", &c);
+    golden(
+        "emr-create-cluster-spot-specification",
+        "SpotSpecification",
+        &c,
+    );
 }
 
 fn create_cluster_roles() -> Vec<(&'static str, sfn_tasks::TaskValue)> {
     vec![
-        ("cluster_role", s("${CreateClusterInstanceRole3CB73EC9.Arn}")),
+        (
+            "cluster_role",
+            s("${CreateClusterInstanceRole3CB73EC9.Arn}"),
+        ),
         ("service_role", s("${CreateClusterServiceRole813E1E59.Arn}")),
-        ("auto_scaling_role", s("${CreateClusterAutoScalingRoleB70D0F15.Arn}")),
+        (
+            "auto_scaling_role",
+            s("${CreateClusterAutoScalingRoleB70D0F15.Arn}"),
+        ),
     ]
 }
 
@@ -154,5 +186,8 @@ fn add_step_runtime_role() {
             ("action_on_failure", id("continue")),
         ],
     );
-    golden_multi("emr-add-step-runtime-role", &[("Create Cluster", &create), ("Task", &add)]);
+    golden_multi(
+        "emr-add-step-runtime-role",
+        &[("Create Cluster", &create), ("Task", &add)],
+    );
 }

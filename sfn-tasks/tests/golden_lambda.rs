@@ -10,7 +10,11 @@ fn empty_object_payload() {
         "LambdaInvoke",
         vec![("lambda_function", s(FN)), ("payload", obj(vec![]))],
     );
-    golden("lambda-invoke-empty-object-payload", "Invoke with empty object as payload", &c);
+    golden(
+        "lambda-invoke-empty-object-payload",
+        "Invoke with empty object as payload",
+        &c,
+    );
 }
 
 #[test]

@@ -60,7 +60,10 @@ fn eventbridge_put_events() {
         vec![(
             "entries",
             arr(vec![obj(vec![
-                ("detail", obj(vec![("Message", s("Hello from Step Functions!"))])),
+                (
+                    "detail",
+                    obj(vec![("Message", s("Hello from Step Functions!"))]),
+                ),
                 (
                     "event_bus",
                     s("arn:aws:events:us-east-1:123456789012:event-bus/MyEventBus1"),
@@ -70,7 +73,11 @@ fn eventbridge_put_events() {
             ])]),
         )],
     );
-    golden("eventbridge-put-events-imported", "Send an event to EventBridge", &c);
+    golden(
+        "eventbridge-put-events-imported",
+        "Send an event to EventBridge",
+        &c,
+    );
 }
 
 #[test]
@@ -163,7 +170,11 @@ fn call_aws_service_additional_statements() {
             ),
         ],
     );
-    golden("call-aws-service-additional-iam-statements", "DetectLabels", &c);
+    golden(
+        "call-aws-service-additional-iam-statements",
+        "DetectLabels",
+        &c,
+    );
 }
 
 #[test]

@@ -6,7 +6,10 @@ use common::*;
 fn create_endpoint() {
     let c = call(
         "SageMakerCreateEndpoint",
-        vec![("endpoint_name", p("$.EndpointName")), ("endpoint_config_name", p("$.EndpointConfigName"))],
+        vec![
+            ("endpoint_name", p("$.EndpointName")),
+            ("endpoint_config_name", p("$.EndpointConfigName")),
+        ],
     );
     golden("sagemaker-create-endpoint", "SagemakerEndpoint", &c);
 }
@@ -15,7 +18,10 @@ fn create_endpoint() {
 fn update_endpoint() {
     let c = call(
         "SageMakerUpdateEndpoint",
-        vec![("endpoint_name", p("$.Endpoint.Name")), ("endpoint_config_name", p("$.Endpoint.EndpointConfig"))],
+        vec![
+            ("endpoint_name", p("$.Endpoint.Name")),
+            ("endpoint_config_name", p("$.Endpoint.EndpointConfig")),
+        ],
     );
     golden("sagemaker-update-endpoint", "SagemakerEndpoint", &c);
 }
@@ -37,7 +43,11 @@ fn create_endpoint_config() {
             ),
         ],
     );
-    golden("sagemaker-create-endpoint-config", "SagemakerEndpointConfig", &c);
+    golden(
+        "sagemaker-create-endpoint-config",
+        "SagemakerEndpointConfig",
+        &c,
+    );
 }
 
 #[test]
@@ -52,7 +62,10 @@ fn create_model() {
                 obj(vec![
                     ("image", p("$.Model.imageName")),
                     ("mode", id("single_model")),
-                    ("model_s3_location", p("$.TrainingJob.ModelArtifacts.S3ModelArtifacts")),
+                    (
+                        "model_s3_location",
+                        p("$.TrainingJob.ModelArtifacts.S3ModelArtifacts"),
+                    ),
                 ]),
             ),
         ],
@@ -69,7 +82,10 @@ fn create_training_job() {
             ("role", s("${TrainSagemakerSagemakerRole89E8C593.Arn}")),
             (
                 "algorithm_specification",
-                obj(vec![("algorithm_name", s("BlazingText")), ("training_input_mode", id("file"))]),
+                obj(vec![
+                    ("algorithm_name", s("BlazingText")),
+                    ("training_input_mode", id("file")),
+                ]),
             ),
             (
                 "input_data_config",
@@ -79,14 +95,20 @@ fn create_training_job() {
                         "data_source",
                         obj(vec![(
                             "s3_data_source",
-                            obj(vec![("s3_data_type", id("s3_prefix")), ("s3_location", p("$.S3Bucket"))]),
+                            obj(vec![
+                                ("s3_data_type", id("s3_prefix")),
+                                ("s3_location", p("$.S3Bucket")),
+                            ]),
                         )]),
                     ),
                 ])]),
             ),
             (
                 "output_data_config",
-                obj(vec![("s3_output_location", s("https://s3.us-east-1.amazonaws.com/mybucket/myoutputpath"))]),
+                obj(vec![(
+                    "s3_output_location",
+                    s("https://s3.us-east-1.amazonaws.com/mybucket/myoutputpath"),
+                )]),
             ),
             (
                 "resource_config",
@@ -109,10 +131,16 @@ fn create_transform_job() {
         vec![
             ("transform_job_name", s("MyTransformJob")),
             ("model_name", s("MyModelName")),
-            ("role", s("${BatchInferenceSagemakerTransformRoleB1C48C9A.Arn}")),
+            (
+                "role",
+                s("${BatchInferenceSagemakerTransformRoleB1C48C9A.Arn}"),
+            ),
             (
                 "model_client_options",
-                obj(vec![("invocations_max_retries", n(3)), ("invocations_timeout", secs(300))]),
+                obj(vec![
+                    ("invocations_max_retries", n(3)),
+                    ("invocations_timeout", secs(300)),
+                ]),
             ),
             (
                 "transform_input",
@@ -120,12 +148,27 @@ fn create_transform_job() {
                     "transform_data_source",
                     obj(vec![(
                         "s3_data_source",
-                        obj(vec![("s3_uri", s("s3://inputbucket/train")), ("s3_data_type", id("s3_prefix"))]),
+                        obj(vec![
+                            ("s3_uri", s("s3://inputbucket/train")),
+                            ("s3_data_type", id("s3_prefix")),
+                        ]),
                     )]),
                 )]),
             ),
-            ("transform_output", obj(vec![("s3_output_path", s("s3://outputbucket/TransformJobOutputPath"))])),
-            ("transform_resources", obj(vec![("instance_count", n(1)), ("instance_type", s("m4.xlarge"))])),
+            (
+                "transform_output",
+                obj(vec![(
+                    "s3_output_path",
+                    s("s3://outputbucket/TransformJobOutputPath"),
+                )]),
+            ),
+            (
+                "transform_resources",
+                obj(vec![
+                    ("instance_count", n(1)),
+                    ("instance_type", s("m4.xlarge")),
+                ]),
+            ),
         ],
     );
     golden("sagemaker-create-transform-job", "Batch Inference", &c);

@@ -5,19 +5,28 @@ use common::*;
 
 #[test]
 fn athena_get_query_execution() {
-    let c = call("AthenaGetQueryExecution", vec![("query_execution_id", p("$.QueryExecutionId"))]);
+    let c = call(
+        "AthenaGetQueryExecution",
+        vec![("query_execution_id", p("$.QueryExecutionId"))],
+    );
     golden("athena-get-query-execution", "Get Query Execution", &c);
 }
 
 #[test]
 fn athena_get_query_results() {
-    let c = call("AthenaGetQueryResults", vec![("query_execution_id", p("$.QueryExecutionId"))]);
+    let c = call(
+        "AthenaGetQueryResults",
+        vec![("query_execution_id", p("$.QueryExecutionId"))],
+    );
     golden("athena-get-query-results", "Get Query Results", &c);
 }
 
 #[test]
 fn athena_stop_query_execution() {
-    let c = call("AthenaStopQueryExecution", vec![("query_execution_id", p("$.QueryExecutionId"))]);
+    let c = call(
+        "AthenaStopQueryExecution",
+        vec![("query_execution_id", p("$.QueryExecutionId"))],
+    );
     golden("athena-stop-query-execution", "Stop Query Execution", &c);
 }
 
@@ -27,14 +36,23 @@ fn athena_start_query_execution_result_reuse() {
         "AthenaStartQueryExecution",
         vec![
             ("query_string", p("$.queryString")),
-            ("query_execution_context", obj(vec![("database_name", s("mydatabase"))])),
+            (
+                "query_execution_context",
+                obj(vec![("database_name", s("mydatabase"))]),
+            ),
             (
                 "result_configuration",
                 obj(vec![
-                    ("encryption_configuration", obj(vec![("encryption_option", id("s3_managed"))])),
+                    (
+                        "encryption_configuration",
+                        obj(vec![("encryption_option", id("s3_managed"))]),
+                    ),
                     (
                         "output_location",
-                        obj(vec![("bucket_name", s("query-results-bucket")), ("object_key", s("folder"))]),
+                        obj(vec![
+                            ("bucket_name", s("query-results-bucket")),
+                            ("object_key", s("folder")),
+                        ]),
                     ),
                 ]),
             ),
@@ -42,7 +60,11 @@ fn athena_start_query_execution_result_reuse() {
             ("result_reuse_configuration_max_age", secs(100 * 60)),
         ],
     );
-    golden("athena-start-query-execution-result-reuse", "Start Athena Query", &c);
+    golden(
+        "athena-start-query-execution-result-reuse",
+        "Start Athena Query",
+        &c,
+    );
 }
 
 #[test]
@@ -50,9 +72,15 @@ fn batch_submit_job() {
     let c = call(
         "BatchSubmitJob",
         vec![
-            ("job_definition_arn", s("arn:aws:batch:us-east-1:123456789012:job-definition/MyJobDef:1")),
+            (
+                "job_definition_arn",
+                s("arn:aws:batch:us-east-1:123456789012:job-definition/MyJobDef:1"),
+            ),
             ("job_name", s("MyJob")),
-            ("job_queue_arn", s("arn:aws:batch:us-east-1:123456789012:job-queue/MyJobQueue")),
+            (
+                "job_queue_arn",
+                s("arn:aws:batch:us-east-1:123456789012:job-queue/MyJobQueue"),
+            ),
         ],
     );
     golden("batch-submit-job", "Submit Job", &c);
@@ -103,7 +131,10 @@ fn bedrock_invoke_model() {
                 "body",
                 obj(vec![
                     ("inputText", s("Generate a list of five first names.")),
-                    ("textGenerationConfig", obj(vec![("maxTokenCount", n(100)), ("temperature", n(1))])),
+                    (
+                        "textGenerationConfig",
+                        obj(vec![("maxTokenCount", n(100)), ("temperature", n(1))]),
+                    ),
                 ]),
             ),
         ],
@@ -121,7 +152,13 @@ fn codebuild_start_build() {
             ("pattern", id("run_job")),
             (
                 "environment_variables_override",
-                obj(vec![("ZONE", obj(vec![("type", id("plaintext")), ("value", p("$.envVariables.zone"))]))]),
+                obj(vec![(
+                    "ZONE",
+                    obj(vec![
+                        ("type", id("plaintext")),
+                        ("value", p("$.envVariables.zone")),
+                    ]),
+                )]),
             ),
         ],
     );
@@ -137,7 +174,10 @@ fn codebuild_start_build_batch() {
             ("pattern", id("request_response")),
             (
                 "environment_variables_override",
-                obj(vec![("test", obj(vec![("type", id("plaintext")), ("value", s("testValue"))]))]),
+                obj(vec![(
+                    "test",
+                    obj(vec![("type", id("plaintext")), ("value", s("testValue"))]),
+                )]),
             ),
         ],
     );
@@ -164,7 +204,13 @@ fn glue_start_job_run_worker_configuration() {
         "GlueStartJobRun",
         vec![
             ("glue_job_name", s("my-glue-job")),
-            ("worker_configuration", obj(vec![("worker_type", id("g_1x")), ("number_of_workers", n(2))])),
+            (
+                "worker_configuration",
+                obj(vec![
+                    ("worker_type", id("g_1x")),
+                    ("number_of_workers", n(2)),
+                ]),
+            ),
         ],
     );
     golden("glue-start-job-run-worker-configuration", "Task", &c);
@@ -172,7 +218,10 @@ fn glue_start_job_run_worker_configuration() {
 
 #[test]
 fn glue_start_crawler_run() {
-    let c = call("GlueStartCrawlerRun", vec![("crawler_name", s("${Crawler}"))]);
+    let c = call(
+        "GlueStartCrawlerRun",
+        vec![("crawler_name", s("${Crawler}"))],
+    );
     golden("glue-start-crawler-run-ref", "Task1", &c);
 }
 
@@ -188,11 +237,20 @@ fn http_invoke() {
         "HttpInvoke",
         vec![
             ("api_root", s("https://api.example.com")),
-            ("api_endpoint", s("https://api.example.com/path/to/resource")),
+            (
+                "api_endpoint",
+                s("https://api.example.com/path/to/resource"),
+            ),
             ("body", obj(vec![("foo", s("bar"))])),
             ("connection", s("${Connection07624BCD.Arn}")),
-            ("connection_secret_arn", s("${Connection07624BCD.SecretArn}")),
-            ("headers", obj(vec![("Content-Type", s("application/json"))])),
+            (
+                "connection_secret_arn",
+                s("${Connection07624BCD.SecretArn}"),
+            ),
+            (
+                "headers",
+                obj(vec![("Content-Type", s("application/json"))]),
+            ),
             ("method", id("POST")),
             ("query_string_parameters", obj(vec![("id", s("123"))])),
             ("url_encoding_format", id("brackets")),
@@ -205,7 +263,11 @@ fn http_invoke() {
 fn rest_api_endpoint() {
     let c = call(
         "CallApiGatewayRestApiEndpoint",
-        vec![("api", s("${MyRestApi2D1F47A9}")), ("stage_name", s("prod")), ("method", id("GET"))],
+        vec![
+            ("api", s("${MyRestApi2D1F47A9}")),
+            ("stage_name", s("prod")),
+            ("method", id("GET")),
+        ],
     );
     golden("call-rest-api-endpoint", "Call REST API", &c);
 }
@@ -214,7 +276,11 @@ fn rest_api_endpoint() {
 fn rest_api_endpoint_imported() {
     let c = call(
         "CallApiGatewayRestApiEndpoint",
-        vec![("api", s("a1b2c3d4e5")), ("stage_name", s("prod")), ("method", id("GET"))],
+        vec![
+            ("api", s("a1b2c3d4e5")),
+            ("stage_name", s("prod")),
+            ("method", id("GET")),
+        ],
     );
     golden("call-rest-api-endpoint-imported", "Call REST API", &c);
 }
@@ -223,7 +289,10 @@ fn rest_api_endpoint_imported() {
 /// while unset); we grant on the `$default` stage and any path.
 #[test]
 fn http_api_endpoint() {
-    let c = call("CallApiGatewayHttpApiEndpoint", vec![("api", s("${MyHttpApi8AEAAC21}")), ("method", id("GET"))]);
+    let c = call(
+        "CallApiGatewayHttpApiEndpoint",
+        vec![("api", s("${MyHttpApi8AEAAC21}")), ("method", id("GET"))],
+    );
     golden_with("call-http-api-endpoint", "Call HTTP API", &c, |_, atoms| {
         let bug = "arn:aws:execute-api:us-east-1:123456789012:${MyHttpApi8AEAAC21}/undefined/GETundefined";
         assert!(atoms.remove(&atom("execute-api:Invoke", bug)));

@@ -1,10 +1,26 @@
-//! The runtime rule set applied to the built definition, its diagnostics mapped back to the
-//! tokens through the pointer table.
+//! The runtime rule set (`sfn_runtime::validate`) applied to the built definition, each
+//! diagnostic mapped back through the pointer table to the token that produced the value
+//! (and, for path and intrinsic syntax, to the token at the diagnostic's byte offset).
+//!
+//! It runs only on a workflow the DSL itself found no mistake in: the DSL's errors are about
+//! what was written (unknown fields, states, targets), and a rule run over the half-built
+//! definition they leave would only repeat them in other words.
 
 use crate::diag::Errors;
+use crate::loc::Loc;
 use crate::lower::Lowered;
 
 /// Runs the rule set on a lowered workflow; errors go to `errors`.
 pub fn check(lowered: &Lowered, errors: &mut Errors) {
-    let _ = (lowered, errors);
+    for diagnostic in sfn_runtime::validate::validate_value(&lowered.definition) {
+        let loc = lowered
+            .spans
+            .lookup(&diagnostic.pointer, diagnostic.offset)
+            .unwrap_or(Loc::of(lowered.name.span()));
+        let mut message = diagnostic.message;
+        if let Some(hint) = diagnostic.hint {
+            message = format!("{message}; {hint}");
+        }
+        errors.at(loc, message);
+    }
 }

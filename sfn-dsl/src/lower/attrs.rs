@@ -123,6 +123,7 @@ impl Lower<'_> {
     fn retrier(&mut self, fields: &[Field], pointer: &str, loc: Loc) -> Map<String, Json> {
         let mut out = Map::new();
         let mut slots: [Option<Json>; 7] = Default::default();
+        let mut present = [false; 7];
         for field in fields {
             let name = field.name.to_string();
             let Some(index) = RETRY_FIELDS.iter().position(|f| *f == name) else {
@@ -139,11 +140,14 @@ impl Lower<'_> {
                 _ => ("Comment", self.string(&field.value).map(Json::String)),
             };
             self.spans.insert(&child(pointer, key), field.value.loc());
+            if let Some(flag) = present.get_mut(index) {
+                *flag = true;
+            }
             if let (Some(slot), Some(value)) = (slots.get_mut(index), value) {
                 *slot = Some(value);
             }
         }
-        if slots[0].is_none() {
+        if !present[0] {
             self.errors.at(loc, "`#[retry(..)]` needs `errors = [\"..\"]` (the error names it retries, e.g. `[\"States.ALL\"]`)");
         }
         let keys = ["ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate", "MaxDelaySeconds", "JitterStrategy", "Comment"];
@@ -157,6 +161,7 @@ impl Lower<'_> {
 
     fn catcher(&mut self, fields: &[Field], pointer: &str, loc: Loc, scope: &Scope, to: &mut Vec<String>) -> Map<String, Json> {
         let mut slots: [Option<Json>; 6] = Default::default();
+        let mut present = [false; 6];
         for field in fields {
             let name = field.name.to_string();
             let Some(index) = CATCH_FIELDS.iter().position(|f| *f == name) else {
@@ -178,14 +183,17 @@ impl Lower<'_> {
                 _ => ("Comment", self.string(&field.value).map(Json::String)),
             };
             self.spans.insert(&child(pointer, key), field.value.loc());
+            if let Some(flag) = present.get_mut(index) {
+                *flag = true;
+            }
             if let (Some(slot), Some(value)) = (slots.get_mut(index), value) {
                 *slot = Some(value);
             }
         }
-        if slots[0].is_none() {
+        if !present[0] {
             self.errors.at(loc, "`#[catch(..)]` needs `errors = [\"..\"]` (the error names it catches, e.g. `[\"States.ALL\"]`)");
         }
-        if slots[1].is_none() {
+        if !present[1] {
             self.errors.at(loc, "`#[catch(..)]` needs `next = State` (where to go when it catches)");
         }
         let keys = ["ErrorEquals", "Next", "ResultPath", "Assign", "Output", "Comment"];

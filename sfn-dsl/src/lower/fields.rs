@@ -10,7 +10,6 @@ use crate::ast::{Arm, Field, StateDecl, Value};
 use crate::diag::with_suggestion;
 
 const IO: [&str; 3] = ["input_path", "output_path", "output"];
-const RESULT: [&str; 2] = ["result_path", "result_selector"];
 
 /// The fields `kind` takes (snake_case names of the ASL fields).
 pub fn allowed_fields(kind: &str) -> Vec<&'static str> {
@@ -29,7 +28,8 @@ pub fn allowed_fields(kind: &str) -> Vec<&'static str> {
             "item_batcher", "result_writer", "tolerated_failure_percentage", "tolerated_failure_count", "label",
             "result_path", "result_selector", "arguments",
         ],
-        _ => &RESULT,
+        // A catalogue task type: the state-level fields (the task's own come from the catalogue).
+        _ => &["result_path", "result_selector", "timeout", "heartbeat", "credentials"],
     };
     fields.extend_from_slice(extra);
     fields
@@ -141,7 +141,7 @@ impl Lower<'_> {
                     };
                     let base = child(&child(pointer, "Branches"), &i.to_string());
                     self.spans.insert(&base, block.loc);
-                    let inner = Scope { names: Vec::new(), what: "a Parallel branch", parent: Some(scope) };
+                    let inner = Scope { names: Vec::new(), what: "a Parallel branch", parent: Some(scope), broken: Vec::new() };
                     let (start, states) = lower_block(self, block, &base, &inner, ql);
                     let mut branch = Map::new();
                     branch.insert("StartAt".into(), Json::String(start));
@@ -157,7 +157,7 @@ impl Lower<'_> {
                 };
                 let base = child(pointer, "ItemProcessor");
                 self.spans.insert(&base, block.loc);
-                let inner = Scope { names: Vec::new(), what: "a Map processor", parent: Some(scope) };
+                let inner = Scope { names: Vec::new(), what: "a Map processor", parent: Some(scope), broken: Vec::new() };
                 let (start, states) = lower_block(self, block, &base, &inner, ql);
                 let mut processor = Map::new();
                 processor.insert("StartAt".into(), Json::String(start));
@@ -291,15 +291,14 @@ impl Lower<'_> {
         }
     }
 
-    /// A task type from the catalogue. Returns `false` (after an error) when `kind` is unknown.
-    pub fn catalogue_task(&mut self, decl: &StateDecl, _pointer: &str, _out: &mut Vec<(String, Json)>) -> bool {
+    /// Reports an unknown state kind, suggesting a built-in kind or a catalogue task type.
+    pub fn unknown_kind(&mut self, decl: &StateDecl) {
         let kind = decl.kind.to_string();
         let message = with_suggestion(
-            format!("unknown state kind `{kind}`: expected one of {} or a task type of the catalogue", KINDS.join(", ")),
+            format!("unknown state kind `{kind}`: expected one of {} or a task type of the catalogue (`LambdaInvoke`, `SnsPublish`, ..)", KINDS.join(", ")),
             &kind,
-            KINDS,
+            KINDS.into_iter().chain(sfn_tasks::class_names()),
         );
         self.errors.at(decl.kind.span(), message);
-        false
     }
 }

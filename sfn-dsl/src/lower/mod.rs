@@ -8,6 +8,7 @@ mod fields;
 mod order;
 pub mod spans;
 mod state;
+mod task;
 mod value;
 mod workflow;
 
@@ -31,7 +32,10 @@ pub struct Lower<'a> {
     /// Pointer -> token table.
     pub spans: Spans,
     /// IAM statements gathered from task states.
-    pub statements: Vec<serde_json::Value>,
+    pub statements: Vec<sfn_runtime::iam::Statement>,
+    /// Set when a transition of the current block could not be read (a missing arrow, an
+    /// unknown target): the reachability check is then skipped, as it would only repeat it.
+    pub graph_broken: bool,
 }
 
 /// The state names visible from a block: its own, then those of enclosing blocks (which
@@ -43,6 +47,8 @@ pub struct Scope<'s> {
     pub what: &'static str,
     /// The enclosing block.
     pub parent: Option<&'s Scope<'s>>,
+    /// States of this block that failed to parse (already reported).
+    pub broken: Vec<String>,
 }
 
 /// Transitions found while lowering one block, for the reachability check.
@@ -58,6 +64,10 @@ impl Lower<'_> {
         let name = ident.to_string();
         if scope.names.iter().any(|n| *n == name) {
             edges.push(name.clone());
+            return name;
+        }
+        if scope.broken.contains(&name) {
+            self.graph_broken = true;
             return name;
         }
         let mut outer = scope.parent;
@@ -80,6 +90,9 @@ impl Lower<'_> {
         // Count the likely intended state as reached so one typo is one error.
         if let Some(best) = crate::diag::did_you_mean(&name, scope.names.iter().map(String::as_str)) {
             edges.push(best.to_owned());
+        }
+        else {
+            self.graph_broken = true;
         }
         self.errors.at(ident.span(), message);
         name

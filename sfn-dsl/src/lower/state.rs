@@ -25,7 +25,8 @@ pub fn lower_block(lower: &mut Lower, block: &Block, base: &str, scope_in: &Scop
             names.push(name);
         }
     }
-    let scope = Scope { names: names.clone(), what: scope_in.what, parent: scope_in.parent };
+    let scope = Scope { names: names.clone(), what: scope_in.what, parent: scope_in.parent, broken: block.broken.clone() };
+    let outer_broken = std::mem::replace(&mut lower.graph_broken, !block.broken.is_empty());
     let start = start_state(lower, block);
     let mut states = Map::new();
     let mut edges: Vec<(String, Vec<String>)> = Vec::new();
@@ -42,9 +43,10 @@ pub fn lower_block(lower: &mut Lower, block: &Block, base: &str, scope_in: &Scop
     }
     if block.states.is_empty() {
         lower.errors.at(block.loc, "a block needs at least one state: `Name: Kind { .. } -> end,`");
-    } else {
+    } else if !lower.graph_broken {
         check_reachable(lower, block, &start, &edges);
     }
+    lower.graph_broken = outer_broken;
     (start, states)
 }
 
@@ -98,18 +100,24 @@ fn check_reachable(lower: &mut Lower, block: &Block, start: &str, edges: &[(Stri
 /// Lowers one state to its JSON object; `to` receives the states it can go to.
 fn lower_state(lower: &mut Lower, decl: &StateDecl, pointer: &str, scope: &Scope, ql_in: &str, to: &mut Vec<String>) -> Map<String, Json> {
     let kind = decl.kind.to_string();
-    let mut out: Vec<(String, Json)> = Vec::new();
+    let is_catalogue = !KINDS.contains(&kind.as_str());
+    if is_catalogue && !sfn_tasks::class_names().any(|class| class == kind) {
+        lower.unknown_kind(decl);
+        // Only the transition is read, so the rest of the block is still checked.
+        if let Some(target) = decl.arrow.as_ref().and_then(|a| a.target.as_ref()) {
+            lower.target(target, scope, to);
+        }
+        return Map::new();
+    }
     let asl_type = match kind.as_str() {
         "Activity" => "Task",
-        k if KINDS.contains(&k) => k,
-        _ => {
-            // A catalogue task type (or a typo).
-            if !lower.catalogue_task(decl, pointer, &mut out) {
-                return Map::new();
-            }
+        k if is_catalogue => {
+            let _ = k;
             "Task"
         }
+        k => k,
     };
+    let mut out: Vec<(String, Json)> = Vec::new();
     lower.spans.insert(&child(pointer, "Type"), Loc::of(decl.kind.span()));
     out.push(("Type".into(), Json::String(asl_type.into())));
 
@@ -119,6 +127,7 @@ fn lower_state(lower: &mut Lower, decl: &StateDecl, pointer: &str, scope: &Scope
     let allowed = allowed_fields(&kind);
     let mut seen: Vec<String> = Vec::new();
     let mut arms = Vec::new();
+    let mut task_fields = Vec::new();
     for item in &decl.items {
         match item {
             Item::Arm(arm) => {
@@ -135,10 +144,12 @@ fn lower_state(lower: &mut Lower, decl: &StateDecl, pointer: &str, scope: &Scope
                     continue;
                 }
                 seen.push(name.clone());
-                if kind_is_catalogue(&kind) {
-                    continue; // handled by the catalogue
-                }
                 if !allowed.contains(&name.as_str()) {
+                    if is_catalogue {
+                        // The catalogue knows (and checks) the task's own fields.
+                        task_fields.push(field);
+                        continue;
+                    }
                     let message = with_suggestion(
                         format!("`{kind}` has no field `{name}`; its fields are: {}", allowed.join(", ")),
                         &name,
@@ -151,11 +162,17 @@ fn lower_state(lower: &mut Lower, decl: &StateDecl, pointer: &str, scope: &Scope
             }
         }
     }
+    if is_catalogue {
+        lower.catalogue_task(decl, &task_fields, pointer, &ql, &mut out);
+    }
     if asl_type == "Choice" {
         lower.choice_arms(&arms, pointer, scope, to, &mut out);
     }
     lower.required_fields(decl, &kind, &seen, &arms);
     fold_processor_config(&mut out);
+    if kind == "Task" {
+        lower.generic_statements(&out);
+    }
 
     // The arrow.
     let takes_arrow = !matches!(asl_type, "Choice" | "Succeed" | "Fail");
@@ -167,10 +184,13 @@ fn lower_state(lower: &mut Lower, decl: &StateDecl, pointer: &str, scope: &Scope
                 _ => "it ends the execution (or its branch)",
             }),
         ),
-        (None, true) => lower.errors.at(
+        (None, true) => {
+            lower.graph_broken = true;
+            lower.errors.at(
             decl.name.span(),
             format!("state `{}` needs a transition: add `-> NextState` or `-> end` after its body", decl.name),
-        ),
+            )
+        }
         (Some(arrow), true) => match &arrow.target {
             Some(target) => {
                 let name = lower.target(target, scope, to);
@@ -207,9 +227,4 @@ fn fold_processor_config(out: &mut Vec<(String, Json)>) {
         rebuilt.extend(std::mem::take(processor));
         *processor = rebuilt;
     }
-}
-
-/// Whether `kind` is a catalogue task type rather than a built-in kind.
-pub fn kind_is_catalogue(kind: &str) -> bool {
-    !KINDS.contains(&kind)
 }

@@ -22,15 +22,15 @@ pub struct Lowered {
     pub spans: Spans,
     /// `true` for `#[type = express]`.
     pub express: bool,
-    /// IAM statements of the task states (JSON objects).
-    pub statements: Vec<Json>,
+    /// IAM statements of the task states.
+    pub statements: Vec<sfn_runtime::iam::Statement>,
 }
 
 const ATTRS: [&str; 5] = ["timeout", "comment", "query_language", "version", "type"];
 
 /// Lowers one workflow; errors go to `errors`.
 pub fn lower_workflow(def: &WorkflowDef, errors: &mut Errors) -> Lowered {
-    let mut lower = Lower { errors, spans: Spans::default(), statements: Vec::new() };
+    let mut lower = Lower { errors, spans: Spans::default(), statements: Vec::new(), graph_broken: false };
     let mut top = Map::new();
     let mut express = false;
     let mut timeout = None;
@@ -82,7 +82,7 @@ pub fn lower_workflow(def: &WorkflowDef, errors: &mut Errors) -> Lowered {
         top.insert("QueryLanguage".into(), Json::String(ql.into()));
     }
     let scope_ql = query_language.unwrap_or("JSONPath");
-    let scope = Scope { names: Vec::new(), what: "workflow", parent: None };
+    let scope = Scope { names: Vec::new(), what: "workflow", parent: None, broken: Vec::new() };
     let (start, states) = lower_block(&mut lower, &def.block, "", &scope, scope_ql);
     top.insert("StartAt".into(), Json::String(start));
     if let Some(timeout) = timeout {

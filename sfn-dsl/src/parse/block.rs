@@ -47,16 +47,19 @@ fn parse_workflow(input: ParseStream, errors: &mut Errors) -> syn::Result<Workfl
 /// Parses the states inside braces, recovering after each broken state.
 pub fn parse_block_content(input: ParseStream, loc: Loc, errors: &mut Errors) -> Block {
     let mut states = Vec::new();
+    let mut broken = Vec::new();
     while !input.is_empty() {
+        let name = state_name(input);
         match parse_state(input, errors) {
             Ok(state) => states.push(state),
             Err(error) => {
                 errors.push(error);
+                broken.extend(name);
                 skip_past_comma(input);
             }
         }
     }
-    Block { states, loc }
+    Block { states, loc, broken }
 }
 
 fn parse_state(input: ParseStream, errors: &mut Errors) -> syn::Result<StateDecl> {
@@ -163,9 +166,8 @@ pub fn parse_attrs(input: ParseStream, errors: &mut Errors) -> (Vec<String>, Vec
                 }
             }
             Err(error) => {
+                // `parse_attr` consumed the whole `#[..]`.
                 errors.push(error);
-                // The attribute is one `#` and one `[..]` group: skip the group.
-                let _ = input.parse::<proc_macro2::TokenTree>();
             }
         }
     }
@@ -177,35 +179,22 @@ fn parse_attr(input: ParseStream, errors: &mut Errors) -> syn::Result<Attr> {
     let content;
     let bracket = syn::bracketed!(content in input);
     let loc = Loc { start: pound.span, end: bracket.span.close() };
+    let result = parse_attr_body(&content, loc, errors);
+    super::drained(&content, result)
+}
+
+fn parse_attr_body(content: ParseStream, loc: Loc, errors: &mut Errors) -> syn::Result<Attr> {
     let name = content.call(Ident::parse_any)?;
     let args = if content.is_empty() {
         AttrArgs::None
     } else if content.peek(Token![=]) {
         content.parse::<Token![=]>()?;
-        AttrArgs::Eq(parse_value(&content, errors)?)
+        AttrArgs::Eq(parse_value(content, errors)?)
     } else if content.peek(syn::token::Paren) {
         let inner;
         syn::parenthesized!(inner in content);
-        if inner.peek(Ident::peek_any) && inner.peek2(Token![=]) && !inner.peek2(Token![==]) {
-            let mut fields = Vec::new();
-            while !inner.is_empty() {
-                let key = inner.call(Ident::parse_any)?;
-                inner.parse::<Token![=]>()?;
-                let value = parse_value(&inner, errors)?;
-                fields.push(Field { name: key, value });
-                if inner.is_empty() {
-                    break;
-                }
-                inner.parse::<Token![,]>()?;
-            }
-            AttrArgs::List(fields)
-        } else {
-            let value = parse_value(&inner, errors)?;
-            if !inner.is_empty() {
-                return Err(inner.error("expected `)`"));
-            }
-            AttrArgs::Paren(value)
-        }
+        let result = parse_attr_args(&inner, errors);
+        super::drained(&inner, result)?
     } else {
         return Err(content.error(format!("expected `#[{name}]`, `#[{name} = ..]` or `#[{name}(..)]`")));
     };
@@ -213,6 +202,38 @@ fn parse_attr(input: ParseStream, errors: &mut Errors) -> syn::Result<Attr> {
         return Err(content.error("unexpected tokens at the end of the attribute"));
     }
     Ok(Attr { name, args, loc })
+}
+
+fn parse_attr_args(inner: ParseStream, errors: &mut Errors) -> syn::Result<AttrArgs> {
+    if inner.peek(Ident::peek_any) && inner.peek2(Token![=]) && !inner.peek2(Token![==]) {
+        let mut fields = Vec::new();
+        while !inner.is_empty() {
+            let key = inner.call(Ident::parse_any)?;
+            inner.parse::<Token![=]>()?;
+            let value = parse_value(inner, errors)?;
+            fields.push(Field { name: key, value });
+            if inner.is_empty() {
+                break;
+            }
+            inner.parse::<Token![,]>()?;
+        }
+        return Ok(AttrArgs::List(fields));
+    }
+    let value = parse_value(inner, errors)?;
+    if !inner.is_empty() {
+        return Err(inner.error("expected `)`"));
+    }
+    Ok(AttrArgs::Paren(value))
+}
+
+/// The name of the state that starts here, if it can be seen (for recovery).
+fn state_name(input: ParseStream) -> Option<String> {
+    let fork = input.fork();
+    while fork.peek(Token![#]) {
+        fork.parse::<Token![#]>().ok()?;
+        fork.parse::<proc_macro2::Group>().ok()?;
+    }
+    fork.parse::<Ident>().ok().map(|name| name.to_string())
 }
 
 /// Skips tokens up to and including the next `,` at this nesting level.

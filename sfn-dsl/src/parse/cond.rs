@@ -42,11 +42,10 @@ fn parse_unary(input: ParseStream) -> syn::Result<Cond> {
     if input.peek(syn::token::Paren) {
         let content;
         syn::parenthesized!(content in input);
-        let cond = parse_cond(&content)?;
-        if !content.is_empty() {
-            return Err(content.error("expected `)`, `&&` or `||`"));
-        }
-        return Ok(cond);
+        let result = parse_cond(&content).and_then(|cond| {
+            if content.is_empty() { Ok(cond) } else { Err(content.error("expected `)`, `&&` or `||`")) }
+        });
+        return super::drained(&content, result);
     }
     if input.peek(LitStr) {
         let fork = input.fork();

@@ -8,3 +8,15 @@ mod value;
 
 pub use block::{parse_all, parse_workflows};
 pub use cond::{TESTS, TYPES};
+
+use proc_macro2::TokenStream;
+use syn::parse::ParseStream;
+
+/// Returns `result`; on error, first consumes what is left of `content` (the inside of a
+/// group) so syn does not add a second, misleading "unexpected token" error.
+pub(crate) fn drained<T>(content: ParseStream, result: syn::Result<T>) -> syn::Result<T> {
+    if result.is_err() {
+        let _ = content.parse::<TokenStream>();
+    }
+    result
+}

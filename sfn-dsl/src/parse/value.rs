@@ -51,26 +51,32 @@ pub fn parse_value(input: ParseStream, errors: &mut Errors) -> syn::Result<Value
         if is_block {
             return Ok(Value::Block(parse_block_content(&content, loc, errors)));
         }
-        return parse_object(&content, loc, errors);
+        let result = parse_object(&content, loc, errors);
+        return super::drained(&content, result);
     }
     if input.peek(syn::token::Bracket) {
         let content;
         let bracket = syn::bracketed!(content in input);
         let loc = Loc { start: bracket.span.open(), end: bracket.span.close() };
-        let mut items = Vec::new();
-        while !content.is_empty() {
-            items.push(parse_value(&content, errors)?);
-            if content.is_empty() {
-                break;
-            }
-            content.parse::<Token![,]>()?;
-        }
-        return Ok(Value::Array(items, loc));
+        let result = parse_array(&content, errors);
+        return super::drained(&content, result).map(|items| Value::Array(items, loc));
     }
     Err(input.error(
         "expected a value: a string, a number, a duration (`2s`), `true`/`false`/`null`, a path (`$.x`), \
          an intrinsic (`States.Format(..)`), an object `{ \"k\": v }` or an array `[..]`",
     ))
+}
+
+fn parse_array(content: ParseStream, errors: &mut Errors) -> syn::Result<Vec<Value>> {
+    let mut items = Vec::new();
+    while !content.is_empty() {
+        items.push(parse_value(content, errors)?);
+        if content.is_empty() {
+            break;
+        }
+        content.parse::<Token![,]>()?;
+    }
+    Ok(items)
 }
 
 fn parse_object(content: ParseStream, loc: Loc, errors: &mut Errors) -> syn::Result<Value> {
@@ -143,20 +149,26 @@ pub fn parse_intrinsic(input: ParseStream) -> syn::Result<Text> {
     let content;
     let paren = syn::parenthesized!(content in input);
     text.push("(", paren.span.open());
+    let result = push_arguments(&content, &mut text, is_format);
+    super::drained(&content, result)?;
+    text.push(")", paren.span.close());
+    Ok(text.finish(states.span()))
+}
+
+fn push_arguments(content: ParseStream, text: &mut TextBuilder, is_format: bool) -> syn::Result<()> {
     let mut index = 0;
     while !content.is_empty() {
         if index > 0 {
             text.push(", ", content.span());
         }
-        push_argument(&content, &mut text, is_format && index == 0)?;
+        push_argument(content, text, is_format && index == 0)?;
         index += 1;
         if content.is_empty() {
             break;
         }
         content.parse::<Token![,]>()?;
     }
-    text.push(")", paren.span.close());
-    Ok(text.finish(states.span()))
+    Ok(())
 }
 
 fn push_argument(input: ParseStream, text: &mut TextBuilder, is_template: bool) -> syn::Result<()> {

@@ -40,7 +40,10 @@ impl PolicyDocument {
         let mut seen: HashSet<(Scope, String, String)> = HashSet::new();
         let mut atoms: Vec<(Scope, String, String)> = Vec::new();
         for statement in &self.statements {
-            let scope: Scope = (statement.effect, statement.condition.as_ref().map(canonical));
+            let scope: Scope = (
+                statement.effect,
+                statement.condition.as_ref().map(canonical),
+            );
             for (action, resource) in statement.atoms() {
                 let atom = (scope.clone(), action.to_string(), resource.to_string());
                 if seen.insert(atom.clone()) {

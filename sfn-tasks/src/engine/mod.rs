@@ -135,7 +135,10 @@ pub fn lambda_retry() -> Value {
 }
 
 /// Renders a call whose class is `spec`.
-pub fn render_spec(spec: &'static TaskSpec, call: &TaskCall) -> Result<RenderedTask, Vec<TaskError>> {
+pub fn render_spec(
+    spec: &'static TaskSpec,
+    call: &TaskCall,
+) -> Result<RenderedTask, Vec<TaskError>> {
     let mut errors = Vec::new();
     let jsonata = spec.jsonata && call.query_language == QueryLanguage::Jsonata;
     let rcx = Rcx { jsonata };
@@ -181,9 +184,8 @@ pub fn render_spec(spec: &'static TaskSpec, call: &TaskCall) -> Result<RenderedT
                 }
                 None => {
                     errors.push(
-                        TaskError::new(f.value_loc, "unknown integration pattern").hint(
-                            "write `request_response`, `run_job` or `wait_for_task_token`",
-                        ),
+                        TaskError::new(f.value_loc, "unknown integration pattern")
+                            .hint("write `request_response`, `run_job` or `wait_for_task_token`"),
                     );
                     (spec.default_pattern, true)
                 }
@@ -198,7 +200,10 @@ pub fn render_spec(spec: &'static TaskSpec, call: &TaskCall) -> Result<RenderedT
             errors.push(
                 TaskError::new(
                     call.class_loc,
-                    format!("{} is missing the required field `{}`", spec.class, field.name),
+                    format!(
+                        "{} is missing the required field `{}`",
+                        spec.class, field.name
+                    ),
                 )
                 .hint(format!("add `{}: ...`", field.name)),
             );
@@ -246,7 +251,9 @@ pub fn render_spec(spec: &'static TaskSpec, call: &TaskCall) -> Result<RenderedT
                 ctx.loc(name),
                 format!("Task Token is required in `{name}` for the wait_for_task_token pattern"),
             )
-            .hint(format!("pass the token somewhere in `{name}`, e.g. {{ \"token\": {token} }}")),
+            .hint(format!(
+                "pass the token somewhere in `{name}`, e.g. {{ \"token\": {token} }}"
+            )),
         );
     }
 

@@ -39,7 +39,10 @@ pub fn distance(a: &str, b: &str) -> usize {
 }
 
 /// `" (did you mean `x`?)"` or nothing.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
     closest(word, candidates).map(|c| format!("did you mean `{c}`?"))
 }
 
@@ -50,7 +53,10 @@ mod tests {
     #[test]
     fn finds_typos() {
         assert_eq!(closest("mesage", ["message", "topic"]), Some("message"));
-        assert_eq!(closest("topicArn", ["topic_arn", "topic"]), Some("topic_arn"));
+        assert_eq!(
+            closest("topicArn", ["topic_arn", "topic"]),
+            Some("topic_arn")
+        );
         assert_eq!(closest("zzzzzz", ["message", "topic"]), None);
         assert_eq!(distance("kitten", "sitting"), 3);
     }

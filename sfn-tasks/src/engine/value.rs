@@ -140,9 +140,9 @@ impl Rcx {
                 Ok(Out::lit(Value::Array(tags)))
             }
             (Kind::Tags, _) => wrong("an object of tags { key: \"value\" }"),
-            (Kind::Struct(fields), TaskValue::Object(members)) => {
-                self.object(fields, members, loc).map(|m| Out::lit(Value::Object(m)))
-            }
+            (Kind::Struct(fields), TaskValue::Object(members)) => self
+                .object(fields, members, loc)
+                .map(|m| Out::lit(Value::Object(m))),
             (Kind::Struct(_), _) => wrong("an object"),
             (Kind::List(inner), TaskValue::Array(items)) => self.list(inner, items),
             (Kind::List(_), _) => wrong("a list"),

@@ -28,7 +28,10 @@ fn api_id(_: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
         TaskValue::Str(s) => Ok(Out::lit(Value::String(s.clone()))),
         other => Err(TaskError::new(
             loc,
-            format!("the API id must be a literal string, found {}", other.describe()),
+            format!(
+                "the API id must be a literal string, found {}",
+                other.describe()
+            ),
         )),
     }
 }
@@ -51,7 +54,10 @@ fn finish(ctx: &Ctx, params: Map<String, Value>) -> Option<Value> {
 
 fn invoke_statement(ctx: &Ctx, stage: &str, default_path: &str) -> Vec<Statement> {
     // CDK skips the grant only when NO_AUTH is written explicitly.
-    if ctx.text("auth_type").is_some_and(|a| a.eq_ignore_ascii_case("no_auth")) {
+    if ctx
+        .text("auth_type")
+        .is_some_and(|a| a.eq_ignore_ascii_case("no_auth"))
+    {
         return Vec::new();
     }
     let id = ctx.str("api").unwrap_or("*");
@@ -64,7 +70,9 @@ fn invoke_statement(ctx: &Ctx, stage: &str, default_path: &str) -> Vec<Statement
     let account = ctx.str("api_account").unwrap_or(arn::ACCOUNT);
     vec![Statement::allow(
         ["execute-api:Invoke"],
-        [format!("arn:aws:execute-api:{region}:{account}:{id}/{stage}/{method}{path}")],
+        [format!(
+            "arn:aws:execute-api:{region}:{account}:{id}/{stage}/{method}{path}"
+        )],
     )]
 }
 

@@ -26,17 +26,31 @@ macro_rules! simple {
     };
 }
 
-simple!(GET_QUERY_EXECUTION, "AthenaGetQueryExecution", "getQueryExecution", ["athena:getQueryExecution"], [
-    Field::new("query_execution_id", "QueryExecutionId", Kind::Str).req()
-]);
-simple!(GET_QUERY_RESULTS, "AthenaGetQueryResults", "getQueryResults", ["athena:getQueryResults", "s3:GetObject"], [
-    Field::new("query_execution_id", "QueryExecutionId", Kind::Str).req(),
-    Field::new("next_token", "NextToken", Kind::Str),
-    Field::new("max_results", "MaxResults", Kind::Int(1, 1000))
-]);
-simple!(STOP_QUERY_EXECUTION, "AthenaStopQueryExecution", "stopQueryExecution", ["athena:stopQueryExecution"], [
-    Field::new("query_execution_id", "QueryExecutionId", Kind::Str).req()
-]);
+simple!(
+    GET_QUERY_EXECUTION,
+    "AthenaGetQueryExecution",
+    "getQueryExecution",
+    ["athena:getQueryExecution"],
+    [Field::new("query_execution_id", "QueryExecutionId", Kind::Str).req()]
+);
+simple!(
+    GET_QUERY_RESULTS,
+    "AthenaGetQueryResults",
+    "getQueryResults",
+    ["athena:getQueryResults", "s3:GetObject"],
+    [
+        Field::new("query_execution_id", "QueryExecutionId", Kind::Str).req(),
+        Field::new("next_token", "NextToken", Kind::Str),
+        Field::new("max_results", "MaxResults", Kind::Int(1, 1000))
+    ]
+);
+simple!(
+    STOP_QUERY_EXECUTION,
+    "AthenaStopQueryExecution",
+    "stopQueryExecution",
+    ["athena:stopQueryExecution"],
+    [Field::new("query_execution_id", "QueryExecutionId", Kind::Str).req()]
+);
 
 const ENCRYPTION: &[Field] = &[
     Field::new(
@@ -58,8 +72,16 @@ const LOCATION: &[Field] = &[
 ];
 
 const RESULT_CONFIGURATION: &[Field] = &[
-    Field::new("encryption_configuration", "EncryptionConfiguration", Kind::Struct(ENCRYPTION)),
-    Field::new("output_location", "OutputLocation", Kind::Custom(output_location)),
+    Field::new(
+        "encryption_configuration",
+        "EncryptionConfiguration",
+        Kind::Struct(ENCRYPTION),
+    ),
+    Field::new(
+        "output_location",
+        "OutputLocation",
+        Kind::Custom(output_location),
+    ),
 ];
 
 const CONTEXT: &[Field] = &[
@@ -70,8 +92,12 @@ const CONTEXT: &[Field] = &[
 fn output_location(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
     if let TaskValue::Object(members) = value {
         rcx.object(LOCATION, members, loc)?;
-        let bucket = member(value, "bucket_name").and_then(|(v, _)| v.as_str()).unwrap_or_default();
-        let key = member(value, "object_key").and_then(|(v, _)| v.as_str()).unwrap_or_default();
+        let bucket = member(value, "bucket_name")
+            .and_then(|(v, _)| v.as_str())
+            .unwrap_or_default();
+        let key = member(value, "object_key")
+            .and_then(|(v, _)| v.as_str())
+            .unwrap_or_default();
         return Ok(Out::lit(Value::String(format!("s3://{bucket}/{key}/"))));
     }
     rcx.render(&Kind::Str, value, loc)
@@ -84,7 +110,10 @@ fn reuse(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
     if *s > 0 && *s < 60 {
         return Err(TaskError::new(
             loc,
-            format!("resultReuseConfigurationMaxAge must be greater than or equal to 1 minute or be equal to 0, got {} ms", s * 1000),
+            format!(
+                "resultReuseConfigurationMaxAge must be greater than or equal to 1 minute or be equal to 0, got {} ms",
+                s * 1000
+            ),
         ));
     }
     let minutes = rcx.render(&Kind::Minutes, value, loc)?.value;
@@ -95,7 +124,9 @@ fn reuse(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
         )
         .hint("at most 7 days (10080min)"));
     }
-    Ok(Out::lit(json!({"ResultReuseByAgeConfiguration": {"Enabled": true, "MaxAgeInMinutes": minutes}})))
+    Ok(Out::lit(
+        json!({"ResultReuseByAgeConfiguration": {"Enabled": true, "MaxAgeInMinutes": minutes}}),
+    ))
 }
 
 /// `AthenaStartQueryExecution`: run a query.
@@ -108,11 +139,24 @@ pub static START_QUERY_EXECUTION: TaskSpec = TaskSpec {
     fields: &[
         Field::new("query_string", "QueryString", Kind::Str).req(),
         Field::new("client_request_token", "ClientRequestToken", Kind::Str),
-        Field::new("query_execution_context", "QueryExecutionContext", Kind::Struct(CONTEXT)),
-        Field::new("result_configuration", "ResultConfiguration", Kind::Struct(RESULT_CONFIGURATION)).or("{}"),
+        Field::new(
+            "query_execution_context",
+            "QueryExecutionContext",
+            Kind::Struct(CONTEXT),
+        ),
+        Field::new(
+            "result_configuration",
+            "ResultConfiguration",
+            Kind::Struct(RESULT_CONFIGURATION),
+        )
+        .or("{}"),
         Field::new("work_group", "WorkGroup", Kind::Str),
         Field::new("execution_parameters", "ExecutionParameters", Kind::StrList),
-        Field::new("result_reuse_configuration_max_age", "ResultReuseConfiguration", Kind::Custom(reuse)),
+        Field::new(
+            "result_reuse_configuration_max_age",
+            "ResultReuseConfiguration",
+            Kind::Custom(reuse),
+        ),
     ],
     token_field: None,
     jsonata: true,
@@ -125,14 +169,22 @@ pub static START_QUERY_EXECUTION: TaskSpec = TaskSpec {
 fn check_start(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     if let Some(TaskValue::Array(items)) = ctx.value("execution_parameters") {
         if items.is_empty() {
-            errors.push(TaskError::new(ctx.loc("execution_parameters"), "'executionParameters' must be a non-empty list")
-                .hint("remove the field, or give at least one parameter"));
+            errors.push(
+                TaskError::new(
+                    ctx.loc("execution_parameters"),
+                    "'executionParameters' must be a non-empty list",
+                )
+                .hint("remove the field, or give at least one parameter"),
+            );
         }
         for (iloc, item) in items {
             if let TaskValue::Str(s) = item
                 && (s.is_empty() || s.chars().count() > 1024)
             {
-                errors.push(TaskError::new(*iloc, "'executionParameters' items's length must be between 1 and 1024 characters"));
+                errors.push(TaskError::new(
+                    *iloc,
+                    "'executionParameters' items's length must be between 1 and 1024 characters",
+                ));
             }
         }
     }
@@ -147,25 +199,44 @@ fn nested_str<'a>(ctx: &Ctx<'a>, field: &str, path: &[&str]) -> Option<&'a str> 
 }
 
 fn iam_start(ctx: &Ctx) -> Vec<Statement> {
-    let catalog = nested_str(ctx, "query_execution_context", &["catalog_name"]).unwrap_or("AwsDataCatalog");
-    let database = nested_str(ctx, "query_execution_context", &["database_name"]).unwrap_or("default");
+    let catalog =
+        nested_str(ctx, "query_execution_context", &["catalog_name"]).unwrap_or("AwsDataCatalog");
+    let database =
+        nested_str(ctx, "query_execution_context", &["database_name"]).unwrap_or("default");
     let work_group = ctx.str("work_group").unwrap_or("primary");
-    let bucket = nested_str(ctx, "result_configuration", &["output_location", "bucket_name"]);
-    let key = nested_str(ctx, "result_configuration", &["output_location", "object_key"]);
+    let bucket = nested_str(
+        ctx,
+        "result_configuration",
+        &["output_location", "bucket_name"],
+    );
+    let key = nested_str(
+        ctx,
+        "result_configuration",
+        &["output_location", "object_key"],
+    );
     let output = match (bucket, key) {
         (Some(b), Some(k)) => arn::global("s3", &format!("{b}/{k}/*")),
         _ => "*".to_string(),
     };
     vec![
         Statement::allow(
-            ["athena:getDataCatalog", "athena:startQueryExecution", "athena:getQueryExecution"],
+            [
+                "athena:getDataCatalog",
+                "athena:startQueryExecution",
+                "athena:getQueryExecution",
+            ],
             [
                 arn::arn("athena", &format!("datacatalog/{catalog}")),
                 arn::arn("athena", &format!("workgroup/{work_group}")),
             ],
         ),
         Statement::allow(
-            ["s3:CreateBucket", "s3:ListBucket", "s3:GetBucketLocation", "s3:GetObject"],
+            [
+                "s3:CreateBucket",
+                "s3:ListBucket",
+                "s3:GetBucketLocation",
+                "s3:GetObject",
+            ],
             ["*"],
         ),
         Statement::allow(
@@ -180,11 +251,24 @@ fn iam_start(ctx: &Ctx) -> Vec<Statement> {
         Statement::allow(["lakeformation:GetDataAccess"], ["*"]),
         Statement::allow(
             [
-                "glue:BatchCreatePartition", "glue:BatchDeletePartition", "glue:BatchDeleteTable",
-                "glue:BatchGetPartition", "glue:CreateDatabase", "glue:CreatePartition",
-                "glue:CreateTable", "glue:DeleteDatabase", "glue:DeletePartition", "glue:DeleteTable",
-                "glue:GetDatabase", "glue:GetDatabases", "glue:GetPartition", "glue:GetPartitions",
-                "glue:GetTable", "glue:GetTables", "glue:UpdateDatabase", "glue:UpdatePartition",
+                "glue:BatchCreatePartition",
+                "glue:BatchDeletePartition",
+                "glue:BatchDeleteTable",
+                "glue:BatchGetPartition",
+                "glue:CreateDatabase",
+                "glue:CreatePartition",
+                "glue:CreateTable",
+                "glue:DeleteDatabase",
+                "glue:DeletePartition",
+                "glue:DeleteTable",
+                "glue:GetDatabase",
+                "glue:GetDatabases",
+                "glue:GetPartition",
+                "glue:GetPartitions",
+                "glue:GetTable",
+                "glue:GetTables",
+                "glue:UpdateDatabase",
+                "glue:UpdatePartition",
                 "glue:UpdateTable",
             ],
             [

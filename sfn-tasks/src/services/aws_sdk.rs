@@ -57,7 +57,10 @@ pub fn iam_prefix(service: &str) -> String {
 }
 
 const STATEMENT: &[Field] = &[
-    Field::skip("effect", Kind::Enum(&[("allow", "Allow"), ("deny", "Deny")])),
+    Field::skip(
+        "effect",
+        Kind::Enum(&[("allow", "Allow"), ("deny", "Deny")]),
+    ),
     Field::skip("actions", Kind::StrList).req(),
     Field::skip("resources", Kind::StrList).req(),
     Field::skip("condition", Kind::Json),
@@ -83,13 +86,20 @@ pub static CALL_AWS_SERVICE: TaskSpec = TaskSpec {
         Field::new("parameters", "-", Kind::Json),
         Field::skip("iam_resources", Kind::StrList).req(),
         Field::skip("iam_action", Kind::Str),
-        Field::skip("additional_iam_statements", Kind::List(&Kind::Struct(STATEMENT))),
+        Field::skip(
+            "additional_iam_statements",
+            Kind::List(&Kind::Struct(STATEMENT)),
+        ),
     ],
     token_field: Some("parameters"),
     jsonata: true,
     check: Some(check_sdk),
     finish: Some(|_, mut params| {
-        Some(params.remove("-").unwrap_or_else(|| Value::Object(Map::new())))
+        Some(
+            params
+                .remove("-")
+                .unwrap_or_else(|| Value::Object(Map::new())),
+        )
     }),
     iam: iam_sdk,
     lambda_retry: false,
@@ -98,7 +108,10 @@ pub static CALL_AWS_SERVICE: TaskSpec = TaskSpec {
 fn check_sdk(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     for name in ["service", "action"] {
         if ctx.has(name) && ctx.str(name).is_none() {
-            errors.push(TaskError::new(ctx.loc(name), format!("`{name}` must be a literal string")));
+            errors.push(TaskError::new(
+                ctx.loc(name),
+                format!("`{name}` must be a literal string"),
+            ));
         }
     }
     if let Some(action) = ctx.str("action")
@@ -110,16 +123,22 @@ fn check_sdk(ctx: &Ctx, errors: &mut Vec<TaskError>) {
             .map(|(i, c)| if i == 0 { c.to_ascii_lowercase() } else { c })
             .collect();
         errors.push(
-            TaskError::new(ctx.loc("action"), format!("action must be camelCase, got: {action}"))
-                .hint(format!("write `{fixed}`")),
+            TaskError::new(
+                ctx.loc("action"),
+                format!("action must be camelCase, got: {action}"),
+            )
+            .hint(format!("write `{fixed}`")),
         );
     }
     if let Some(TaskValue::Object(members)) = ctx.value("parameters") {
         for (k, kloc, _) in members {
             if !k.starts_with(|c: char| c.is_ascii_uppercase()) {
                 errors.push(
-                    TaskError::new(*kloc, format!("parameter names must be PascalCase, got: {k}"))
-                        .hint("SDK integrations take the API's own PascalCase names, e.g. `Bucket`"),
+                    TaskError::new(
+                        *kloc,
+                        format!("parameter names must be PascalCase, got: {k}"),
+                    )
+                    .hint("SDK integrations take the API's own PascalCase names, e.g. `Bucket`"),
                 );
             }
         }
@@ -155,7 +174,11 @@ pub fn additional_statements(ctx: &Ctx) -> Vec<Statement> {
     if let Some(TaskValue::Array(items)) = ctx.value("additional_iam_statements") {
         for (_, item) in items {
             let effect = match member(item, "effect") {
-                Some((TaskValue::Ident(e) | TaskValue::Str(e), _)) if e.eq_ignore_ascii_case("deny") => Effect::Deny,
+                Some((TaskValue::Ident(e) | TaskValue::Str(e), _))
+                    if e.eq_ignore_ascii_case("deny") =>
+                {
+                    Effect::Deny
+                }
                 _ => Effect::Allow,
             };
             let condition = member(item, "condition")
@@ -215,19 +238,28 @@ pub static CALL_AWS_SERVICE_CROSS_REGION: TaskSpec = TaskSpec {
         Field::new("parameters", "parameters", Kind::Json),
         Field::skip("iam_resources", Kind::StrList).req(),
         Field::skip("iam_action", Kind::Str),
-        Field::skip("additional_iam_statements", Kind::List(&Kind::Struct(STATEMENT))),
+        Field::skip(
+            "additional_iam_statements",
+            Kind::List(&Kind::Struct(STATEMENT)),
+        ),
         Field::skip("retry_on_service_exceptions", Kind::Bool),
     ],
     token_field: Some("parameters"),
     jsonata: true,
     check: Some(|ctx, errors| {
         if ctx.has("handler") && ctx.str("handler").is_none() {
-            errors.push(TaskError::new(ctx.loc("handler"), "`handler` must be the literal ARN of the cross-region handler Lambda"));
+            errors.push(TaskError::new(
+                ctx.loc("handler"),
+                "`handler` must be the literal ARN of the cross-region handler Lambda",
+            ));
         }
         if let Some(action) = ctx.str("action")
             && !action.starts_with(|c: char| c.is_ascii_lowercase())
         {
-            errors.push(TaskError::new(ctx.loc("action"), format!("action must be camelCase, got: {action}")));
+            errors.push(TaskError::new(
+                ctx.loc("action"),
+                format!("action must be camelCase, got: {action}"),
+            ));
         }
     }),
     finish: Some(|ctx, params| {

@@ -23,7 +23,13 @@ const DEPENDENCY: &[Field] = &[
 /// `{ NAME: value }` as `[{"Name": .., "Value": ..}]`.
 pub fn name_value_list(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
     let TaskValue::Object(members) = value else {
-        return Err(TaskError::new(loc, format!("expected an object {{ NAME: \"value\" }}, found {}", value.describe())));
+        return Err(TaskError::new(
+            loc,
+            format!(
+                "expected an object {{ NAME: \"value\" }}, found {}",
+                value.describe()
+            ),
+        ));
     };
     let mut list = Vec::new();
     for (k, kloc, v) in members {
@@ -42,7 +48,11 @@ fn overrides(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
     let mut m = rcx.object(OVERRIDES, members, loc)?;
     // GPU, MEMORY, VCPU, in that order, each only when given and non-zero (as CDK).
     let mut reqs = Vec::new();
-    for (field, ty) in [("gpu_count", "GPU"), ("memory_mib", "MEMORY"), ("vcpus", "VCPU")] {
+    for (field, ty) in [
+        ("gpu_count", "GPU"),
+        ("memory_mib", "MEMORY"),
+        ("vcpus", "VCPU"),
+    ] {
         if let Some((v, vloc)) = member(value, field) {
             let out = rcx.render(&Kind::Number, v, vloc)?;
             let value = match out.value {
@@ -52,7 +62,14 @@ fn overrides(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
             };
             let mut r = Map::new();
             r.insert("Type".into(), Value::String(ty.into()));
-            put(&mut r, "Value", Out { value, dynamic: out.dynamic });
+            put(
+                &mut r,
+                "Value",
+                Out {
+                    value,
+                    dynamic: out.dynamic,
+                },
+            );
             reqs.push(Value::Object(r));
         }
     }
@@ -75,11 +92,23 @@ pub static SUBMIT_JOB: TaskSpec = TaskSpec {
         Field::new("job_queue_arn", "JobQueue", Kind::Str).req(),
         Field::new("payload", "Parameters", Kind::Json),
         Field::at("array_size", &["ArrayProperties", "Size"], Kind::Number),
-        Field::new("container_overrides", "ContainerOverrides", Kind::Custom(overrides)),
-        Field::new("depends_on", "DependsOn", Kind::List(&Kind::Struct(DEPENDENCY))),
+        Field::new(
+            "container_overrides",
+            "ContainerOverrides",
+            Kind::Custom(overrides),
+        ),
+        Field::new(
+            "depends_on",
+            "DependsOn",
+            Kind::List(&Kind::Struct(DEPENDENCY)),
+        ),
         Field::at("attempts", &["RetryStrategy", "Attempts"], Kind::Number),
         // CDK moves the state's taskTimeout here; ours is the job's own field.
-        Field::at("attempt_duration", &["Timeout", "AttemptDurationSeconds"], Kind::Seconds),
+        Field::at(
+            "attempt_duration",
+            &["Timeout", "AttemptDurationSeconds"],
+            Kind::Seconds,
+        ),
         Field::new("tags", "Tags", Kind::StrMap),
     ],
     token_field: None,
@@ -111,23 +140,37 @@ fn check(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     if let Some(n) = ctx.num("array_size")
         && !(2.0..=10000.0).contains(&n)
     {
-        errors.push(TaskError::new(ctx.loc("array_size"), format!("arraySize must be between 2 and 10,000. Received {n}.")));
+        errors.push(TaskError::new(
+            ctx.loc("array_size"),
+            format!("arraySize must be between 2 and 10,000. Received {n}."),
+        ));
     }
     if let Some(TaskValue::Array(items)) = ctx.value("depends_on")
         && items.len() > 20
     {
-        errors.push(TaskError::new(ctx.loc("depends_on"), format!("dependencies must be 20 or less. Received {}.", items.len())));
+        errors.push(TaskError::new(
+            ctx.loc("depends_on"),
+            format!("dependencies must be 20 or less. Received {}.", items.len()),
+        ));
     }
     if let Some(n) = ctx.num("attempts")
         && !(1.0..=10.0).contains(&n)
     {
-        errors.push(TaskError::new(ctx.loc("attempts"), format!("attempts must be between 1 and 10. Received {n}.")));
+        errors.push(TaskError::new(
+            ctx.loc("attempts"),
+            format!("attempts must be between 1 and 10. Received {n}."),
+        ));
     }
     if let Some(s) = ctx.secs("attempt_duration")
         && s < 60
     {
-        errors.push(TaskError::new(ctx.loc("attempt_duration"), format!("attempt duration must be greater than 60 seconds. Received {s} seconds."))
-            .hint("use at least `60s`"));
+        errors.push(
+            TaskError::new(
+                ctx.loc("attempt_duration"),
+                format!("attempt duration must be greater than 60 seconds. Received {s} seconds."),
+            )
+            .hint("use at least `60s`"),
+        );
     }
     if let Some(o) = ctx.value("container_overrides")
         && let Some((TaskValue::Object(env), _)) = member(o, "environment")
@@ -140,17 +183,32 @@ fn check(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     }
     if let Some(TaskValue::Object(tags)) = ctx.value("tags") {
         if tags.len() > 50 {
-            errors.push(TaskError::new(ctx.loc("tags"), format!("Maximum tag number of entries is 50. Received {}.", tags.len())));
+            errors.push(TaskError::new(
+                ctx.loc("tags"),
+                format!(
+                    "Maximum tag number of entries is 50. Received {}.",
+                    tags.len()
+                ),
+            ));
         }
         for (k, kloc, v) in tags {
             let n = k.chars().count();
             if !(1..=128).contains(&n) {
-                errors.push(TaskError::new(*kloc, format!("Tag key size must be between 1 and 128, but got {n}.")));
+                errors.push(TaskError::new(
+                    *kloc,
+                    format!("Tag key size must be between 1 and 128, but got {n}."),
+                ));
             }
             if let TaskValue::Str(v) = v
                 && v.chars().count() > 256
             {
-                errors.push(TaskError::new(*kloc, format!("Tag value maximum size is 256, but got {}.", v.chars().count())));
+                errors.push(TaskError::new(
+                    *kloc,
+                    format!(
+                        "Tag value maximum size is 256, but got {}.",
+                        v.chars().count()
+                    ),
+                ));
             }
         }
     }

@@ -24,16 +24,26 @@ fn model(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
 
 const GUARDRAIL: &[Field] = &[
     Field::new("identifier", "GuardrailIdentifier", Kind::Str).req(),
-    Field::new("version", "GuardrailVersion", Kind::Custom(guardrail_version)).or("\"DRAFT\""),
+    Field::new(
+        "version",
+        "GuardrailVersion",
+        Kind::Custom(guardrail_version),
+    )
+    .or("\"DRAFT\""),
 ];
 
 fn guardrail_version(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
     match value {
         TaskValue::Number(n) => match n.as_i64() {
             Some(v) if (1..=99_999_999).contains(&v) => Ok(Out::lit(Value::String(v.to_string()))),
-            _ => Err(TaskError::new(loc, format!("`version` must be between 1 and 99999999, got {n}."))),
+            _ => Err(TaskError::new(
+                loc,
+                format!("`version` must be between 1 and 99999999, got {n}."),
+            )),
         },
-        TaskValue::Ident(w) if w.eq_ignore_ascii_case("draft") => Ok(Out::lit(Value::String("DRAFT".into()))),
+        TaskValue::Ident(w) if w.eq_ignore_ascii_case("draft") => {
+            Ok(Out::lit(Value::String("DRAFT".into())))
+        }
         other => rcx.render(&Kind::Str, other, loc),
     }
 }
@@ -85,25 +95,40 @@ pub static INVOKE_MODEL: TaskSpec = TaskSpec {
 fn check_invoke(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     match (ctx.has("body"), ctx.has("input_s3_uri")) {
         (true, true) => errors.push(
-            TaskError::new(ctx.loc("input_s3_uri"), "Either `body` or `input` must be specified, but not both.")
-                .hint("remove `body` or `input_s3_uri`"),
+            TaskError::new(
+                ctx.loc("input_s3_uri"),
+                "Either `body` or `input` must be specified, but not both.",
+            )
+            .hint("remove `body` or `input_s3_uri`"),
         ),
         (false, false) => errors.push(
-            TaskError::new(ctx.call.class_loc, "Either `body` or `input` must be specified.")
-                .hint("add `body: { ... }` or `input_s3_uri: \"s3://...\"`"),
+            TaskError::new(
+                ctx.call.class_loc,
+                "Either `body` or `input` must be specified.",
+            )
+            .hint("add `body: { ... }` or `input_s3_uri: \"s3://...\"`"),
         ),
         _ => {}
     }
     for name in ["input_s3_uri", "output_s3_uri"] {
         if ctx.str(name) == Some("") {
-            errors.push(TaskError::new(ctx.loc(name), "S3 Uri cannot be an empty string"));
+            errors.push(TaskError::new(
+                ctx.loc(name),
+                "S3 Uri cannot be an empty string",
+            ));
         }
     }
     if let Some(g) = ctx.value("guardrail")
         && let Some((TaskValue::Str(id), loc)) = member(g, "identifier")
     {
         if id.chars().count() > 2048 {
-            errors.push(TaskError::new(loc, format!("`guardrailIdentifier` length must be between 0 and 2048, got {}.", id.chars().count())));
+            errors.push(TaskError::new(
+                loc,
+                format!(
+                    "`guardrailIdentifier` length must be between 0 and 2048, got {}.",
+                    id.chars().count()
+                ),
+            ));
         }
         let name = if id.starts_with("arn:") {
             match id.split_once(":guardrail/") {
@@ -117,7 +142,9 @@ fn check_invoke(ctx: &Ctx, errors: &mut Vec<TaskError>) {
             Some(id.as_str())
         };
         if let Some(n) = name
-            && !n.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+            && !n
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         {
             errors.push(
                 TaskError::new(loc, format!("The id of Guardrail must contain only lowercase letters and numbers, got {n}."))
@@ -145,10 +172,16 @@ fn iam_invoke(ctx: &Ctx) -> Vec<Statement> {
     };
     let mut out = vec![Statement::allow(["bedrock:InvokeModel"], [model])];
     if ctx.has("input_s3_uri") {
-        out.push(Statement::allow(["s3:GetObject"], [s3_object(ctx.value("input_s3_uri"))]));
+        out.push(Statement::allow(
+            ["s3:GetObject"],
+            [s3_object(ctx.value("input_s3_uri"))],
+        ));
     }
     if ctx.has("output_s3_uri") {
-        out.push(Statement::allow(["s3:PutObject"], [s3_object(ctx.value("output_s3_uri"))]));
+        out.push(Statement::allow(
+            ["s3:PutObject"],
+            [s3_object(ctx.value("output_s3_uri"))],
+        ));
     }
     if let Some(g) = ctx.value("guardrail") {
         let res = match member(g, "identifier") {
@@ -208,7 +241,11 @@ pub static CREATE_MODEL_CUSTOMIZATION_JOB: TaskSpec = TaskSpec {
         Field::at("output_data", &["OutputDataConfig", "S3Uri"], Kind::Str).req(),
         Field::new("role", "RoleArn", Kind::Str).req(),
         Field::at("training_data", &["TrainingDataConfig", "S3Uri"], Kind::Str).req(),
-        Field::at("validation_data", &["ValidationDataConfig", "Validators"], Kind::Custom(validators)),
+        Field::at(
+            "validation_data",
+            &["ValidationDataConfig", "Validators"],
+            Kind::Custom(validators),
+        ),
         Field::new("vpc_config", "VpcConfig", Kind::Struct(VPC)),
     ],
     token_field: None,
@@ -255,7 +292,9 @@ const TEXT_RULES: &[TextRule] = &[
         cdk: "clientRequestToken",
         min: 1,
         max: 256,
-        ok: |s| s.starts_with(alnum) && s.ends_with(alnum) && s.chars().all(|c| alnum(c) || c == '-'),
+        ok: |s| {
+            s.starts_with(alnum) && s.ends_with(alnum) && s.chars().all(|c| alnum(c) || c == '-')
+        },
         pattern: "^[a-zA-Z0-9](-*[a-zA-Z0-9])*$",
     },
     TextRule {
@@ -287,27 +326,48 @@ fn check_job(ctx: &Ctx, errors: &mut Vec<TaskError>) {
             if n < rule.min || n > rule.max {
                 errors.push(TaskError::new(
                     ctx.loc(rule.name),
-                    format!("{} must be between {} and {} characters long, got: {n}.", rule.cdk, rule.min, rule.max),
+                    format!(
+                        "{} must be between {} and {} characters long, got: {n}.",
+                        rule.cdk, rule.min, rule.max
+                    ),
                 ));
             } else if !(rule.ok)(v) {
                 errors.push(TaskError::new(
                     ctx.loc(rule.name),
-                    format!("{} must match the pattern {}, got: {v}.", rule.cdk, rule.pattern),
+                    format!(
+                        "{} must match the pattern {}, got: {v}.",
+                        rule.cdk, rule.pattern
+                    ),
                 ));
             }
         }
     }
-    for (name, cdk, min, max) in [("custom_model_tags", "customModelTags", 0, 200), ("job_tags", "jobTags", 0, 200)] {
+    for (name, cdk, min, max) in [
+        ("custom_model_tags", "customModelTags", 0, 200),
+        ("job_tags", "jobTags", 0, 200),
+    ] {
         if let Some(TaskValue::Object(m)) = ctx.value(name)
             && (m.len() < min || m.len() > max)
         {
-            errors.push(TaskError::new(ctx.loc(name), format!("{cdk} must be between {min} and {max} items long, got: {}.", m.len())));
+            errors.push(TaskError::new(
+                ctx.loc(name),
+                format!(
+                    "{cdk} must be between {min} and {max} items long, got: {}.",
+                    m.len()
+                ),
+            ));
         }
     }
     if let Some(TaskValue::Array(items)) = ctx.value("validation_data")
         && !(1..=10).contains(&items.len())
     {
-        errors.push(TaskError::new(ctx.loc("validation_data"), format!("validationData must be between 1 and 10 items long, got: {}.", items.len())));
+        errors.push(TaskError::new(
+            ctx.loc("validation_data"),
+            format!(
+                "validationData must be between 1 and 10 items long, got: {}.",
+                items.len()
+            ),
+        ));
     }
     if !ctx.has("validation_data") {
         let has_pct = matches!(ctx.value("hyper_parameters"), Some(TaskValue::Object(m)) if m.iter().any(|(k, _, _)| k == "Evaluation percentage"));

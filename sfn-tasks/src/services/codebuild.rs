@@ -16,7 +16,10 @@ const VAR_TYPES: &[(&str, &str)] = &[
 /// `[{"Name": .., "Type": .., "Value": ..}]`.
 fn env_vars(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
     let TaskValue::Object(members) = value else {
-        return Err(TaskError::new(loc, "expected an object of environment variables"));
+        return Err(TaskError::new(
+            loc,
+            "expected an object of environment variables",
+        ));
     };
     let mut list = Vec::new();
     for (name, kloc, v) in members {
@@ -26,14 +29,16 @@ fn env_vars(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
             TaskValue::Object(fields) => {
                 for (k, floc, _) in fields {
                     if k != "type" && k != "value" {
-                        return Err(TaskError::new(*floc, format!("unknown field `{k}`")).hint("expected `type` or `value`"));
+                        return Err(TaskError::new(*floc, format!("unknown field `{k}`"))
+                            .hint("expected `type` or `value`"));
                     }
                 }
                 let ty = match member(v, "type") {
                     Some((t, tloc)) => rcx.render(&Kind::Enum(VAR_TYPES), t, tloc)?,
                     None => Out::lit(Value::String("PLAINTEXT".into())),
                 };
-                let (val, vloc) = member(v, "value").ok_or_else(|| TaskError::new(*kloc, "missing `value`"))?;
+                let (val, vloc) =
+                    member(v, "value").ok_or_else(|| TaskError::new(*kloc, "missing `value`"))?;
                 (ty, val, vloc)
             }
             other => (Out::lit(Value::String("PLAINTEXT".into())), other, *kloc),
@@ -70,15 +75,22 @@ fn project_arn(ctx: &Ctx) -> String {
 fn check_project(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     if ctx.str("project").is_some_and(|p| p.starts_with("${")) && !ctx.has("project_arn") {
         errors.push(
-            TaskError::new(ctx.loc("project"), "cannot tell the project ARN (for IAM) from a substitution")
-                .hint("add `project_arn: \"${...Arn}\"`"),
+            TaskError::new(
+                ctx.loc("project"),
+                "cannot tell the project ARN (for IAM) from a substitution",
+            )
+            .hint("add `project_arn: \"${...Arn}\"`"),
         );
     }
 }
 
 const FIELDS: &[Field] = &[
     Field::new("project", "ProjectName", Kind::Custom(project_name)).req(),
-    Field::new("environment_variables_override", "EnvironmentVariablesOverride", Kind::Custom(env_vars)),
+    Field::new(
+        "environment_variables_override",
+        "EnvironmentVariablesOverride",
+        Kind::Custom(env_vars),
+    ),
     Field::skip("project_arn", Kind::Str),
 ];
 
@@ -96,13 +108,20 @@ pub static START_BUILD: TaskSpec = TaskSpec {
     finish: None,
     iam: |ctx| {
         let mut out = vec![Statement::allow(
-            ["codebuild:StartBuild", "codebuild:StopBuild", "codebuild:BatchGetBuilds", "codebuild:BatchGetReports"],
+            [
+                "codebuild:StartBuild",
+                "codebuild:StopBuild",
+                "codebuild:BatchGetBuilds",
+                "codebuild:BatchGetReports",
+            ],
             [project_arn(ctx)],
         )];
         if ctx.pattern == Pattern::RunJob {
             out.push(Statement::allow(
                 ["events:PutTargets", "events:PutRule", "events:DescribeRule"],
-                [arn::events_rule("StepFunctionsGetEventForCodeBuildStartBuildRule")],
+                [arn::events_rule(
+                    "StepFunctionsGetEventForCodeBuildStartBuildRule",
+                )],
             ));
         }
         out
@@ -125,15 +144,24 @@ pub static START_BUILD_BATCH: TaskSpec = TaskSpec {
     iam: |ctx| match ctx.pattern {
         Pattern::RunJob => vec![
             Statement::allow(
-                ["codebuild:StartBuildBatch", "codebuild:StopBuildBatch", "codebuild:BatchGetBuildBatches"],
+                [
+                    "codebuild:StartBuildBatch",
+                    "codebuild:StopBuildBatch",
+                    "codebuild:BatchGetBuildBatches",
+                ],
                 [project_arn(ctx)],
             ),
             Statement::allow(
                 ["events:PutTargets", "events:PutRule", "events:DescribeRule"],
-                [arn::events_rule("StepFunctionsGetEventForCodeBuildStartBuildBatchRule")],
+                [arn::events_rule(
+                    "StepFunctionsGetEventForCodeBuildStartBuildBatchRule",
+                )],
             ),
         ],
-        _ => vec![Statement::allow(["codebuild:StartBuildBatch"], [project_arn(ctx)])],
+        _ => vec![Statement::allow(
+            ["codebuild:StartBuildBatch"],
+            [project_arn(ctx)],
+        )],
     },
     lambda_retry: false,
 };

@@ -27,7 +27,10 @@ fn attr_map(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
     let TaskValue::Object(members) = value else {
         return Err(TaskError::new(
             loc,
-            format!("expected an object of attributes, found {}", value.describe()),
+            format!(
+                "expected an object of attributes, found {}",
+                value.describe()
+            ),
         ));
     };
     let mut out = Map::new();
@@ -40,7 +43,9 @@ fn attr_map(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
 fn attr(rcx: &Rcx, v: &TaskValue, loc: Loc) -> Result<Map<String, Value>, TaskError> {
     let mut m = Map::new();
     match v {
-        TaskValue::Object(members) if members.len() == 1 && TYPES.contains(&members[0].0.as_str()) => {
+        TaskValue::Object(members)
+            if members.len() == 1 && TYPES.contains(&members[0].0.as_str()) =>
+        {
             let (ty, tloc, inner) = &members[0];
             let out = match (ty.as_str(), inner) {
                 ("N", TaskValue::Number(n)) => Out::lit(Value::String(n.to_string())),
@@ -54,7 +59,9 @@ fn attr(rcx: &Rcx, v: &TaskValue, loc: Loc) -> Result<Map<String, Value>, TaskEr
                         })
                         .collect(),
                 )),
-                ("M", TaskValue::Object(_)) if !inner.is_expression() => attr_map(rcx, inner, *tloc)?,
+                ("M", TaskValue::Object(_)) if !inner.is_expression() => {
+                    attr_map(rcx, inner, *tloc)?
+                }
                 ("L", TaskValue::Array(items)) => {
                     let mut list = Vec::new();
                     for (iloc, i) in items {
@@ -127,8 +134,11 @@ fn check_projection(ctx: &Ctx, errors: &mut Vec<TaskError>) {
         for part in p.split(',') {
             if part.trim().starts_with('[') {
                 errors.push(
-                    TaskError::new(ctx.loc("projection_expression"), "Expression must start with an attribute")
-                        .hint("write `attr[1].sub`, not `[1]`"),
+                    TaskError::new(
+                        ctx.loc("projection_expression"),
+                        "Expression must start with an attribute",
+                    )
+                    .hint("write `attr[1].sub`, not `[1]`"),
                 );
             }
         }
@@ -155,45 +165,129 @@ macro_rules! dynamo_spec {
     };
 }
 
-dynamo_spec!(DYNAMO_GET_ITEM, "DynamoGetItem", "getItem", "GetItem", Some(check_projection), [
-    Field::new("key", "Key", Kind::Custom(attr_map)).req(),
-    Field::new("table", "TableName", Kind::Custom(table_name)).req(),
-    Field::new("consistent_read", "ConsistentRead", Kind::Bool).or("false"),
-    Field::new("expression_attribute_names", "ExpressionAttributeNames", Kind::StrMap),
-    Field::new("projection_expression", "ProjectionExpression", Kind::Str),
-    Field::new("return_consumed_capacity", "ReturnConsumedCapacity", Kind::Enum(CONSUMED)),
-]);
+dynamo_spec!(
+    DYNAMO_GET_ITEM,
+    "DynamoGetItem",
+    "getItem",
+    "GetItem",
+    Some(check_projection),
+    [
+        Field::new("key", "Key", Kind::Custom(attr_map)).req(),
+        Field::new("table", "TableName", Kind::Custom(table_name)).req(),
+        Field::new("consistent_read", "ConsistentRead", Kind::Bool).or("false"),
+        Field::new(
+            "expression_attribute_names",
+            "ExpressionAttributeNames",
+            Kind::StrMap
+        ),
+        Field::new("projection_expression", "ProjectionExpression", Kind::Str),
+        Field::new(
+            "return_consumed_capacity",
+            "ReturnConsumedCapacity",
+            Kind::Enum(CONSUMED)
+        ),
+    ]
+);
 
-dynamo_spec!(DYNAMO_PUT_ITEM, "DynamoPutItem", "putItem", "PutItem", None, [
-    Field::new("item", "Item", Kind::Custom(attr_map)).req(),
-    Field::new("table", "TableName", Kind::Custom(table_name)).req(),
-    Field::new("condition_expression", "ConditionExpression", Kind::Str),
-    Field::new("expression_attribute_names", "ExpressionAttributeNames", Kind::StrMap),
-    Field::new("expression_attribute_values", "ExpressionAttributeValues", Kind::Custom(attr_map)),
-    Field::new("return_consumed_capacity", "ReturnConsumedCapacity", Kind::Enum(CONSUMED)),
-    Field::new("return_item_collection_metrics", "ReturnItemCollectionMetrics", Kind::Enum(METRICS)),
-    Field::new("return_values", "ReturnValues", Kind::Enum(RETURN_VALUES)),
-]);
+dynamo_spec!(
+    DYNAMO_PUT_ITEM,
+    "DynamoPutItem",
+    "putItem",
+    "PutItem",
+    None,
+    [
+        Field::new("item", "Item", Kind::Custom(attr_map)).req(),
+        Field::new("table", "TableName", Kind::Custom(table_name)).req(),
+        Field::new("condition_expression", "ConditionExpression", Kind::Str),
+        Field::new(
+            "expression_attribute_names",
+            "ExpressionAttributeNames",
+            Kind::StrMap
+        ),
+        Field::new(
+            "expression_attribute_values",
+            "ExpressionAttributeValues",
+            Kind::Custom(attr_map)
+        ),
+        Field::new(
+            "return_consumed_capacity",
+            "ReturnConsumedCapacity",
+            Kind::Enum(CONSUMED)
+        ),
+        Field::new(
+            "return_item_collection_metrics",
+            "ReturnItemCollectionMetrics",
+            Kind::Enum(METRICS)
+        ),
+        Field::new("return_values", "ReturnValues", Kind::Enum(RETURN_VALUES)),
+    ]
+);
 
-dynamo_spec!(DYNAMO_UPDATE_ITEM, "DynamoUpdateItem", "updateItem", "UpdateItem", None, [
-    Field::new("key", "Key", Kind::Custom(attr_map)).req(),
-    Field::new("table", "TableName", Kind::Custom(table_name)).req(),
-    Field::new("condition_expression", "ConditionExpression", Kind::Str),
-    Field::new("expression_attribute_names", "ExpressionAttributeNames", Kind::StrMap),
-    Field::new("expression_attribute_values", "ExpressionAttributeValues", Kind::Custom(attr_map)),
-    Field::new("return_consumed_capacity", "ReturnConsumedCapacity", Kind::Enum(CONSUMED)),
-    Field::new("return_item_collection_metrics", "ReturnItemCollectionMetrics", Kind::Enum(METRICS)),
-    Field::new("return_values", "ReturnValues", Kind::Enum(RETURN_VALUES)),
-    Field::new("update_expression", "UpdateExpression", Kind::Str),
-]);
+dynamo_spec!(
+    DYNAMO_UPDATE_ITEM,
+    "DynamoUpdateItem",
+    "updateItem",
+    "UpdateItem",
+    None,
+    [
+        Field::new("key", "Key", Kind::Custom(attr_map)).req(),
+        Field::new("table", "TableName", Kind::Custom(table_name)).req(),
+        Field::new("condition_expression", "ConditionExpression", Kind::Str),
+        Field::new(
+            "expression_attribute_names",
+            "ExpressionAttributeNames",
+            Kind::StrMap
+        ),
+        Field::new(
+            "expression_attribute_values",
+            "ExpressionAttributeValues",
+            Kind::Custom(attr_map)
+        ),
+        Field::new(
+            "return_consumed_capacity",
+            "ReturnConsumedCapacity",
+            Kind::Enum(CONSUMED)
+        ),
+        Field::new(
+            "return_item_collection_metrics",
+            "ReturnItemCollectionMetrics",
+            Kind::Enum(METRICS)
+        ),
+        Field::new("return_values", "ReturnValues", Kind::Enum(RETURN_VALUES)),
+        Field::new("update_expression", "UpdateExpression", Kind::Str),
+    ]
+);
 
-dynamo_spec!(DYNAMO_DELETE_ITEM, "DynamoDeleteItem", "deleteItem", "DeleteItem", None, [
-    Field::new("key", "Key", Kind::Custom(attr_map)).req(),
-    Field::new("table", "TableName", Kind::Custom(table_name)).req(),
-    Field::new("condition_expression", "ConditionExpression", Kind::Str),
-    Field::new("expression_attribute_names", "ExpressionAttributeNames", Kind::StrMap),
-    Field::new("expression_attribute_values", "ExpressionAttributeValues", Kind::Custom(attr_map)),
-    Field::new("return_consumed_capacity", "ReturnConsumedCapacity", Kind::Enum(CONSUMED)),
-    Field::new("return_item_collection_metrics", "ReturnItemCollectionMetrics", Kind::Enum(METRICS)),
-    Field::new("return_values", "ReturnValues", Kind::Enum(RETURN_VALUES)),
-]);
+dynamo_spec!(
+    DYNAMO_DELETE_ITEM,
+    "DynamoDeleteItem",
+    "deleteItem",
+    "DeleteItem",
+    None,
+    [
+        Field::new("key", "Key", Kind::Custom(attr_map)).req(),
+        Field::new("table", "TableName", Kind::Custom(table_name)).req(),
+        Field::new("condition_expression", "ConditionExpression", Kind::Str),
+        Field::new(
+            "expression_attribute_names",
+            "ExpressionAttributeNames",
+            Kind::StrMap
+        ),
+        Field::new(
+            "expression_attribute_values",
+            "ExpressionAttributeValues",
+            Kind::Custom(attr_map)
+        ),
+        Field::new(
+            "return_consumed_capacity",
+            "ReturnConsumedCapacity",
+            Kind::Enum(CONSUMED)
+        ),
+        Field::new(
+            "return_item_collection_metrics",
+            "ReturnItemCollectionMetrics",
+            Kind::Enum(METRICS)
+        ),
+        Field::new("return_values", "ReturnValues", Kind::Enum(RETURN_VALUES)),
+    ]
+);

@@ -27,16 +27,37 @@ const CAPACITY_PROVIDER: &[Field] = &[
 ];
 
 const CONSTRAINT: &[Field] = &[
-    Field::new("type", "Type", Kind::Enum(&[("member_of", "memberOf"), ("distinct_instance", "distinctInstance")])).req(),
+    Field::new(
+        "type",
+        "Type",
+        Kind::Enum(&[
+            ("member_of", "memberOf"),
+            ("distinct_instance", "distinctInstance"),
+        ]),
+    )
+    .req(),
     Field::new("expression", "Expression", Kind::Str),
 ];
 
 const STRATEGY: &[Field] = &[
-    Field::new("type", "Type", Kind::Enum(&[("spread", "spread"), ("binpack", "binpack"), ("random", "random")])).req(),
+    Field::new(
+        "type",
+        "Type",
+        Kind::Enum(&[
+            ("spread", "spread"),
+            ("binpack", "binpack"),
+            ("random", "random"),
+        ]),
+    )
+    .req(),
     Field::new("field", "Field", Kind::Str),
 ];
 
-const LAUNCH_TYPES: &[(&str, &str)] = &[("fargate", "FARGATE"), ("ec2", "EC2"), ("external", "EXTERNAL")];
+const LAUNCH_TYPES: &[(&str, &str)] = &[
+    ("fargate", "FARGATE"),
+    ("ec2", "EC2"),
+    ("external", "EXTERNAL"),
+];
 
 const COMPATIBILITY: &[(&str, &str)] = &[
     ("ec2", "EC2"),
@@ -55,31 +76,81 @@ pub static RUN_TASK: TaskSpec = TaskSpec {
     fields: &[
         Field::new("cluster", "Cluster", Kind::Str).req(),
         Field::new("task_definition", "TaskDefinition", Kind::Str).req(),
-        Field::at("assign_public_ip", &["NetworkConfiguration", "AwsvpcConfiguration", "AssignPublicIp"], Kind::Custom(|rcx, v, loc| match v {
-            TaskValue::Bool(b) => Ok(crate::engine::Out::lit(serde_json::Value::String(if *b { "ENABLED" } else { "DISABLED" }.into()))),
-            other => rcx.render(&Kind::Bool, other, loc),
-        })),
-        Field::at("subnets", &["NetworkConfiguration", "AwsvpcConfiguration", "Subnets"], Kind::StrList),
-        Field::at("security_groups", &["NetworkConfiguration", "AwsvpcConfiguration", "SecurityGroups"], Kind::StrList),
-        Field::at("container_overrides", &["Overrides", "ContainerOverrides"], Kind::List(&Kind::Struct(OVERRIDE))),
+        Field::at(
+            "assign_public_ip",
+            &[
+                "NetworkConfiguration",
+                "AwsvpcConfiguration",
+                "AssignPublicIp",
+            ],
+            Kind::Custom(|rcx, v, loc| match v {
+                TaskValue::Bool(b) => Ok(crate::engine::Out::lit(serde_json::Value::String(
+                    if *b { "ENABLED" } else { "DISABLED" }.into(),
+                ))),
+                other => rcx.render(&Kind::Bool, other, loc),
+            }),
+        ),
+        Field::at(
+            "subnets",
+            &["NetworkConfiguration", "AwsvpcConfiguration", "Subnets"],
+            Kind::StrList,
+        ),
+        Field::at(
+            "security_groups",
+            &[
+                "NetworkConfiguration",
+                "AwsvpcConfiguration",
+                "SecurityGroups",
+            ],
+            Kind::StrList,
+        ),
+        Field::at(
+            "container_overrides",
+            &["Overrides", "ContainerOverrides"],
+            Kind::List(&Kind::Struct(OVERRIDE)),
+        ),
         Field::at("cpu", &["Overrides", "Cpu"], Kind::Str),
         Field::at("memory_mib", &["Overrides", "Memory"], Kind::Str),
         Field::new(
             "propagated_tag_source",
             "PropagateTags",
-            Kind::Enum(&[("task_definition", "TASK_DEFINITION"), ("service", "SERVICE"), ("none", "NONE")]),
+            Kind::Enum(&[
+                ("task_definition", "TASK_DEFINITION"),
+                ("service", "SERVICE"),
+                ("none", "NONE"),
+            ]),
         ),
         Field::new("launch_type", "LaunchType", Kind::Enum(LAUNCH_TYPES)),
-        Field::new("capacity_provider_strategy", "CapacityProviderStrategy", Kind::List(&Kind::Struct(CAPACITY_PROVIDER))),
+        Field::new(
+            "capacity_provider_strategy",
+            "CapacityProviderStrategy",
+            Kind::List(&Kind::Struct(CAPACITY_PROVIDER)),
+        ),
         Field::new("platform_version", "PlatformVersion", Kind::Str),
-        Field::new("placement_constraints", "PlacementConstraints", Kind::List(&Kind::Struct(CONSTRAINT))),
-        Field::new("placement_strategies", "PlacementStrategy", Kind::List(&Kind::Struct(STRATEGY))),
+        Field::new(
+            "placement_constraints",
+            "PlacementConstraints",
+            Kind::List(&Kind::Struct(CONSTRAINT)),
+        ),
+        Field::new(
+            "placement_strategies",
+            "PlacementStrategy",
+            Kind::List(&Kind::Struct(STRATEGY)),
+        ),
         Field::new("enable_execute_command", "EnableExecuteCommand", Kind::Bool),
         Field::skip("revision_number", Kind::Number),
         Field::skip("task_role_arn", Kind::Str),
         Field::skip("execution_role_arn", Kind::Str),
         Field::skip("task_definition_compatibility", Kind::Enum(COMPATIBILITY)),
-        Field::skip("network_mode", Kind::Enum(&[("awsvpc", "awsvpc"), ("bridge", "bridge"), ("host", "host"), ("none", "none")])),
+        Field::skip(
+            "network_mode",
+            Kind::Enum(&[
+                ("awsvpc", "awsvpc"),
+                ("bridge", "bridge"),
+                ("host", "host"),
+                ("none", "none"),
+            ]),
+        ),
     ],
     token_field: Some("container_overrides"),
     jsonata: true,
@@ -106,8 +177,11 @@ fn check(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     }
     if ctx.has("launch_type") && ctx.has("capacity_provider_strategy") {
         errors.push(
-            TaskError::new(ctx.loc("capacity_provider_strategy"), "`launch_type` and `capacity_provider_strategy` cannot be used together")
-                .hint("a capacity provider strategy replaces the launch type"),
+            TaskError::new(
+                ctx.loc("capacity_provider_strategy"),
+                "`launch_type` and `capacity_provider_strategy` cannot be used together",
+            )
+            .hint("a capacity provider strategy replaces the launch type"),
         );
     }
     if let Some(TaskValue::Array(items)) = ctx.value("capacity_provider_strategy")
@@ -120,22 +194,42 @@ fn check(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     }
     let is_fargate = launch.as_deref() == Some("FARGATE");
     let is_ec2 = launch.as_deref() == Some("EC2");
-    for (name, only) in [("placement_constraints", "EC2"), ("placement_strategies", "EC2"), ("platform_version", "FARGATE")] {
+    for (name, only) in [
+        ("placement_constraints", "EC2"),
+        ("placement_strategies", "EC2"),
+        ("platform_version", "FARGATE"),
+    ] {
         let wrong = (only == "EC2" && is_fargate) || (only == "FARGATE" && is_ec2);
         if ctx.has(name) && wrong {
-            errors.push(TaskError::new(ctx.loc(name), format!("`{name}` only applies to the {only} launch type")));
+            errors.push(TaskError::new(
+                ctx.loc(name),
+                format!("`{name}` only applies to the {only} launch type"),
+            ));
         }
     }
-    if let Some(compat) = ctx.text("task_definition_compatibility").map(str::to_ascii_uppercase) {
+    if let Some(compat) = ctx
+        .text("task_definition_compatibility")
+        .map(str::to_ascii_uppercase)
+    {
         let ok_ec2 = matches!(compat.as_str(), "EC2" | "EC2_AND_FARGATE");
         let ok_fargate = matches!(compat.as_str(), "FARGATE" | "EC2_AND_FARGATE");
         if is_ec2 && !ok_ec2 {
-            errors.push(TaskError::new(ctx.loc("launch_type"), "Supplied TaskDefinition is not compatible with EC2")
-                .hint("use `launch_type: fargate`, or a task definition compatible with EC2"));
+            errors.push(
+                TaskError::new(
+                    ctx.loc("launch_type"),
+                    "Supplied TaskDefinition is not compatible with EC2",
+                )
+                .hint("use `launch_type: fargate`, or a task definition compatible with EC2"),
+            );
         }
         if is_fargate && !ok_fargate {
-            errors.push(TaskError::new(ctx.loc("launch_type"), "Supplied TaskDefinition is not compatible with Fargate")
-                .hint("use `launch_type: ec2`, or a task definition compatible with Fargate"));
+            errors.push(
+                TaskError::new(
+                    ctx.loc("launch_type"),
+                    "Supplied TaskDefinition is not compatible with Fargate",
+                )
+                .hint("use `launch_type: ec2`, or a task definition compatible with Fargate"),
+            );
         }
     }
     let awsvpc = match ctx.text("network_mode") {

@@ -54,76 +54,185 @@ const ACTION_ON_FAILURE: &[(&str, &str)] = &[
     ("continue", "CONTINUE"),
 ];
 
-simple!(ADD_STEP, "EmrAddStep", "addStep", patterns::RR_SYNC, Pattern::RunJob,
-    ["elasticmapreduce:AddJobFlowSteps", "elasticmapreduce:DescribeStep", "elasticmapreduce:CancelSteps"],
-    Some("StepFunctionsGetEventForEMRAddJobFlowStepsRule"), [
-    Field::new("cluster_id", "ClusterId", Kind::Str).req(),
-    Field::new("execution_role_arn", "ExecutionRoleArn", Kind::Str),
-    Field::at("name", &["Step", "Name"], Kind::Str).req(),
-    Field::at("action_on_failure", &["Step", "ActionOnFailure"], Kind::Enum(ACTION_ON_FAILURE)).or("\"CONTINUE\""),
-    Field::at("jar", &["Step", "HadoopJarStep", "Jar"], Kind::Str).req(),
-    Field::at("main_class", &["Step", "HadoopJarStep", "MainClass"], Kind::Str),
-    Field::at("args", &["Step", "HadoopJarStep", "Args"], Kind::StrList),
-    Field::at("properties", &["Step", "HadoopJarStep", "Properties"], Kind::Tags),
-]);
+simple!(
+    ADD_STEP,
+    "EmrAddStep",
+    "addStep",
+    patterns::RR_SYNC,
+    Pattern::RunJob,
+    [
+        "elasticmapreduce:AddJobFlowSteps",
+        "elasticmapreduce:DescribeStep",
+        "elasticmapreduce:CancelSteps"
+    ],
+    Some("StepFunctionsGetEventForEMRAddJobFlowStepsRule"),
+    [
+        Field::new("cluster_id", "ClusterId", Kind::Str).req(),
+        Field::new("execution_role_arn", "ExecutionRoleArn", Kind::Str),
+        Field::at("name", &["Step", "Name"], Kind::Str).req(),
+        Field::at(
+            "action_on_failure",
+            &["Step", "ActionOnFailure"],
+            Kind::Enum(ACTION_ON_FAILURE)
+        )
+        .or("\"CONTINUE\""),
+        Field::at("jar", &["Step", "HadoopJarStep", "Jar"], Kind::Str).req(),
+        Field::at(
+            "main_class",
+            &["Step", "HadoopJarStep", "MainClass"],
+            Kind::Str
+        ),
+        Field::at("args", &["Step", "HadoopJarStep", "Args"], Kind::StrList),
+        Field::at(
+            "properties",
+            &["Step", "HadoopJarStep", "Properties"],
+            Kind::Tags
+        ),
+    ]
+);
 
-simple!(CANCEL_STEP, "EmrCancelStep", "cancelStep", patterns::RR, Pattern::RequestResponse,
-    ["elasticmapreduce:CancelSteps"], None, [
-    Field::new("cluster_id", "ClusterId", Kind::Str).req(),
-    Field::new("step_id", "StepId", Kind::Str).req(),
-]);
+simple!(
+    CANCEL_STEP,
+    "EmrCancelStep",
+    "cancelStep",
+    patterns::RR,
+    Pattern::RequestResponse,
+    ["elasticmapreduce:CancelSteps"],
+    None,
+    [
+        Field::new("cluster_id", "ClusterId", Kind::Str).req(),
+        Field::new("step_id", "StepId", Kind::Str).req(),
+    ]
+);
 
-simple!(MODIFY_INSTANCE_FLEET_BY_NAME, "EmrModifyInstanceFleetByName", "modifyInstanceFleetByName", patterns::RR, Pattern::RequestResponse,
-    ["elasticmapreduce:ModifyInstanceFleet", "elasticmapreduce:ListInstanceFleets"], None, [
-    Field::new("cluster_id", "ClusterId", Kind::Str).req(),
-    Field::new("instance_fleet_name", "InstanceFleetName", Kind::Str).req(),
-    Field::at("target_on_demand_capacity", &["InstanceFleet", "TargetOnDemandCapacity"], Kind::Number).req(),
-    Field::at("target_spot_capacity", &["InstanceFleet", "TargetSpotCapacity"], Kind::Number).req(),
-]);
+simple!(
+    MODIFY_INSTANCE_FLEET_BY_NAME,
+    "EmrModifyInstanceFleetByName",
+    "modifyInstanceFleetByName",
+    patterns::RR,
+    Pattern::RequestResponse,
+    [
+        "elasticmapreduce:ModifyInstanceFleet",
+        "elasticmapreduce:ListInstanceFleets"
+    ],
+    None,
+    [
+        Field::new("cluster_id", "ClusterId", Kind::Str).req(),
+        Field::new("instance_fleet_name", "InstanceFleetName", Kind::Str).req(),
+        Field::at(
+            "target_on_demand_capacity",
+            &["InstanceFleet", "TargetOnDemandCapacity"],
+            Kind::Number
+        )
+        .req(),
+        Field::at(
+            "target_spot_capacity",
+            &["InstanceFleet", "TargetSpotCapacity"],
+            Kind::Number
+        )
+        .req(),
+    ]
+);
 
 const RESIZE_POLICY: &[Field] = &[
     Field::new("instances_to_protect", "InstancesToProtect", Kind::StrList),
-    Field::new("instances_to_terminate", "InstancesToTerminate", Kind::StrList),
-    Field::new("instance_termination_timeout", "InstanceTerminationTimeout", Kind::Seconds),
+    Field::new(
+        "instances_to_terminate",
+        "InstancesToTerminate",
+        Kind::StrList,
+    ),
+    Field::new(
+        "instance_termination_timeout",
+        "InstanceTerminationTimeout",
+        Kind::Seconds,
+    ),
 ];
 
 const SHRINK_POLICY: &[Field] = &[
     Field::new("decommission_timeout", "DecommissionTimeout", Kind::Seconds),
-    Field::new("instance_resize_policy", "InstanceResizePolicy", Kind::Struct(RESIZE_POLICY)),
+    Field::new(
+        "instance_resize_policy",
+        "InstanceResizePolicy",
+        Kind::Struct(RESIZE_POLICY),
+    ),
 ];
 
 const MODIFY_GROUP: &[Field] = &[
-    Field::new("configurations", "Configurations", Kind::Custom(configurations)),
-    Field::new("ec2_instance_ids_to_terminate", "EC2InstanceIdsToTerminate", Kind::StrList),
+    Field::new(
+        "configurations",
+        "Configurations",
+        Kind::Custom(configurations),
+    ),
+    Field::new(
+        "ec2_instance_ids_to_terminate",
+        "EC2InstanceIdsToTerminate",
+        Kind::StrList,
+    ),
     Field::new("instance_count", "InstanceCount", Kind::Number),
     Field::new("shrink_policy", "ShrinkPolicy", Kind::Struct(SHRINK_POLICY)),
 ];
 
-simple!(MODIFY_INSTANCE_GROUP_BY_NAME, "EmrModifyInstanceGroupByName", "modifyInstanceGroupByName", patterns::RR, Pattern::RequestResponse,
-    ["elasticmapreduce:ModifyInstanceGroups", "elasticmapreduce:ListInstanceGroups"], None, [
-    Field::new("cluster_id", "ClusterId", Kind::Str).req(),
-    Field::new("instance_group_name", "InstanceGroupName", Kind::Str).req(),
-    Field::new("instance_group", "InstanceGroup", Kind::Struct(MODIFY_GROUP)).req(),
-]);
+simple!(
+    MODIFY_INSTANCE_GROUP_BY_NAME,
+    "EmrModifyInstanceGroupByName",
+    "modifyInstanceGroupByName",
+    patterns::RR,
+    Pattern::RequestResponse,
+    [
+        "elasticmapreduce:ModifyInstanceGroups",
+        "elasticmapreduce:ListInstanceGroups"
+    ],
+    None,
+    [
+        Field::new("cluster_id", "ClusterId", Kind::Str).req(),
+        Field::new("instance_group_name", "InstanceGroupName", Kind::Str).req(),
+        Field::new(
+            "instance_group",
+            "InstanceGroup",
+            Kind::Struct(MODIFY_GROUP)
+        )
+        .req(),
+    ]
+);
 
-simple!(SET_CLUSTER_TERMINATION_PROTECTION, "EmrSetClusterTerminationProtection", "setClusterTerminationProtection", patterns::RR, Pattern::RequestResponse,
-    ["elasticmapreduce:SetTerminationProtection"], None, [
-    Field::new("cluster_id", "ClusterId", Kind::Str).req(),
-    Field::new("termination_protected", "TerminationProtected", Kind::Bool).req(),
-]);
+simple!(
+    SET_CLUSTER_TERMINATION_PROTECTION,
+    "EmrSetClusterTerminationProtection",
+    "setClusterTerminationProtection",
+    patterns::RR,
+    Pattern::RequestResponse,
+    ["elasticmapreduce:SetTerminationProtection"],
+    None,
+    [
+        Field::new("cluster_id", "ClusterId", Kind::Str).req(),
+        Field::new("termination_protected", "TerminationProtected", Kind::Bool).req(),
+    ]
+);
 
-simple!(TERMINATE_CLUSTER, "EmrTerminateCluster", "terminateCluster", patterns::RR_SYNC, Pattern::RunJob,
-    ["elasticmapreduce:DescribeCluster", "elasticmapreduce:TerminateJobFlows"],
-    Some("StepFunctionsGetEventForEMRTerminateJobFlowsRule"), [
-    Field::new("cluster_id", "ClusterId", Kind::Str).req(),
-]);
+simple!(
+    TERMINATE_CLUSTER,
+    "EmrTerminateCluster",
+    "terminateCluster",
+    patterns::RR_SYNC,
+    Pattern::RunJob,
+    [
+        "elasticmapreduce:DescribeCluster",
+        "elasticmapreduce:TerminateJobFlows"
+    ],
+    Some("StepFunctionsGetEventForEMRTerminateJobFlowsRule"),
+    [Field::new("cluster_id", "ClusterId", Kind::Str).req(),]
+);
 
 // ---- EmrCreateCluster -------------------------------------------------------------------
 
 const CONFIGURATION: &[Field] = &[
     Field::new("classification", "Classification", Kind::Str),
     Field::new("properties", "Properties", Kind::StrMap),
-    Field::new("configurations", "Configurations", Kind::Custom(configurations)),
+    Field::new(
+        "configurations",
+        "Configurations",
+        Kind::Custom(configurations),
+    ),
 ];
 
 /// A list of EMR configurations, nested to any depth.
@@ -147,19 +256,36 @@ const VOLUME: &[Field] = &[
 ];
 
 const BLOCK_DEVICE: &[Field] = &[
-    Field::new("volume_specification", "VolumeSpecification", Kind::Struct(VOLUME)).req(),
+    Field::new(
+        "volume_specification",
+        "VolumeSpecification",
+        Kind::Struct(VOLUME),
+    )
+    .req(),
     Field::new("volumes_per_instance", "VolumesPerInstance", Kind::Number),
 ];
 
 const EBS: &[Field] = &[
-    Field::new("ebs_block_device_configs", "EbsBlockDeviceConfigs", Kind::List(&Kind::Struct(BLOCK_DEVICE))),
+    Field::new(
+        "ebs_block_device_configs",
+        "EbsBlockDeviceConfigs",
+        Kind::List(&Kind::Struct(BLOCK_DEVICE)),
+    ),
     Field::new("ebs_optimized", "EbsOptimized", Kind::Bool),
 ];
 
 const INSTANCE_TYPE_CONFIG: &[Field] = &[
     Field::new("bid_price", "BidPrice", Kind::Str),
-    Field::new("bid_price_as_percentage_of_on_demand_price", "BidPriceAsPercentageOfOnDemandPrice", Kind::Number),
-    Field::new("configurations", "Configurations", Kind::Custom(configurations)),
+    Field::new(
+        "bid_price_as_percentage_of_on_demand_price",
+        "BidPriceAsPercentageOfOnDemandPrice",
+        Kind::Number,
+    ),
+    Field::new(
+        "configurations",
+        "Configurations",
+        Kind::Custom(configurations),
+    ),
     Field::new("ebs_configuration", "EbsConfiguration", Kind::Struct(EBS)),
     Field::new("instance_type", "InstanceType", Kind::Str).req(),
     Field::new("priority", "Priority", Kind::Number),
@@ -171,7 +297,10 @@ const ROLE_TYPES: &[(&str, &str)] = &[("master", "MASTER"), ("core", "CORE"), ("
 const ON_DEMAND: &[Field] = &[Field::new(
     "allocation_strategy",
     "AllocationStrategy",
-    Kind::Enum(&[("lowest_price", "lowest-price"), ("prioritized", "prioritized")]),
+    Kind::Enum(&[
+        ("lowest_price", "lowest-price"),
+        ("prioritized", "prioritized"),
+    ]),
 )
 .req()];
 
@@ -186,28 +315,64 @@ const SPOT: &[Field] = &[
             ("diversified", "diversified"),
         ]),
     ),
-    Field::new("block_duration_minutes", "BlockDurationMinutes", Kind::Number),
+    Field::new(
+        "block_duration_minutes",
+        "BlockDurationMinutes",
+        Kind::Number,
+    ),
     Field::new(
         "timeout_action",
         "TimeoutAction",
-        Kind::Enum(&[("switch_to_on_demand", "SWITCH_TO_ON_DEMAND"), ("terminate_cluster", "TERMINATE_CLUSTER")]),
+        Kind::Enum(&[
+            ("switch_to_on_demand", "SWITCH_TO_ON_DEMAND"),
+            ("terminate_cluster", "TERMINATE_CLUSTER"),
+        ]),
     )
     .req(),
     Field::new("timeout", "TimeoutDurationMinutes", Kind::Minutes),
-    Field::new("timeout_duration_minutes", "TimeoutDurationMinutes", Kind::Number),
+    Field::new(
+        "timeout_duration_minutes",
+        "TimeoutDurationMinutes",
+        Kind::Number,
+    ),
 ];
 
 const LAUNCH_SPECIFICATIONS: &[Field] = &[
-    Field::new("on_demand_specification", "OnDemandSpecification", Kind::Struct(ON_DEMAND)),
-    Field::new("spot_specification", "SpotSpecification", Kind::Struct(SPOT)),
+    Field::new(
+        "on_demand_specification",
+        "OnDemandSpecification",
+        Kind::Struct(ON_DEMAND),
+    ),
+    Field::new(
+        "spot_specification",
+        "SpotSpecification",
+        Kind::Struct(SPOT),
+    ),
 ];
 
 const FLEET: &[Field] = &[
-    Field::new("instance_fleet_type", "InstanceFleetType", Kind::Enum(ROLE_TYPES)).req(),
-    Field::new("instance_type_configs", "InstanceTypeConfigs", Kind::List(&Kind::Struct(INSTANCE_TYPE_CONFIG))),
-    Field::new("launch_specifications", "LaunchSpecifications", Kind::Struct(LAUNCH_SPECIFICATIONS)),
+    Field::new(
+        "instance_fleet_type",
+        "InstanceFleetType",
+        Kind::Enum(ROLE_TYPES),
+    )
+    .req(),
+    Field::new(
+        "instance_type_configs",
+        "InstanceTypeConfigs",
+        Kind::List(&Kind::Struct(INSTANCE_TYPE_CONFIG)),
+    ),
+    Field::new(
+        "launch_specifications",
+        "LaunchSpecifications",
+        Kind::Struct(LAUNCH_SPECIFICATIONS),
+    ),
     Field::new("name", "Name", Kind::Str),
-    Field::new("target_on_demand_capacity", "TargetOnDemandCapacity", Kind::Number),
+    Field::new(
+        "target_on_demand_capacity",
+        "TargetOnDemandCapacity",
+        Kind::Number,
+    ),
     Field::new("target_spot_capacity", "TargetSpotCapacity", Kind::Number),
 ];
 
@@ -215,12 +380,20 @@ const GROUP: &[Field] = &[
     // The auto-scaling policy is passed through in EMR's own shape (PascalCase keys).
     Field::new("auto_scaling_policy", "AutoScalingPolicy", Kind::Json),
     Field::new("bid_price", "BidPrice", Kind::Str),
-    Field::new("configurations", "Configurations", Kind::Custom(configurations)),
+    Field::new(
+        "configurations",
+        "Configurations",
+        Kind::Custom(configurations),
+    ),
     Field::new("ebs_configuration", "EbsConfiguration", Kind::Struct(EBS)),
     Field::new("instance_count", "InstanceCount", Kind::Number).req(),
     Field::new("instance_role", "InstanceRole", Kind::Enum(ROLE_TYPES)).req(),
     Field::new("instance_type", "InstanceType", Kind::Str).req(),
-    Field::new("market", "Market", Kind::Enum(&[("on_demand", "ON_DEMAND"), ("spot", "SPOT")])),
+    Field::new(
+        "market",
+        "Market",
+        Kind::Enum(&[("on_demand", "ON_DEMAND"), ("spot", "SPOT")]),
+    ),
     Field::new("name", "Name", Kind::Str),
 ];
 
@@ -230,21 +403,54 @@ const PLACEMENT: &[Field] = &[
 ];
 
 const INSTANCES: &[Field] = &[
-    Field::new("additional_master_security_groups", "AdditionalMasterSecurityGroups", Kind::StrList),
-    Field::new("additional_slave_security_groups", "AdditionalSlaveSecurityGroups", Kind::StrList),
+    Field::new(
+        "additional_master_security_groups",
+        "AdditionalMasterSecurityGroups",
+        Kind::StrList,
+    ),
+    Field::new(
+        "additional_slave_security_groups",
+        "AdditionalSlaveSecurityGroups",
+        Kind::StrList,
+    ),
     Field::new("ec2_key_name", "Ec2KeyName", Kind::Str),
     Field::new("ec2_subnet_id", "Ec2SubnetId", Kind::Str),
     Field::new("ec2_subnet_ids", "Ec2SubnetIds", Kind::StrList),
-    Field::new("emr_managed_master_security_group", "EmrManagedMasterSecurityGroup", Kind::Str),
-    Field::new("emr_managed_slave_security_group", "EmrManagedSlaveSecurityGroup", Kind::Str),
+    Field::new(
+        "emr_managed_master_security_group",
+        "EmrManagedMasterSecurityGroup",
+        Kind::Str,
+    ),
+    Field::new(
+        "emr_managed_slave_security_group",
+        "EmrManagedSlaveSecurityGroup",
+        Kind::Str,
+    ),
     Field::new("hadoop_version", "HadoopVersion", Kind::Str),
     Field::new("instance_count", "InstanceCount", Kind::Number),
-    Field::new("instance_fleets", "InstanceFleets", Kind::List(&Kind::Struct(FLEET))),
-    Field::new("instance_groups", "InstanceGroups", Kind::List(&Kind::Struct(GROUP))),
-    Field::new("keep_job_flow_alive_when_no_steps", "KeepJobFlowAliveWhenNoSteps", Kind::Bool).or("true"),
+    Field::new(
+        "instance_fleets",
+        "InstanceFleets",
+        Kind::List(&Kind::Struct(FLEET)),
+    ),
+    Field::new(
+        "instance_groups",
+        "InstanceGroups",
+        Kind::List(&Kind::Struct(GROUP)),
+    ),
+    Field::new(
+        "keep_job_flow_alive_when_no_steps",
+        "KeepJobFlowAliveWhenNoSteps",
+        Kind::Bool,
+    )
+    .or("true"),
     Field::new("master_instance_type", "MasterInstanceType", Kind::Str),
     Field::new("placement", "Placement", Kind::Struct(PLACEMENT)),
-    Field::new("service_access_security_group", "ServiceAccessSecurityGroup", Kind::Str),
+    Field::new(
+        "service_access_security_group",
+        "ServiceAccessSecurityGroup",
+        Kind::Str,
+    ),
     Field::new("slave_instance_type", "SlaveInstanceType", Kind::Str),
     Field::new("termination_protected", "TerminationProtected", Kind::Bool),
 ];
@@ -263,13 +469,22 @@ const SCRIPT: &[Field] = &[
 
 const BOOTSTRAP: &[Field] = &[
     Field::new("name", "Name", Kind::Str).req(),
-    Field::new("script_bootstrap_action", "ScriptBootstrapAction", Kind::Struct(SCRIPT)).req(),
+    Field::new(
+        "script_bootstrap_action",
+        "ScriptBootstrapAction",
+        Kind::Struct(SCRIPT),
+    )
+    .req(),
 ];
 
 const KERBEROS: &[Field] = &[
     Field::new("ad_domain_join_password", "ADDomainJoinPassword", Kind::Str),
     Field::new("ad_domain_join_user", "ADDomainJoinUser", Kind::Str),
-    Field::new("cross_realm_trust_principal_password", "CrossRealmTrustPrincipalPassword", Kind::Str),
+    Field::new(
+        "cross_realm_trust_principal_password",
+        "CrossRealmTrustPrincipalPassword",
+        Kind::Str,
+    ),
     Field::new("kdc_admin_password", "KdcAdminPassword", Kind::Str).req(),
     Field::new("realm", "Realm", Kind::Str).req(),
 ];
@@ -278,20 +493,49 @@ const COMPUTE_LIMITS: &[Field] = &[
     Field::new(
         "unit_type",
         "UnitType",
-        Kind::Enum(&[("instance_fleet_units", "InstanceFleetUnits"), ("instances", "Instances"), ("vcpu", "VCPU")]),
+        Kind::Enum(&[
+            ("instance_fleet_units", "InstanceFleetUnits"),
+            ("instances", "Instances"),
+            ("vcpu", "VCPU"),
+        ]),
     )
     .req(),
-    Field::new("minimum_capacity_units", "MinimumCapacityUnits", Kind::Number).req(),
-    Field::new("maximum_capacity_units", "MaximumCapacityUnits", Kind::Number).req(),
-    Field::new("maximum_on_demand_capacity_units", "MaximumOnDemandCapacityUnits", Kind::Number),
-    Field::new("maximum_core_capacity_units", "MaximumCoreCapacityUnits", Kind::Number),
+    Field::new(
+        "minimum_capacity_units",
+        "MinimumCapacityUnits",
+        Kind::Number,
+    )
+    .req(),
+    Field::new(
+        "maximum_capacity_units",
+        "MaximumCapacityUnits",
+        Kind::Number,
+    )
+    .req(),
+    Field::new(
+        "maximum_on_demand_capacity_units",
+        "MaximumOnDemandCapacityUnits",
+        Kind::Number,
+    ),
+    Field::new(
+        "maximum_core_capacity_units",
+        "MaximumCoreCapacityUnits",
+        Kind::Number,
+    ),
 ];
 
-const MANAGED_SCALING: &[Field] = &[Field::new("compute_limits", "ComputeLimits", Kind::Struct(COMPUTE_LIMITS))];
+const MANAGED_SCALING: &[Field] = &[Field::new(
+    "compute_limits",
+    "ComputeLimits",
+    Kind::Struct(COMPUTE_LIMITS),
+)];
 
 /// A role given as an ARN, a name or a `${X.Arn}` substitution: (name, ARN).
 pub fn role_name_and_arn(value: &str) -> (String, String) {
-    if let Some(inner) = value.strip_prefix("${").and_then(|v| v.strip_suffix(".Arn}")) {
+    if let Some(inner) = value
+        .strip_prefix("${")
+        .and_then(|v| v.strip_suffix(".Arn}"))
+    {
         // CloudFormation: `Ref` of a role is its name, `GetAtt .Arn` its ARN.
         return (format!("${{{inner}}}"), value.to_string());
     }
@@ -322,31 +566,70 @@ pub static CREATE_CLUSTER: TaskSpec = TaskSpec {
         Field::new("name", "Name", Kind::Str).req(),
         Field::new("service_role", "ServiceRole", Kind::Custom(role_name)).req(),
         Field::new("additional_info", "AdditionalInfo", Kind::Str),
-        Field::new("applications", "Applications", Kind::List(&Kind::Struct(APPLICATION))),
-        Field::new("auto_scaling_role", "AutoScalingRole", Kind::Custom(role_name)),
-        Field::new("bootstrap_actions", "BootstrapActions", Kind::List(&Kind::Struct(BOOTSTRAP))),
-        Field::new("configurations", "Configurations", Kind::Custom(configurations)),
+        Field::new(
+            "applications",
+            "Applications",
+            Kind::List(&Kind::Struct(APPLICATION)),
+        ),
+        Field::new(
+            "auto_scaling_role",
+            "AutoScalingRole",
+            Kind::Custom(role_name),
+        ),
+        Field::new(
+            "bootstrap_actions",
+            "BootstrapActions",
+            Kind::List(&Kind::Struct(BOOTSTRAP)),
+        ),
+        Field::new(
+            "configurations",
+            "Configurations",
+            Kind::Custom(configurations),
+        ),
         Field::new("custom_ami_id", "CustomAmiId", Kind::Str),
         Field::new("ebs_root_volume_size", "EbsRootVolumeSize", Kind::Number),
         Field::new("ebs_root_volume_iops", "EbsRootVolumeIops", Kind::Number),
-        Field::new("ebs_root_volume_throughput", "EbsRootVolumeThroughput", Kind::Number),
-        Field::new("kerberos_attributes", "KerberosAttributes", Kind::Struct(KERBEROS)),
+        Field::new(
+            "ebs_root_volume_throughput",
+            "EbsRootVolumeThroughput",
+            Kind::Number,
+        ),
+        Field::new(
+            "kerberos_attributes",
+            "KerberosAttributes",
+            Kind::Struct(KERBEROS),
+        ),
         Field::new("log_uri", "LogUri", Kind::Str),
-        Field::new("managed_scaling_policy", "ManagedScalingPolicy", Kind::Struct(MANAGED_SCALING)),
+        Field::new(
+            "managed_scaling_policy",
+            "ManagedScalingPolicy",
+            Kind::Struct(MANAGED_SCALING),
+        ),
         Field::new("release_label", "ReleaseLabel", Kind::Str),
         Field::new(
             "scale_down_behavior",
             "ScaleDownBehavior",
             Kind::Enum(&[
                 ("terminate_at_instance_hour", "TERMINATE_AT_INSTANCE_HOUR"),
-                ("terminate_at_task_completion", "TERMINATE_AT_TASK_COMPLETION"),
+                (
+                    "terminate_at_task_completion",
+                    "TERMINATE_AT_TASK_COMPLETION",
+                ),
             ]),
         ),
         Field::new("security_configuration", "SecurityConfiguration", Kind::Str),
-        Field::new("step_concurrency_level", "StepConcurrencyLevel", Kind::Number),
+        Field::new(
+            "step_concurrency_level",
+            "StepConcurrencyLevel",
+            Kind::Number,
+        ),
         Field::new("tags", "Tags", Kind::Tags),
         Field::new("visible_to_all_users", "VisibleToAllUsers", Kind::Bool).or("true"),
-        Field::at("auto_termination_policy_idle_timeout", &["AutoTerminationPolicy", "IdleTimeout"], Kind::Seconds),
+        Field::at(
+            "auto_termination_policy_idle_timeout",
+            &["AutoTerminationPolicy", "IdleTimeout"],
+            Kind::Seconds,
+        ),
     ],
     token_field: None,
     jsonata: true,
@@ -360,7 +643,9 @@ pub static CREATE_CLUSTER: TaskSpec = TaskSpec {
 /// with its recommended feature flags.
 fn finish_create(_: &Ctx, mut params: Map<String, Value>) -> Option<Value> {
     let tag = json!({"Key": "for-use-with-amazon-emr-managed-policies", "Value": "true"});
-    let tags = params.entry("Tags").or_insert_with(|| Value::Array(Vec::new()));
+    let tags = params
+        .entry("Tags")
+        .or_insert_with(|| Value::Array(Vec::new()));
     if let Value::Array(list) = tags
         && !list.iter().any(|t| t["Key"] == tag["Key"])
     {
@@ -392,12 +677,20 @@ fn check_create(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     if let Some(l) = label
         && version.is_none()
     {
-        errors.push(TaskError::new(ctx.loc("release_label"), format!("The release label must be in the format 'emr-x.x.x' but got {l}")));
+        errors.push(TaskError::new(
+            ctx.loc("release_label"),
+            format!("The release label must be in the format 'emr-x.x.x' but got {l}"),
+        ));
     }
     if let Some(n) = ctx.num("step_concurrency_level") {
         if !(1.0..=256.0).contains(&n) {
-            errors.push(TaskError::new(ctx.loc("step_concurrency_level"), format!("Step concurrency level must be in range [1, 256], but got {n}."))
-                .hint("use a value from 1 to 256"));
+            errors.push(
+                TaskError::new(
+                    ctx.loc("step_concurrency_level"),
+                    format!("Step concurrency level must be in range [1, 256], but got {n}."),
+                )
+                .hint("use a value from 1 to 256"),
+            );
         } else if n != 1.0
             && let (Some(l), Some(v)) = (label, version)
             && v < (5, 28, 0)
@@ -414,9 +707,15 @@ fn check_create(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     if let Some(n) = ctx.num("ebs_root_volume_size")
         && !(15.0..=100.0).contains(&n)
     {
-        errors.push(TaskError::new(ctx.loc("ebs_root_volume_size"), format!("ebsRootVolumeSize must be between 15 and 100 GiB, but got {n} GiB.")));
+        errors.push(TaskError::new(
+            ctx.loc("ebs_root_volume_size"),
+            format!("ebsRootVolumeSize must be between 15 and 100 GiB, but got {n} GiB."),
+        ));
     }
-    for (name, min, max, unit) in [("ebs_root_volume_throughput", 125.0, 1000.0, " MiB/s"), ("ebs_root_volume_iops", 3000.0, 16000.0, "")] {
+    for (name, min, max, unit) in [
+        ("ebs_root_volume_throughput", 125.0, 1000.0, " MiB/s"),
+        ("ebs_root_volume_iops", 3000.0, 16000.0, ""),
+    ] {
         if ctx.has(name) {
             if let (Some(l), Some(v)) = (label, version)
                 && v < (6, 15, 0)
@@ -426,16 +725,30 @@ fn check_create(ctx: &Ctx, errors: &mut Vec<TaskError>) {
             if let Some(n) = ctx.num(name)
                 && !(min..=max).contains(&n)
             {
-                let cdk = if name.ends_with("throughput") { "ebsRootVolumeThroughput" } else { "ebsRootVolumeIops" };
-                errors.push(TaskError::new(ctx.loc(name), format!("{cdk} must be between {min} and {max}{unit}, but got {n}{unit}.")));
+                let cdk = if name.ends_with("throughput") {
+                    "ebsRootVolumeThroughput"
+                } else {
+                    "ebsRootVolumeIops"
+                };
+                errors.push(TaskError::new(
+                    ctx.loc(name),
+                    format!("{cdk} must be between {min} and {max}{unit}, but got {n}{unit}."),
+                ));
             }
         }
     }
-    let fleets = ctx.value("instances").and_then(|i| member(i, "instance_fleets"));
+    let fleets = ctx
+        .value("instances")
+        .and_then(|i| member(i, "instance_fleets"));
     let has_fleets = matches!(fleets, Some((TaskValue::Array(items), _)) if !items.is_empty());
     if has_fleets && ctx.has("auto_scaling_role") {
-        errors.push(TaskError::new(ctx.loc("auto_scaling_role"), "Auto Scaling roles can not be specified with instance fleets.")
-            .hint("remove `auto_scaling_role` (fleets scale with managed scaling)"));
+        errors.push(
+            TaskError::new(
+                ctx.loc("auto_scaling_role"),
+                "Auto Scaling roles can not be specified with instance fleets.",
+            )
+            .hint("remove `auto_scaling_role` (fleets scale with managed scaling)"),
+        );
     }
     if let Some((TaskValue::Array(items), _)) = fleets {
         for (floc, fleet) in items {
@@ -464,7 +777,10 @@ fn check_fleet(fleet: &TaskValue, floc: Loc, errors: &mut Vec<TaskError>) {
         if on_demand.is_some() && spot.is_some() {
             errors.push(TaskError::new(floc, "For a master instance fleet, only one of targetSpotCapacity and targetOnDemandCapacity can be specified"));
         }
-        for (cap, cdk) in [(spot, "targetSpotCapacity"), (on_demand, "targetOnDemandCapacity")] {
+        for (cap, cdk) in [
+            (spot, "targetSpotCapacity"),
+            (on_demand, "targetOnDemandCapacity"),
+        ] {
             if let Some((n, loc)) = cap
                 && n != 1.0
             {
@@ -478,7 +794,10 @@ fn check_fleet(fleet: &TaskValue, floc: Loc, errors: &mut Vec<TaskError>) {
         .and_then(|(o, _)| member(o, "allocation_strategy"))
         .is_some_and(|(s, _)| matches!(s, TaskValue::Ident(w) | TaskValue::Str(w) if w.eq_ignore_ascii_case("prioritized")));
     if let Some((TaskValue::Array(configs), cloc)) = member(fleet, "instance_type_configs") {
-        let with_priority: Vec<(f64, Loc)> = configs.iter().filter_map(|(_, c)| num_of(c, "priority")).collect();
+        let with_priority: Vec<(f64, Loc)> = configs
+            .iter()
+            .filter_map(|(_, c)| num_of(c, "priority"))
+            .collect();
         if !with_priority.is_empty() && !prioritized {
             errors.push(TaskError::new(with_priority[0].1, "Priority values are set on instance type configs, but allocation strategy is 'lowest-price'. Priority values only take effect with OnDemandAllocationStrategy.PRIORITIZED."));
         }
@@ -491,8 +810,13 @@ fn check_fleet(fleet: &TaskValue, floc: Loc, errors: &mut Vec<TaskError>) {
             }
         }
         for (iloc, c) in configs {
-            if member(c, "bid_price").is_some() && member(c, "bid_price_as_percentage_of_on_demand_price").is_some() {
-                errors.push(TaskError::new(*iloc, "Cannot specify both bidPrice and bidPriceAsPercentageOfOnDemandPrice"));
+            if member(c, "bid_price").is_some()
+                && member(c, "bid_price_as_percentage_of_on_demand_price").is_some()
+            {
+                errors.push(TaskError::new(
+                    *iloc,
+                    "Cannot specify both bidPrice and bidPriceAsPercentageOfOnDemandPrice",
+                ));
             }
         }
     }
@@ -501,16 +825,25 @@ fn check_fleet(fleet: &TaskValue, floc: Loc, errors: &mut Vec<TaskError>) {
         let minutes = num_of(spot_spec, "timeout_duration_minutes");
         match (timeout, minutes) {
             (Some(_), Some(_)) | (None, None) => {
-                errors.push(TaskError::new(sloc, "one of timeout and timeoutDurationMinutes must be specified"));
+                errors.push(TaskError::new(
+                    sloc,
+                    "one of timeout and timeoutDurationMinutes must be specified",
+                ));
             }
             (Some((TaskValue::DurationSecs(s), tloc)), None) => {
                 let m = s / 60;
                 if !(5..=1440).contains(&m) {
-                    errors.push(TaskError::new(tloc, format!("timeout must be between 5 and 1440 minutes, got {m} minutes.")));
+                    errors.push(TaskError::new(
+                        tloc,
+                        format!("timeout must be between 5 and 1440 minutes, got {m} minutes."),
+                    ));
                 }
             }
             (None, Some((m, tloc))) if !(5.0..=1440.0).contains(&m) => {
-                errors.push(TaskError::new(tloc, format!("timeout must be between 5 and 1440 minutes, got {m} minutes.")));
+                errors.push(TaskError::new(
+                    tloc,
+                    format!("timeout must be between 5 and 1440 minutes, got {m} minutes."),
+                ));
             }
             _ => {}
         }
@@ -543,7 +876,10 @@ fn iam_create(ctx: &Ctx) -> Vec<Statement> {
         .with_condition(json!({"StringEquals": {"iam:AWSServiceName": ["elasticmapreduce.amazonaws.com", "elasticmapreduce.amazonaws.com.cn"]}})),
     ];
     if ctx.has("tags") {
-        out.push(Statement::allow(["elasticmapreduce:AddTags"], [cluster_star()]));
+        out.push(Statement::allow(
+            ["elasticmapreduce:AddTags"],
+            [cluster_star()],
+        ));
     }
     if ctx.pattern == Pattern::RunJob {
         out.push(rule("StepFunctionsGetEventForEMRRunJobFlowRule"));

@@ -24,7 +24,12 @@ pub static CREATE_VIRTUAL_CLUSTER: TaskSpec = TaskSpec {
     fields: &[
         Field::new("virtual_cluster_name", "Name", Kind::Str),
         Field::at("eks_cluster", &["ContainerProvider", "Id"], Kind::Str).req(),
-        Field::at("eks_namespace", &["ContainerProvider", "Info", "EksInfo", "Namespace"], Kind::Str).or("\"default\""),
+        Field::at(
+            "eks_namespace",
+            &["ContainerProvider", "Info", "EksInfo", "Namespace"],
+            Kind::Str,
+        )
+        .or("\"default\""),
         Field::new("tags", "Tags", Kind::StrMap),
     ],
     token_field: None,
@@ -37,12 +42,17 @@ pub static CREATE_VIRTUAL_CLUSTER: TaskSpec = TaskSpec {
             if ctx.jsonata() {
                 out.insert(
                     "Name".into(),
-                    Value::String("{% $states.context.Execution.Name & '/' & $states.context.State.Name %}".into()),
+                    Value::String(
+                        "{% $states.context.Execution.Name & '/' & $states.context.State.Name %}"
+                            .into(),
+                    ),
                 );
             } else {
                 out.insert(
                     "Name.$".into(),
-                    Value::String("States.Format('{}/{}', $$.Execution.Name, $$.State.Name)".into()),
+                    Value::String(
+                        "States.Format('{}/{}', $$.Execution.Name, $$.State.Name)".into(),
+                    ),
                 );
             }
         }
@@ -85,10 +95,16 @@ pub static DELETE_VIRTUAL_CLUSTER: TaskSpec = TaskSpec {
         let res = clusters(ctx.name_or_star("virtual_cluster_id"));
         match ctx.pattern {
             Pattern::RunJob => vec![Statement::allow(
-                ["emr-containers:DeleteVirtualCluster", "emr-containers:DescribeVirtualCluster"],
+                [
+                    "emr-containers:DeleteVirtualCluster",
+                    "emr-containers:DescribeVirtualCluster",
+                ],
                 [res],
             )],
-            _ => vec![Statement::allow(["emr-containers:DeleteVirtualCluster"], [res])],
+            _ => vec![Statement::allow(
+                ["emr-containers:DeleteVirtualCluster"],
+                [res],
+            )],
         }
     },
     lambda_retry: false,
@@ -104,7 +120,12 @@ const CLASSIFICATIONS: &[(&str, &str)] = &[
 ];
 
 const APP_CONFIG: &[Field] = &[
-    Field::new("classification", "Classification", Kind::Enum(CLASSIFICATIONS)).req(),
+    Field::new(
+        "classification",
+        "Classification",
+        Kind::Enum(CLASSIFICATIONS),
+    )
+    .req(),
     Field::new("properties", "Properties", Kind::StrMap),
     Field::new("nested_config", "Configurations", Kind::Custom(app_configs)),
 ];
@@ -112,14 +133,26 @@ const APP_CONFIG: &[Field] = &[
 fn app_configs(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
     if let TaskValue::Array(items) = value {
         if items.len() > 100 {
-            return Err(TaskError::new(loc, format!("Application configuration array must have 100 or fewer entries. Received {}", items.len())));
+            return Err(TaskError::new(
+                loc,
+                format!(
+                    "Application configuration array must have 100 or fewer entries. Received {}",
+                    items.len()
+                ),
+            ));
         }
         for (iloc, item) in items {
             let props = member(item, "properties");
             if let Some((TaskValue::Object(m), _)) = props
                 && m.len() > 100
             {
-                return Err(TaskError::new(*iloc, format!("Application configuration properties must have 100 or fewer entries. Received {}", m.len())));
+                return Err(TaskError::new(
+                    *iloc,
+                    format!(
+                        "Application configuration properties must have 100 or fewer entries. Received {}",
+                        m.len()
+                    ),
+                ));
             }
             if props.is_none() && member(item, "nested_config").is_none() {
                 return Err(TaskError::new(*iloc, "Application configuration must have either properties or nested app configurations defined.")
@@ -131,17 +164,37 @@ fn app_configs(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError>
 }
 
 const MONITORING: &[Field] = &[
-    Field::at("log_group", &["CloudWatchMonitoringConfiguration", "LogGroupName"], Kind::Str),
-    Field::at("log_stream_name_prefix", &["CloudWatchMonitoringConfiguration", "LogStreamNamePrefix"], Kind::Str),
-    Field::new("persistent_app_ui", "PersistentAppUI", Kind::Custom(|rcx, v, loc| match v {
-        TaskValue::Bool(b) => Ok(Out::lit(Value::String(if *b { "ENABLED" } else { "DISABLED" }.into()))),
-        other => rcx.render(&Kind::Bool, other, loc),
-    }))
+    Field::at(
+        "log_group",
+        &["CloudWatchMonitoringConfiguration", "LogGroupName"],
+        Kind::Str,
+    ),
+    Field::at(
+        "log_stream_name_prefix",
+        &["CloudWatchMonitoringConfiguration", "LogStreamNamePrefix"],
+        Kind::Str,
+    ),
+    Field::new(
+        "persistent_app_ui",
+        "PersistentAppUI",
+        Kind::Custom(|rcx, v, loc| match v {
+            TaskValue::Bool(b) => Ok(Out::lit(Value::String(
+                if *b { "ENABLED" } else { "DISABLED" }.into(),
+            ))),
+            other => rcx.render(&Kind::Bool, other, loc),
+        }),
+    )
     .or("\"ENABLED\""),
-    Field::at("log_bucket", &["S3MonitoringConfiguration", "LogUri"], Kind::Custom(|rcx, v, loc| match v {
-        TaskValue::Str(b) if !b.starts_with("s3://") => Ok(Out::lit(Value::String(format!("s3://{b}")))),
-        other => rcx.render(&Kind::Str, other, loc),
-    })),
+    Field::at(
+        "log_bucket",
+        &["S3MonitoringConfiguration", "LogUri"],
+        Kind::Custom(|rcx, v, loc| match v {
+            TaskValue::Str(b) if !b.starts_with("s3://") => {
+                Ok(Out::lit(Value::String(format!("s3://{b}"))))
+            }
+            other => rcx.render(&Kind::Str, other, loc),
+        }),
+    ),
 ];
 
 /// `EmrContainersStartJobRun`.
@@ -156,12 +209,33 @@ pub static START_JOB_RUN: TaskSpec = TaskSpec {
         Field::new("job_name", "Name", Kind::Str),
         Field::new("execution_role", "ExecutionRoleArn", Kind::Str).req(),
         Field::new("release_label", "ReleaseLabel", Kind::Custom(release_label)).req(),
-        Field::at("entry_point", &["JobDriver", "SparkSubmitJobDriver", "EntryPoint"], Kind::Str).req(),
-        Field::at("entry_point_arguments", &["JobDriver", "SparkSubmitJobDriver", "EntryPointArguments"], Kind::Custom(entry_point_arguments)),
-        Field::at("spark_submit_parameters", &["JobDriver", "SparkSubmitJobDriver", "SparkSubmitParameters"], Kind::Str),
-        Field::at("application_config", &["ConfigurationOverrides", "ApplicationConfiguration"], Kind::Custom(app_configs)),
-        Field::at("monitoring", &["ConfigurationOverrides", "MonitoringConfiguration"], Kind::Struct(MONITORING))
-            .or(r#"{"PersistentAppUI": "ENABLED"}"#),
+        Field::at(
+            "entry_point",
+            &["JobDriver", "SparkSubmitJobDriver", "EntryPoint"],
+            Kind::Str,
+        )
+        .req(),
+        Field::at(
+            "entry_point_arguments",
+            &["JobDriver", "SparkSubmitJobDriver", "EntryPointArguments"],
+            Kind::Custom(entry_point_arguments),
+        ),
+        Field::at(
+            "spark_submit_parameters",
+            &["JobDriver", "SparkSubmitJobDriver", "SparkSubmitParameters"],
+            Kind::Str,
+        ),
+        Field::at(
+            "application_config",
+            &["ConfigurationOverrides", "ApplicationConfiguration"],
+            Kind::Custom(app_configs),
+        ),
+        Field::at(
+            "monitoring",
+            &["ConfigurationOverrides", "MonitoringConfiguration"],
+            Kind::Struct(MONITORING),
+        )
+        .or(r#"{"PersistentAppUI": "ENABLED"}"#),
         Field::new("tags", "Tags", Kind::StrMap),
     ],
     token_field: None,
@@ -171,11 +245,23 @@ pub static START_JOB_RUN: TaskSpec = TaskSpec {
     iam: |ctx| {
         let id = ctx.name_or_star("virtual_cluster");
         let role = ctx.name_or_star("execution_role");
-        let runs = if id == "*" { clusters("*") } else { clusters(&format!("{id}/jobruns/*")) };
-        let mut out = vec![Statement::allow(["emr-containers:StartJobRun"], [clusters(id)])
-            .with_condition(json!({"StringEquals": {"emr-containers:ExecutionRoleArn": role}}))];
+        let runs = if id == "*" {
+            clusters("*")
+        } else {
+            clusters(&format!("{id}/jobruns/*"))
+        };
+        let mut out = vec![
+            Statement::allow(["emr-containers:StartJobRun"], [clusters(id)])
+                .with_condition(json!({"StringEquals": {"emr-containers:ExecutionRoleArn": role}})),
+        ];
         if ctx.pattern == Pattern::RunJob {
-            out.push(Statement::allow(["emr-containers:DescribeJobRun", "emr-containers:CancelJobRun"], [runs]));
+            out.push(Statement::allow(
+                [
+                    "emr-containers:DescribeJobRun",
+                    "emr-containers:CancelJobRun",
+                ],
+                [runs],
+            ));
         }
         out
     },
@@ -188,9 +274,13 @@ fn release_label(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskErro
         TaskValue::Ident(w) => {
             let rest = w.to_ascii_lowercase();
             let Some(version) = rest.strip_prefix("emr_") else {
-                return Err(TaskError::new(loc, format!("unknown release label `{w}`")).hint("write e.g. emr_6_2_0 or \"emr-6.2.0-latest\""));
+                return Err(TaskError::new(loc, format!("unknown release label `{w}`"))
+                    .hint("write e.g. emr_6_2_0 or \"emr-6.2.0-latest\""));
             };
-            Ok(Out::lit(Value::String(format!("emr-{}-latest", version.replace('_', ".")))))
+            Ok(Out::lit(Value::String(format!(
+                "emr-{}-latest",
+                version.replace('_', ".")
+            ))))
         }
         other => rcx.render(&Kind::Str, other, loc),
     }
@@ -200,12 +290,24 @@ fn entry_point_arguments(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, 
     match value {
         TaskValue::Array(items) if !(1..=10280).contains(&items.len()) => Err(TaskError::new(
             loc,
-            format!("Entry point arguments must be a string array between 1 and 10280 in length. Received {}.", items.len()),
+            format!(
+                "Entry point arguments must be a string array between 1 and 10280 in length. Received {}.",
+                items.len()
+            ),
         )),
         TaskValue::Array(_) => rcx.render(&Kind::StrList, value, loc),
         v if v.is_expression() => rcx.render(&Kind::Str, v, loc),
-        TaskValue::Str(_) => Err(TaskError::new(loc, "Entry point arguments must be a string array or an encoded JSON path or JSONata expression, but received a non JSON path or JSONata expression string")),
-        other => Err(TaskError::new(loc, format!("Entry point arguments must be a string array or an encoded JSON path or JSONata expression but received {}.", other.describe()))),
+        TaskValue::Str(_) => Err(TaskError::new(
+            loc,
+            "Entry point arguments must be a string array or an encoded JSON path or JSONata expression, but received a non JSON path or JSONata expression string",
+        )),
+        other => Err(TaskError::new(
+            loc,
+            format!(
+                "Entry point arguments must be a string array or an encoded JSON path or JSONata expression but received {}.",
+                other.describe()
+            ),
+        )),
     }
 }
 
@@ -213,7 +315,12 @@ fn check_start(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     if let Some(e) = ctx.str("entry_point") {
         let n = e.chars().count();
         if !(1..=256).contains(&n) {
-            errors.push(TaskError::new(ctx.loc("entry_point"), format!("Entry point must be between 1 and 256 characters in length. Received {n}.")));
+            errors.push(TaskError::new(
+                ctx.loc("entry_point"),
+                format!(
+                    "Entry point must be between 1 and 256 characters in length. Received {n}."
+                ),
+            ));
         }
     }
     if let Some(p) = ctx.str("spark_submit_parameters") {

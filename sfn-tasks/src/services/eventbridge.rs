@@ -2,8 +2,8 @@
 
 use crate::engine::{Ctx, Out, Rcx, arn, member};
 use crate::model::{Loc, TaskError, TaskValue};
-use serde_json::{Value, json};
 use crate::spec::{Field, Kind, Pattern, ResourceForm, TaskSpec, patterns};
+use serde_json::{Value, json};
 use sfn_runtime::iam::Statement;
 
 const ENTRY: &[Field] = &[
@@ -29,7 +29,9 @@ pub static PUT_EVENTS: TaskSpec = TaskSpec {
         let buses: Vec<String> = entries(ctx)
             .iter()
             .map(|e| match member(e, "event_bus") {
-                Some((TaskValue::Str(b), _)) if b.starts_with("arn:") || b.starts_with("${") => b.clone(),
+                Some((TaskValue::Str(b), _)) if b.starts_with("arn:") || b.starts_with("${") => {
+                    b.clone()
+                }
                 Some((TaskValue::Str(b), _)) => arn::arn("events", &format!("event-bus/{b}")),
                 Some(_) => "*".to_string(),
                 None => arn::arn("events", "event-bus/default"),
@@ -77,12 +79,16 @@ fn check_entries(ctx: &Ctx, errors: &mut Vec<TaskError>) {
 
 // ---- EventBridge Scheduler ----------------------------------------------------------------
 
-
 fn flexible_window(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
     let minutes = rcx.render(&Kind::Minutes, value, loc)?.value;
     match minutes.as_u64() {
-        Some(m) if (1..=1440).contains(&m) => Ok(Out::lit(json!({"Mode": "FLEXIBLE", "MaximumWindowInMinutes": m}))),
-        _ => Err(TaskError::new(loc, "FlexibleTimeWindow must be between 1 and 1440 minutes")),
+        Some(m) if (1..=1440).contains(&m) => Ok(Out::lit(
+            json!({"Mode": "FLEXIBLE", "MaximumWindowInMinutes": m}),
+        )),
+        _ => Err(TaskError::new(
+            loc,
+            "FlexibleTimeWindow must be between 1 and 1440 minutes",
+        )),
     }
 }
 
@@ -106,12 +112,18 @@ fn schedule(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
             Ok(Out::lit(Value::String(format!("rate({n} {unit}{plural})"))))
         }
         TaskValue::Str(expr) => {
-            let ok = ["rate(", "cron(", "at("].iter().any(|p| expr.starts_with(p)) && expr.ends_with(')');
+            let ok = ["rate(", "cron(", "at("]
+                .iter()
+                .any(|p| expr.starts_with(p))
+                && expr.ends_with(')');
             if ok {
                 Ok(Out::lit(Value::String(expr.clone())))
             } else {
-                Err(TaskError::new(loc, format!("`{expr}` is not a schedule expression"))
-                    .hint("write a duration (`5min`) or \"rate(..)\", \"cron(..)\", \"at(..)\""))
+                Err(
+                    TaskError::new(loc, format!("`{expr}` is not a schedule expression")).hint(
+                        "write a duration (`5min`) or \"rate(..)\", \"cron(..)\", \"at(..)\"",
+                    ),
+                )
             }
         }
         other => rcx.render(&Kind::Str, other, loc),
@@ -120,14 +132,26 @@ fn schedule(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
 
 fn state(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
     match value {
-        TaskValue::Bool(b) => Ok(Out::lit(Value::String(if *b { "ENABLED" } else { "DISABLED" }.into()))),
+        TaskValue::Bool(b) => Ok(Out::lit(Value::String(
+            if *b { "ENABLED" } else { "DISABLED" }.into(),
+        ))),
         other => rcx.render(&Kind::Bool, other, loc),
     }
 }
 
 const RETRY_POLICY: &[Field] = &[
-    Field::new("maximum_event_age", "MaximumEventAgeInSeconds", Kind::Seconds).req(),
-    Field::new("maximum_retry_attempts", "MaximumRetryAttempts", Kind::Int(0, 185)).req(),
+    Field::new(
+        "maximum_event_age",
+        "MaximumEventAgeInSeconds",
+        Kind::Seconds,
+    )
+    .req(),
+    Field::new(
+        "maximum_retry_attempts",
+        "MaximumRetryAttempts",
+        Kind::Int(0, 185),
+    )
+    .req(),
 ];
 
 const TARGET: &[Field] = &[
@@ -147,11 +171,21 @@ pub static CREATE_SCHEDULE: TaskSpec = TaskSpec {
     patterns: patterns::RR,
     default_pattern: Pattern::RequestResponse,
     fields: &[
-        Field::new("action_after_completion", "ActionAfterCompletion", Kind::Enum(&[("none", "NONE"), ("delete", "DELETE")])).or("\"NONE\""),
+        Field::new(
+            "action_after_completion",
+            "ActionAfterCompletion",
+            Kind::Enum(&[("none", "NONE"), ("delete", "DELETE")]),
+        )
+        .or("\"NONE\""),
         Field::new("client_token", "ClientToken", Kind::Str),
         Field::new("description", "Description", Kind::Str),
         Field::new("end_date", "EndDate", Kind::Str),
-        Field::new("flexible_time_window", "FlexibleTimeWindow", Kind::Custom(flexible_window)).or(r#"{"Mode": "OFF"}"#),
+        Field::new(
+            "flexible_time_window",
+            "FlexibleTimeWindow",
+            Kind::Custom(flexible_window),
+        )
+        .or(r#"{"Mode": "OFF"}"#),
         Field::new("group_name", "GroupName", Kind::Str),
         Field::new("kms_key", "KmsKeyArn", Kind::Str),
         Field::new("schedule_name", "Name", Kind::Str).req(),
@@ -173,7 +207,10 @@ pub static CREATE_SCHEDULE: TaskSpec = TaskSpec {
             _ => "*".to_string(),
         };
         vec![
-            Statement::allow(["scheduler:CreateSchedule"], [arn::arn("scheduler", &format!("schedule/{group}/{name}"))]),
+            Statement::allow(
+                ["scheduler:CreateSchedule"],
+                [arn::arn("scheduler", &format!("schedule/{group}/{name}"))],
+            ),
             Statement::allow(["iam:PassRole"], [role]),
         ]
     },
@@ -191,9 +228,16 @@ fn check_schedule(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     text("client_token", &|v| {
         let n = v.chars().count();
         if !(1..=64).contains(&n) {
-            Some(format!("ClientToken must be between 1 and 64 characters long. Got: {n}"))
-        } else if !v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-            Some(format!("ClientToken must consist of alphanumeric characters, dashes, and underscores only, Got: {v}"))
+            Some(format!(
+                "ClientToken must be between 1 and 64 characters long. Got: {n}"
+            ))
+        } else if !v
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            Some(format!(
+                "ClientToken must consist of alphanumeric characters, dashes, and underscores only, Got: {v}"
+            ))
         } else {
             None
         }
@@ -205,33 +249,50 @@ fn check_schedule(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     text("group_name", &|v| {
         let n = v.chars().count();
         if !(1..=64).contains(&n) {
-            Some(format!("GroupName must be between 1 and 64 characters long. Got: {n}"))
-        } else if !v.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')) {
-            Some(format!("GroupName must consist of alphanumeric characters, dashes, underscores, and periods only, Got: {v}"))
+            Some(format!(
+                "GroupName must be between 1 and 64 characters long. Got: {n}"
+            ))
+        } else if !v
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        {
+            Some(format!(
+                "GroupName must consist of alphanumeric characters, dashes, underscores, and periods only, Got: {v}"
+            ))
         } else {
             None
         }
     });
     text("timezone", &|v| {
         let n = v.chars().count();
-        (!(1..=50).contains(&n)).then(|| format!("Timezone must be between 1 and 50 characters long. Got: {n}"))
+        (!(1..=50).contains(&n))
+            .then(|| format!("Timezone must be between 1 and 50 characters long. Got: {n}"))
     });
     if let (Some(start), Some(end)) = (ctx.str("start_date"), ctx.str("end_date"))
         && start >= end
     {
-        errors.push(TaskError::new(ctx.loc("start_date"), "'startDate' must be before 'endDate'"));
+        errors.push(TaskError::new(
+            ctx.loc("start_date"),
+            "'startDate' must be before 'endDate'",
+        ));
     }
     if let Some(target) = ctx.value("target") {
         if let Some((TaskValue::Str(i), loc)) = member(target, "input")
             && i.is_empty()
         {
-            errors.push(TaskError::new(loc, "Input must be at least 1 character long."));
+            errors.push(TaskError::new(
+                loc,
+                "Input must be at least 1 character long.",
+            ));
         }
         if let Some((policy, _)) = member(target, "retry_policy")
             && let Some((TaskValue::DurationSecs(s), loc)) = member(policy, "maximum_event_age")
             && !(60..=86_400).contains(s)
         {
-            errors.push(TaskError::new(loc, "MaximumEventAgeInSeconds must be between 60 and 86400 seconds"));
+            errors.push(TaskError::new(
+                loc,
+                "MaximumEventAgeInSeconds must be between 60 and 86400 seconds",
+            ));
         }
     }
 }

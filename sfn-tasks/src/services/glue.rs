@@ -66,7 +66,10 @@ pub static START_JOB_RUN: TaskSpec = TaskSpec {
         Some(Value::Object(out))
     }),
     iam: |ctx| {
-        let job = arn::arn("glue", &format!("job/{}", ctx.name_or_star("glue_job_name")));
+        let job = arn::arn(
+            "glue",
+            &format!("job/{}", ctx.name_or_star("glue_job_name")),
+        );
         let actions: &[&str] = match ctx.pattern {
             Pattern::RunJob => &[
                 "glue:StartJobRun",
@@ -116,7 +119,10 @@ pub static START_CRAWLER_RUN: TaskSpec = TaskSpec {
     iam: |ctx| {
         vec![Statement::allow(
             ["glue:StartCrawler", "glue:GetCrawler"],
-            [arn::arn("glue", &format!("crawler/{}", ctx.name_or_star("crawler_name")))],
+            [arn::arn(
+                "glue",
+                &format!("crawler/{}", ctx.name_or_star("crawler_name")),
+            )],
         )]
     },
     lambda_retry: false,

@@ -36,7 +36,12 @@ pub static HTTP_INVOKE: TaskSpec = TaskSpec {
     fields: &[
         Field::skip("api_root", Kind::Str).req(),
         Field::skip("api_endpoint", Kind::Str).req(),
-        Field::at("connection", &["Authentication", "ConnectionArn"], Kind::Str).req(),
+        Field::at(
+            "connection",
+            &["Authentication", "ConnectionArn"],
+            Kind::Str,
+        )
+        .req(),
         Field::new("method", "Method", Kind::Enum(METHODS)).req(),
         Field::new("headers", "Headers", Kind::Json),
         Field::new("body", "RequestBody", Kind::Json),
@@ -55,7 +60,11 @@ pub static HTTP_INVOKE: TaskSpec = TaskSpec {
 fn check(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     for name in ["api_root", "api_endpoint", "url_encoding_format"] {
         if let Some(v) = ctx.value(name) {
-            let kind = if name == "url_encoding_format" { Kind::Enum(ENCODINGS) } else { Kind::Str };
+            let kind = if name == "url_encoding_format" {
+                Kind::Enum(ENCODINGS)
+            } else {
+                Kind::Str
+            };
             if let Err(e) = ctx.rcx.render(&kind, v, ctx.loc(name)) {
                 errors.push(e);
             }
@@ -63,8 +72,11 @@ fn check(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     }
     if ctx.has("connection") && secret_arn(ctx).is_none() {
         errors.push(
-            TaskError::new(ctx.loc("connection"), "cannot tell the connection's secret ARN (for IAM) from this connection")
-                .hint("give the connection as a literal ARN, or add `connection_secret_arn: \"...\"`"),
+            TaskError::new(
+                ctx.loc("connection"),
+                "cannot tell the connection's secret ARN (for IAM) from this connection",
+            )
+            .hint("give the connection as a literal ARN, or add `connection_secret_arn: \"...\"`"),
         );
     }
 }
@@ -123,7 +135,11 @@ fn finish(ctx: &Ctx, params: Map<String, Value>) -> Option<Value> {
     if ctx.jsonata() {
         out.insert(
             "ApiEndpoint".into(),
-            Value::String(format!("{{% {} & '/' & {} %}}", jsonata_part(root), jsonata_part(endpoint))),
+            Value::String(format!(
+                "{{% {} & '/' & {} %}}",
+                jsonata_part(root),
+                jsonata_part(endpoint)
+            )),
         );
     } else {
         let arg = |v: Option<&TaskValue>| match v {
@@ -133,7 +149,11 @@ fn finish(ctx: &Ctx, params: Map<String, Value>) -> Option<Value> {
         };
         out.insert(
             "ApiEndpoint.$".into(),
-            Value::String(format!("States.Format('{{}}/{{}}', {}, {})", arg(root), arg(endpoint))),
+            Value::String(format!(
+                "States.Format('{{}}/{{}}', {}, {})",
+                arg(root),
+                arg(endpoint)
+            )),
         );
     }
     let encoding = ctx
@@ -144,9 +164,14 @@ fn finish(ctx: &Ctx, params: Map<String, Value>) -> Option<Value> {
         out.insert(k, v);
     }
     if let Some(encoding) = encoding {
-        let headers = out.entry("Headers").or_insert_with(|| Value::Object(Map::new()));
+        let headers = out
+            .entry("Headers")
+            .or_insert_with(|| Value::Object(Map::new()));
         if let Value::Object(h) = headers {
-            h.insert("Content-Type".into(), Value::String("application/x-www-form-urlencoded".into()));
+            h.insert(
+                "Content-Type".into(),
+                Value::String("application/x-www-form-urlencoded".into()),
+            );
         }
         let mut transform = json!({"RequestBodyEncoding": "URL_ENCODED"});
         if encoding != "DEFAULT" {
@@ -163,9 +188,15 @@ fn iam(ctx: &Ctx) -> Vec<Statement> {
         None => "*".to_string(),
     };
     vec![
-        Statement::allow(["events:RetrieveConnectionCredentials"], [ctx.name_or_star("connection")]),
         Statement::allow(
-            ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
+            ["events:RetrieveConnectionCredentials"],
+            [ctx.name_or_star("connection")],
+        ),
+        Statement::allow(
+            [
+                "secretsmanager:GetSecretValue",
+                "secretsmanager:DescribeSecret",
+            ],
             [secret_arn(ctx).unwrap_or_else(|| "*".into())],
         ),
         Statement::allow(["states:InvokeHTTPEndpoint"], ["*"])

@@ -23,7 +23,11 @@ pub static LAMBDA_INVOKE: TaskSpec = TaskSpec {
     fields: &[
         Field::new("lambda_function", "FunctionName", Kind::Str).req(),
         Field::new("payload", "Payload", Kind::Json),
-        Field::new("invocation_type", "InvocationType", Kind::Enum(INVOCATION_TYPES)),
+        Field::new(
+            "invocation_type",
+            "InvocationType",
+            Kind::Enum(INVOCATION_TYPES),
+        ),
         Field::new("client_context", "ClientContext", Kind::Str),
         Field::new("qualifier", "Qualifier", Kind::Str),
         Field::skip("payload_response_only", Kind::Bool),
@@ -66,7 +70,10 @@ fn resource(ctx: &Ctx) -> Result<String, TaskError> {
             )),
         };
     }
-    Ok(arn::states(&format!("lambda:invoke{}", ctx.pattern.suffix())))
+    Ok(arn::states(&format!(
+        "lambda:invoke{}",
+        ctx.pattern.suffix()
+    )))
 }
 
 fn finish(ctx: &Ctx, mut params: Map<String, Value>) -> Option<Value> {
@@ -88,7 +95,10 @@ fn finish(ctx: &Ctx, mut params: Map<String, Value>) -> Option<Value> {
             ordered.insert(k, v);
             if is_name {
                 if ctx.jsonata() {
-                    ordered.insert("Payload".into(), Value::String("{% $states.input %}".into()));
+                    ordered.insert(
+                        "Payload".into(),
+                        Value::String("{% $states.input %}".into()),
+                    );
                 } else {
                     ordered.insert("Payload.$".into(), Value::String("$".into()));
                 }
@@ -114,8 +124,9 @@ pub fn invoke_resources(function: Option<&TaskValue>) -> Vec<String> {
     match function {
         Some(TaskValue::Str(f)) => {
             let arn = function_arn(f);
-            // arn:aws:lambda:region:account:function:name[:qualifier]
-            let qualified = arn.starts_with("arn:") && arn.split(':').count() > 7;
+            // arn:aws:lambda:region:account:function:name[:qualifier]; substitutions such
+            // as `${AWS::Region}` hold colons of their own, so they are left out of the count.
+            let qualified = arn.starts_with("arn:") && without_substitutions(&arn).split(':').count() > 7;
             if qualified {
                 vec![arn]
             } else {
@@ -131,4 +142,25 @@ fn iam(ctx: &Ctx) -> Vec<Statement> {
         ["lambda:InvokeFunction"],
         invoke_resources(ctx.value("lambda_function")),
     )]
+}
+
+/// `s` with every `${...}` substitution replaced by `_`.
+fn without_substitutions(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(start) = rest.find("${") {
+        out.push_str(&rest[..start]);
+        match rest[start..].find('}') {
+            Some(end) => {
+                out.push('_');
+                rest = &rest[start + end + 1..];
+            }
+            None => {
+                rest = &rest[start..];
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }

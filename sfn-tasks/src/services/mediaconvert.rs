@@ -17,22 +17,37 @@ pub static CREATE_JOB: TaskSpec = TaskSpec {
     token_field: None,
     jsonata: true,
     check: Some(check),
-    finish: Some(|_, mut params| Some(params.remove("-").unwrap_or_else(|| Value::Object(Map::new())))),
+    finish: Some(|_, mut params| {
+        Some(
+            params
+                .remove("-")
+                .unwrap_or_else(|| Value::Object(Map::new())),
+        )
+    }),
     iam: |ctx| {
-        let role = match ctx.value("create_job_request").and_then(|r| member(r, "Role")) {
+        let role = match ctx
+            .value("create_job_request")
+            .and_then(|r| member(r, "Role"))
+        {
             Some((TaskValue::Str(r), _)) => r.clone(),
             _ => "*".to_string(),
         };
         let mut out = vec![
-            Statement::allow(["iam:PassRole"], [role])
-                .with_condition(json!({"StringLike": {"iam:PassedToService": "mediaconvert.amazonaws.com"}})),
+            Statement::allow(["iam:PassRole"], [role]).with_condition(
+                json!({"StringLike": {"iam:PassedToService": "mediaconvert.amazonaws.com"}}),
+            ),
             Statement::allow(["mediaconvert:CreateJob"], ["*"]),
         ];
         if ctx.pattern == Pattern::RunJob {
-            out.push(Statement::allow(["mediaconvert:GetJob", "mediaconvert:CancelJob"], ["*"]));
+            out.push(Statement::allow(
+                ["mediaconvert:GetJob", "mediaconvert:CancelJob"],
+                ["*"],
+            ));
             out.push(Statement::allow(
                 ["events:PutTargets", "events:PutRule", "events:DescribeRule"],
-                [arn::events_rule("StepFunctionsGetEventsForMediaConvertJobRule")],
+                [arn::events_rule(
+                    "StepFunctionsGetEventsForMediaConvertJobRule",
+                )],
             ));
         }
         out
@@ -46,15 +61,23 @@ fn check(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     };
     if !matches!(req, TaskValue::Object(_)) {
         if !req.is_expression() {
-            errors.push(TaskError::new(ctx.loc("create_job_request"), "`create_job_request` must be an object"));
+            errors.push(TaskError::new(
+                ctx.loc("create_job_request"),
+                "`create_job_request` must be an object",
+            ));
         }
         return;
     }
     for key in ["Role", "Settings"] {
         if member(req, key).is_none() {
             errors.push(
-                TaskError::new(ctx.loc("create_job_request"), format!("create_job_request is missing required property: {key}"))
-                    .hint(format!("add `\"{key}\": ...` (the CreateJob request's own PascalCase names)")),
+                TaskError::new(
+                    ctx.loc("create_job_request"),
+                    format!("create_job_request is missing required property: {key}"),
+                )
+                .hint(format!(
+                    "add `\"{key}\": ...` (the CreateJob request's own PascalCase names)"
+                )),
             );
         }
     }

@@ -12,14 +12,17 @@ use sfn_runtime::iam::Statement;
 /// `m5.xlarge` -> `ml.m5.xlarge`; expressions and `ml.` names unchanged.
 fn instance_type(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
     match value {
-        TaskValue::Str(s) if !s.starts_with("ml.") => Ok(Out::lit(Value::String(format!("ml.{s}")))),
+        TaskValue::Str(s) if !s.starts_with("ml.") => {
+            Ok(Out::lit(Value::String(format!("ml.{s}"))))
+        }
         other => rcx.render(&Kind::Str, other, loc),
     }
 }
 
 /// A name as it appears in a SageMaker ARN (lower-cased), or `*` when only known at run time.
 fn arn_name<'a>(ctx: &Ctx<'a>, field: &str) -> String {
-    ctx.str(field).map_or_else(|| "*".to_string(), str::to_ascii_lowercase)
+    ctx.str(field)
+        .map_or_else(|| "*".to_string(), str::to_ascii_lowercase)
 }
 
 fn sm(resource: &str) -> String {
@@ -65,7 +68,10 @@ pub static CREATE_ENDPOINT: TaskSpec = TaskSpec {
                 ["sagemaker:createEndpoint"],
                 [
                     sm(&format!("endpoint/{}", arn_name(ctx, "endpoint_name"))),
-                    sm(&format!("endpoint-config/{}", arn_name(ctx, "endpoint_config_name"))),
+                    sm(&format!(
+                        "endpoint-config/{}",
+                        arn_name(ctx, "endpoint_config_name")
+                    )),
                 ],
             ),
             list_tags(),
@@ -94,7 +100,10 @@ pub static UPDATE_ENDPOINT: TaskSpec = TaskSpec {
             ["sagemaker:updateEndpoint"],
             [
                 sm(&format!("endpoint/{}", arn_name(ctx, "endpoint_name"))),
-                sm(&format!("endpoint-config/{}", arn_name(ctx, "endpoint_config_name"))),
+                sm(&format!(
+                    "endpoint-config/{}",
+                    arn_name(ctx, "endpoint_config_name")
+                )),
             ],
         )]
     },
@@ -102,12 +111,21 @@ pub static UPDATE_ENDPOINT: TaskSpec = TaskSpec {
 };
 
 const VARIANT: &[Field] = &[
-    Field::new("initial_instance_count", "InitialInstanceCount", Kind::Number).or("1"),
+    Field::new(
+        "initial_instance_count",
+        "InitialInstanceCount",
+        Kind::Number,
+    )
+    .or("1"),
     Field::new("instance_type", "InstanceType", Kind::Custom(instance_type)).req(),
     Field::new("model_name", "ModelName", Kind::Str).req(),
     Field::new("variant_name", "VariantName", Kind::Str).req(),
     Field::new("accelerator_type", "AcceleratorType", Kind::Str),
-    Field::new("initial_variant_weight", "InitialVariantWeight", Kind::Number),
+    Field::new(
+        "initial_variant_weight",
+        "InitialVariantWeight",
+        Kind::Number,
+    ),
 ];
 
 /// `SageMakerCreateEndpointConfig`.
@@ -121,14 +139,22 @@ pub static CREATE_ENDPOINT_CONFIG: TaskSpec = TaskSpec {
         Field::new("endpoint_config_name", "EndpointConfigName", Kind::Str).req(),
         Field::new("tags", "Tags", Kind::Json),
         Field::new("kms_key", "KmsKeyId", Kind::Str),
-        Field::new("production_variants", "ProductionVariants", Kind::List(&Kind::Struct(VARIANT))).req(),
+        Field::new(
+            "production_variants",
+            "ProductionVariants",
+            Kind::List(&Kind::Struct(VARIANT)),
+        )
+        .req(),
     ],
     token_field: None,
     jsonata: true,
     check: Some(|ctx, errors| {
         if let Some(TaskValue::Array(items)) = ctx.value("production_variants") {
             if !(1..=10).contains(&items.len()) {
-                errors.push(TaskError::new(ctx.loc("production_variants"), "Must specify from 1 to 10 production variants per endpoint configuration"));
+                errors.push(TaskError::new(
+                    ctx.loc("production_variants"),
+                    "Must specify from 1 to 10 production variants per endpoint configuration",
+                ));
             }
             for (iloc, v) in items {
                 if let Some((TaskValue::Number(n), _)) = member(v, "initial_instance_count")
@@ -139,7 +165,10 @@ pub static CREATE_ENDPOINT_CONFIG: TaskSpec = TaskSpec {
                 if let Some((TaskValue::Number(n), _)) = member(v, "initial_variant_weight")
                     && n.as_f64().is_some_and(|f| f <= 0.0)
                 {
-                    errors.push(TaskError::new(*iloc, "InitialVariantWeight has minimum value of 0"));
+                    errors.push(TaskError::new(
+                        *iloc,
+                        "InitialVariantWeight has minimum value of 0",
+                    ));
                 }
             }
         }
@@ -149,7 +178,10 @@ pub static CREATE_ENDPOINT_CONFIG: TaskSpec = TaskSpec {
         vec![
             Statement::allow(
                 ["sagemaker:CreateEndpointConfig"],
-                [sm(&format!("endpoint-config/{}", arn_name(ctx, "endpoint_config_name")))],
+                [sm(&format!(
+                    "endpoint-config/{}",
+                    arn_name(ctx, "endpoint_config_name")
+                ))],
             ),
             list_tags(),
         ]
@@ -160,7 +192,14 @@ pub static CREATE_ENDPOINT_CONFIG: TaskSpec = TaskSpec {
 const CONTAINER: &[Field] = &[
     Field::new("container_host_name", "ContainerHostname", Kind::Str),
     Field::new("image", "Image", Kind::Str),
-    Field::new("mode", "Mode", Kind::Enum(&[("single_model", "SingleModel"), ("multi_model", "MultiModel")])),
+    Field::new(
+        "mode",
+        "Mode",
+        Kind::Enum(&[
+            ("single_model", "SingleModel"),
+            ("multi_model", "MultiModel"),
+        ]),
+    ),
     Field::new("model_s3_location", "ModelDataUrl", Kind::Str),
     Field::new("model_package_name", "ModelPackageName", Kind::Str),
     Field::new("environment_variables", "Environment", Kind::Json),
@@ -179,12 +218,25 @@ pub static CREATE_MODEL: TaskSpec = TaskSpec {
     patterns: patterns::RR,
     default_pattern: Pattern::RequestResponse,
     fields: &[
-        Field::new("enable_network_isolation", "EnableNetworkIsolation", Kind::Bool),
+        Field::new(
+            "enable_network_isolation",
+            "EnableNetworkIsolation",
+            Kind::Bool,
+        ),
         Field::new("role", "ExecutionRoleArn", Kind::Str).req(),
         Field::new("model_name", "ModelName", Kind::Str).req(),
         Field::new("tags", "Tags", Kind::Json),
-        Field::new("primary_container", "PrimaryContainer", Kind::Struct(CONTAINER)).req(),
-        Field::new("containers", "Containers", Kind::List(&Kind::Struct(CONTAINER))),
+        Field::new(
+            "primary_container",
+            "PrimaryContainer",
+            Kind::Struct(CONTAINER),
+        )
+        .req(),
+        Field::new(
+            "containers",
+            "Containers",
+            Kind::List(&Kind::Struct(CONTAINER)),
+        ),
         Field::new("vpc_config", "VpcConfig", Kind::Struct(MODEL_VPC)),
     ],
     token_field: None,
@@ -196,7 +248,11 @@ pub static CREATE_MODEL: TaskSpec = TaskSpec {
             Some(n) => sm(&format!("model/{}*", n.to_ascii_lowercase())),
             None => sm("model/*"),
         };
-        vec![Statement::allow(["sagemaker:CreateModel"], [model]), list_tags(), pass_role(ctx)]
+        vec![
+            Statement::allow(["sagemaker:CreateModel"], [model]),
+            list_tags(),
+            pass_role(ctx),
+        ]
     },
     lambda_retry: false,
 };
@@ -210,12 +266,20 @@ const ALGORITHM: &[Field] = &[
     Field::new(
         "training_input_mode",
         "TrainingInputMode",
-        Kind::Enum(&[("pipe", "Pipe"), ("file", "File"), ("fast_file", "FastFile")]),
+        Kind::Enum(&[
+            ("pipe", "Pipe"),
+            ("file", "File"),
+            ("fast_file", "FastFile"),
+        ]),
     )
     .or("\"File\""),
     Field::new("algorithm_name", "AlgorithmName", Kind::Str),
     Field::new("training_image", "TrainingImage", Kind::Str),
-    Field::new("metric_definitions", "MetricDefinitions", Kind::List(&Kind::Struct(METRIC))),
+    Field::new(
+        "metric_definitions",
+        "MetricDefinitions",
+        Kind::List(&Kind::Struct(METRIC)),
+    ),
 ];
 
 const S3_DATA_TYPES: &[(&str, &str)] = &[
@@ -230,20 +294,44 @@ const S3_DATA_SOURCE: &[Field] = &[
     Field::new(
         "s3_data_distribution_type",
         "S3DataDistributionType",
-        Kind::Enum(&[("fully_replicated", "FullyReplicated"), ("sharded_by_s3_key", "ShardedByS3Key")]),
+        Kind::Enum(&[
+            ("fully_replicated", "FullyReplicated"),
+            ("sharded_by_s3_key", "ShardedByS3Key"),
+        ]),
     ),
     Field::new("attribute_names", "AttributeNames", Kind::StrList),
 ];
 
-const DATA_SOURCE: &[Field] = &[Field::new("s3_data_source", "S3DataSource", Kind::Struct(S3_DATA_SOURCE)).req()];
+const DATA_SOURCE: &[Field] = &[Field::new(
+    "s3_data_source",
+    "S3DataSource",
+    Kind::Struct(S3_DATA_SOURCE),
+)
+.req()];
 
 const CHANNEL: &[Field] = &[
     Field::new("channel_name", "ChannelName", Kind::Str).req(),
     Field::new("data_source", "DataSource", Kind::Struct(DATA_SOURCE)).req(),
-    Field::new("compression_type", "CompressionType", Kind::Enum(&[("none", "None"), ("gzip", "Gzip")])),
+    Field::new(
+        "compression_type",
+        "CompressionType",
+        Kind::Enum(&[("none", "None"), ("gzip", "Gzip")]),
+    ),
     Field::new("content_type", "ContentType", Kind::Str),
-    Field::new("input_mode", "InputMode", Kind::Enum(&[("pipe", "Pipe"), ("file", "File"), ("fast_file", "FastFile")])),
-    Field::new("record_wrapper_type", "RecordWrapperType", Kind::Enum(&[("none", "None"), ("recordio", "RecordIO")])),
+    Field::new(
+        "input_mode",
+        "InputMode",
+        Kind::Enum(&[
+            ("pipe", "Pipe"),
+            ("file", "File"),
+            ("fast_file", "FastFile"),
+        ]),
+    ),
+    Field::new(
+        "record_wrapper_type",
+        "RecordWrapperType",
+        Kind::Enum(&[("none", "None"), ("recordio", "RecordIO")]),
+    ),
 ];
 
 const OUTPUT_DATA: &[Field] = &[
@@ -272,14 +360,41 @@ pub static CREATE_TRAINING_JOB: TaskSpec = TaskSpec {
     default_pattern: Pattern::RequestResponse,
     fields: &[
         Field::new("training_job_name", "TrainingJobName", Kind::Str).req(),
-        Field::new("enable_network_isolation", "EnableNetworkIsolation", Kind::Bool),
+        Field::new(
+            "enable_network_isolation",
+            "EnableNetworkIsolation",
+            Kind::Bool,
+        ),
         Field::new("role", "RoleArn", Kind::Str).req(),
-        Field::new("algorithm_specification", "AlgorithmSpecification", Kind::Struct(ALGORITHM)).req(),
-        Field::new("input_data_config", "InputDataConfig", Kind::List(&Kind::Struct(CHANNEL))),
-        Field::new("output_data_config", "OutputDataConfig", Kind::Struct(OUTPUT_DATA)).req(),
-        Field::new("resource_config", "ResourceConfig", Kind::Struct(RESOURCE_CONFIG))
-            .or(r#"{"InstanceCount": 1, "InstanceType": "ml.m4.xlarge", "VolumeSizeInGB": 10}"#),
-        Field::at("max_runtime", &["StoppingCondition", "MaxRuntimeInSeconds"], Kind::Seconds).or("3600"),
+        Field::new(
+            "algorithm_specification",
+            "AlgorithmSpecification",
+            Kind::Struct(ALGORITHM),
+        )
+        .req(),
+        Field::new(
+            "input_data_config",
+            "InputDataConfig",
+            Kind::List(&Kind::Struct(CHANNEL)),
+        ),
+        Field::new(
+            "output_data_config",
+            "OutputDataConfig",
+            Kind::Struct(OUTPUT_DATA),
+        )
+        .req(),
+        Field::new(
+            "resource_config",
+            "ResourceConfig",
+            Kind::Struct(RESOURCE_CONFIG),
+        )
+        .or(r#"{"InstanceCount": 1, "InstanceType": "ml.m4.xlarge", "VolumeSizeInGB": 10}"#),
+        Field::at(
+            "max_runtime",
+            &["StoppingCondition", "MaxRuntimeInSeconds"],
+            Kind::Seconds,
+        )
+        .or("3600"),
         Field::new("hyperparameters", "HyperParameters", Kind::Json),
         Field::new("tags", "Tags", Kind::Tags),
         Field::new("vpc_config", "VpcConfig", Kind::Struct(TRAINING_VPC)),
@@ -296,7 +411,11 @@ pub static CREATE_TRAINING_JOB: TaskSpec = TaskSpec {
         };
         let mut out = vec![
             Statement::allow(
-                ["sagemaker:CreateTrainingJob", "sagemaker:DescribeTrainingJob", "sagemaker:StopTrainingJob"],
+                [
+                    "sagemaker:CreateTrainingJob",
+                    "sagemaker:DescribeTrainingJob",
+                    "sagemaker:StopTrainingJob",
+                ],
                 [job.clone()],
             ),
             list_tags(),
@@ -352,17 +471,37 @@ fn check_training(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     if let Some((TaskValue::Str(n), loc)) = name {
         let len = n.chars().count();
         if !(1..=170).contains(&len) {
-            errors.push(TaskError::new(loc, format!("Algorithm name length must be between 1 and 170, but got {len}")));
+            errors.push(TaskError::new(
+                loc,
+                format!("Algorithm name length must be between 1 and 170, but got {len}"),
+            ));
         } else if !algorithm_name_ok(n) {
-            errors.push(TaskError::new(loc, format!("Expected algorithm name to match pattern {ALGORITHM_PATTERN}, but got {n}"))
-                .hint("letters, digits and dashes, at most 63, not ending with a dash"));
+            errors.push(
+                TaskError::new(
+                    loc,
+                    format!(
+                        "Expected algorithm name to match pattern {ALGORITHM_PATTERN}, but got {n}"
+                    ),
+                )
+                .hint("letters, digits and dashes, at most 63, not ending with a dash"),
+            );
         }
     }
 }
 
 const MODEL_CLIENT: &[Field] = &[
-    Field::new("invocations_max_retries", "InvocationsMaxRetries", Kind::Number).or("0"),
-    Field::new("invocations_timeout", "InvocationsTimeoutInSeconds", Kind::Seconds).or("60"),
+    Field::new(
+        "invocations_max_retries",
+        "InvocationsMaxRetries",
+        Kind::Number,
+    )
+    .or("0"),
+    Field::new(
+        "invocations_timeout",
+        "InvocationsTimeoutInSeconds",
+        Kind::Seconds,
+    )
+    .or("60"),
 ];
 
 const TRANSFORM_S3: &[Field] = &[
@@ -370,20 +509,43 @@ const TRANSFORM_S3: &[Field] = &[
     Field::new("s3_data_type", "S3DataType", Kind::Enum(S3_DATA_TYPES)).or("\"S3Prefix\""),
 ];
 
-const TRANSFORM_DATA_SOURCE: &[Field] = &[Field::new("s3_data_source", "S3DataSource", Kind::Struct(TRANSFORM_S3)).req()];
+const TRANSFORM_DATA_SOURCE: &[Field] =
+    &[Field::new("s3_data_source", "S3DataSource", Kind::Struct(TRANSFORM_S3)).req()];
 
 const TRANSFORM_INPUT: &[Field] = &[
-    Field::new("compression_type", "CompressionType", Kind::Enum(&[("none", "None"), ("gzip", "Gzip")])),
+    Field::new(
+        "compression_type",
+        "CompressionType",
+        Kind::Enum(&[("none", "None"), ("gzip", "Gzip")]),
+    ),
     Field::new("content_type", "ContentType", Kind::Str),
-    Field::new("split_type", "SplitType", Kind::Enum(&[("none", "None"), ("line", "Line"), ("recordio", "RecordIO"), ("tfrecord", "TFRecord")])),
-    Field::new("transform_data_source", "DataSource", Kind::Struct(TRANSFORM_DATA_SOURCE)).req(),
+    Field::new(
+        "split_type",
+        "SplitType",
+        Kind::Enum(&[
+            ("none", "None"),
+            ("line", "Line"),
+            ("recordio", "RecordIO"),
+            ("tfrecord", "TFRecord"),
+        ]),
+    ),
+    Field::new(
+        "transform_data_source",
+        "DataSource",
+        Kind::Struct(TRANSFORM_DATA_SOURCE),
+    )
+    .req(),
 ];
 
 const TRANSFORM_OUTPUT: &[Field] = &[
     Field::new("s3_output_path", "S3OutputPath", Kind::Str).req(),
     Field::new("encryption_key", "KmsKeyId", Kind::Str),
     Field::new("accept", "Accept", Kind::Str),
-    Field::new("assemble_with", "AssembleWith", Kind::Enum(&[("none", "None"), ("line", "Line")])),
+    Field::new(
+        "assemble_with",
+        "AssembleWith",
+        Kind::Enum(&[("none", "None"), ("line", "Line")]),
+    ),
 ];
 
 const TRANSFORM_RESOURCES: &[Field] = &[
@@ -400,18 +562,47 @@ pub static CREATE_TRANSFORM_JOB: TaskSpec = TaskSpec {
     patterns: patterns::RR_SYNC,
     default_pattern: Pattern::RequestResponse,
     fields: &[
-        Field::new("batch_strategy", "BatchStrategy", Kind::Enum(&[("multi_record", "MultiRecord"), ("single_record", "SingleRecord")])),
+        Field::new(
+            "batch_strategy",
+            "BatchStrategy",
+            Kind::Enum(&[
+                ("multi_record", "MultiRecord"),
+                ("single_record", "SingleRecord"),
+            ]),
+        ),
         Field::new("environment", "Environment", Kind::StrMap),
-        Field::new("max_concurrent_transforms", "MaxConcurrentTransforms", Kind::Number),
+        Field::new(
+            "max_concurrent_transforms",
+            "MaxConcurrentTransforms",
+            Kind::Number,
+        ),
         Field::new("max_payload_mb", "MaxPayloadInMB", Kind::Number),
-        Field::new("model_client_options", "ModelClientConfig", Kind::Struct(MODEL_CLIENT)),
+        Field::new(
+            "model_client_options",
+            "ModelClientConfig",
+            Kind::Struct(MODEL_CLIENT),
+        ),
         Field::new("model_name", "ModelName", Kind::Str).req(),
         Field::new("tags", "Tags", Kind::Tags),
-        Field::new("transform_input", "TransformInput", Kind::Struct(TRANSFORM_INPUT)).req(),
+        Field::new(
+            "transform_input",
+            "TransformInput",
+            Kind::Struct(TRANSFORM_INPUT),
+        )
+        .req(),
         Field::new("transform_job_name", "TransformJobName", Kind::Str).req(),
-        Field::new("transform_output", "TransformOutput", Kind::Struct(TRANSFORM_OUTPUT)).req(),
-        Field::new("transform_resources", "TransformResources", Kind::Struct(TRANSFORM_RESOURCES))
-            .or(r#"{"InstanceCount": 1, "InstanceType": "ml.m4.xlarge"}"#),
+        Field::new(
+            "transform_output",
+            "TransformOutput",
+            Kind::Struct(TRANSFORM_OUTPUT),
+        )
+        .req(),
+        Field::new(
+            "transform_resources",
+            "TransformResources",
+            Kind::Struct(TRANSFORM_RESOURCES),
+        )
+        .or(r#"{"InstanceCount": 1, "InstanceType": "ml.m4.xlarge"}"#),
         Field::skip("role", Kind::Str).req(),
     ],
     token_field: None,
@@ -421,16 +612,27 @@ pub static CREATE_TRANSFORM_JOB: TaskSpec = TaskSpec {
             if let Some((TaskValue::Number(n), loc)) = member(o, "invocations_max_retries")
                 && n.as_f64().is_some_and(|f| !(0.0..=3.0).contains(&f))
             {
-                errors.push(TaskError::new(loc, format!("invocationsMaxRetries should be between 0 and 3. Received: {n}.")));
+                errors.push(TaskError::new(
+                    loc,
+                    format!("invocationsMaxRetries should be between 0 and 3. Received: {n}."),
+                ));
             }
             if let Some((TaskValue::DurationSecs(s), loc)) = member(o, "invocations_timeout")
                 && !(1..=3600).contains(s)
             {
-                errors.push(TaskError::new(loc, format!("invocationsTimeout should be between 1 and 3600 seconds. Received: {s}.")));
+                errors.push(TaskError::new(
+                    loc,
+                    format!(
+                        "invocationsTimeout should be between 1 and 3600 seconds. Received: {s}."
+                    ),
+                ));
             }
         }
         if ctx.has("role") && ctx.str("role").is_none() {
-            errors.push(TaskError::new(ctx.loc("role"), "`role` must be the literal ARN of the transform job's role"));
+            errors.push(TaskError::new(
+                ctx.loc("role"),
+                "`role` must be the literal ARN of the transform job's role",
+            ));
         }
     }),
     finish: None,
@@ -438,7 +640,11 @@ pub static CREATE_TRANSFORM_JOB: TaskSpec = TaskSpec {
         let jobs = sm("transform-job/*");
         let mut out = vec![
             Statement::allow(
-                ["sagemaker:CreateTransformJob", "sagemaker:DescribeTransformJob", "sagemaker:StopTransformJob"],
+                [
+                    "sagemaker:CreateTransformJob",
+                    "sagemaker:DescribeTransformJob",
+                    "sagemaker:StopTransformJob",
+                ],
                 [jobs.clone()],
             ),
             list_tags(),

@@ -16,14 +16,22 @@ pub static SNS_PUBLISH: TaskSpec = TaskSpec {
     fields: &[
         Field::new("topic", "TopicArn", Kind::Str).req(),
         Field::new("message", "Message", Kind::Json).req(),
-        Field::new("message_deduplication_id", "MessageDeduplicationId", Kind::Str),
+        Field::new(
+            "message_deduplication_id",
+            "MessageDeduplicationId",
+            Kind::Str,
+        ),
         Field::new("message_group_id", "MessageGroupId", Kind::Str),
         Field::new(
             "message_per_subscription_type",
             "MessageStructure",
             Kind::Custom(message_structure),
         ),
-        Field::new("message_attributes", "MessageAttributes", Kind::Custom(attributes)),
+        Field::new(
+            "message_attributes",
+            "MessageAttributes",
+            Kind::Custom(attributes),
+        ),
         Field::new("subject", "Subject", Kind::Str),
         Field::skip("content_based_deduplication", Kind::Bool),
     ],
@@ -61,12 +69,18 @@ fn check(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     }
     match ctx.str("message_group_id") {
         None if !ctx.has("message_group_id") => errors.push(
-            TaskError::new(ctx.loc("topic"), "'messageGroupId' is required for FIFO topics")
-                .hint("add `message_group_id: ...`"),
+            TaskError::new(
+                ctx.loc("topic"),
+                "'messageGroupId' is required for FIFO topics",
+            )
+            .hint("add `message_group_id: ...`"),
         ),
         Some(g) if g.chars().count() > 128 => errors.push(TaskError::new(
             ctx.loc("message_group_id"),
-            format!("'messageGroupId' must be at most 128 characters long, got {}", g.chars().count()),
+            format!(
+                "'messageGroupId' must be at most 128 characters long, got {}",
+                g.chars().count()
+            ),
         )),
         _ => {}
     }
@@ -98,7 +112,10 @@ const DATA_TYPES: &[(&str, &str)] = &[
 /// attributes with the data type inferred like CDK does.
 fn attributes(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
     let TaskValue::Object(members) = value else {
-        return Err(TaskError::new(loc, "expected an object of message attributes"));
+        return Err(TaskError::new(
+            loc,
+            "expected an object of message attributes",
+        ));
     };
     let mut out = Map::new();
     for (name, kloc, v) in members {
@@ -142,7 +159,11 @@ fn attribute(rcx: &Rcx, v: &TaskValue, loc: Loc) -> Result<Map<String, Value>, T
     if value.is_expression() {
         let dt = explicit.unwrap_or("String");
         attr.insert("DataType".into(), Value::String(dt.into()));
-        let key = if dt == "Binary" { "BinaryValue" } else { "StringValue" };
+        let key = if dt == "Binary" {
+            "BinaryValue"
+        } else {
+            "StringValue"
+        };
         crate::engine::put(&mut attr, key, rcx.render(&Kind::Str, value, vloc)?);
         return Ok(attr);
     }
@@ -181,7 +202,11 @@ fn attribute(rcx: &Rcx, v: &TaskValue, loc: Loc) -> Result<Map<String, Value>, T
         }
     };
     attr.insert("DataType".into(), Value::String(dt.into()));
-    let key = if dt == "Binary" { "BinaryValue" } else { "StringValue" };
+    let key = if dt == "Binary" {
+        "BinaryValue"
+    } else {
+        "StringValue"
+    };
     attr.insert(key.into(), Value::String(text));
     Ok(attr)
 }

@@ -17,7 +17,11 @@ pub static SQS_SEND_MESSAGE: TaskSpec = TaskSpec {
         Field::new("queue", "QueueUrl", Kind::Custom(queue_url)).req(),
         Field::new("message_body", "MessageBody", Kind::Json).req(),
         Field::new("delay", "DelaySeconds", Kind::Seconds),
-        Field::new("message_deduplication_id", "MessageDeduplicationId", Kind::Str),
+        Field::new(
+            "message_deduplication_id",
+            "MessageDeduplicationId",
+            Kind::Str,
+        ),
         Field::new("message_group_id", "MessageGroupId", Kind::Str),
         Field::skip("queue_arn", Kind::Str),
         Field::skip("kms_key_arn", Kind::Str),

@@ -64,7 +64,8 @@ fn finish_start(ctx: &Ctx, params: Map<String, Value>) -> Option<Value> {
         }
     }
     for (k, mut v) in params {
-        if k == "Input" && associate
+        if k == "Input"
+            && associate
             && let Value::Object(m) = &mut v
         {
             if ctx.jsonata() {
@@ -100,7 +101,9 @@ fn iam_start(ctx: &Ctx) -> Vec<Statement> {
         ));
         out.push(Statement::allow(
             ["events:PutTargets", "events:PutRule", "events:DescribeRule"],
-            [arn::events_rule("StepFunctionsGetEventsForStepFunctionsExecutionRule")],
+            [arn::events_rule(
+                "StepFunctionsGetEventsForStepFunctionsExecutionRule",
+            )],
         ));
     }
     out
@@ -129,13 +132,15 @@ pub static INVOKE_ACTIVITY: TaskSpec = TaskSpec {
         }
     }),
     finish: Some(|_, mut params| params.remove("-")),
-    iam: |ctx| match ctx.str("kms_key_arn") {
+    iam: |ctx| {
+        match ctx.str("kms_key_arn") {
         Some(key) => vec![
             Statement::allow(["kms:Decrypt", "kms:GenerateDataKey"], [key]).with_condition(json!({
                 "StringEquals": {"kms:EncryptionContext:aws:states:activityArn": ctx.name_or_star("activity")}
             })),
         ],
         None => Vec::new(),
+    }
     },
     lambda_retry: false,
 };

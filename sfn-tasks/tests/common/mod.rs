@@ -153,7 +153,10 @@ pub fn state_of(cdk_state: &Value, task: &RenderedTask) -> Value {
     let mut state = Map::new();
     if let Value::Object(m) = cdk_state {
         for (k, v) in m {
-            if !matches!(k.as_str(), "Resource" | "Parameters" | "Arguments" | "Retry") {
+            if !matches!(
+                k.as_str(),
+                "Resource" | "Parameters" | "Arguments" | "Retry"
+            ) {
                 state.insert(k.clone(), v.clone());
             }
         }
@@ -179,7 +182,10 @@ pub fn atoms_of_json(statements: &Value) -> BTreeSet<Atom> {
         let many = |v: &Value| -> Vec<String> {
             match v {
                 Value::String(s) => vec![s.clone()],
-                Value::Array(a) => a.iter().filter_map(|x| x.as_str().map(String::from)).collect(),
+                Value::Array(a) => a
+                    .iter()
+                    .filter_map(|x| x.as_str().map(String::from))
+                    .collect(),
                 _ => vec![],
             }
         };
@@ -248,7 +254,12 @@ pub fn golden_with(
 
 /// Atom for deviation edits.
 pub fn atom(action: &str, resource: &str) -> Atom {
-    ("Allow".into(), action.into(), resource.into(), String::new())
+    (
+        "Allow".into(),
+        action.into(),
+        resource.into(),
+        String::new(),
+    )
 }
 
 /// Compares a multi-state case: each (state name, call), and the union of the policies.
@@ -260,10 +271,17 @@ pub fn golden_multi(id: &str, states: &[(&str, &TaskCall)]) {
         assert!(expected.is_object(), "{id}: no state {name}");
         let task = ok(c);
         let got = state_of(&expected, &task);
-        assert_eq!(got, expected, "{id}/{name}: definition differs\n ours: {got}\n cdk:  {expected}");
+        assert_eq!(
+            got, expected,
+            "{id}/{name}: definition differs\n ours: {got}\n cdk:  {expected}"
+        );
         got_atoms.extend(our_atoms(&task));
     }
-    assert_eq!(got_atoms, atoms_of_json(&cdk["policy_statements"]), "{id}: policy differs");
+    assert_eq!(
+        got_atoms,
+        atoms_of_json(&cdk["policy_statements"]),
+        "{id}: policy differs"
+    );
 }
 
 /// A literal JSON value as a task value (strings stay literals).
@@ -274,6 +292,10 @@ pub fn from_json(v: &Value) -> TaskValue {
         Value::Number(n) => TaskValue::Number(n.clone()),
         Value::String(s) => TaskValue::Str(s.clone()),
         Value::Array(a) => arr(a.iter().map(from_json).collect()),
-        Value::Object(m) => TaskValue::Object(m.iter().map(|(k, v)| (k.clone(), loc(), from_json(v))).collect()),
+        Value::Object(m) => TaskValue::Object(
+            m.iter()
+                .map(|(k, v)| (k.clone(), loc(), from_json(v)))
+                .collect(),
+        ),
     }
 }

@@ -27,7 +27,10 @@ pub fn render(call: &TaskCall) -> Result<RenderedTask, Vec<TaskError>> {
     let mut errors = Vec::new();
     for field in &call.fields {
         if !FIELDS.contains(&field.name.as_str()) {
-            let mut e = TaskError::new(field.name_loc, format!("unknown field `{}` for EvaluateExpression", field.name));
+            let mut e = TaskError::new(
+                field.name_loc,
+                format!("unknown field `{}` for EvaluateExpression", field.name),
+            );
             e = match did_you_mean(&field.name, FIELDS.iter().copied()) {
                 Some(h) => e.hint(h),
                 None => e.hint("EvaluateExpression takes: expression"),
@@ -39,8 +42,11 @@ pub fn render(call: &TaskCall) -> Result<RenderedTask, Vec<TaskError>> {
     let output = match expression {
         None => {
             errors.push(
-                TaskError::new(call.class_loc, "EvaluateExpression is missing the required field `expression`")
-                    .hint("add `expression: \"$.a + $.b\"`"),
+                TaskError::new(
+                    call.class_loc,
+                    "EvaluateExpression is missing the required field `expression`",
+                )
+                .hint("add `expression: \"$.a + $.b\"`"),
             );
             None
         }
@@ -61,7 +67,10 @@ pub fn render(call: &TaskCall) -> Result<RenderedTask, Vec<TaskError>> {
             other => {
                 errors.push(TaskError::new(
                     f.value_loc,
-                    format!("`expression` must be a string holding the expression, found {}", other.describe()),
+                    format!(
+                        "`expression` must be a string holding the expression, found {}",
+                        other.describe()
+                    ),
                 ));
                 None
             }
@@ -73,7 +82,10 @@ pub fn render(call: &TaskCall) -> Result<RenderedTask, Vec<TaskError>> {
     let mut state = Map::new();
     state.insert("Type".into(), Value::String("Pass".into()));
     state.insert("QueryLanguage".into(), Value::String("JSONata".into()));
-    state.insert("Output".into(), Value::String(format!("{{% {} %}}", output.unwrap_or_default())));
+    state.insert(
+        "Output".into(),
+        Value::String(format!("{{% {} %}}", output.unwrap_or_default())),
+    );
     Ok(RenderedTask {
         resource: String::new(),
         fields: Map::new(),
@@ -86,7 +98,10 @@ pub fn render(call: &TaskCall) -> Result<RenderedTask, Vec<TaskError>> {
 /// state input, as CDK's `resultPath` did for the Lambda task (JSONata states have no
 /// `ResultPath`). `None` (ResultPath `null`) keeps the input unchanged; `"$"` keeps the value.
 /// Supports `$`, `$.a.b` and `$['a b']` segments.
-pub fn apply_result_path(state: &mut Map<String, Value>, result_path: Option<&str>) -> Result<(), String> {
+pub fn apply_result_path(
+    state: &mut Map<String, Value>,
+    result_path: Option<&str>,
+) -> Result<(), String> {
     let Some(Value::String(output)) = state.get("Output") else {
         return Err("the state has no Output".into());
     };

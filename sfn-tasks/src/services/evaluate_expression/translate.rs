@@ -60,7 +60,11 @@ impl<'a> Parser<'a> {
     }
 
     fn rest_token(&self) -> String {
-        self.rest().chars().take_while(|c| !c.is_whitespace()).take(12).collect()
+        self.rest()
+            .chars()
+            .take_while(|c| !c.is_whitespace())
+            .take(12)
+            .collect()
     }
 
     fn skip_ws(&mut self) {
@@ -123,7 +127,10 @@ impl<'a> Parser<'a> {
         loop {
             self.skip_ws();
             if self.rest().starts_with("??") || self.rest().starts_with("=>") {
-                return Err(self.error(&format!("`{}` has no JSONata equivalent here", &self.rest()[..2])));
+                return Err(self.error(&format!(
+                    "`{}` has no JSONata equivalent here",
+                    &self.rest()[..2]
+                )));
             }
             let Some(op) = ops.iter().find(|op| self.rest().starts_with(**op)).copied() else {
                 return Ok(left);
@@ -138,17 +145,26 @@ impl<'a> Parser<'a> {
     fn unary(&mut self) -> Result<Node, TranslateError> {
         if self.eat("!") {
             let inner = self.unary()?;
-            return Ok(Node { text: format!("$not({})", inner.text), ty: Ty::Bool });
+            return Ok(Node {
+                text: format!("$not({})", inner.text),
+                ty: Ty::Bool,
+            });
         }
         if self.peek("-") && !self.peek("--") {
             self.eat("-");
             let inner = self.unary()?;
-            return Ok(Node { text: format!("-{}", inner.text), ty: Ty::Num });
+            return Ok(Node {
+                text: format!("-{}", inner.text),
+                ty: Ty::Num,
+            });
         }
         if self.peek("+") && !self.peek("++") {
             self.eat("+");
             let inner = self.unary()?;
-            return Ok(Node { text: format!("$number({})", inner.text), ty: Ty::Num });
+            return Ok(Node {
+                text: format!("$number({})", inner.text),
+                ty: Ty::Num,
+            });
         }
         self.primary()
     }
@@ -165,22 +181,38 @@ impl<'a> Parser<'a> {
                 if !self.eat(")") {
                     return Err(self.error("expected `)`"));
                 }
-                Ok(Node { text: format!("({})", inner.text), ty: inner.ty })
+                Ok(Node {
+                    text: format!("({})", inner.text),
+                    ty: inner.ty,
+                })
             }
             '$' => self.path(),
             '\'' | '"' => {
                 let s = self.string(c)?;
-                Ok(Node { text: json_string(&s), ty: Ty::Str })
+                Ok(Node {
+                    text: json_string(&s),
+                    ty: Ty::Str,
+                })
             }
             '`' => self.template(),
             '0'..='9' | '.' => self.number(),
             c if c.is_alphabetic() || c == '_' => {
-                let word: String = self.rest().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                let word: String = self
+                    .rest()
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
                 let start = self.pos;
                 self.pos += word.len();
                 let node = match word.as_str() {
-                    "true" | "false" => Node { text: word.clone(), ty: Ty::Bool },
-                    "null" => Node { text: "null".into(), ty: Ty::Unknown },
+                    "true" | "false" => Node {
+                        text: word.clone(),
+                        ty: Ty::Bool,
+                    },
+                    "null" => Node {
+                        text: "null".into(),
+                        ty: Ty::Unknown,
+                    },
                     _ => {
                         self.pos = start;
                         let what = if self.src[start + word.len()..].trim_start().starts_with('(') {
@@ -188,7 +220,9 @@ impl<'a> Parser<'a> {
                         } else {
                             format!("the name `{word}`")
                         };
-                        return Err(self.error(&format!("{what} is not supported: only `$` paths can be read")));
+                        return Err(self.error(&format!(
+                            "{what} is not supported: only `$` paths can be read"
+                        )));
                     }
                 };
                 Ok(node)
@@ -262,7 +296,11 @@ impl<'a> Parser<'a> {
                 if !self.eat("}") {
                     return Err(self.error("expected `}` closing `${`"));
                 }
-                parts.push(if inner.ty == Ty::Str { inner.text } else { format!("$string({})", inner.text) });
+                parts.push(if inner.ty == Ty::Str {
+                    inner.text
+                } else {
+                    format!("$string({})", inner.text)
+                });
                 continue;
             }
             if c == '\\' {
@@ -279,7 +317,10 @@ impl<'a> Parser<'a> {
         if !literal.is_empty() || parts.is_empty() {
             parts.push(json_string(&literal));
         }
-        Ok(Node { text: format!("({})", parts.join(" & ")), ty: Ty::Str })
+        Ok(Node {
+            text: format!("({})", parts.join(" & ")),
+            ty: Ty::Str,
+        })
     }
 
     fn path(&mut self) -> Result<Node, TranslateError> {
@@ -288,13 +329,18 @@ impl<'a> Parser<'a> {
         loop {
             let rest = self.rest();
             if let Some(after) = rest.strip_prefix('.') {
-                let name: String = after.chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$').collect();
+                let name: String = after
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
+                    .collect();
                 if name.is_empty() {
                     return Err(self.error("expected a field name after `.`"));
                 }
                 self.pos += 1 + name.len();
                 if self.rest().trim_start().starts_with('(') {
-                    return Err(self.error(&format!("the method call `.{name}(...)` is not supported")));
+                    return Err(
+                        self.error(&format!("the method call `.{name}(...)` is not supported"))
+                    );
                 }
                 segments.push(Segment::Field(name));
             } else if rest.starts_with("['") || rest.starts_with("[\"") {
@@ -316,7 +362,10 @@ impl<'a> Parser<'a> {
                 break;
             }
         }
-        if segments.first().is_some_and(|s| matches!(s, Segment::Field(f) if f.starts_with('$'))) {
+        if segments
+            .first()
+            .is_some_and(|s| matches!(s, Segment::Field(f) if f.starts_with('$')))
+        {
             return Err(self.error("context paths (`$$`) are not supported"));
         }
         let mut text = String::from("$states.input");
@@ -330,7 +379,10 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        Ok(Node { text, ty: Ty::Unknown })
+        Ok(Node {
+            text,
+            ty: Ty::Unknown,
+        })
     }
 }
 
@@ -341,9 +393,16 @@ enum Segment {
 
 /// A field name in JSONata: bare when it is an identifier, else in backquotes.
 fn field(name: &str) -> String {
-    let plain = name.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
+    let plain = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() || c == '_')
         && name.chars().all(|c| c.is_alphanumeric() || c == '_');
-    if plain { name.to_string() } else { format!("`{name}`") }
+    if plain {
+        name.to_string()
+    } else {
+        format!("`{name}`")
+    }
 }
 
 fn json_string(s: &str) -> String {
@@ -389,7 +448,10 @@ pub fn reference_segments(path: &str) -> Result<Vec<String>, String> {
             return Ok(out);
         }
         if let Some(after) = rest.strip_prefix('.') {
-            let name: String = after.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            let name: String = after
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || *c == '_')
+                .collect();
             if name.is_empty() {
                 return Err(format!("`{path}`: expected a field name after `.`"));
             }
@@ -404,7 +466,9 @@ pub fn reference_segments(path: &str) -> Result<Vec<String>, String> {
             }
             out.push(name);
         } else {
-            return Err(format!("`{path}`: only field names are supported in a result path"));
+            return Err(format!(
+                "`{path}`: only field names are supported in a result path"
+            ));
         }
     }
 }
@@ -424,7 +488,10 @@ mod tests {
 
     #[test]
     fn translates_the_seed_examples() {
-        assert_eq!(translate("$.waitMilliseconds / 1000").unwrap(), "$states.input.waitMilliseconds / 1000");
+        assert_eq!(
+            translate("$.waitMilliseconds / 1000").unwrap(),
+            "$states.input.waitMilliseconds / 1000"
+        );
         assert_eq!(
             translate("`Now waiting ${$.waitSeconds} seconds...`").unwrap(),
             "(\"Now waiting \" & $string($states.input.waitSeconds) & \" seconds...\")"
