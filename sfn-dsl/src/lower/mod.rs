@@ -86,12 +86,16 @@ impl Lower<'_> {
             }
             outer = parent.parent;
         }
-        let message = with_suggestion(format!("no state named `{name}` in this block"), &name, scope.names.iter().map(String::as_str));
+        let message = with_suggestion(
+            format!("no state named `{name}` in this block"),
+            &name,
+            scope.names.iter().map(String::as_str),
+        );
         // Count the likely intended state as reached so one typo is one error.
-        if let Some(best) = crate::diag::did_you_mean(&name, scope.names.iter().map(String::as_str)) {
+        if let Some(best) = crate::diag::did_you_mean(&name, scope.names.iter().map(String::as_str))
+        {
             edges.push(best.to_owned());
-        }
-        else {
+        } else {
             self.graph_broken = true;
         }
         self.errors.at(ident.span(), message);

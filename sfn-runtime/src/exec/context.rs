@@ -16,10 +16,16 @@ pub(crate) struct Names {
 
 impl Names {
     pub(crate) fn machine_arn(&self) -> String {
-        format!("arn:aws:states:us-east-1:123456789012:stateMachine:{}", self.machine)
+        format!(
+            "arn:aws:states:us-east-1:123456789012:stateMachine:{}",
+            self.machine
+        )
     }
     pub(crate) fn execution_arn(&self) -> String {
-        format!("arn:aws:states:us-east-1:123456789012:execution:{}:{}", self.machine, self.execution)
+        format!(
+            "arn:aws:states:us-east-1:123456789012:execution:{}:{}",
+            self.machine, self.execution
+        )
     }
 }
 
@@ -41,10 +47,15 @@ pub(crate) fn initial(names: &Names, input: &Value, start_ms: i64) -> Value {
 
 /// Sets `$$.State` for a state being entered (and drops the per-state members: `Task`, `Map`).
 pub(crate) fn enter_state(context: &mut Value, name: &str, now_ms: i64, retry_count: Option<u64>) {
-    let Value::Object(object) = context else { return };
+    let Value::Object(object) = context else {
+        return;
+    };
     let mut state = Map::new();
     state.insert("Name".into(), Value::String(name.to_owned()));
-    state.insert("EnteredTime".into(), Value::String(format_timestamp(now_ms)));
+    state.insert(
+        "EnteredTime".into(),
+        Value::String(format_timestamp(now_ms)),
+    );
     if let Some(count) = retry_count {
         state.insert("RetryCount".into(), Value::from(count));
     }
