@@ -59,6 +59,14 @@ impl Workflow {
         let role_id = format!("{prefix}Role");
         let machine_id = format!("{prefix}StateMachine");
         let names = placeholders(self.definition());
+        // The policy may name resources the definition does not (an SQS queue's ARN beside
+        // its URL): those are template parameters too, but not definition substitutions.
+        let mut parameter_names = names.clone();
+        for name in placeholders(self.policy()) {
+            if !parameter_names.contains(&name) {
+                parameter_names.push(name);
+            }
+        }
         let policy: Value = serde_json::from_str(self.policy()).unwrap_or_else(|_| json!({}));
         let statements = policy["Statement"].as_array().cloned().unwrap_or_default();
         let mut statements = compact_statements(&statements);
@@ -80,7 +88,7 @@ impl Workflow {
             .collect();
 
         let mut parameters = Map::new();
-        for name in &names {
+        for name in &parameter_names {
             parameters.insert(
                 logical_id(name),
                 json!({"Type": "String", "Description": format!("Value of the definition substitution {name}")}),
