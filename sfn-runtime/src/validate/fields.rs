@@ -528,7 +528,7 @@ pub(crate) fn lookup(owner: Owner, name: &str) -> Option<&'static Field> {
 }
 
 /// The rows of required fields.
-pub(crate) fn required() -> impl Iterator<Item = &'static Field> {
+pub(crate) fn required_rows() -> impl Iterator<Item = &'static Field> {
     static REQUIRED: OnceLock<Vec<&'static Field>> = OnceLock::new();
     REQUIRED
         .get_or_init(|| all().filter(|f| f.required).collect())

@@ -130,7 +130,7 @@ pub(crate) fn missing_field(doc: &Doc, sink: &mut Sink) {
         } else {
             obj.owner.bit()
         };
-        for f in fields::required() {
+        for f in fields::required_rows() {
             let applies = if obj.owner == Owner::UnknownState {
                 f.name == "Type"
             } else {
