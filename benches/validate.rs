@@ -10,7 +10,11 @@ use sfn::runtime::validate::validate_value;
 fn definition(n: usize) -> Value {
     let mut states = Map::new();
     for i in 0..n {
-        let next = if i + 1 < n { format!("S{}", i + 1) } else { "Done".to_owned() };
+        let next = if i + 1 < n {
+            format!("S{}", i + 1)
+        } else {
+            "Done".to_owned()
+        };
         let state = match i % 10 {
             0 => json!({
                 "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
@@ -48,7 +52,9 @@ fn definition(n: usize) -> Value {
                 "Assign": { "seen": "{% $count($states.input.items) %}" },
                 "Next": next
             }),
-            _ => json!({ "Type": "Pass", "InputPath": "$.data", "Result": { "x": 1 }, "ResultPath": "$.out", "OutputPath": "$", "Next": next }),
+            _ => {
+                json!({ "Type": "Pass", "InputPath": "$.data", "Result": { "x": 1 }, "ResultPath": "$.out", "OutputPath": "$", "Next": next })
+            }
         };
         states.insert(format!("S{i}"), state);
     }
@@ -58,10 +64,15 @@ fn definition(n: usize) -> Value {
 
 fn bench(c: &mut Criterion) {
     let def = definition(1_000);
-    assert!(validate_value(&def).is_empty(), "the generated definition must be valid");
+    assert!(
+        validate_value(&def).is_empty(),
+        "the generated definition must be valid"
+    );
     let mut group = c.benchmark_group("validate");
     group.throughput(Throughput::Elements(1_000));
-    group.bench_function("1000 states", |b| b.iter(|| validate_value(std::hint::black_box(&def))));
+    group.bench_function("1000 states", |b| {
+        b.iter(|| validate_value(std::hint::black_box(&def)))
+    });
     group.finish();
 }
 

@@ -23,14 +23,12 @@ pub(crate) struct Dynamic<'a> {
     pub(crate) value: &'a Value,
 }
 
+/// An object inside a template, with its pointer.
+pub(crate) type TemplateObject<'a> = (String, &'a serde_json::Map<String, Value>);
+
 /// Every `.$` member of every JSONPath template of the document, plus the objects of those
 /// templates (for the duplicate check).
-pub(crate) fn templates<'a>(
-    doc: &Doc<'a>,
-) -> (
-    Vec<Dynamic<'a>>,
-    Vec<(String, &'a serde_json::Map<String, Value>)>,
-) {
+pub(crate) fn templates<'a>(doc: &Doc<'a>) -> (Vec<Dynamic<'a>>, Vec<TemplateObject<'a>>) {
     let mut dynamic = Vec::new();
     let mut objects = Vec::new();
     for (obj, key, value, field) in doc.fields() {
@@ -54,7 +52,7 @@ fn walk<'a>(
     value: &'a Value,
     at: String,
     dynamic: &mut Vec<Dynamic<'a>>,
-    objects: &mut Vec<(String, &'a serde_json::Map<String, Value>)>,
+    objects: &mut Vec<TemplateObject<'a>>,
     depth: usize,
 ) {
     if depth > MAX_DEPTH {
@@ -112,13 +110,13 @@ pub(crate) fn payload_value(doc: &Doc, sink: &mut Sink) {
 pub(crate) fn payload_duplicate_key(doc: &Doc, sink: &mut Sink) {
     for (at, map) in templates(doc).1 {
         for key in map.keys() {
-            if let Some(plain) = key.strip_suffix(".$") {
-                if map.contains_key(plain) {
-                    sink.emit(
-                        child(&at, key),
-                        format!("`{key}` and `{plain}` both produce the field `{plain}`"),
-                    );
-                }
+            if let Some(plain) = key.strip_suffix(".$")
+                && map.contains_key(plain)
+            {
+                sink.emit(
+                    child(&at, key),
+                    format!("`{key}` and `{plain}` both produce the field `{plain}`"),
+                );
             }
         }
     }
