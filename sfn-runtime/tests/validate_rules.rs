@@ -320,6 +320,11 @@ fn cases() -> Vec<(&'static str, Value, Value)> {
                 json!({ "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Output": { "x": "{% $states.result %}" }, "End": true }),
             ),
         ),
+        (
+            "context-path",
+            pass(json!({ "Parameters": { "item.$": "$$.Map.Item.Value" } })),
+            pass(json!({ "Parameters": { "name.$": "$$.State.Name" } })),
+        ),
     ]
 }
 

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::diagnostic::{Sink, child, item};
 use super::doc::Doc;
-use super::fields::Kind;
+use super::fields::{Kind, Owner};
 use crate::asl::QueryLanguage;
 
 /// Deeper templates are not searched (serde_json never builds them from text).
@@ -21,6 +21,10 @@ pub(crate) struct Dynamic<'a> {
     pub(crate) key: &'a str,
     /// The value.
     pub(crate) value: &'a Value,
+    /// The object whose field holds the template.
+    pub(crate) owner: Owner,
+    /// That field (`Parameters`, `ItemSelector`, ...).
+    pub(crate) field: &'a str,
 }
 
 /// An object inside a template, with its pointer.
@@ -36,6 +40,7 @@ pub(crate) fn templates<'a>(doc: &Doc<'a>) -> (Vec<Dynamic<'a>>, Vec<TemplateObj
             continue;
         }
         if matches!(field.kind(obj.lang), Kind::Template | Kind::Assign) {
+            let first = dynamic.len();
             walk(
                 value,
                 child(&obj.pointer, key),
@@ -43,6 +48,10 @@ pub(crate) fn templates<'a>(doc: &Doc<'a>) -> (Vec<Dynamic<'a>>, Vec<TemplateObj
                 &mut objects,
                 0,
             );
+            for d in dynamic.iter_mut().skip(first) {
+                d.owner = obj.owner;
+                d.field = key;
+            }
         }
     }
     (dynamic, objects)
@@ -67,6 +76,8 @@ fn walk<'a>(
                         pointer: here,
                         key: k,
                         value: v,
+                        owner: Owner::Machine,
+                        field: "",
                     });
                 } else {
                     walk(v, here, dynamic, objects, depth + 1);
