@@ -6,8 +6,10 @@
 
 #[cfg(feature = "jsonata")]
 pub mod eval;
+mod references;
 mod syntax;
 
+pub use references::{References, references};
 pub use syntax::{JsonataError, check_syntax};
 
 /// The expression inside a `{% ... %}` string, or `None` when `s` is not a JSONata string.
