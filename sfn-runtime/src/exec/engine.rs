@@ -32,6 +32,9 @@ pub(crate) struct Run<'e> {
     pub(crate) token_seq: u64,
     /// Set by `test_state`: the pipeline stages of the state under test.
     pub(crate) inspection: Option<Inspection>,
+    /// The virtual time last formatted, and its text (most states start at the same instant
+    /// as the previous one).
+    stamp: (i64, String),
 }
 
 /// Where a state leads.
@@ -66,6 +69,7 @@ impl<'e> Run<'e> {
             timed_out: false,
             token_seq: 0,
             inspection: None,
+            stamp: (exec.start_ms, format_timestamp(exec.start_ms)),
         }
     }
 
@@ -178,7 +182,10 @@ impl<'e> Run<'e> {
     /// Runs one state, from its `...Entered` to its `...Exited` event.
     pub(crate) fn run_state(&mut self, name: &'e str, state: &'e State, input: Value, vars: &mut Map<String, Value>) -> Result<Step<'e>, Failure> {
         let retry_count = matches!(state, State::Task(_) | State::Parallel(_) | State::Map(_)).then_some(0);
-        context::enter_state(&mut self.context, name, self.now_ms, retry_count);
+        if self.stamp.0 != self.now_ms {
+            self.stamp = (self.now_ms, format_timestamp(self.now_ms));
+        }
+        context::enter_state(&mut self.context, name, &self.stamp.1, retry_count);
         let (entered, exited) = event_names(state);
         self.event(entered, || details([("name", Value::String(name.to_owned())), ("input", input.clone())]))?;
         let step = match state {

@@ -3,13 +3,20 @@
 //! Functions extension functions `$partition`, `$range`, `$hash`, `$random`, `$uuid`,
 //! `$parse`.
 
-use std::rc::Rc;
+#[cfg(feature = "jsonata")]
 use std::cell::Cell;
+#[cfg(feature = "jsonata")]
+use std::rc::Rc;
 
+#[cfg(feature = "jsonata")]
 use indexmap::IndexMap;
+#[cfg(feature = "jsonata")]
 use jsonata_core::evaluator::{Context, Evaluator, EvaluatorError};
+#[cfg(feature = "jsonata")]
 use jsonata_core::value::JValue;
-use serde_json::{Map, Number, Value};
+#[cfg(feature = "jsonata")]
+use serde_json::Number;
+use serde_json::{Map, Value};
 
 /// The body of a JSONata string: `"{% $x + 1 %}"` -> `" $x + 1 "`; `None` for any other
 /// string (text outside the delimiters, even a space, makes it a plain literal).
@@ -21,6 +28,7 @@ pub fn jsonata_body(text: &str) -> Option<&str> {
 #[derive(Debug, Clone)]
 pub struct JsonataExpr {
     source: String,
+    #[cfg(feature = "jsonata")]
     ast: jsonata_core::ast::AstNode,
 }
 
@@ -58,6 +66,19 @@ impl std::error::Error for JsonataEvalError {}
 
 impl JsonataExpr {
     /// Parses an expression body (the text between `{%` and `%}`).
+    #[cfg(not(feature = "jsonata"))]
+    pub fn compile(body: &str) -> Result<JsonataExpr, String> {
+        Err(format!("the JSONata expression '{}' cannot run: sfn-runtime was built without its `jsonata` feature", body.trim()))
+    }
+
+    /// Evaluates the expression (never reached without the `jsonata` feature: compiling fails).
+    #[cfg(not(feature = "jsonata"))]
+    pub fn evaluate(&self, _bindings: &Bindings) -> Result<Value, JsonataEvalError> {
+        Err(JsonataEvalError { message: format!("the JSONata expression '{}' cannot run without the `jsonata` feature", self.source) })
+    }
+
+    /// Parses an expression body (the text between `{%` and `%}`).
+    #[cfg(feature = "jsonata")]
     pub fn compile(body: &str) -> Result<JsonataExpr, String> {
         // jsonata-core may panic on odd input; a panic is reported as a parse error.
         let parsed = std::panic::catch_unwind(|| jsonata_core::parser::parse(body))
@@ -74,6 +95,7 @@ impl JsonataExpr {
 
     /// Evaluates the expression. An undefined result (a missing field) is an error, as in
     /// Step Functions.
+    #[cfg(feature = "jsonata")]
     pub fn evaluate(&self, bindings: &Bindings) -> Result<Value, JsonataEvalError> {
         let fail = |message: String| JsonataEvalError { message: format!("the JSONata expression '{}' failed: {message}", self.source) };
         let mut context = Context::new();
@@ -166,6 +188,7 @@ fn has_expression(value: &Value) -> bool {
     }
 }
 
+#[cfg(feature = "jsonata")]
 /// serde_json -> jsonata-core.
 pub fn to_jvalue(value: &Value) -> JValue {
     match value {
@@ -178,6 +201,7 @@ pub fn to_jvalue(value: &Value) -> JValue {
     }
 }
 
+#[cfg(feature = "jsonata")]
 /// jsonata-core -> serde_json; `None` for undefined. Whole numbers become JSON integers
 /// (`4`, not `4.0`), as the service prints them; functions become `null`.
 pub fn from_jvalue(value: &JValue) -> Option<Value> {
@@ -193,6 +217,7 @@ pub fn from_jvalue(value: &JValue) -> Option<Value> {
     })
 }
 
+#[cfg(feature = "jsonata")]
 fn number(n: f64) -> Value {
     if n.fract() == 0.0 && n.abs() < 9.007_199_254_740_992e15 {
         Value::Number(Number::from(n as i64))
@@ -201,10 +226,12 @@ fn number(n: f64) -> Value {
     }
 }
 
+#[cfg(feature = "jsonata")]
 fn arg_error(function: &str, message: &str) -> EvaluatorError {
     EvaluatorError::EvaluationError(format!("${function}: {message}"))
 }
 
+#[cfg(feature = "jsonata")]
 fn int_arg(args: &[JValue], i: usize, function: &str) -> Result<i64, EvaluatorError> {
     match args.get(i).and_then(JValue::as_f64) {
         Some(n) if n.fract() == 0.0 => Ok(n as i64),
@@ -212,6 +239,7 @@ fn int_arg(args: &[JValue], i: usize, function: &str) -> Result<i64, EvaluatorEr
     }
 }
 
+#[cfg(feature = "jsonata")]
 /// SplitMix64 step for the seeded `$random`/`$uuid`.
 fn next(state: &Cell<u64>) -> u64 {
     let s = state.get().wrapping_add(0x9E37_79B9_7F4A_7C15);
@@ -222,6 +250,7 @@ fn next(state: &Cell<u64>) -> u64 {
     z ^ (z >> 31)
 }
 
+#[cfg(feature = "jsonata")]
 fn register_extensions(evaluator: &mut Evaluator, seed: u64) -> Result<(), EvaluatorError> {
     evaluator.register_fn("partition", |args: &[JValue]| {
         let items = args.first().and_then(JValue::as_array).ok_or_else(|| arg_error("partition", "argument 1 must be an array"))?;
@@ -288,7 +317,7 @@ fn register_extensions(evaluator: &mut Evaluator, seed: u64) -> Result<(), Evalu
     Ok(())
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "jsonata"))]
 mod tests {
     use super::*;
     use serde_json::json;

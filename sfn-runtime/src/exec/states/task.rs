@@ -146,7 +146,7 @@ impl<'e> Run<'e> {
             d
         })?;
         self.event(events.started, || details([("resourceType", Value::String(resource_type.clone())), ("resource", Value::String(resource.clone()))]))?;
-        let (outcome, elapsed_ms, silence_ms) = self.call(name, t, input, token.as_ref(), events.succeeded)?;
+        let (outcome, elapsed_ms, silence_ms) = self.call(name, t, input, token.as_ref())?;
         let fail_timeout = |run: &mut Run<'e>, after_s: u64, heartbeat: bool| -> Result<Value, Failure> {
             run.advance(i64::try_from(after_s.saturating_mul(1000)).unwrap_or(i64::MAX))?;
             let what = if heartbeat { "HeartbeatSeconds" } else { "TimeoutSeconds" };
@@ -195,8 +195,7 @@ impl<'e> Run<'e> {
     /// Runs the mock or handler: `(outcome, virtual ms taken, longest ms without heartbeat)`.
     /// An outer `Err` is a failure no Retry/Catch handles (no handler, mocks exhausted).
     #[allow(clippy::type_complexity)]
-    fn call(&mut self, name: &'e str, t: &'e Task, input: &Value, token: Option<&TaskToken>, submitted_event: &str) -> Result<(Result<Value, Failure>, u64, u64), Failure> {
-        let _ = submitted_event;
+    fn call(&mut self, name: &'e str, t: &'e Task, input: &Value, token: Option<&TaskToken>) -> Result<(Result<Value, Failure>, u64, u64), Failure> {
         if let Some(mocks) = &self.exec.mocks {
             let counter = self.mock_counters.entry(name).or_insert(0);
             let index = *counter;
