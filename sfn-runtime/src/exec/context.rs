@@ -16,16 +16,10 @@ pub(crate) struct Names {
 
 impl Names {
     pub(crate) fn machine_arn(&self) -> String {
-        format!(
-            "arn:aws:states:us-east-1:123456789012:stateMachine:{}",
-            self.machine
-        )
+        format!("arn:aws:states:us-east-1:123456789012:stateMachine:{}", self.machine)
     }
     pub(crate) fn execution_arn(&self) -> String {
-        format!(
-            "arn:aws:states:us-east-1:123456789012:execution:{}:{}",
-            self.machine, self.execution
-        )
+        format!("arn:aws:states:us-east-1:123456789012:execution:{}:{}", self.machine, self.execution)
     }
 }
 
@@ -45,23 +39,49 @@ pub(crate) fn initial(names: &Names, input: &Value, start_ms: i64) -> Value {
     })
 }
 
-/// Sets `$$.State` for a state being entered (and drops the per-state members: `Task`, `Map`).
-pub(crate) fn enter_state(context: &mut Value, name: &str, now_ms: i64, retry_count: Option<u64>) {
-    let Value::Object(object) = context else {
-        return;
-    };
-    let mut state = Map::new();
-    state.insert("Name".into(), Value::String(name.to_owned()));
-    state.insert(
-        "EnteredTime".into(),
-        Value::String(format_timestamp(now_ms)),
-    );
-    if let Some(count) = retry_count {
-        state.insert("RetryCount".into(), Value::from(count));
+/// Sets `$$.State` for a state being entered (and drops the per-state members: `Task`,
+/// `Map`). Updates the existing object in place: this runs for every state.
+pub(crate) fn enter_state(context: &mut Value, name: &str, entered_time: &str, retry_count: Option<u64>) {
+    let Value::Object(object) = context else { return };
+    if object.len() > 3 {
+        object.remove("Task");
+        object.remove("Map");
     }
-    object.insert("State".into(), Value::Object(state));
-    object.remove("Task");
-    object.remove("Map");
+    match object.get_mut("State") {
+        Some(Value::Object(state)) => {
+            set_string(state, "Name", name);
+            set_string(state, "EnteredTime", entered_time);
+            match retry_count {
+                Some(count) => {
+                    state.insert("RetryCount".into(), Value::from(count));
+                }
+                None => {
+                    if state.len() > 2 {
+                        state.remove("RetryCount");
+                    }
+                }
+            }
+        }
+        _ => {
+            let mut state = Map::new();
+            state.insert("Name".into(), Value::String(name.to_owned()));
+            state.insert("EnteredTime".into(), Value::String(entered_time.to_owned()));
+            if let Some(count) = retry_count {
+                state.insert("RetryCount".into(), Value::from(count));
+            }
+            object.insert("State".into(), Value::Object(state));
+        }
+    }
+}
+
+/// Overwrites a string member, reusing its allocation.
+fn set_string(object: &mut Map<String, Value>, key: &str, text: &str) {
+    match object.get_mut(key) {
+        Some(Value::String(existing)) => text.clone_into(existing),
+        _ => {
+            object.insert(key.to_owned(), Value::String(text.to_owned()));
+        }
+    }
 }
 
 /// Sets `$$.State.RetryCount`.

@@ -383,6 +383,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+#[cfg(feature = "jsonata")]
 /// Lower-case hex digest of `data` (`MD5`, `SHA-1`, `SHA-256`, `SHA-384`, `SHA-512`), shared
 /// by JSONata `$hash` and `States.Hash`.
 pub(crate) fn hash_hex(data: &str, algorithm: &str) -> Result<String, String> {
