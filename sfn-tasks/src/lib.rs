@@ -23,11 +23,13 @@
 //! assert_eq!(task.fields["Parameters"]["Message.$"], "$.msg");
 //! ```
 
+mod docs;
 pub mod engine;
 mod model;
 pub mod services;
 pub mod spec;
 
+pub use docs::markdown_table;
 pub use engine::arn::{ACCOUNT, REGION};
 pub use model::{Loc, QueryLanguage, RenderedTask, TaskCall, TaskError, TaskField, TaskValue};
 pub use spec::{Field, Kind, Pattern, TaskSpec};

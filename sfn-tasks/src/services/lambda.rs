@@ -126,7 +126,8 @@ pub fn invoke_resources(function: Option<&TaskValue>) -> Vec<String> {
             let arn = function_arn(f);
             // arn:aws:lambda:region:account:function:name[:qualifier]; substitutions such
             // as `${AWS::Region}` hold colons of their own, so they are left out of the count.
-            let qualified = arn.starts_with("arn:") && without_substitutions(&arn).split(':').count() > 7;
+            let qualified =
+                arn.starts_with("arn:") && without_substitutions(&arn).split(':').count() > 7;
             if qualified {
                 vec![arn]
             } else {
