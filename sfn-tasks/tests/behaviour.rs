@@ -483,3 +483,55 @@ fn every_class_renders_a_minimal_call_or_names_what_is_missing() {
         }
     }
 }
+
+#[test]
+fn whole_parameter_objects_cannot_be_paths() {
+    let c = call(
+        "CallAwsService",
+        vec![
+            ("service", s("s3")),
+            ("action", s("listBuckets")),
+            ("iam_resources", arr(vec![s("*")])),
+            ("parameters", p("$.params")),
+        ],
+    );
+    assert_err_at(
+        &c,
+        Some("parameters"),
+        "expected an object, found a JsonPath",
+    );
+    let c = call(
+        "LambdaInvoke",
+        vec![
+            ("lambda_function", s(FN)),
+            ("payload_response_only", b(true)),
+            ("payload", p("$.x")),
+        ],
+    );
+    assert_err_at(
+        &c,
+        Some("payload"),
+        "with `payload_response_only`, expected an object",
+    );
+    let c = call(
+        "MediaConvertCreateJob",
+        vec![("create_job_request", obj(vec![("Role", s("arn:r"))]))],
+    );
+    assert_err_at(
+        &c,
+        Some("create_job_request"),
+        "missing required property: Settings",
+    );
+    // In a JSONata state a whole-object expression is fine.
+    let c = jsonata(call(
+        "StepFunctionsInvokeActivity",
+        vec![
+            (
+                "activity",
+                s("arn:aws:states:us-east-1:123456789012:activity:A"),
+            ),
+            ("parameters", ja("{% $states.input %}")),
+        ],
+    ));
+    assert_eq!(ok(&c).fields["Arguments"], "{% $states.input %}");
+}

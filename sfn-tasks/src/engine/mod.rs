@@ -5,7 +5,7 @@ pub mod suggest;
 pub mod token;
 mod value;
 
-pub use value::{Out, Rcx, place, put};
+pub use value::{Out, Rcx, place, put, whole_object};
 
 use crate::model::{Loc, RenderedTask, TaskCall, TaskError, TaskField, TaskValue};
 use crate::spec::{Pattern, ResourceForm, TaskSpec};

@@ -260,6 +260,20 @@ impl Rcx {
     }
 }
 
+/// A value that becomes a whole `Parameters`/`Arguments` object: an object literal, or in a
+/// JSONata state a `{% %}` expression. ASL has no `Parameters.$`, so a path cannot stand here.
+pub fn whole_object(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
+    match value {
+        TaskValue::Object(_) => rcx.json(value, loc),
+        TaskValue::Jsonata(_) if rcx.jsonata => rcx.json(value, loc),
+        other => Err(TaskError::new(
+            loc,
+            format!("expected an object, found {}", other.describe()),
+        )
+        .hint("write an object literal { \"Key\": value, \"Other\": $.path }")),
+    }
+}
+
 /// Puts a rendered value at its place (top-level key or nested path).
 pub fn place(map: &mut Map<String, Value>, asl: &Asl, out: Out) {
     match asl {
