@@ -23,12 +23,14 @@
 //! assert_eq!(task.fields["Parameters"]["Message.$"], "$.msg");
 //! ```
 
+mod credentials;
 mod docs;
 pub mod engine;
 mod model;
 pub mod services;
 pub mod spec;
 
+pub use credentials::assume_role_statement;
 pub use docs::markdown_table;
 pub use engine::arn::{ACCOUNT, REGION};
 pub use model::{Loc, QueryLanguage, RenderedTask, TaskCall, TaskError, TaskField, TaskValue};
