@@ -7,13 +7,18 @@ use std::path::Path;
 use sfn_runtime::asl::StateMachine;
 
 fn conformance(dir: &str) -> Vec<(String, serde_json::Value)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/conformance").join(dir);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/conformance")
+        .join(dir);
     let mut out = Vec::new();
     for entry in fs::read_dir(&root).unwrap() {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "json") {
             let text = fs::read_to_string(&path).unwrap();
-            out.push((path.display().to_string(), serde_json::from_str(&text).unwrap()));
+            out.push((
+                path.display().to_string(),
+                serde_json::from_str(&text).unwrap(),
+            ));
         }
     }
     out.sort_by(|a, b| a.0.cmp(&b.0));
@@ -25,8 +30,8 @@ fn conformance(dir: &str) -> Vec<(String, serde_json::Value)> {
 fn semantics_definitions_round_trip() {
     for (file, case) in conformance("semantics") {
         let definition = &case["definition"];
-        let machine = StateMachine::from_value(definition.clone())
-            .unwrap_or_else(|e| panic!("{file}: {e}"));
+        let machine =
+            StateMachine::from_value(definition.clone()).unwrap_or_else(|e| panic!("{file}: {e}"));
         assert_eq!(&machine.to_value(), definition, "{file}");
     }
 }
@@ -34,9 +39,11 @@ fn semantics_definitions_round_trip() {
 #[test]
 fn cdk_definitions_round_trip() {
     for (file, case) in conformance("cdk") {
-        let Some(definition) = case.get("definition") else { continue };
-        let machine = StateMachine::from_value(definition.clone())
-            .unwrap_or_else(|e| panic!("{file}: {e}"));
+        let Some(definition) = case.get("definition") else {
+            continue;
+        };
+        let machine =
+            StateMachine::from_value(definition.clone()).unwrap_or_else(|e| panic!("{file}: {e}"));
         assert_eq!(&machine.to_value(), definition, "{file}");
     }
 }

@@ -198,8 +198,19 @@ impl ChoiceRule {
                     let Value::Array(items) = value else {
                         return Err(format!("`{key}` must be an array of rules"));
                     };
-                    let rules = items.iter().map(rule_from_value).collect::<Result<Vec<_>, _>>()?;
-                    set_once(&mut combinator, key, if key == "And" { Condition::And(rules) } else { Condition::Or(rules) })?;
+                    let rules = items
+                        .iter()
+                        .map(rule_from_value)
+                        .collect::<Result<Vec<_>, _>>()?;
+                    set_once(
+                        &mut combinator,
+                        key,
+                        if key == "And" {
+                            Condition::And(rules)
+                        } else {
+                            Condition::Or(rules)
+                        },
+                    )?;
                 }
                 "Not" => {
                     let rule = rule_from_value(value)?;
@@ -226,7 +237,10 @@ impl ChoiceRule {
             }
         }
         let condition = match (variable, comparison, combinator, jsonata) {
-            (Some(variable), Some(comparison), None, None) => Condition::Test { variable, comparison },
+            (Some(variable), Some(comparison), None, None) => Condition::Test {
+                variable,
+                comparison,
+            },
             (None, None, Some(combinator), None) => combinator,
             (None, None, None, Some(condition)) => Condition::Jsonata(condition),
             (Some(_), None, None, None) => {
@@ -236,11 +250,25 @@ impl ChoiceRule {
                 return Err(format!("`{}` needs a `Variable`", c.key()));
             }
             (None, None, None, None) => {
-                return Err("a rule needs `Variable` and a comparison, `And`, `Or`, `Not` or `Condition`".into());
+                return Err(
+                    "a rule needs `Variable` and a comparison, `And`, `Or`, `Not` or `Condition`"
+                        .into(),
+                );
             }
-            _ => return Err("a rule is exactly one of: a comparison, `And`, `Or`, `Not`, `Condition`".into()),
+            _ => {
+                return Err(
+                    "a rule is exactly one of: a comparison, `And`, `Or`, `Not`, `Condition`"
+                        .into(),
+                );
+            }
         };
-        Ok(ChoiceRule { condition, next, assign, output, comment })
+        Ok(ChoiceRule {
+            condition,
+            next,
+            assign,
+            output,
+            comment,
+        })
     }
 
     /// Writes the rule as its JSON object (keys in a fixed order).
@@ -250,7 +278,10 @@ impl ChoiceRule {
             object.insert("Comment".into(), Value::String(comment.clone()));
         }
         match &self.condition {
-            Condition::Test { variable, comparison } => {
+            Condition::Test {
+                variable,
+                comparison,
+            } => {
                 object.insert("Variable".into(), Value::String(variable.clone()));
                 let value = match &comparison.operand {
                     Operand::Literal(v) => v.clone(),
@@ -259,10 +290,16 @@ impl ChoiceRule {
                 object.insert(comparison.key(), value);
             }
             Condition::And(rules) => {
-                object.insert("And".into(), rules.iter().map(|r| Value::Object(r.to_object())).collect());
+                object.insert(
+                    "And".into(),
+                    rules.iter().map(|r| Value::Object(r.to_object())).collect(),
+                );
             }
             Condition::Or(rules) => {
-                object.insert("Or".into(), rules.iter().map(|r| Value::Object(r.to_object())).collect());
+                object.insert(
+                    "Or".into(),
+                    rules.iter().map(|r| Value::Object(r.to_object())).collect(),
+                );
             }
             Condition::Not(rule) => {
                 object.insert("Not".into(), Value::Object(rule.to_object()));
@@ -292,12 +329,17 @@ fn rule_from_value(value: &Value) -> Result<ChoiceRule, String> {
 }
 
 fn string(key: &str, value: &Value) -> Result<String, String> {
-    value.as_str().map(str::to_owned).ok_or_else(|| format!("`{key}` must be a string"))
+    value
+        .as_str()
+        .map(str::to_owned)
+        .ok_or_else(|| format!("`{key}` must be a string"))
 }
 
 fn set_once(slot: &mut Option<Condition>, key: &str, condition: Condition) -> Result<(), String> {
     if slot.is_some() {
-        return Err(format!("a rule has one of `And`, `Or`, `Not`; `{key}` is a second"));
+        return Err(format!(
+            "a rule has one of `And`, `Or`, `Not`; `{key}` is a second"
+        ));
     }
     *slot = Some(condition);
     Ok(())
@@ -330,10 +372,16 @@ mod tests {
     fn path_operators_round_trip() {
         let rule = json!({"Variable": "$.a", "NumericGreaterThanPath": "$.b", "Next": "X"});
         let parsed: ChoiceRule = serde_json::from_value(rule.clone()).unwrap();
-        assert_eq!(parsed.condition, Condition::Test {
-            variable: "$.a".into(),
-            comparison: Comparison { op: ComparisonOp::NumericGreaterThan, operand: Operand::Path("$.b".into()) },
-        });
+        assert_eq!(
+            parsed.condition,
+            Condition::Test {
+                variable: "$.a".into(),
+                comparison: Comparison {
+                    op: ComparisonOp::NumericGreaterThan,
+                    operand: Operand::Path("$.b".into())
+                },
+            }
+        );
         assert_eq!(serde_json::to_value(&parsed).unwrap(), rule);
     }
 
@@ -343,7 +391,9 @@ mod tests {
         let parsed: ChoiceRule = serde_json::from_value(rule.clone()).unwrap();
         assert_eq!(serde_json::to_value(&parsed).unwrap(), rule);
         let two = json!({"Variable": "$.a", "IsPresent": true, "IsNull": false, "Next": "X"});
-        let err = serde_json::from_value::<ChoiceRule>(two).unwrap_err().to_string();
+        let err = serde_json::from_value::<ChoiceRule>(two)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("one comparison operator"), "{err}");
         assert!(ComparisonOp::parse_key("StringMatchesPath").is_none());
         assert!(ComparisonOp::parse_key("IsPresentPath").is_none());

@@ -41,7 +41,10 @@ impl Retrier {
     }
     /// `BackoffRate` or its default, 2.0.
     pub fn backoff(&self) -> f64 {
-        self.backoff_rate.as_ref().and_then(|n| n.as_f64()).unwrap_or(2.0)
+        self.backoff_rate
+            .as_ref()
+            .and_then(|n| n.as_f64())
+            .unwrap_or(2.0)
     }
 }
 

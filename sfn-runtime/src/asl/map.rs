@@ -35,10 +35,18 @@ pub struct Map {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result_writer: Option<ResultWriter>,
     /// `InputPath`; `Some(None)` is `null`.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub input_path: Option<Option<String>>,
     /// `ItemsPath` (JSONPath): a Reference Path to the array.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub items_path: Option<Option<String>>,
     /// `Items` (JSONata): an array or an expression.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -74,10 +82,18 @@ pub struct Map {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result_selector: Option<Value>,
     /// `ResultPath`; `Some(None)` is `null`.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub result_path: Option<Option<String>>,
     /// `OutputPath`; `Some(None)` is `null`.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub output_path: Option<Option<String>>,
     /// `Output` (JSONata).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -31,6 +31,8 @@ mod values;
 pub use choice::{ChoiceRule, Comparison, ComparisonOp, Condition, Operand};
 pub use error_handling::{Catcher, JitterStrategy, Retrier};
 pub use machine::{Branch, StateMachine, States};
-pub use map::{ItemBatcher, ItemReader, Map, Processor, ProcessorConfig, ProcessorMode, ResultWriter};
+pub use map::{
+    ItemBatcher, ItemReader, Map, Processor, ProcessorConfig, ProcessorMode, ResultWriter,
+};
 pub use states::{Choice, Fail, Parallel, Pass, State, StateType, Succeed, Task, Transition, Wait};
 pub use values::{ExecutionType, IntOrExpr, NumberOrExpr, QueryLanguage};

@@ -123,7 +123,11 @@ pub struct Pass {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query_language: Option<QueryLanguage>,
     /// `InputPath`; `Some(None)` is `null`.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub input_path: Option<Option<String>>,
     /// `Parameters` (payload template).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -132,10 +136,18 @@ pub struct Pass {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result: Option<Value>,
     /// `ResultPath`; `Some(None)` is `null`.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub result_path: Option<Option<String>>,
     /// `OutputPath`; `Some(None)` is `null`.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub output_path: Option<Option<String>>,
     /// `Output` (JSONata).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -168,7 +180,11 @@ pub struct Task {
     /// `Resource`: the ARN of what is called.
     pub resource: String,
     /// `InputPath`; `Some(None)` is `null`.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub input_path: Option<Option<String>>,
     /// `Parameters` (payload template, JSONPath).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -183,10 +199,18 @@ pub struct Task {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result_selector: Option<Value>,
     /// `ResultPath`; `Some(None)` is `null`.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub result_path: Option<Option<String>>,
     /// `OutputPath`; `Some(None)` is `null`.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub output_path: Option<Option<String>>,
     /// `Output` (JSONata).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -235,7 +259,11 @@ pub struct Choice {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query_language: Option<QueryLanguage>,
     /// `InputPath`; `Some(None)` is `null`.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub input_path: Option<Option<String>>,
     /// `Choices`: tried in order, the first that matches wins.
     pub choices: Vec<ChoiceRule>,
@@ -243,7 +271,11 @@ pub struct Choice {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default: Option<String>,
     /// `OutputPath`; `Some(None)` is `null`.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub output_path: Option<Option<String>>,
     /// `Output` (JSONata).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -264,7 +296,11 @@ pub struct Wait {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query_language: Option<QueryLanguage>,
     /// `InputPath`; `Some(None)` is `null`.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub input_path: Option<Option<String>>,
     /// `Seconds` (JSONata: may be an expression).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -279,7 +315,11 @@ pub struct Wait {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timestamp_path: Option<String>,
     /// `OutputPath`; `Some(None)` is `null`.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub output_path: Option<Option<String>>,
     /// `Output` (JSONata).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -310,10 +350,18 @@ pub struct Succeed {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub query_language: Option<QueryLanguage>,
     /// `InputPath`; `Some(None)` is `null`.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub input_path: Option<Option<String>>,
     /// `OutputPath`; `Some(None)` is `null`.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub output_path: Option<Option<String>>,
     /// `Output` (JSONata).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -357,7 +405,11 @@ pub struct Parallel {
     /// `Branches`.
     pub branches: Vec<Branch>,
     /// `InputPath`; `Some(None)` is `null`.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub input_path: Option<Option<String>>,
     /// `Parameters` (payload template, JSONPath).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -369,10 +421,18 @@ pub struct Parallel {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub result_selector: Option<Value>,
     /// `ResultPath`; `Some(None)` is `null`.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub result_path: Option<Option<String>>,
     /// `OutputPath`; `Some(None)` is `null`.
-    #[serde(default, deserialize_with = "nullable", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "nullable",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub output_path: Option<Option<String>>,
     /// `Output` (JSONata).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -1,1 +1,146 @@
 //! The static rule set of the States Language, as a table of rules.
+//!
+//! [`validate_value`] checks a definition given as raw JSON, so it can report every problem
+//! of a document, including the ones that stop typed reading (unknown fields, wrong types,
+//! an unknown state type). Each problem is a [`Diagnostic`]: a JSON pointer (RFC 6901), a
+//! stable rule code from [`rules`], a message, and a hint where the fix is obvious.
+//!
+//! Which field takes a Path, a Reference Path, an intrinsic, JSONata or nothing, per state
+//! type and query language, is one table (`fields.rs`) that every rule reads.
+//!
+//! ```
+//! use sfn_runtime::validate::validate_str;
+//!
+//! let diagnostics = validate_str(r#"{
+//!     "StartAt": "Start",
+//!     "States": {
+//!         "Start": { "Type": "Pass", "Next": "ProcesOrder" },
+//!         "ProcessOrder": { "Type": "Succeed" }
+//!     }
+//! }"#).unwrap();
+//! assert_eq!(diagnostics[0].pointer, "/States/Start/Next");
+//! assert_eq!(diagnostics[0].code, "next-unknown-state");
+//! assert_eq!(diagnostics[0].hint.as_deref(), Some("did you mean `ProcessOrder`?"));
+//! ```
+
+mod choice;
+mod diagnostic;
+mod doc;
+mod expressions;
+mod fields;
+mod graph;
+mod map;
+mod order;
+mod paths;
+mod payload;
+mod presence;
+mod retry_catch;
+mod suggest;
+mod task;
+mod timestamp;
+mod values;
+mod variables;
+
+use std::fmt;
+
+use serde_json::Value;
+
+use diagnostic::Sink;
+pub use diagnostic::{Diagnostic, JsonError};
+use doc::Doc;
+
+/// One rule of the table.
+pub struct Rule {
+    /// Stable code, used in [`Diagnostic::code`] (`"next-unknown-state"`).
+    pub code: &'static str,
+    /// What the rule demands, in one line (with the asl-rules section it comes from).
+    pub summary: &'static str,
+    check: fn(&Doc, &mut Sink),
+}
+
+impl fmt::Debug for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Rule")
+            .field("code", &self.code)
+            .field("summary", &self.summary)
+            .finish()
+    }
+}
+
+macro_rules! rules {
+    ($($code:literal => $check:path, $summary:literal;)*) => {
+        &[$(Rule { code: $code, summary: $summary, check: $check },)*]
+    };
+}
+
+/// The table. Order matters only for diagnostics at the same pointer.
+static RULES: &[Rule] = rules! {
+    "wrong-type" => values::wrong_type, "a value has the JSON type its field demands (§1-§6)";
+    "unknown-field" => presence::unknown_field, "no object has fields other than those the language defines (T4)";
+    "field-not-allowed" => presence::field_not_allowed, "a field appears only on the state types and objects that take it (S3, G2, R1, C2)";
+    "field-query-language" => presence::field_query_language, "JSONPath-only fields are not used in JSONata states and the reverse (§3.2)";
+    "query-language-downgrade" => presence::query_language_downgrade, "no state sets QueryLanguage JSONPath under a JSONata machine (§11.6)";
+    "missing-field" => presence::missing_field, "required fields are present (T1, S4, R2, R5, C2)";
+    "missing-one-of" => presence::missing_one_of, "Wait has a duration, Map an ItemProcessor, ItemBatcher a limit (S5)";
+    "exclusive-fields" => presence::exclusive_fields, "mutually exclusive fields are not used together (S5)";
+    "transition-missing" => presence::transition_missing, "Pass, Task, Wait, Parallel and Map have Next or \"End\": true (G1)";
+    "state-type-unknown" => values::state_type_unknown, "Type is one of Task, Parallel, Map, Pass, Wait, Choice, Succeed, Fail (S1)";
+    "invalid-enum" => values::invalid_enum, "enumerated fields hold one of their values (T3, §5.8, R4)";
+    "out-of-range" => values::out_of_range, "numbers are within their field's range (S6, R4)";
+    "empty-array" => values::empty_array, "Choices, Branches, ErrorEquals, And, Or, CSVHeaders are not empty (C1, C3, R2, §3.3)";
+    "state-name-too-long" => graph::state_name_too_long, "state names are at most 80 characters (S2)";
+    "state-name-duplicate" => graph::state_name_duplicate, "state names are unique across the whole machine (S2)";
+    "start-at-unknown" => graph::start_at_unknown, "StartAt names a state of its States object (T2, G6)";
+    "next-unknown-state" => graph::next_unknown_state, "Next, Default and Catcher Next name an existing state (G4)";
+    "next-out-of-scope" => graph::next_out_of_scope, "transitions stay inside their branch or processor (G4)";
+    "no-terminal-state" => graph::no_terminal_state, "every States object has a terminal state (G3)";
+    "unreachable-state" => graph::unreachable_state, "every state is reachable from StartAt (G5)";
+    "choice-rule-shape" => choice::choice_rule_shape, "a Choice rule is And/Or/Not, or Variable with exactly one comparison (C4)";
+    "error-equals-all" => retry_catch::error_equals_all, "States.ALL is alone in its ErrorEquals and in the last Retrier/Catcher (R3)";
+    "timestamp-format" => timestamp::timestamp_format, "literal timestamps are RFC 3339 with upper-case T and Z or an offset (§9)";
+    "heartbeat-timeout" => task::heartbeat_timeout, "HeartbeatSeconds is smaller than TimeoutSeconds (§3.3)";
+    "credentials-role-arn" => task::credentials_role_arn, "Task Credentials is an object with RoleArn (§3.3)";
+    "map-distributed-only" => map::map_distributed_only, "ItemReader, ItemBatcher, ResultWriter, ToleratedFailure*, Label, ExecutionType need a DISTRIBUTED Map (§5.8)";
+    "map-label" => map::map_label, "a Map Label is 1-40 characters without reserved characters (§2, §5.8)";
+    "reader-csv-headers" => map::reader_csv_headers, "CSVHeaderLocation GIVEN comes with CSVHeaders (§5.8)";
+    "variable-name" => variables::variable_name, "Assign keys are identifiers of at most 80 characters, not `states` (§12.1)";
+    "variable-outer-scope" => variables::variable_outer_scope, "states in a branch or processor do not assign an enclosing scope's variables (§12.4)";
+    "payload-value" => payload::payload_value, "a `.$` template value is a string holding a path or an intrinsic call (§7.3)";
+    "payload-duplicate-key" => payload::payload_duplicate_key, "template keys stay unique once `.$` is stripped (§7.3)";
+    "path-syntax" => paths::path_syntax, "path fields and `.$` paths parse, and hold no intrinsic call where only a path may stand (§7.2)";
+    "reference-path" => paths::reference_path, "ResultPath, ItemsPath and the `...Path` value fields are Reference Paths (§7.1)";
+    "result-path-root" => paths::result_path_root, "ResultPath starts with `$`, not `$$` or a variable (§7.2)";
+    "intrinsic-syntax" => paths::intrinsic_syntax, "intrinsic calls parse: name, arity, argument kinds, escapes, Format placeholders (§8)";
+    "fail-path-intrinsic" => paths::fail_path_intrinsic, "ErrorPath/CausePath intrinsics return a string (§5.6)";
+    "jsonata-syntax" => expressions::jsonata_syntax, "every {% ... %} expression of a JSONata state parses (§11.1)";
+};
+
+/// The rule table: every code a [`Diagnostic`] can carry, with its summary.
+pub fn rules() -> &'static [Rule] {
+    RULES
+}
+
+/// Checks a definition and returns all its diagnostics, in document order (empty when
+/// the definition is valid).
+pub fn validate_value(definition: &Value) -> Vec<Diagnostic> {
+    let doc = Doc::new(definition);
+    let mut out = Vec::new();
+    for rule in RULES {
+        let mut sink = Sink {
+            code: rule.code,
+            out: &mut out,
+        };
+        (rule.check)(&doc, &mut sink);
+    }
+    order::sort(definition, &mut out);
+    out
+}
+
+/// Reads `text` as JSON and validates it.
+///
+/// # Errors
+/// [`JsonError`] with the line and column where `text` stops being JSON.
+pub fn validate_str(text: &str) -> Result<Vec<Diagnostic>, JsonError> {
+    let value: Value = serde_json::from_str(text)?;
+    Ok(validate_value(&value))
+}

@@ -1,1 +1,0 @@
-//! Syntax check of JSONata expressions (`{% ... %}` strings).

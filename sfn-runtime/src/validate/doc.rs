@@ -1,0 +1,270 @@
+//! A read-only view of a definition that every rule shares: its scopes (the machine, each
+//! Parallel branch, each Map processor), its states, and every object whose fields the
+//! field table describes, each with its JSON pointer and query language.
+//!
+//! Built once from the raw `serde_json::Value`, so that a wrong type anywhere only hides
+//! what is below it, never the rest of the document.
+
+use std::collections::HashMap;
+
+use serde_json::{Map, Value};
+
+use super::diagnostic::{child, item};
+use super::fields::{self, Kind, Owner};
+use crate::asl::{QueryLanguage, StateType};
+
+/// Deeper nesting than this (branches in branches ...) is not walked: no JSON text that
+/// serde_json reads gets there, and a hand-built `Value` must not exhaust the stack.
+const MAX_DEPTH: usize = 200;
+
+/// An object described by the field table.
+pub(crate) struct Obj<'a> {
+    /// What it is.
+    pub(crate) owner: Owner,
+    /// Where it is.
+    pub(crate) pointer: String,
+    /// Its members.
+    pub(crate) map: &'a Map<String, Value>,
+    /// The query language its fields follow.
+    pub(crate) lang: QueryLanguage,
+    /// The state it belongs to (itself for a state), if any.
+    pub(crate) state: Option<usize>,
+}
+
+/// One state.
+pub(crate) struct State<'a> {
+    /// Its name (the key in `States`).
+    pub(crate) name: &'a str,
+    /// Pointer to it.
+    pub(crate) pointer: String,
+    /// Its members, when it is an object.
+    pub(crate) map: Option<&'a Map<String, Value>>,
+    /// Its `Type`, when that is one of the eight.
+    pub(crate) ty: Option<StateType>,
+    /// The scope whose `States` holds it.
+    pub(crate) scope: usize,
+}
+
+/// One `States` object with its `StartAt`.
+pub(crate) struct Scope<'a> {
+    /// Pointer to the object holding `StartAt` and `States`.
+    pub(crate) pointer: String,
+    /// That object.
+    pub(crate) map: &'a Map<String, Value>,
+    /// Machine, Branch or Processor.
+    pub(crate) owner: Owner,
+    /// Its states, in document order.
+    pub(crate) states: Vec<usize>,
+    /// The enclosing scope.
+    pub(crate) parent: Option<usize>,
+}
+
+impl Scope<'_> {
+    /// `StartAt`, when it is a string.
+    pub(crate) fn start_at(&self) -> Option<&str> {
+        self.map.get("StartAt").and_then(Value::as_str)
+    }
+}
+
+/// The shared view.
+pub(crate) struct Doc<'a> {
+    /// The definition.
+    pub(crate) root: &'a Value,
+    /// The machine's query language.
+    pub(crate) lang: QueryLanguage,
+    /// Every described object, in document order.
+    pub(crate) objects: Vec<Obj<'a>>,
+    /// Every state, in document order.
+    pub(crate) states: Vec<State<'a>>,
+    /// Every scope; index 0 is the machine when the root is an object.
+    pub(crate) scopes: Vec<Scope<'a>>,
+    /// State name -> the states so named, machine-wide.
+    pub(crate) by_name: HashMap<&'a str, Vec<usize>>,
+    /// Every (object index, key, value, row) where the table has a row for the key on that
+    /// object, computed once for all rules.
+    sites: Vec<(usize, &'a str, &'a Value, &'static fields::Field)>,
+}
+
+impl<'a> Doc<'a> {
+    /// Walks `root`.
+    pub(crate) fn new(root: &'a Value) -> Doc<'a> {
+        let lang = match root.get("QueryLanguage").and_then(Value::as_str) {
+            Some("JSONata") => QueryLanguage::Jsonata,
+            _ => QueryLanguage::JsonPath,
+        };
+        let mut doc = Doc {
+            root,
+            lang,
+            objects: Vec::new(),
+            states: Vec::new(),
+            scopes: Vec::new(),
+            by_name: HashMap::new(),
+            sites: Vec::new(),
+        };
+        if let Some(map) = root.as_object() {
+            doc.object(Owner::Machine, map, String::new(), lang, None, None, 0);
+        }
+        for (i, o) in doc.objects.iter().enumerate() {
+            for (k, v) in o.map {
+                if let Some(f) = fields::lookup(o.owner, k) {
+                    doc.sites.push((i, k.as_str(), v, f));
+                }
+            }
+        }
+        doc
+    }
+
+    /// The state with this name in this scope.
+    pub(crate) fn state_in(&self, scope: usize, name: &str) -> Option<usize> {
+        self.by_name
+            .get(name)?
+            .iter()
+            .copied()
+            .find(|&s| self.states.get(s).is_some_and(|st| st.scope == scope))
+    }
+
+    /// The names of the states of a scope.
+    pub(crate) fn names_in(&self, scope: usize) -> impl Iterator<Item = &'a str> + '_ {
+        self.scopes
+            .get(scope)
+            .into_iter()
+            .flat_map(|s| s.states.iter())
+            .filter_map(|&i| self.states.get(i).map(|s| s.name))
+    }
+
+    /// The scope a described object's state lives in.
+    pub(crate) fn scope_of(&self, obj: &Obj<'_>) -> Option<usize> {
+        obj.state.and_then(|s| self.states.get(s)).map(|s| s.scope)
+    }
+
+    /// Every (object, key, value, row) where the row applies to the key on that object.
+    pub(crate) fn fields(
+        &self,
+    ) -> impl Iterator<Item = (&Obj<'a>, &'a str, &'a Value, &'static fields::Field)> + '_ {
+        self.objects.iter().flat_map(|o| {
+            o.map
+                .iter()
+                .filter_map(move |(k, v)| fields::lookup(o.owner, k).map(|f| (o, k.as_str(), v, f)))
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)] // one walker for every owner keeps the rules in one place
+    fn object(
+        &mut self,
+        owner: Owner,
+        map: &'a Map<String, Value>,
+        pointer: String,
+        lang: QueryLanguage,
+        state: Option<usize>,
+        parent_scope: Option<usize>,
+        depth: usize,
+    ) {
+        if depth > MAX_DEPTH {
+            return;
+        }
+        self.objects.push(Obj {
+            owner,
+            pointer: pointer.clone(),
+            map,
+            lang,
+            state,
+        });
+        if matches!(owner, Owner::Machine | Owner::Branch | Owner::Processor) {
+            self.scope(owner, map, &pointer, parent_scope, depth);
+        }
+        for (key, value) in map {
+            let Some(field) = fields::lookup(owner, key) else {
+                continue;
+            };
+            let kind = field.kind(lang);
+            let at = child(&pointer, key);
+            let nested = |owner| (owner, lang, state, parent_scope, depth + 1);
+            match kind {
+                Kind::Object(sub) => {
+                    if let Some(m) = value.as_object() {
+                        let (o, l, s, p, d) = nested(sub);
+                        self.object(o, m, at, l, s, p, d);
+                    }
+                }
+                Kind::Retriers | Kind::Catchers | Kind::Rules | Kind::Branches => {
+                    let sub = match kind {
+                        Kind::Retriers => Owner::Retrier,
+                        Kind::Catchers => Owner::Catcher,
+                        Kind::Branches => Owner::Branch,
+                        _ if owner.is_state() => Owner::TopRule,
+                        _ => Owner::NestedRule,
+                    };
+                    for (i, v) in value.as_array().into_iter().flatten().enumerate() {
+                        if let Some(m) = v.as_object() {
+                            let (o, l, s, p, d) = nested(sub);
+                            self.object(o, m, item(&at, i), l, s, p, d);
+                        }
+                    }
+                }
+                Kind::Rule => {
+                    if let Some(m) = value.as_object() {
+                        let (o, l, s, p, d) = nested(Owner::NestedRule);
+                        self.object(o, m, at, l, s, p, d);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn scope(
+        &mut self,
+        owner: Owner,
+        map: &'a Map<String, Value>,
+        pointer: &str,
+        parent: Option<usize>,
+        depth: usize,
+    ) {
+        let index = self.scopes.len();
+        self.scopes.push(Scope {
+            pointer: pointer.to_owned(),
+            map,
+            owner,
+            states: Vec::new(),
+            parent,
+        });
+        let Some(states) = map.get("States").and_then(Value::as_object) else {
+            return;
+        };
+        let states_ptr = child(pointer, "States");
+        for (name, value) in states {
+            let s = self.states.len();
+            let obj = value.as_object();
+            let ty = obj
+                .and_then(|m| m.get("Type"))
+                .and_then(Value::as_str)
+                .and_then(StateType::parse);
+            // States inside branches and processors default to the machine's language,
+            // not to the enclosing state's.
+            let lang = match obj
+                .and_then(|m| m.get("QueryLanguage"))
+                .and_then(Value::as_str)
+            {
+                Some("JSONata") => QueryLanguage::Jsonata,
+                Some("JSONPath") => QueryLanguage::JsonPath,
+                _ => self.lang,
+            };
+            let pointer = child(&states_ptr, name);
+            self.states.push(State {
+                name,
+                pointer: pointer.clone(),
+                map: obj,
+                ty,
+                scope: index,
+            });
+            if let Some(scope) = self.scopes.get_mut(index) {
+                scope.states.push(s);
+            }
+            self.by_name.entry(name.as_str()).or_default().push(s);
+            if let Some(m) = obj {
+                let owner = ty.map_or(Owner::UnknownState, Owner::State);
+                self.object(owner, m, pointer, lang, Some(s), Some(index), depth + 1);
+            }
+        }
+    }
+}

@@ -1,0 +1,197 @@
+//! Paths and intrinsic calls in JSONPath states (§7, §8): every field the field table marks
+//! as a Path, a Reference Path, `ResultPath` or a Path-or-intrinsic, and every `.$` value
+//! of a payload template, is parsed with the `path` module's parser.
+
+use serde_json::Value;
+
+use super::diagnostic::{Sink, child};
+use super::doc::Doc;
+use super::fields::Kind;
+use super::payload::templates;
+use crate::asl::QueryLanguage;
+use crate::path::{self, IntrinsicFn, ParseError, Root};
+
+/// A string the path parser must read, and what it must be.
+struct Site<'a> {
+    pointer: String,
+    field: &'a str,
+    text: &'a str,
+    kind: Kind,
+}
+
+/// Every path-valued field of a JSONPath object (payload `.$` values count as
+/// `Kind::Template`), with a string value.
+fn sites<'a>(doc: &Doc<'a>) -> Vec<Site<'a>> {
+    let mut out = Vec::new();
+    for (obj, key, value, field) in doc.fields() {
+        if obj.lang != QueryLanguage::JsonPath {
+            continue;
+        }
+        let kind = field.kind(obj.lang);
+        let path_kind = matches!(
+            kind,
+            Kind::Path
+                | Kind::PathOrNull
+                | Kind::ReferencePath
+                | Kind::ResultPath
+                | Kind::PathOrIntrinsic
+        );
+        if let (true, Some(text)) = (path_kind, value.as_str()) {
+            out.push(Site {
+                pointer: child(&obj.pointer, key),
+                field: key,
+                text,
+                kind,
+            });
+        }
+    }
+    for d in templates(doc).0 {
+        if let Value::String(text) = d.value {
+            out.push(Site {
+                pointer: d.pointer,
+                field: d.key,
+                text,
+                kind: Kind::Template,
+            });
+        }
+    }
+    out
+}
+
+/// Whether the site holds an intrinsic call rather than a path.
+fn is_call(site: &Site) -> bool {
+    matches!(site.kind, Kind::Template | Kind::PathOrIntrinsic) && site.text.starts_with("States.")
+}
+
+fn report(sink: &mut Sink, site: &Site, what: &str, e: &ParseError) {
+    sink.emit_at(
+        site.pointer.clone(),
+        format!("`{}` is not {what}: {}", site.field, e.message),
+        Some(e.offset),
+    );
+}
+
+/// §7.2: path fields and `.$` paths parse (and are not intrinsic calls where only a path
+/// may stand).
+pub(crate) fn path_syntax(doc: &Doc, sink: &mut Sink) {
+    for site in sites(doc) {
+        if is_call(&site) {
+            continue;
+        }
+        if site.kind == Kind::Template && !site.text.starts_with('$') {
+            continue; // payload-value reports it
+        }
+        if site.text.starts_with("States.") {
+            sink.emit_hint(
+                site.pointer.clone(),
+                format!(
+                    "`{}` takes a path; intrinsic functions are not allowed here",
+                    site.field
+                ),
+                Some(
+                    "compute the value in `Parameters` or `ResultSelector` with a `.$` field first"
+                        .to_owned(),
+                ),
+            );
+            continue;
+        }
+        if let Err(e) = path::parse_path(site.text) {
+            report(sink, &site, "a valid path", &e);
+        }
+    }
+}
+
+/// §7.1: fields that take a Reference Path hold one (no wildcard, filter, slice, union or
+/// deep scan).
+pub(crate) fn reference_path(doc: &Doc, sink: &mut Sink) {
+    for site in sites(doc) {
+        let needs = matches!(site.kind, Kind::ReferencePath | Kind::ResultPath)
+            || (site.kind == Kind::PathOrIntrinsic && !is_call(&site));
+        if !needs || path::parse_path(site.text).is_err() {
+            continue;
+        }
+        if let Err(e) = path::parse_reference_path(site.text) {
+            report(
+                sink,
+                &site,
+                "a Reference Path (a path to a single node)",
+                &e,
+            );
+        }
+    }
+}
+
+/// §7.2: `ResultPath` writes into the state's input: no `$$`, no variable.
+pub(crate) fn result_path_root(doc: &Doc, sink: &mut Sink) {
+    for site in sites(doc) {
+        if site.kind != Kind::ResultPath {
+            continue;
+        }
+        let Ok(p) = path::parse_path(site.text) else {
+            continue;
+        };
+        let (what, hint) = match p.root {
+            Root::Input => continue,
+            Root::Context => ("the context object (`$$`)", None),
+            Root::Variable(name) => (
+                "a variable",
+                Some(format!(
+                    "assign variables with `\"Assign\": {{\"{name}.$\": \"$\"}}`"
+                )),
+            ),
+        };
+        sink.emit_hint(
+            site.pointer.clone(),
+            format!(
+                "`{}` cannot write into {what}: it must start with `$` followed by `.` or `[`",
+                site.field
+            ),
+            hint,
+        );
+    }
+}
+
+/// §8: intrinsic calls parse (name, arity, argument kinds, escapes, Format placeholders).
+pub(crate) fn intrinsic_syntax(doc: &Doc, sink: &mut Sink) {
+    for site in sites(doc) {
+        if !is_call(&site) {
+            continue;
+        }
+        if let Err(e) = path::parse_intrinsic(site.text) {
+            report(sink, &site, "a valid intrinsic call", &e);
+        }
+    }
+}
+
+/// Intrinsics that return a string, the only ones `ErrorPath`/`CausePath` accept (§5.6).
+const STRING_RESULT: &[IntrinsicFn] = &[
+    IntrinsicFn::ArrayGetItem,
+    IntrinsicFn::Base64Encode,
+    IntrinsicFn::Base64Decode,
+    IntrinsicFn::Format,
+    IntrinsicFn::JsonToString,
+    IntrinsicFn::Hash,
+    IntrinsicFn::Uuid,
+];
+
+/// §5.6: `ErrorPath`/`CausePath` intrinsics return a string.
+pub(crate) fn fail_path_intrinsic(doc: &Doc, sink: &mut Sink) {
+    for site in sites(doc) {
+        if site.kind != Kind::PathOrIntrinsic || !is_call(&site) {
+            continue;
+        }
+        let Ok(call) = path::parse_intrinsic(site.text) else {
+            continue;
+        };
+        if !STRING_RESULT.contains(&call.function) {
+            sink.emit(
+                site.pointer.clone(),
+                format!(
+                    "`{}` needs a string, but `{}` does not return one",
+                    site.field,
+                    call.function.name()
+                ),
+            );
+        }
+    }
+}

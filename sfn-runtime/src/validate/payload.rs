@@ -1,0 +1,125 @@
+//! JSONPath payload templates (§7.3): `Parameters`, `ResultSelector`, `ItemSelector`,
+//! `Credentials`, `ItemReader`/`ResultWriter` `Parameters`, `BatchInput`, `Assign`.
+//! A key ending in `.$` (at any depth) takes a Path, a context path, a variable path or an
+//! intrinsic call; after `.$` is stripped, keys must stay unique.
+
+use serde_json::Value;
+
+use super::diagnostic::{Sink, child, item};
+use super::doc::Doc;
+use super::fields::Kind;
+use crate::asl::QueryLanguage;
+
+/// Deeper templates are not searched (serde_json never builds them from text).
+const MAX_DEPTH: usize = 200;
+
+/// A `.$` member of a template.
+pub(crate) struct Dynamic<'a> {
+    /// Pointer to the member's value.
+    pub(crate) pointer: String,
+    /// The key, `.$` included.
+    pub(crate) key: &'a str,
+    /// The value.
+    pub(crate) value: &'a Value,
+}
+
+/// Every `.$` member of every JSONPath template of the document, plus the objects of those
+/// templates (for the duplicate check).
+pub(crate) fn templates<'a>(
+    doc: &Doc<'a>,
+) -> (
+    Vec<Dynamic<'a>>,
+    Vec<(String, &'a serde_json::Map<String, Value>)>,
+) {
+    let mut dynamic = Vec::new();
+    let mut objects = Vec::new();
+    for (obj, key, value, field) in doc.fields() {
+        if obj.lang != QueryLanguage::JsonPath {
+            continue;
+        }
+        if matches!(field.kind(obj.lang), Kind::Template | Kind::Assign) {
+            walk(
+                value,
+                child(&obj.pointer, key),
+                &mut dynamic,
+                &mut objects,
+                0,
+            );
+        }
+    }
+    (dynamic, objects)
+}
+
+fn walk<'a>(
+    value: &'a Value,
+    at: String,
+    dynamic: &mut Vec<Dynamic<'a>>,
+    objects: &mut Vec<(String, &'a serde_json::Map<String, Value>)>,
+    depth: usize,
+) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                let here = child(&at, k);
+                if k.ends_with(".$") {
+                    dynamic.push(Dynamic {
+                        pointer: here,
+                        key: k,
+                        value: v,
+                    });
+                } else {
+                    walk(v, here, dynamic, objects, depth + 1);
+                }
+            }
+            objects.push((at, map));
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                walk(v, item(&at, i), dynamic, objects, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// §7.3: a `.$` value is a string that is a path (`$...`) or an intrinsic (`States.X(...)`).
+pub(crate) fn payload_value(doc: &Doc, sink: &mut Sink) {
+    for d in templates(doc).0 {
+        let plain = d.key.strip_suffix(".$").unwrap_or(d.key);
+        match d.value.as_str() {
+            None => sink.emit_hint(
+                d.pointer,
+                format!("the value of `{}` must be a string holding a path or an intrinsic call", d.key),
+                Some(format!("to give a literal value, name the field `{plain}` (without `.$`)")),
+            ),
+            Some(s) if !s.starts_with('$') && !s.starts_with("States.") => sink.emit_hint(
+                d.pointer,
+                format!(
+                    "the value of `{}` must be a Path (`$.x`), a context path (`$$.x`), a variable (`$x`) or an intrinsic call (`States.Format(...)`), not `{s}`",
+                    d.key
+                ),
+                Some(format!("to give the literal string, name the field `{plain}` (without `.$`)")),
+            ),
+            Some(_) => {}
+        }
+    }
+}
+
+/// §7.3: no two keys of a template object are equal once `.$` is stripped.
+pub(crate) fn payload_duplicate_key(doc: &Doc, sink: &mut Sink) {
+    for (at, map) in templates(doc).1 {
+        for key in map.keys() {
+            if let Some(plain) = key.strip_suffix(".$") {
+                if map.contains_key(plain) {
+                    sink.emit(
+                        child(&at, key),
+                        format!("`{key}` and `{plain}` both produce the field `{plain}`"),
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! "Did you mean ...?": the closest candidate by edit distance.
+
+/// The candidate closest to `word`, if it is close enough to be a likely typo: at most a
+/// third of the word's length in edits (at least one), or the same word in another case.
+pub(crate) fn closest<'c>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'c str>,
+) -> Option<&'c str> {
+    let limit = (word.chars().count() / 3).max(1);
+    let lower = word.to_lowercase();
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates {
+        if c == word {
+            continue;
+        }
+        let d = if c.to_lowercase() == lower {
+            0
+        } else {
+            distance(word, c)
+        };
+        if d <= limit && best.is_none_or(|(b, _)| d < b) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// `did you mean `X`?` for the closest candidate.
+pub(crate) fn did_you_mean<'c>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'c str>,
+) -> Option<String> {
+    closest(word, candidates).map(|c| format!("did you mean `{c}`?"))
+}
+
+/// Levenshtein distance over characters, where swapping two neighbours counts as one edit
+/// (optimal string alignment), because transpositions are the commonest typo.
+fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // Three rolling rows: two back is needed for transpositions.
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur: Vec<usize> = vec![0; b.len() + 1];
+    for (i, &ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            let mut d = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            if i > 0 && j > 0 && a[i - 1] == cb && ca == b[j - 1] {
+                d = d.min(before[j - 1] + 1);
+            }
+            cur[j + 1] = d;
+        }
+        std::mem::swap(&mut before, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distances() {
+        assert_eq!(distance("ErrorEqual", "ErrorEquals"), 1);
+        assert_eq!(distance("Nxet", "Next"), 1);
+        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(distance("kitten", "sitting"), 3);
+    }
+
+    #[test]
+    fn closest_picks_near_names_only() {
+        let names = ["ProcessOrder", "ShipOrder", "Done"];
+        assert_eq!(closest("ProcesOrder", names), Some("ProcessOrder"));
+        assert_eq!(closest("processorder", names), Some("ProcessOrder"));
+        assert_eq!(closest("Unrelated", names), None);
+    }
+}

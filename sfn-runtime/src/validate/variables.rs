@@ -1,0 +1,96 @@
+//! Variables (§12): names, and no shadowing of an outer scope's variables.
+
+use std::collections::HashMap;
+
+use super::diagnostic::{Sink, child};
+use super::doc::Doc;
+use super::fields::Kind;
+use crate::asl::QueryLanguage;
+
+/// The longest variable name.
+const MAX_NAME: usize = 80;
+
+/// Every `Assign` key: (object pointer, key as written, variable name, scope).
+fn assigned<'d>(doc: &'d Doc) -> Vec<(String, &'d str, &'d str, Option<usize>)> {
+    let mut out = Vec::new();
+    for (obj, key, value, field) in doc.fields() {
+        if field.kind(obj.lang) != Kind::Assign {
+            continue;
+        }
+        let Some(map) = value.as_object() else {
+            continue;
+        };
+        let at = child(&obj.pointer, key);
+        for k in map.keys() {
+            let name = match obj.lang {
+                QueryLanguage::JsonPath => k.strip_suffix(".$").unwrap_or(k),
+                QueryLanguage::Jsonata => k,
+            };
+            out.push((at.clone(), k.as_str(), name, doc.scope_of(obj)));
+        }
+    }
+    out
+}
+
+/// Why `name` is not a variable name, if it is not.
+pub(crate) fn name_problem(name: &str) -> Option<String> {
+    let mut chars = name.chars();
+    let Some(first) = chars.next() else {
+        return Some("a variable name must not be empty".to_owned());
+    };
+    if name == "states" {
+        return Some("`states` is reserved (JSONata's `$states`)".to_owned());
+    }
+    if name.chars().count() > MAX_NAME {
+        return Some(format!("a variable name is at most {MAX_NAME} characters"));
+    }
+    // UAX #31 identifiers, approximated with Unicode alphabetic/numeric classes; `_` is
+    // accepted (see asl-rules §21: unverified against AWS).
+    if !(first.is_alphabetic() || first == '_') {
+        return Some(format!(
+            "a variable name must start with a letter, not `{first}`"
+        ));
+    }
+    if let Some(bad) = chars.find(|c| !(c.is_alphanumeric() || *c == '_')) {
+        return Some(format!("a variable name cannot contain `{bad}`"));
+    }
+    None
+}
+
+/// §12.1: variable names.
+pub(crate) fn variable_name(doc: &Doc, sink: &mut Sink) {
+    for (at, key, name, _) in assigned(doc) {
+        if let Some(why) = name_problem(name) {
+            sink.emit_hint(
+                child(&at, key),
+                format!("`{name}` is not a valid variable name: {why}"),
+                name.contains('-')
+                    .then(|| format!("did you mean `{}`?", name.replace('-', "_"))),
+            );
+        }
+    }
+}
+
+/// §12.4: a state in a branch or processor must not assign a variable of an outer scope.
+pub(crate) fn variable_outer_scope(doc: &Doc, sink: &mut Sink) {
+    let all = assigned(doc);
+    let mut by_scope: HashMap<usize, Vec<&str>> = HashMap::new();
+    for (_, _, name, scope) in &all {
+        if let Some(s) = scope {
+            by_scope.entry(*s).or_default().push(name);
+        }
+    }
+    for (at, key, name, scope) in &all {
+        let mut outer = scope.and_then(|s| doc.scopes.get(s)).and_then(|s| s.parent);
+        while let Some(o) = outer {
+            if by_scope.get(&o).is_some_and(|names| names.contains(name)) {
+                sink.emit(
+                    child(at, key),
+                    format!("variable `{name}` belongs to an enclosing scope; a state inside a branch or processor cannot assign it"),
+                );
+                break;
+            }
+            outer = doc.scopes.get(o).and_then(|s| s.parent);
+        }
+    }
+}

@@ -1,0 +1,232 @@
+//! The shape of what the validator reports: pointers, order, hints, offsets, JSON errors,
+//! and no panic on any input.
+
+use proptest::prelude::*;
+use serde_json::{Value, json};
+use sfn_runtime::validate::{validate_str, validate_value};
+
+#[test]
+fn pointers_escape_slash_and_tilde() {
+    let def = json!({
+        "StartAt": "a/b~c",
+        "States": { "a/b~c": { "Type": "Pass", "Next": "missing" } }
+    });
+    let diags = validate_value(&def);
+    let d = diags
+        .iter()
+        .find(|d| d.code == "next-unknown-state")
+        .unwrap();
+    assert_eq!(d.pointer, "/States/a~1b~0c/Next");
+}
+
+#[test]
+fn every_problem_is_reported_in_document_order() {
+    let def = json!({
+        "StartAt": "A",
+        "Bogus": 1,
+        "States": {
+            "A": { "Type": "Pass", "Next": "Nowhere", "Comment": 3 },
+            "B": { "Type": "Wait", "End": true },
+            "C": { "Type": "Task", "End": true }
+        }
+    });
+    let got: Vec<(String, &str)> = validate_value(&def)
+        .into_iter()
+        .map(|d| (d.pointer, d.code))
+        .collect();
+    let want = [
+        ("/Bogus", "unknown-field"),
+        ("/States/A/Next", "next-unknown-state"),
+        ("/States/A/Comment", "wrong-type"),
+        ("/States/B", "missing-one-of"),
+        ("/States/B", "unreachable-state"),
+        ("/States/C", "missing-field"),
+        ("/States/C", "unreachable-state"),
+    ];
+    let want: Vec<(String, &str)> = want.iter().map(|(p, c)| (p.to_string(), *c)).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn unknown_state_names_get_a_did_you_mean() {
+    let def = json!({
+        "StartAt": "Start",
+        "States": {
+            "Start": { "Type": "Pass", "Next": "ProcesOrder" },
+            "ProcessOrder": { "Type": "Succeed" }
+        }
+    });
+    let diags = validate_value(&def);
+    let d = diags
+        .iter()
+        .find(|d| d.code == "next-unknown-state")
+        .unwrap();
+    assert_eq!(d.hint.as_deref(), Some("did you mean `ProcessOrder`?"));
+}
+
+#[test]
+fn misspelled_fields_get_a_did_you_mean() {
+    let def = json!({
+        "StartAt": "T",
+        "States": { "T": {
+            "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true,
+            "Retry": [{ "ErrorEqual": ["States.ALL"] }]
+        } }
+    });
+    let diags = validate_value(&def);
+    let d = diags.iter().find(|d| d.code == "unknown-field").unwrap();
+    assert_eq!(d.pointer, "/States/T/Retry/0/ErrorEqual");
+    assert_eq!(d.hint.as_deref(), Some("did you mean `ErrorEquals`?"));
+}
+
+#[test]
+fn path_errors_carry_the_byte_offset() {
+    let def = json!({
+        "StartAt": "P",
+        "States": { "P": { "Type": "Pass", "InputPath": "$.a..", "End": true } }
+    });
+    let diags = validate_value(&def);
+    let d = diags.iter().find(|d| d.code == "path-syntax").unwrap();
+    assert_eq!(d.pointer, "/States/P/InputPath");
+    let offset = d.offset.unwrap();
+    assert!((3..=5).contains(&offset), "offset {offset}");
+}
+
+#[test]
+fn jsonata_errors_point_into_the_string() {
+    let def = json!({
+        "QueryLanguage": "JSONata",
+        "StartAt": "P",
+        "States": { "P": { "Type": "Pass", "Output": "{% ( %}", "End": true } }
+    });
+    let diags = validate_value(&def);
+    let d = diags.iter().find(|d| d.code == "jsonata-syntax").unwrap();
+    assert_eq!(d.pointer, "/States/P/Output");
+    assert!(d.offset.is_some());
+}
+
+#[test]
+fn jsonata_strings_in_jsonpath_states_are_literals() {
+    let def = json!({
+        "StartAt": "P",
+        "States": { "P": { "Type": "Pass", "Result": "{% ( %}", "End": true } }
+    });
+    assert!(validate_value(&def).is_empty());
+}
+
+#[test]
+fn not_json_reports_line_and_column() {
+    let err = validate_str("{\n  \"StartAt\": \"A\",\n  \"States\": {,}\n}").unwrap_err();
+    assert_eq!((err.line, err.column), (3, 14));
+    assert!(!err.message.is_empty());
+}
+
+#[test]
+fn non_object_documents_and_states_are_reported_not_panicked_on() {
+    for def in [
+        json!(null),
+        json!("x"),
+        json!([]),
+        json!({"StartAt": 1, "States": []}),
+    ] {
+        assert!(!validate_value(&def).is_empty(), "{def}");
+    }
+    let diags = validate_value(&json!({"StartAt": "A", "States": {"A": 5}}));
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.code == "wrong-type" && d.pointer == "/States/A")
+    );
+}
+
+/// JSON values built from ASL's own vocabulary, so that generated documents reach deep
+/// into the rules instead of stopping at the first unknown key.
+fn asl_value() -> impl Strategy<Value = Value> {
+    let keys = prop::sample::select(vec![
+        "StartAt",
+        "States",
+        "Type",
+        "Next",
+        "End",
+        "Pass",
+        "Task",
+        "Choice",
+        "Map",
+        "Parallel",
+        "Choices",
+        "Variable",
+        "StringEquals",
+        "And",
+        "Not",
+        "Branches",
+        "ItemProcessor",
+        "Retry",
+        "Catch",
+        "ErrorEquals",
+        "ResultPath",
+        "Parameters",
+        "a.$",
+        "Assign",
+        "QueryLanguage",
+        "JSONata",
+        "Output",
+        "Seconds",
+        "Timestamp",
+        "Default",
+        "Resource",
+        "Label",
+        "A",
+        "B",
+    ]);
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        prop::sample::select(vec![
+            "A",
+            "B",
+            "Pass",
+            "Task",
+            "Choice",
+            "Map",
+            "Parallel",
+            "Succeed",
+            "$.x",
+            "$$.Map",
+            "$v",
+            "States.Format('{}', $.a)",
+            "States.ALL",
+            "{% $states.input %}",
+            "{% ( %}",
+            "JSONata",
+            "JSONPath",
+            "2016-03-14T01:59:00Z",
+            "$[",
+            "",
+        ])
+        .prop_map(|s| json!(s)),
+    ];
+    leaf.prop_recursive(6, 64, 6, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::vec((keys.clone(), inner), 0..6).prop_map(|kv| Value::Object(
+                kv.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+            )),
+        ]
+    })
+}
+
+proptest! {
+    #[test]
+    fn never_panics_and_pointers_resolve(def in asl_value()) {
+        for d in validate_value(&def) {
+            // A pointer names the value it blames, or the object lacking a field.
+            prop_assert!(def.pointer(&d.pointer).is_some(), "{} does not resolve in {}", d.pointer, def);
+        }
+    }
+
+    #[test]
+    fn never_panics_on_text(text in "\\PC{0,200}") {
+        let _ = validate_str(&text);
+    }
+}
