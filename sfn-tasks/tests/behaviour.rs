@@ -535,3 +535,37 @@ fn whole_parameter_objects_cannot_be_paths() {
     ));
     assert_eq!(ok(&c).fields["Arguments"], "{% $states.input %}");
 }
+
+#[test]
+fn paths_and_intrinsics_are_parsed() {
+    let c = call(
+        "SnsPublish",
+        vec![
+            ("topic", s("arn:t")),
+            (
+                "message",
+                obj(vec![("m", intr("States.Format('{} {}', $.a)"))]),
+            ),
+        ],
+    );
+    assert_err_at(&c, Some("message"), "invalid `States.Format('{} {}', $.a)`");
+    let c = call(
+        "SnsPublish",
+        vec![("topic", s("arn:t")), ("message", p("$.a[?"))],
+    );
+    assert_err_at(&c, Some("message"), "invalid `$.a[?`");
+    let c = call(
+        "SnsPublish",
+        vec![
+            ("topic", s("arn:t")),
+            (
+                "message",
+                intr("States.Format('{} and {}', $.a, $$.Execution.Id)"),
+            ),
+        ],
+    );
+    assert_eq!(
+        ok(&c).fields["Parameters"]["Message.$"],
+        "States.Format('{} and {}', $.a, $$.Execution.Id)"
+    );
+}

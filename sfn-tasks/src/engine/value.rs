@@ -55,18 +55,22 @@ impl Rcx {
                 format!("`{p}` is not an intrinsic function call"),
             )
             .hint("intrinsics are written States.Name(...)"))),
-            TaskValue::Path(p) | TaskValue::Intrinsic(p) => Some(if self.jsonata {
-                Err(TaskError::new(
-                    loc,
-                    format!("`{p}` is JSONPath, but this state uses JSONata"),
-                )
-                .hint("write a JSONata expression such as \"{% $states.input.field %}\""))
-            } else {
-                Ok(Out {
-                    value: Value::String(p.clone()),
-                    dynamic: true,
+            TaskValue::Path(p) | TaskValue::Intrinsic(p) if !self.jsonata => {
+                // The runtime's parser: syntax, intrinsic names, arity and argument kinds.
+                Some(match sfn_runtime::path::parse_expr(p) {
+                    Ok(_) => Ok(Out {
+                        value: Value::String(p.clone()),
+                        dynamic: true,
+                    }),
+                    Err(e) => Err(TaskError::new(loc, format!("invalid `{p}`: {e}"))),
                 })
-            }),
+            }
+            // Only reached in a JSONata state.
+            TaskValue::Path(p) | TaskValue::Intrinsic(p) => Some(Err(TaskError::new(
+                loc,
+                format!("`{p}` is JSONPath, but this state uses JSONata"),
+            )
+            .hint("write a JSONata expression such as \"{% $states.input.field %}\""))),
             TaskValue::Jsonata(e) => Some(if self.jsonata {
                 Ok(Out::lit(Value::String(e.clone())))
             } else {
