@@ -569,3 +569,26 @@ fn paths_and_intrinsics_are_parsed() {
         "States.Format('{} and {}', $.a, $$.Execution.Id)"
     );
 }
+
+#[test]
+fn jsonata_is_syntax_checked() {
+    let c = jsonata(call(
+        "SnsPublish",
+        vec![
+            ("topic", s("arn:t")),
+            ("message", ja("{% $states.input.( %}")),
+        ],
+    ));
+    assert_err_at(&c, Some("message"), "invalid JSONata");
+    let c = jsonata(call(
+        "SnsPublish",
+        vec![
+            ("topic", s("arn:t")),
+            ("message", ja("{% $states.input.a & 'x' %}")),
+        ],
+    ));
+    assert_eq!(
+        ok(&c).fields["Arguments"]["Message"],
+        "{% $states.input.a & 'x' %}"
+    );
+}

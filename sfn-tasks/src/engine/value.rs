@@ -72,7 +72,7 @@ impl Rcx {
             )
             .hint("write a JSONata expression such as \"{% $states.input.field %}\""))),
             TaskValue::Jsonata(e) => Some(if self.jsonata {
-                Ok(Out::lit(Value::String(e.clone())))
+                jsonata_syntax(e, loc).map(|()| Out::lit(Value::String(e.clone())))
             } else {
                 Err(TaskError::new(
                     loc,
@@ -262,6 +262,23 @@ impl Rcx {
         }
         Ok(map)
     }
+}
+
+/// A `{% ... %}` string whose expression parses (the runtime's JSONata syntax check).
+fn jsonata_syntax(text: &str, loc: Loc) -> Result<(), TaskError> {
+    let Some(body) = sfn_runtime::jsonata::expression(text) else {
+        return Err(TaskError::new(
+            loc,
+            "a JSONata string must start with `{%` and end with `%}`",
+        ));
+    };
+    sfn_runtime::jsonata::check_syntax(body).map_err(|e| {
+        let at = e
+            .offset
+            .map(|o| format!(" (column {})", o + 3))
+            .unwrap_or_default();
+        TaskError::new(loc, format!("invalid JSONata: {}{at}", e.message))
+    })
 }
 
 /// A value that becomes a whole `Parameters`/`Arguments` object: an object literal, or in a
