@@ -23,6 +23,8 @@
 //! assert_eq!(task.fields["Parameters"]["Message.$"], "$.msg");
 //! ```
 
+#![warn(missing_docs)]
+
 mod credentials;
 mod docs;
 pub mod engine;

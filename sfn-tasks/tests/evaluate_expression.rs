@@ -73,6 +73,8 @@ fn javascript_semantics_are_kept() {
         ("$['deep'].k", json!("v")),
         ("-$.a", json!(-2)),
         ("`${$.deep.k}-${$.a}`", json!("v-2")),
+        ("$.list.length", json!(2)),
+        ("$.s.length + 1", json!(2)),
     ];
     for (js, want) in cases {
         let body = translate(js).unwrap_or_else(|e| panic!("{js}: {e:?}"));

@@ -6,6 +6,10 @@
 //! `Pass` state with `"QueryLanguage": "JSONata"` and an `Output`: no Lambda, no IAM, no cold
 //! start. Expressions outside the translatable subset (function calls, objects, globals
 //! such as `Math`) are rejected at compile time, saying why.
+//!
+//! A JSONata state has no `InputPath`, `ResultPath`, `ResultSelector` or `OutputPath`: the
+//! caller applies a `result_path` with [`apply_result_path`] (the value is merged into the
+//! state input, as CDK's `resultPath` did) and should reject the other three on this task.
 
 mod translate;
 

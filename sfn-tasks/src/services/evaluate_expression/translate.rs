@@ -368,6 +368,11 @@ impl<'a> Parser<'a> {
         {
             return Err(self.error("context paths (`$$`) are not supported"));
         }
+        // JavaScript's `.length` of a string or an array.
+        let length = matches!(segments.last(), Some(Segment::Field(f)) if f == "length");
+        if length {
+            segments.pop();
+        }
         let mut text = String::from("$states.input");
         for s in &segments {
             match s {
@@ -378,6 +383,12 @@ impl<'a> Parser<'a> {
                     let _ = write!(text, "[{i}]");
                 }
             }
+        }
+        if length {
+            return Ok(Node {
+                text: format!("($type({text}) = \"string\" ? $length({text}) : $count({text}))"),
+                ty: Ty::Num,
+            });
         }
         Ok(Node {
             text,
