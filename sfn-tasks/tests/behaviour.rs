@@ -592,3 +592,30 @@ fn jsonata_is_syntax_checked() {
         "{% $states.input.a & 'x' %}"
     );
 }
+
+#[test]
+fn scheduler_cron_day_and_weekday() {
+    let target = || obj(vec![("arn", s("arn:t")), ("role", s("arn:r"))]);
+    let c = call(
+        "EventBridgeSchedulerCreateScheduleTask",
+        vec![
+            ("schedule_name", s("n")),
+            ("schedule", s("cron(0 12 1 * MON *)")),
+            ("target", target()),
+        ],
+    );
+    assert_err_at(
+        &c,
+        Some("schedule"),
+        "Cannot supply both 'day' and 'weekDay'",
+    );
+    let c = call(
+        "EventBridgeSchedulerCreateScheduleTask",
+        vec![
+            ("schedule_name", s("n")),
+            ("schedule", s("cron(0 12 * *)")),
+            ("target", target()),
+        ],
+    );
+    assert_err_at(&c, Some("schedule"), "a cron expression has 6 fields");
+}

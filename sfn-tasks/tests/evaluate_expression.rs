@@ -180,3 +180,21 @@ fn evaluate_expression_chain_case() {
     );
     assert_eq!(second["message"], "Now waiting 2.5 seconds...");
 }
+
+#[test]
+fn paths_inside_strings_are_rejected_like_cdk() {
+    let e = translate("'value of $.a' + 1").unwrap_err();
+    assert!(
+        e.message
+            .contains(r#"["$.a"] are used as literal text inside a plain string"#),
+        "{e:?}"
+    );
+    assert_eq!(e.offset, 0);
+    let e = translate("`a $.b.c and ${$.d}`").unwrap_err();
+    assert!(
+        e.message
+            .contains(r#"["$.b.c"] are used as literal text inside a template literal"#),
+        "{e:?}"
+    );
+    assert!(translate("'costs $5'").is_ok());
+}

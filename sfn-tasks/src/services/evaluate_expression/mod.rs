@@ -22,9 +22,9 @@ use serde_json::{Map, Value};
 /// The class name.
 pub const CLASS: &str = "EvaluateExpression";
 
-/// The fields `EvaluateExpression` takes. `runtime` (CDK's Lambda runtime) is accepted
-/// and has no effect: there is no Lambda.
-pub const FIELDS: &[&str] = &["expression", "runtime"];
+/// The fields `EvaluateExpression` takes. `runtime` and `architecture` (CDK's Lambda
+/// settings) are accepted and have no effect: there is no Lambda.
+pub const FIELDS: &[&str] = &["expression", "runtime", "architecture"];
 
 /// Renders an `EvaluateExpression` call as a native JSONata `Pass` state.
 pub fn render(call: &TaskCall) -> Result<RenderedTask, Vec<TaskError>> {
