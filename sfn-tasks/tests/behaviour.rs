@@ -483,3 +483,139 @@ fn every_class_renders_a_minimal_call_or_names_what_is_missing() {
         }
     }
 }
+
+#[test]
+fn whole_parameter_objects_cannot_be_paths() {
+    let c = call(
+        "CallAwsService",
+        vec![
+            ("service", s("s3")),
+            ("action", s("listBuckets")),
+            ("iam_resources", arr(vec![s("*")])),
+            ("parameters", p("$.params")),
+        ],
+    );
+    assert_err_at(
+        &c,
+        Some("parameters"),
+        "expected an object, found a JsonPath",
+    );
+    let c = call(
+        "LambdaInvoke",
+        vec![
+            ("lambda_function", s(FN)),
+            ("payload_response_only", b(true)),
+            ("payload", p("$.x")),
+        ],
+    );
+    assert_err_at(
+        &c,
+        Some("payload"),
+        "with `payload_response_only`, expected an object",
+    );
+    let c = call(
+        "MediaConvertCreateJob",
+        vec![("create_job_request", obj(vec![("Role", s("arn:r"))]))],
+    );
+    assert_err_at(
+        &c,
+        Some("create_job_request"),
+        "missing required property: Settings",
+    );
+    // In a JSONata state a whole-object expression is fine.
+    let c = jsonata(call(
+        "StepFunctionsInvokeActivity",
+        vec![
+            (
+                "activity",
+                s("arn:aws:states:us-east-1:123456789012:activity:A"),
+            ),
+            ("parameters", ja("{% $states.input %}")),
+        ],
+    ));
+    assert_eq!(ok(&c).fields["Arguments"], "{% $states.input %}");
+}
+
+#[test]
+fn paths_and_intrinsics_are_parsed() {
+    let c = call(
+        "SnsPublish",
+        vec![
+            ("topic", s("arn:t")),
+            (
+                "message",
+                obj(vec![("m", intr("States.Format('{} {}', $.a)"))]),
+            ),
+        ],
+    );
+    assert_err_at(&c, Some("message"), "invalid `States.Format('{} {}', $.a)`");
+    let c = call(
+        "SnsPublish",
+        vec![("topic", s("arn:t")), ("message", p("$.a[?"))],
+    );
+    assert_err_at(&c, Some("message"), "invalid `$.a[?`");
+    let c = call(
+        "SnsPublish",
+        vec![
+            ("topic", s("arn:t")),
+            (
+                "message",
+                intr("States.Format('{} and {}', $.a, $$.Execution.Id)"),
+            ),
+        ],
+    );
+    assert_eq!(
+        ok(&c).fields["Parameters"]["Message.$"],
+        "States.Format('{} and {}', $.a, $$.Execution.Id)"
+    );
+}
+
+#[test]
+fn jsonata_is_syntax_checked() {
+    let c = jsonata(call(
+        "SnsPublish",
+        vec![
+            ("topic", s("arn:t")),
+            ("message", ja("{% $states.input.( %}")),
+        ],
+    ));
+    assert_err_at(&c, Some("message"), "invalid JSONata");
+    let c = jsonata(call(
+        "SnsPublish",
+        vec![
+            ("topic", s("arn:t")),
+            ("message", ja("{% $states.input.a & 'x' %}")),
+        ],
+    ));
+    assert_eq!(
+        ok(&c).fields["Arguments"]["Message"],
+        "{% $states.input.a & 'x' %}"
+    );
+}
+
+#[test]
+fn scheduler_cron_day_and_weekday() {
+    let target = || obj(vec![("arn", s("arn:t")), ("role", s("arn:r"))]);
+    let c = call(
+        "EventBridgeSchedulerCreateScheduleTask",
+        vec![
+            ("schedule_name", s("n")),
+            ("schedule", s("cron(0 12 1 * MON *)")),
+            ("target", target()),
+        ],
+    );
+    assert_err_at(
+        &c,
+        Some("schedule"),
+        "Cannot supply both 'day' and 'weekDay'",
+    );
+    let c = call(
+        "EventBridgeSchedulerCreateScheduleTask",
+        vec![
+            ("schedule_name", s("n")),
+            ("schedule", s("cron(0 12 * *)")),
+            ("target", target()),
+        ],
+    );
+    assert_err_at(&c, Some("schedule"), "a cron expression has 6 fields");
+}
