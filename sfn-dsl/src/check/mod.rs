@@ -6,6 +6,8 @@
 //! what was written (unknown fields, states, targets), and a rule run over the half-built
 //! definition they leave would only repeat them in other words.
 
+mod words;
+
 use crate::diag::Errors;
 use crate::loc::Loc;
 use crate::lower::Lowered;
@@ -21,6 +23,6 @@ pub fn check(lowered: &Lowered, errors: &mut Errors) {
         if let Some(hint) = diagnostic.hint {
             message = format!("{message}; {hint}");
         }
-        errors.at(loc, message);
+        errors.at(loc, words::to_dsl(&message));
     }
 }

@@ -42,7 +42,6 @@ impl Lower<'_> {
                         self.errors.at(entry.key_loc, format!("key `{key}` is given twice"));
                     }
                     let value = self.json(&entry.value, &at, mode);
-                    self.spans.insert(&at, entry.value.loc());
                     map.insert(key, value);
                 }
                 Json::Object(map)

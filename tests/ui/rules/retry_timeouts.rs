@@ -1,0 +1,20 @@
+// Retry/Catch rules, numeric ranges and heartbeat vs timeout.
+sfn::workflow! {
+    pub FLOW {
+        #[retry(errors = ["States.ALL", "Custom"])]
+        #[retry(errors = ["States.ALL"], backoff_rate = 0.5)]
+        #[retry(errors = ["Later"])]
+        A: Task {
+            resource: "arn:aws:states:::lambda:invoke",
+            timeout: 30s,
+            heartbeat: 1min,
+        } -> B,
+        B: Map {
+            items: $.list,
+            tolerated_failure_percentage: 150,
+            processor: { Step: Pass {} -> end },
+        } -> end,
+    }
+}
+
+fn main() {}
