@@ -75,7 +75,8 @@ pub fn to_dsl(message: &str) -> String {
     for (asl, dsl) in FIELDS {
         out = out.replace(&format!("`{asl}`"), &format!("`{dsl}`"));
     }
-    out
+    // Template keys are written without `.$` in the DSL.
+    out.replace(".$`", "`")
 }
 
 #[cfg(test)]
@@ -89,5 +90,6 @@ mod tests {
             "`heartbeat` (60) must be smaller than `timeout` (30)"
         );
         assert_eq!(to_dsl("`ResultPathX` stays"), "`ResultPathX` stays");
+        assert_eq!(to_dsl("`cheap.$` is not a valid path"), "`cheap` is not a valid path");
     }
 }

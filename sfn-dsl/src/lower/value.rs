@@ -63,6 +63,7 @@ impl Lower<'_> {
                     .collect(),
             ),
             Value::Path(text) | Value::Intrinsic(text) => {
+                self.check_context(text);
                 if mode == Mode::Literal {
                     self.errors.at(
                         text.loc,

@@ -30,7 +30,7 @@ const ATTRS: [&str; 5] = ["timeout", "comment", "query_language", "version", "ty
 
 /// Lowers one workflow; errors go to `errors`.
 pub fn lower_workflow(def: &WorkflowDef, errors: &mut Errors) -> Lowered {
-    let mut lower = Lower { errors, spans: Spans::default(), statements: Vec::new(), graph_broken: false };
+    let mut lower = Lower { errors, spans: Spans::default(), statements: Vec::new(), graph_broken: false, in_item_selector: false };
     let mut top = Map::new();
     let mut express = false;
     let mut timeout = None;

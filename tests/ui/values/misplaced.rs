@@ -7,6 +7,7 @@ sfn::workflow! {
         D: Wait { seconds: 1500ms } -> E,
         E: Task { resource: "arn:aws:states:::lambda:invoke", timeout: "soon", heartbeat: 3 } -> F,
         F: Fail { error: 42 },
+        G: Pass { parameters: { "item": $$.Map.Item.Value } } -> end,
     }
 }
 
