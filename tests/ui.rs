@@ -4,7 +4,9 @@
 #[test]
 fn ui() {
     let cases = trybuild::TestCases::new();
-    for category in ["syntax", "states", "graph", "choice", "values", "attrs", "rules"] {
+    for category in [
+        "syntax", "states", "graph", "choice", "values", "attrs", "rules",
+    ] {
         cases.compile_fail(format!("tests/ui/{category}/*.rs"));
     }
     cases.pass("tests/ui/pass/*.rs");

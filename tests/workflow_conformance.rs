@@ -5,7 +5,10 @@ use serde_json::Value;
 use sfn::workflow;
 
 fn expected(case: &str) -> Value {
-    let path = format!("{}/tests/conformance/semantics/{case}.json", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/tests/conformance/semantics/{case}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let case: Value = serde_json::from_str(&text).expect("a conformance case is JSON");
     case["definition"].clone()

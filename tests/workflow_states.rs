@@ -142,12 +142,17 @@ workflow! {
 fn choice_operators_map_to_typed_asl_operators() {
     let d = def(&CHOICES);
     let route = &d["States"]["Route"];
-    let rules: Vec<Value> = route["Choices"].as_array().unwrap().iter().map(|r| {
-        let mut r = r.clone();
-        assert_eq!(r["Next"], "Yes");
-        r.as_object_mut().unwrap().remove("Next");
-        r
-    }).collect();
+    let rules: Vec<Value> = route["Choices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let mut r = r.clone();
+            assert_eq!(r["Next"], "Yes");
+            r.as_object_mut().unwrap().remove("Next");
+            r
+        })
+        .collect();
     assert_eq!(
         Value::Array(rules),
         json!([
@@ -178,7 +183,10 @@ fn choice_operators_map_to_typed_asl_operators() {
         ])
     );
     assert_eq!(route["Default"], "No");
-    assert_eq!(d["States"]["No"], json!({"Type": "Fail", "Error": "NoMatch", "Cause": "nothing matched"}));
+    assert_eq!(
+        d["States"]["No"],
+        json!({"Type": "Fail", "Error": "NoMatch", "Cause": "nothing matched"})
+    );
 }
 
 workflow! {
@@ -361,7 +369,10 @@ workflow! {
 fn jsonata_states() {
     let d = def(&ATA);
     assert_eq!(d["QueryLanguage"], "JSONata");
-    assert_eq!(d["States"]["Compute"]["Output"], json!({"total": "{% $sum($states.input.items.price) %}"}));
+    assert_eq!(
+        d["States"]["Compute"]["Output"],
+        json!({"total": "{% $sum($states.input.items.price) %}"})
+    );
     assert_eq!(
         d["States"]["Check"]["Choices"],
         json!([{"Condition": "{% $states.input.total > 100 %}", "Output": {"big": true}, "Next": "Call"}])
@@ -379,7 +390,10 @@ fn jsonata_states() {
     );
     assert_eq!(d["States"]["Loop"]["Items"], json!([1, 2, 3]));
     let mixed = def(&MIXED);
-    assert_eq!(mixed["States"]["New"], json!({"Type": "Pass", "QueryLanguage": "JSONata", "Output": "{% $states.input.old %}", "End": true}));
+    assert_eq!(
+        mixed["States"]["New"],
+        json!({"Type": "Pass", "QueryLanguage": "JSONata", "Output": "{% $states.input.old %}", "End": true})
+    );
 }
 
 #[test]

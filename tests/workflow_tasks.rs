@@ -30,13 +30,22 @@ fn catalogue_task_is_rendered_and_merged() {
     let charge = &d["States"]["Charge"];
     assert_eq!(charge["Type"], "Task");
     assert_eq!(charge["Resource"], "arn:aws:states:::lambda:invoke");
-    assert_eq!(charge["Parameters"]["FunctionName"], "arn:aws:lambda:us-east-1:123456789012:function:charge");
-    assert_eq!(charge["Parameters"]["Payload"], json!({"order.$": "$.order", "amount.$": "$.amount"}));
+    assert_eq!(
+        charge["Parameters"]["FunctionName"],
+        "arn:aws:lambda:us-east-1:123456789012:function:charge"
+    );
+    assert_eq!(
+        charge["Parameters"]["Payload"],
+        json!({"order.$": "$.order", "amount.$": "$.amount"})
+    );
     assert_eq!(charge["ResultPath"], "$.charge");
     assert_eq!(charge["TimeoutSeconds"], 30);
     // The integration's default retrier (CDK's LambdaInvoke) comes first, then ours.
     let retry = charge["Retry"].as_array().unwrap();
-    assert_eq!(retry.last().unwrap(), &json!({"ErrorEquals": ["States.Timeout"], "MaxAttempts": 2}));
+    assert_eq!(
+        retry.last().unwrap(),
+        &json!({"ErrorEquals": ["States.Timeout"], "MaxAttempts": 2})
+    );
     assert!(retry.len() >= 2, "{retry:?}");
     assert_eq!(charge["Catch"][0]["Next"], "Failed");
     assert_eq!(charge["Next"], "Fan");
@@ -50,9 +59,17 @@ fn policy_covers_every_task_including_nested_ones() {
     assert_eq!(policy["Version"], "2012-10-17");
     let text = policy.to_string();
     assert!(text.contains("lambda:InvokeFunction"), "{text}");
-    assert!(text.contains("arn:aws:lambda:us-east-1:123456789012:function:charge"), "{text}");
-    assert!(text.contains("arn:aws:lambda:us-east-1:123456789012:function:audit"), "{text}");
+    assert!(
+        text.contains("arn:aws:lambda:us-east-1:123456789012:function:charge"),
+        "{text}"
+    );
+    assert!(
+        text.contains("arn:aws:lambda:us-east-1:123456789012:function:audit"),
+        "{text}"
+    );
     assert!(text.contains("sns:Publish"), "{text}");
-    assert!(text.contains("arn:aws:sns:us-east-1:123456789012:orders"), "{text}");
+    assert!(
+        text.contains("arn:aws:sns:us-east-1:123456789012:orders"),
+        "{text}"
+    );
 }
-

@@ -8,20 +8,30 @@ use proc_macro2::TokenStream;
 fn workflow(n: usize) -> TokenStream {
     let mut states = String::new();
     for i in 0..n {
-        let next = if i + 1 < n { format!("S{}", i + 1) } else { "end".into() };
+        let next = if i + 1 < n {
+            format!("S{}", i + 1)
+        } else {
+            "end".into()
+        };
         let state = match i % 4 {
-            0 => format!(r#"S{i}: Pass {{ parameters: {{ "a": $.x.y, "b": States.Format("{{}}", $.z) }}, result_path: $.p{i} }} -> {next},"#),
+            0 => format!(
+                r#"S{i}: Pass {{ parameters: {{ "a": $.x.y, "b": States.Format("{{}}", $.z) }}, result_path: $.p{i} }} -> {next},"#
+            ),
             1 => format!(
                 r#"#[retry(errors = ["States.Timeout"], interval = 2s)] #[catch(errors = ["States.ALL"], next = Failed)]
                    S{i}: Task {{ resource: "arn:aws:lambda:us-east-1:123456789012:function:f{i}", timeout: 30s }} -> {next},"#
             ),
-            2 if next != "end" => format!(r#"S{i}: Choice {{ $.n > {i} && is_present($.f) => {next}, _ => {next} }},"#),
+            2 if next != "end" => format!(
+                r#"S{i}: Choice {{ $.n > {i} && is_present($.f) => {next}, _ => {next} }},"#
+            ),
             _ => format!("S{i}: Wait {{ seconds: 1 }} -> {next},"),
         };
         states.push_str(&state);
     }
     states.push_str(r#"Failed: Fail { error: "Failed" },"#);
-    format!("pub FLOW {{ {states} }}").parse().expect("generated source lexes")
+    format!("pub FLOW {{ {states} }}")
+        .parse()
+        .expect("generated source lexes")
 }
 
 fn bench(c: &mut Criterion) {
@@ -29,7 +39,11 @@ fn bench(c: &mut Criterion) {
     for n in [10, 100, 1000] {
         let tokens = workflow(n);
         // Sanity: the generated workflow is valid, so the whole pipeline runs.
-        assert!(!sfn_dsl::expand(tokens.clone()).to_string().contains("compile_error"));
+        assert!(
+            !sfn_dsl::expand(tokens.clone())
+                .to_string()
+                .contains("compile_error")
+        );
         group.throughput(Throughput::Elements(n as u64));
         group.bench_with_input(BenchmarkId::from_parameter(n), &tokens, |b, tokens| {
             b.iter(|| sfn_dsl::expand(tokens.clone()))

@@ -41,7 +41,10 @@ impl Errors {
 }
 
 /// The candidate closest to `word`, when it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let lower = word.to_lowercase();
     candidates
         .into_iter()
@@ -52,7 +55,11 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
 }
 
 /// `message` followed by "; did you mean `x`?" when a close candidate exists.
-pub fn with_suggestion<'a>(message: String, word: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+pub fn with_suggestion<'a>(
+    message: String,
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> String {
     match did_you_mean(word, candidates) {
         Some(best) => format!("{message}; did you mean `{best}`?"),
         None => message,
@@ -74,7 +81,9 @@ fn distance(a: &str, b: &str) -> usize {
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 best = best.min(d[i - 2][j - 2] + 1);
             }
@@ -91,7 +100,10 @@ mod tests {
     #[test]
     fn suggests_close_names_only() {
         assert_eq!(did_you_mean("Wiat", ["Pass", "Wait", "Map"]), Some("Wait"));
-        assert_eq!(did_you_mean("result_pth", ["result_path", "input_path"]), Some("result_path"));
+        assert_eq!(
+            did_you_mean("result_pth", ["result_path", "input_path"]),
+            Some("result_path")
+        );
         assert_eq!(did_you_mean("Zebra", ["Pass", "Wait"]), None);
         assert_eq!(did_you_mean("retyr", ["retry", "catch"]), Some("retry"));
     }

@@ -20,7 +20,10 @@ pub fn expand_const(lowered: &Lowered, policy: &str, ok: bool) -> TokenStream {
         collect_substitutions(&lowered.definition, &mut names);
         names.sort();
         names.dedup();
-        (serde_json::to_string(&lowered.definition).unwrap_or_default(), names)
+        (
+            serde_json::to_string(&lowered.definition).unwrap_or_default(),
+            names,
+        )
     } else {
         (String::from("{}"), Vec::new())
     };
@@ -28,7 +31,11 @@ pub fn expand_const(lowered: &Lowered, policy: &str, ok: bool) -> TokenStream {
         let line = format!(" {line}");
         quote! { #[doc = #line] }
     });
-    let kind = if lowered.express { quote!(Express) } else { quote!(Standard) };
+    let kind = if lowered.express {
+        quote!(Express)
+    } else {
+        quote!(Standard)
+    };
     quote! {
         #(#docs)*
         #vis const #name: ::sfn::Workflow = ::sfn::Workflow::from_parts(

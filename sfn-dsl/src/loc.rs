@@ -16,12 +16,18 @@ pub struct Loc {
 impl Loc {
     /// The location of one token.
     pub fn of(span: Span) -> Loc {
-        Loc { start: span, end: span }
+        Loc {
+            start: span,
+            end: span,
+        }
     }
 
     /// From the start of `self` to the end of `other`.
     pub fn to(self, other: Loc) -> Loc {
-        Loc { start: self.start, end: other.end }
+        Loc {
+            start: self.start,
+            end: other.end,
+        }
     }
 
     /// An error underlining this location.

@@ -7,14 +7,20 @@ use quote::quote;
 
 fn errors(out: &TokenStream) -> Vec<String> {
     let text = out.to_string();
-    text.split("compile_error !").skip(1).map(|s| s.split('"').nth(1).unwrap_or_default().to_owned()).collect()
+    text.split("compile_error !")
+        .skip(1)
+        .map(|s| s.split('"').nth(1).unwrap_or_default().to_owned())
+        .collect()
 }
 
 #[test]
 fn a_clean_workflow_expands_to_a_const_and_nothing_else() {
     let out = sfn_dsl::expand(quote! { pub FLOW { A: Pass {} -> end } });
     let text = out.to_string();
-    assert!(text.contains("pub const FLOW : :: sfn :: Workflow"), "{text}");
+    assert!(
+        text.contains("pub const FLOW : :: sfn :: Workflow"),
+        "{text}"
+    );
     assert!(text.contains(r#"\"StartAt\":\"A\""#), "{text}");
     assert!(errors(&out).is_empty(), "{text}");
 }
@@ -34,7 +40,9 @@ fn errors_are_all_reported_and_the_const_still_exists() {
     assert!(found[1].contains("did you mean `seconds`"));
     assert!(found[2].contains("no state named `Nowhere`"));
     // The stand-in const has an empty definition.
-    assert!(out.to_string().contains(r#"pub const FLOW : :: sfn :: Workflow = :: sfn :: Workflow :: from_parts ("FLOW" , "{}""#));
+    assert!(out.to_string().contains(
+        r#"pub const FLOW : :: sfn :: Workflow = :: sfn :: Workflow :: from_parts ("FLOW" , "{}""#
+    ));
 }
 
 #[test]
@@ -47,10 +55,58 @@ fn a_broken_header_is_one_error() {
 
 /// Words the generator glues together: DSL tokens and some that do not belong.
 const VOCABULARY: &[&str] = &[
-    "pub", "FLOW", "{", "}", "[", "]", "(", ")", "A", "B", ":", ",", "->", "=>", "end", "Pass", "Choice", "Map",
-    "Parallel", "Task", "LambdaInvoke", "$", ".", "..", "$$", "*", "\"x\"", "\"{% 1 %}\"", "1", "2s", "-", "==",
-    "<", "&&", "||", "!", "_", "#", "#[start]", "#[retry(errors = [\"States.ALL\"])]", "States", "Format",
-    "result_path", "parameters", "processor", "branches", "items", "true", "null", "is_present", "timestamp", "=",
+    "pub",
+    "FLOW",
+    "{",
+    "}",
+    "[",
+    "]",
+    "(",
+    ")",
+    "A",
+    "B",
+    ":",
+    ",",
+    "->",
+    "=>",
+    "end",
+    "Pass",
+    "Choice",
+    "Map",
+    "Parallel",
+    "Task",
+    "LambdaInvoke",
+    "$",
+    ".",
+    "..",
+    "$$",
+    "*",
+    "\"x\"",
+    "\"{% 1 %}\"",
+    "1",
+    "2s",
+    "-",
+    "==",
+    "<",
+    "&&",
+    "||",
+    "!",
+    "_",
+    "#",
+    "#[start]",
+    "#[retry(errors = [\"States.ALL\"])]",
+    "States",
+    "Format",
+    "result_path",
+    "parameters",
+    "processor",
+    "branches",
+    "items",
+    "true",
+    "null",
+    "is_present",
+    "timestamp",
+    "=",
 ];
 
 proptest! {

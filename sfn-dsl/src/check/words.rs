@@ -37,7 +37,10 @@ const FIELDS: &[(&str, &str)] = &[
     ("MaxConcurrency", "max_concurrency"),
     ("MaxConcurrencyPath", "max_concurrency"),
     ("ToleratedFailurePercentage", "tolerated_failure_percentage"),
-    ("ToleratedFailurePercentagePath", "tolerated_failure_percentage"),
+    (
+        "ToleratedFailurePercentagePath",
+        "tolerated_failure_percentage",
+    ),
     ("ToleratedFailureCount", "tolerated_failure_count"),
     ("ToleratedFailureCountPath", "tolerated_failure_count"),
     ("Label", "label"),
@@ -60,8 +63,14 @@ const PHRASES: &[(&str, &str)] = &[
         "set `\"ProcessorConfig\": {\"Mode\": \"DISTRIBUTED\", \"ExecutionType\": \"STANDARD\"}` in the ItemProcessor",
         "add `mode: distributed` to the Map",
     ),
-    ("set `\"QueryLanguage\": \"JSONata\"` on the state", "add `#[query_language = jsonata]` to the state"),
-    ("set `\"QueryLanguage\": \"JSONPath\"` on the state", "add `#[query_language = jsonpath]` to the state"),
+    (
+        "set `\"QueryLanguage\": \"JSONata\"` on the state",
+        "add `#[query_language = jsonata]` to the state",
+    ),
+    (
+        "set `\"QueryLanguage\": \"JSONPath\"` on the state",
+        "add `#[query_language = jsonpath]` to the state",
+    ),
     ("`Next`", "`-> Next`"),
     ("`\"End\": true`", "`-> end`"),
 ];
@@ -90,6 +99,9 @@ mod tests {
             "`heartbeat` (60) must be smaller than `timeout` (30)"
         );
         assert_eq!(to_dsl("`ResultPathX` stays"), "`ResultPathX` stays");
-        assert_eq!(to_dsl("`cheap.$` is not a valid path"), "`cheap` is not a valid path");
+        assert_eq!(
+            to_dsl("`cheap.$` is not a valid path"),
+            "`cheap` is not a valid path"
+        );
     }
 }

@@ -14,9 +14,31 @@ use crate::ast::{Attr, AttrArgs, Field, StateDecl, Value};
 use crate::diag::with_suggestion;
 use crate::loc::Loc;
 
-const STATE_ATTRS: [&str; 6] = ["retry", "catch", "comment", "query_language", "assign", "start"];
-const RETRY_FIELDS: [&str; 7] = ["errors", "interval", "max_attempts", "backoff_rate", "max_delay", "jitter", "comment"];
-const CATCH_FIELDS: [&str; 6] = ["errors", "next", "result_path", "assign", "output", "comment"];
+const STATE_ATTRS: [&str; 6] = [
+    "retry",
+    "catch",
+    "comment",
+    "query_language",
+    "assign",
+    "start",
+];
+const RETRY_FIELDS: [&str; 7] = [
+    "errors",
+    "interval",
+    "max_attempts",
+    "backoff_rate",
+    "max_delay",
+    "jitter",
+    "comment",
+];
+const CATCH_FIELDS: [&str; 6] = [
+    "errors",
+    "next",
+    "result_path",
+    "assign",
+    "output",
+    "comment",
+];
 
 impl Lower<'_> {
     /// Lowers the attributes of a state into `out`; returns the state's query language.
@@ -47,7 +69,8 @@ impl Lower<'_> {
                 }
                 "query_language" => {
                     if let Some(value) = self.eq_value(attr) {
-                        self.spans.insert(&child(pointer, "QueryLanguage"), value.loc());
+                        self.spans
+                            .insert(&child(pointer, "QueryLanguage"), value.loc());
                         if let Some(q) = self.query_language(value) {
                             ql = q.to_owned();
                             out.push(("QueryLanguage".into(), Json::String(q.into())));
@@ -67,7 +90,10 @@ impl Lower<'_> {
                         continue;
                     }
                     let AttrArgs::List(fields) = &attr.args else {
-                        self.errors.at(attr.loc, format!("write `#[{name}(errors = [\"States.ALL\"], ..)]`"));
+                        self.errors.at(
+                            attr.loc,
+                            format!("write `#[{name}(errors = [\"States.ALL\"], ..)]`"),
+                        );
                         continue;
                     };
                     if name == "retry" {
@@ -82,7 +108,14 @@ impl Lower<'_> {
                 }
                 _ => self.errors.at(
                     attr.name.span(),
-                    with_suggestion(format!("unknown state attribute `{name}`: expected one of {}", STATE_ATTRS.join(", ")), &name, STATE_ATTRS),
+                    with_suggestion(
+                        format!(
+                            "unknown state attribute `{name}`: expected one of {}",
+                            STATE_ATTRS.join(", ")
+                        ),
+                        &name,
+                        STATE_ATTRS,
+                    ),
                 ),
             }
         }
@@ -103,7 +136,8 @@ impl Lower<'_> {
         match &attr.args {
             AttrArgs::Eq(value) => Some(value),
             _ => {
-                self.errors.at(attr.loc, format!("write `#[{} = ..]`", attr.name));
+                self.errors
+                    .at(attr.loc, format!("write `#[{} = ..]`", attr.name));
                 None
             }
         }
@@ -114,7 +148,10 @@ impl Lower<'_> {
         match &attr.args {
             AttrArgs::Eq(value) | AttrArgs::Paren(value) => Some(value),
             _ => {
-                self.errors.at(attr.loc, format!("write `#[{}({{ \"name\": value }})]`", attr.name));
+                self.errors.at(
+                    attr.loc,
+                    format!("write `#[{}({{ \"name\": value }})]`", attr.name),
+                );
                 None
             }
         }
@@ -132,10 +169,16 @@ impl Lower<'_> {
             };
             let (key, value) = match name.as_str() {
                 "errors" => ("ErrorEquals", self.error_names(&field.value)),
-                "interval" => ("IntervalSeconds", self.seconds_literal(&field.value).map(Json::from)),
+                "interval" => (
+                    "IntervalSeconds",
+                    self.seconds_literal(&field.value).map(Json::from),
+                ),
                 "max_attempts" => ("MaxAttempts", self.number(&field.value)),
                 "backoff_rate" => ("BackoffRate", self.number(&field.value)),
-                "max_delay" => ("MaxDelaySeconds", self.seconds_literal(&field.value).map(Json::from)),
+                "max_delay" => (
+                    "MaxDelaySeconds",
+                    self.seconds_literal(&field.value).map(Json::from),
+                ),
                 "jitter" => ("JitterStrategy", self.jitter(&field.value)),
                 _ => ("Comment", self.string(&field.value).map(Json::String)),
             };
@@ -150,7 +193,15 @@ impl Lower<'_> {
         if !present[0] {
             self.errors.at(loc, "`#[retry(..)]` needs `errors = [\"..\"]` (the error names it retries, e.g. `[\"States.ALL\"]`)");
         }
-        let keys = ["ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate", "MaxDelaySeconds", "JitterStrategy", "Comment"];
+        let keys = [
+            "ErrorEquals",
+            "IntervalSeconds",
+            "MaxAttempts",
+            "BackoffRate",
+            "MaxDelaySeconds",
+            "JitterStrategy",
+            "Comment",
+        ];
         for (key, slot) in keys.iter().zip(slots) {
             if let Some(value) = slot {
                 out.insert((*key).into(), value);
@@ -159,7 +210,14 @@ impl Lower<'_> {
         out
     }
 
-    fn catcher(&mut self, fields: &[Field], pointer: &str, loc: Loc, scope: &Scope, to: &mut Vec<String>) -> Map<String, Json> {
+    fn catcher(
+        &mut self,
+        fields: &[Field],
+        pointer: &str,
+        loc: Loc,
+        scope: &Scope,
+        to: &mut Vec<String>,
+    ) -> Map<String, Json> {
         let mut slots: [Option<Json>; 6] = Default::default();
         let mut present = [false; 6];
         for field in fields {
@@ -171,15 +229,29 @@ impl Lower<'_> {
             let (key, value) = match name.as_str() {
                 "errors" => ("ErrorEquals", self.error_names(&field.value)),
                 "next" => match &field.value {
-                    Value::Word(target) => ("Next", Some(Json::String(self.target(target, scope, to)))),
+                    Value::Word(target) => {
+                        ("Next", Some(Json::String(self.target(target, scope, to))))
+                    }
                     other => {
-                        self.errors.at(other.loc(), "`next` is the name of a state: `next = Handler`");
+                        self.errors.at(
+                            other.loc(),
+                            "`next` is the name of a state: `next = Handler`",
+                        );
                         ("Next", None)
                     }
                 },
-                "result_path" => ("ResultPath", self.path_or_null(&field.value, &child(pointer, "ResultPath"))),
-                "assign" => ("Assign", Some(self.json(&field.value, &child(pointer, "Assign"), Mode::Template))),
-                "output" => ("Output", Some(self.json(&field.value, &child(pointer, "Output"), Mode::Template))),
+                "result_path" => (
+                    "ResultPath",
+                    self.path_or_null(&field.value, &child(pointer, "ResultPath")),
+                ),
+                "assign" => (
+                    "Assign",
+                    Some(self.json(&field.value, &child(pointer, "Assign"), Mode::Template)),
+                ),
+                "output" => (
+                    "Output",
+                    Some(self.json(&field.value, &child(pointer, "Output"), Mode::Template)),
+                ),
                 _ => ("Comment", self.string(&field.value).map(Json::String)),
             };
             self.spans.insert(&child(pointer, key), field.value.loc());
@@ -194,9 +266,19 @@ impl Lower<'_> {
             self.errors.at(loc, "`#[catch(..)]` needs `errors = [\"..\"]` (the error names it catches, e.g. `[\"States.ALL\"]`)");
         }
         if !present[1] {
-            self.errors.at(loc, "`#[catch(..)]` needs `next = State` (where to go when it catches)");
+            self.errors.at(
+                loc,
+                "`#[catch(..)]` needs `next = State` (where to go when it catches)",
+            );
         }
-        let keys = ["ErrorEquals", "Next", "ResultPath", "Assign", "Output", "Comment"];
+        let keys = [
+            "ErrorEquals",
+            "Next",
+            "ResultPath",
+            "Assign",
+            "Output",
+            "Comment",
+        ];
         let mut out = Map::new();
         for (key, slot) in keys.iter().zip(slots) {
             if let Some(value) = slot {
@@ -208,7 +290,10 @@ impl Lower<'_> {
 
     fn unknown_attr_field(&mut self, attr: &str, name: &proc_macro2::Ident, fields: &[&str]) {
         let message = with_suggestion(
-            format!("`#[{attr}(..)]` has no field `{name}`; its fields are: {}", fields.join(", ")),
+            format!(
+                "`#[{attr}(..)]` has no field `{name}`; its fields are: {}",
+                fields.join(", ")
+            ),
             &name.to_string(),
             fields.iter().copied(),
         );
@@ -224,7 +309,10 @@ impl Lower<'_> {
                     .map(|item| match item {
                         Value::Str(s) => Some(Json::String(s.value())),
                         other => {
-                            self.errors.at(other.loc(), "error names are strings: `\"States.TaskFailed\"`");
+                            self.errors.at(
+                                other.loc(),
+                                "error names are strings: `\"States.TaskFailed\"`",
+                            );
                             None
                         }
                     })
@@ -232,11 +320,17 @@ impl Lower<'_> {
                 names.map(Json::Array)
             }
             Value::Str(s) => {
-                self.errors.at(s.span(), format!("`errors` is a list: `errors = [\"{}\"]`", s.value()));
+                self.errors.at(
+                    s.span(),
+                    format!("`errors` is a list: `errors = [\"{}\"]`", s.value()),
+                );
                 None
             }
             other => {
-                self.errors.at(other.loc(), "`errors` is a list of error names: `errors = [\"States.ALL\"]`");
+                self.errors.at(
+                    other.loc(),
+                    "`errors` is a list of error names: `errors = [\"States.ALL\"]`",
+                );
                 None
             }
         }

@@ -12,7 +12,14 @@ use crate::loc::Loc;
 
 impl Lower<'_> {
     /// Lowers the arms of a Choice state into `out`.
-    pub fn choice_arms(&mut self, arms: &[&Arm], pointer: &str, scope: &Scope, to: &mut Vec<String>, out: &mut Vec<(String, Json)>) {
+    pub fn choice_arms(
+        &mut self,
+        arms: &[&Arm],
+        pointer: &str,
+        scope: &Scope,
+        to: &mut Vec<String>,
+        out: &mut Vec<(String, Json)>,
+    ) {
         let mut rules = Vec::new();
         let mut default: Option<&Arm> = None;
         for arm in arms {
@@ -25,7 +32,8 @@ impl Lower<'_> {
                     self.errors.at(attr.loc, "the `_` arm takes no attributes: put `#[assign(..)]` on the Choice state itself (it runs when no rule matches)");
                 }
                 let target = self.target(&arm.target, scope, to);
-                self.spans.insert(&child(pointer, "Default"), Loc::of(arm.target.span()));
+                self.spans
+                    .insert(&child(pointer, "Default"), Loc::of(arm.target.span()));
                 out.push(("Default".into(), Json::String(target)));
                 default = Some(arm);
                 continue;
@@ -75,11 +83,16 @@ impl Lower<'_> {
                 rule.insert("Output".into(), output);
             }
             let target = self.target(&arm.target, scope, to);
-            self.spans.insert(&child(&at, "Next"), Loc::of(arm.target.span()));
+            self.spans
+                .insert(&child(&at, "Next"), Loc::of(arm.target.span()));
             rule.insert("Next".into(), Json::String(target));
             rules.push(Json::Object(rule));
         }
-        self.spans.insert(&child(pointer, "Choices"), arms.first().map_or(Loc::of(proc_macro2::Span::call_site()), |a| a.loc));
+        self.spans.insert(
+            &child(pointer, "Choices"),
+            arms.first()
+                .map_or(Loc::of(proc_macro2::Span::call_site()), |a| a.loc),
+        );
         out.push(("Choices".into(), Json::Array(rules)));
     }
 
@@ -88,7 +101,11 @@ impl Lower<'_> {
         let mut rule = Map::new();
         match cond {
             Cond::And(terms) | Cond::Or(terms) => {
-                let key = if matches!(cond, Cond::And(_)) { "And" } else { "Or" };
+                let key = if matches!(cond, Cond::And(_)) {
+                    "And"
+                } else {
+                    "Or"
+                };
                 let base = child(pointer, key);
                 let items = terms
                     .iter()
@@ -102,24 +119,40 @@ impl Lower<'_> {
                     return self.test(func, path, false, pointer);
                 }
                 self.spans.insert(&child(pointer, "Not"), *loc);
-                rule.insert("Not".into(), Json::Object(self.cond(inner, &child(pointer, "Not"))));
+                rule.insert(
+                    "Not".into(),
+                    Json::Object(self.cond(inner, &child(pointer, "Not"))),
+                );
             }
             Cond::Test { func, path } => return self.test(func, path, true, pointer),
             Cond::Matches { path, pattern, .. } => {
                 self.variable(path, pointer, &mut rule);
-                self.spans.insert(&child(pointer, "StringMatches"), Loc::of(pattern.span()));
+                self.spans
+                    .insert(&child(pointer, "StringMatches"), Loc::of(pattern.span()));
                 rule.insert("StringMatches".into(), Json::String(pattern.value()));
             }
             Cond::Jsonata(s) => {
-                self.spans.insert(&child(pointer, "Condition"), Loc::of(s.span()));
+                self.spans
+                    .insert(&child(pointer, "Condition"), Loc::of(s.span()));
                 rule.insert("Condition".into(), Json::String(s.value()));
             }
-            Cond::Compare { left, op, op_loc, right } => return self.compare(left, *op, *op_loc, right, pointer),
+            Cond::Compare {
+                left,
+                op,
+                op_loc,
+                right,
+            } => return self.compare(left, *op, *op_loc, right, pointer),
         }
         rule
     }
 
-    fn test(&mut self, func: &proc_macro2::Ident, path: &Text, value: bool, pointer: &str) -> Map<String, Json> {
+    fn test(
+        &mut self,
+        func: &proc_macro2::Ident,
+        path: &Text,
+        value: bool,
+        pointer: &str,
+    ) -> Map<String, Json> {
         let mut rule = Map::new();
         self.variable(path, pointer, &mut rule);
         // is_present -> IsPresent
@@ -128,10 +161,14 @@ impl Lower<'_> {
             .split('_')
             .map(|part| {
                 let mut chars = part.chars();
-                chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+                chars
+                    .next()
+                    .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+                    .unwrap_or_default()
             })
             .collect();
-        self.spans.insert(&child(pointer, &key), Loc::of(func.span()));
+        self.spans
+            .insert(&child(pointer, &key), Loc::of(func.span()));
         rule.insert(key, Json::Bool(value));
         rule
     }
@@ -141,7 +178,14 @@ impl Lower<'_> {
         rule.insert("Variable".into(), Json::String(path.text.clone()));
     }
 
-    fn compare(&mut self, left: &Operand, op: CmpOp, op_loc: Loc, right: &Operand, pointer: &str) -> Map<String, Json> {
+    fn compare(
+        &mut self,
+        left: &Operand,
+        op: CmpOp,
+        op_loc: Loc,
+        right: &Operand,
+        pointer: &str,
+    ) -> Map<String, Json> {
         // Put the path on the left: `10 < $.x` is `$.x > 10`.
         let (left, op, right) = match (left, right) {
             (Operand::Literal(_), Operand::Path(_)) => (right, flip(op), left),
@@ -151,10 +195,18 @@ impl Lower<'_> {
             Operand::Path(path) => (path, None),
             Operand::Typed { ty, inner, .. } => match inner.as_ref() {
                 Operand::Path(path) => (path, Some(ty.to_string())),
-                _ => return self.bad_compare(left.loc(), "the left side of a comparison is a path: `$.x == ..`"),
+                _ => {
+                    return self.bad_compare(
+                        left.loc(),
+                        "the left side of a comparison is a path: `$.x == ..`",
+                    );
+                }
             },
             Operand::Literal(_) => {
-                return self.bad_compare(left.loc().to(right.loc()), "a comparison needs a path on one side: `$.x == \"value\"`");
+                return self.bad_compare(
+                    left.loc().to(right.loc()),
+                    "a comparison needs a path on one side: `$.x == \"value\"`",
+                );
             }
         };
         enum Rhs<'a> {
@@ -163,12 +215,19 @@ impl Lower<'_> {
         }
         let (ty, rhs) = match right {
             Operand::Literal(value) => match value {
-                Value::Str(s) => (left_ty.unwrap_or_else(|| "string".into()), Rhs::Lit(Json::String(s.value()), value.loc())),
-                Value::Num(n, loc) => (left_ty.unwrap_or_else(|| "number".into()), Rhs::Lit(Json::Number(n.clone()), *loc)),
+                Value::Str(s) => (
+                    left_ty.unwrap_or_else(|| "string".into()),
+                    Rhs::Lit(Json::String(s.value()), value.loc()),
+                ),
+                Value::Num(n, loc) => (
+                    left_ty.unwrap_or_else(|| "number".into()),
+                    Rhs::Lit(Json::Number(n.clone()), *loc),
+                ),
                 Value::Bool(b, loc) => ("boolean".into(), Rhs::Lit(Json::Bool(*b), *loc)),
                 Value::Null(loc) => {
                     if !matches!(op, CmpOp::Eq | CmpOp::Ne) {
-                        return self.bad_compare(op_loc, "`null` can only be compared with `==` or `!=`");
+                        return self
+                            .bad_compare(op_loc, "`null` can only be compared with `==` or `!=`");
                     }
                     let mut rule = Map::new();
                     self.variable(path, pointer, &mut rule);
@@ -186,12 +245,20 @@ impl Lower<'_> {
                         ("number", Value::Num(n, _)) => Json::Number(n.clone()),
                         ("boolean", Value::Bool(b, _)) => Json::Bool(*b),
                         (t, other) => {
-                            return self.bad_compare(other.loc(), format!("`{t}(..)` takes a path or a {t} literal, found {}", other.describe()));
+                            return self.bad_compare(
+                                other.loc(),
+                                format!(
+                                    "`{t}(..)` takes a path or a {t} literal, found {}",
+                                    other.describe()
+                                ),
+                            );
                         }
                     };
                     (ty.to_string(), Rhs::Lit(json, value.loc()))
                 }
-                Operand::Typed { loc, .. } => return self.bad_compare(*loc, "type words do not nest"),
+                Operand::Typed { loc, .. } => {
+                    return self.bad_compare(*loc, "type words do not nest");
+                }
             },
             Operand::Path(other) => match left_ty {
                 Some(ty) => (ty, Rhs::Path(other)),
@@ -223,7 +290,11 @@ impl Lower<'_> {
             CmpOp::Ge => "GreaterThanEquals",
         };
         let mut test = Map::new();
-        let inner_pointer = if op == CmpOp::Ne { child(pointer, "Not") } else { pointer.to_owned() };
+        let inner_pointer = if op == CmpOp::Ne {
+            child(pointer, "Not")
+        } else {
+            pointer.to_owned()
+        };
         self.variable(path, &inner_pointer, &mut test);
         match rhs {
             Rhs::Lit(json, loc) => {

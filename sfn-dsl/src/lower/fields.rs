@@ -16,20 +16,61 @@ pub fn allowed_fields(kind: &str) -> Vec<&'static str> {
     let mut fields: Vec<&'static str> = IO.to_vec();
     let extra: &[&'static str] = match kind {
         "Pass" => &["parameters", "result", "result_path"],
-        "Task" => &["resource", "parameters", "arguments", "credentials", "result_path", "result_selector", "timeout", "heartbeat"],
-        "Activity" => &["arn", "parameters", "arguments", "result_path", "result_selector", "timeout", "heartbeat"],
+        "Task" => &[
+            "resource",
+            "parameters",
+            "arguments",
+            "credentials",
+            "result_path",
+            "result_selector",
+            "timeout",
+            "heartbeat",
+        ],
+        "Activity" => &[
+            "arn",
+            "parameters",
+            "arguments",
+            "result_path",
+            "result_selector",
+            "timeout",
+            "heartbeat",
+        ],
         "Choice" => &[],
         "Wait" => &["seconds", "timestamp"],
         "Succeed" => &[],
         "Fail" => return vec!["error", "cause"],
-        "Parallel" => &["branches", "parameters", "arguments", "result_path", "result_selector"],
+        "Parallel" => &[
+            "branches",
+            "parameters",
+            "arguments",
+            "result_path",
+            "result_selector",
+        ],
         "Map" => &[
-            "processor", "mode", "execution_type", "items", "item_selector", "max_concurrency", "item_reader",
-            "item_batcher", "result_writer", "tolerated_failure_percentage", "tolerated_failure_count", "label",
-            "result_path", "result_selector", "arguments",
+            "processor",
+            "mode",
+            "execution_type",
+            "items",
+            "item_selector",
+            "max_concurrency",
+            "item_reader",
+            "item_batcher",
+            "result_writer",
+            "tolerated_failure_percentage",
+            "tolerated_failure_count",
+            "label",
+            "result_path",
+            "result_selector",
+            "arguments",
         ],
         // A catalogue task type: the state-level fields (the task's own come from the catalogue).
-        _ => &["result_path", "result_selector", "timeout", "heartbeat", "credentials"],
+        _ => &[
+            "result_path",
+            "result_selector",
+            "timeout",
+            "heartbeat",
+            "credentials",
+        ],
     };
     fields.extend_from_slice(extra);
     fields
@@ -42,7 +83,14 @@ fn pointer_is_map(out: &[(String, Json)]) -> bool {
 
 impl Lower<'_> {
     /// Lowers one field of a built-in state kind into `out`.
-    pub fn field(&mut self, field: &Field, pointer: &str, ql: &str, scope: &Scope, out: &mut Vec<(String, Json)>) {
+    pub fn field(
+        &mut self,
+        field: &Field,
+        pointer: &str,
+        ql: &str,
+        scope: &Scope,
+        out: &mut Vec<(String, Json)>,
+    ) {
         let name = field.name.to_string();
         let value = &field.value;
         let mut put = |lower: &mut Lower, key: &str, json: Option<Json>| {
@@ -71,8 +119,8 @@ impl Lower<'_> {
                     out.push(("Items".into(), json));
                 }
             },
-            "parameters" | "arguments" | "result_selector" | "item_selector" | "credentials" | "output" | "item_reader"
-            | "item_batcher" | "result_writer" => {
+            "parameters" | "arguments" | "result_selector" | "item_selector" | "credentials"
+            | "output" | "item_reader" | "item_batcher" | "result_writer" => {
                 let key = match name.as_str() {
                     "parameters" => "Parameters",
                     "arguments" => "Arguments",
@@ -91,7 +139,8 @@ impl Lower<'_> {
                     );
                     return;
                 }
-                let selector = key == "ItemSelector" || (key == "Parameters" && pointer_is_map(out));
+                let selector =
+                    key == "ItemSelector" || (key == "Parameters" && pointer_is_map(out));
                 let outer = std::mem::replace(&mut self.in_item_selector, selector);
                 let json = self.json(value, &child(pointer, key), Mode::Template);
                 self.in_item_selector = outer;
@@ -106,7 +155,12 @@ impl Lower<'_> {
                 let json = self.string(value).map(Json::String);
                 put(self, key, json);
             }
-            "timeout" | "heartbeat" | "seconds" | "max_concurrency" | "tolerated_failure_count" | "tolerated_failure_percentage" => {
+            "timeout"
+            | "heartbeat"
+            | "seconds"
+            | "max_concurrency"
+            | "tolerated_failure_count"
+            | "tolerated_failure_percentage" => {
                 let key = match name.as_str() {
                     "timeout" => "TimeoutSeconds",
                     "heartbeat" => "HeartbeatSeconds",
@@ -144,12 +198,20 @@ impl Lower<'_> {
                 let mut branches = Vec::new();
                 for (i, item) in items.iter().enumerate() {
                     let Value::Block(block) = item else {
-                        self.errors.at(item.loc(), "each branch is a block of states: `{ A: Pass {} -> end }`");
+                        self.errors.at(
+                            item.loc(),
+                            "each branch is a block of states: `{ A: Pass {} -> end }`",
+                        );
                         continue;
                     };
                     let base = child(&child(pointer, "Branches"), &i.to_string());
                     self.spans.insert(&base, block.loc);
-                    let inner = Scope { names: Vec::new(), what: "a Parallel branch", parent: Some(scope), broken: Vec::new() };
+                    let inner = Scope {
+                        names: Vec::new(),
+                        what: "a Parallel branch",
+                        parent: Some(scope),
+                        broken: Vec::new(),
+                    };
                     let (start, states) = lower_block(self, block, &base, &inner, ql);
                     let mut branch = Map::new();
                     branch.insert("StartAt".into(), Json::String(start));
@@ -160,12 +222,20 @@ impl Lower<'_> {
             }
             "processor" => {
                 let Value::Block(block) = value else {
-                    self.errors.at(value.loc(), "`processor` is a block of states: `processor: { Step: Pass {} -> end }`");
+                    self.errors.at(
+                        value.loc(),
+                        "`processor` is a block of states: `processor: { Step: Pass {} -> end }`",
+                    );
                     return;
                 };
                 let base = child(pointer, "ItemProcessor");
                 self.spans.insert(&base, block.loc);
-                let inner = Scope { names: Vec::new(), what: "a Map processor", parent: Some(scope), broken: Vec::new() };
+                let inner = Scope {
+                    names: Vec::new(),
+                    what: "a Map processor",
+                    parent: Some(scope),
+                    broken: Vec::new(),
+                };
                 let (start, states) = lower_block(self, block, &base, &inner, ql);
                 let mut processor = Map::new();
                 processor.insert("StartAt".into(), Json::String(start));
@@ -173,23 +243,50 @@ impl Lower<'_> {
                 out.push(("ItemProcessor".into(), Json::Object(processor)));
             }
             "mode" | "execution_type" => {
-                let words: &[&str] = if name == "mode" { &["inline", "distributed"] } else { &["standard", "express"] };
+                let words: &[&str] = if name == "mode" {
+                    &["inline", "distributed"]
+                } else {
+                    &["standard", "express"]
+                };
                 match value {
                     Value::Word(w) if words.contains(&w.to_string().as_str()) => {
-                        let key = if name == "mode" { "Mode" } else { "ExecutionType" };
-                        let ptr = child(&child(&child(pointer, "ItemProcessor"), "ProcessorConfig"), key);
+                        let key = if name == "mode" {
+                            "Mode"
+                        } else {
+                            "ExecutionType"
+                        };
+                        let ptr = child(
+                            &child(&child(pointer, "ItemProcessor"), "ProcessorConfig"),
+                            key,
+                        );
                         self.spans.insert(&ptr, value.loc());
-                        out.push((format!("ProcessorConfig/{key}"), Json::String(w.to_string().to_uppercase())));
+                        out.push((
+                            format!("ProcessorConfig/{key}"),
+                            Json::String(w.to_string().to_uppercase()),
+                        ));
                     }
-                    other => self.errors.at(other.loc(), format!("`{name}` is `{}` or `{}`", words[0], words[1])),
+                    other => self.errors.at(
+                        other.loc(),
+                        format!("`{name}` is `{}` or `{}`", words[0], words[1]),
+                    ),
                 }
             }
-            _ => self.errors.at(field.name.span(), format!("field `{name}` is not supported here")),
+            _ => self.errors.at(
+                field.name.span(),
+                format!("field `{name}` is not supported here"),
+            ),
         }
     }
 
     /// An integer (or, for times, a duration), a path (`...Path`) or a JSONata string.
-    fn number_or_path(&mut self, value: &Value, pointer: &str, key: &str, is_time: bool, out: &mut Vec<(String, Json)>) {
+    fn number_or_path(
+        &mut self,
+        value: &Value,
+        pointer: &str,
+        key: &str,
+        is_time: bool,
+        out: &mut Vec<(String, Json)>,
+    ) {
         self.spans.insert(&child(pointer, key), value.loc());
         let json = match value {
             Value::Path(text) => {
@@ -198,11 +295,17 @@ impl Lower<'_> {
                 out.push((key, Json::String(text.text.clone())));
                 return;
             }
-            Value::Duration(millis, loc) if is_time => self.whole_seconds(*millis, *loc).map(Json::from),
+            Value::Duration(millis, loc) if is_time => {
+                self.whole_seconds(*millis, *loc).map(Json::from)
+            }
             Value::Num(n, _) => Some(Json::Number(n.clone())),
             Value::Str(s) if is_jsonata(&s.value()) => Some(Json::String(s.value())),
             other => {
-                let example = if is_time { "a duration (`30s`, `5min`)" } else { "a number" };
+                let example = if is_time {
+                    "a duration (`30s`, `5min`)"
+                } else {
+                    "a number"
+                };
                 self.errors.at(other.loc(), format!("expected {example}, a path (`$.x`) or a JSONata `\"{{% .. %}}\"`, found {}", other.describe()));
                 None
             }
@@ -222,11 +325,23 @@ impl Lower<'_> {
             }
             Value::Null(_) => Some(Json::Null),
             Value::Str(s) if s.value().starts_with('$') => {
-                self.errors.at(s.span(), format!("a quoted string is a literal: write the path bare, `{}`", s.value()));
+                self.errors.at(
+                    s.span(),
+                    format!(
+                        "a quoted string is a literal: write the path bare, `{}`",
+                        s.value()
+                    ),
+                );
                 None
             }
             other => {
-                self.errors.at(other.loc(), format!("expected a path (`$.x`) or `null`, found {}", other.describe()));
+                self.errors.at(
+                    other.loc(),
+                    format!(
+                        "expected a path (`$.x`) or `null`, found {}",
+                        other.describe()
+                    ),
+                );
                 None
             }
         }
@@ -237,7 +352,10 @@ impl Lower<'_> {
         match value {
             Value::Str(s) => Some(s.value()),
             other => {
-                self.errors.at(other.loc(), format!("expected a string, found {}", other.describe()));
+                self.errors.at(
+                    other.loc(),
+                    format!("expected a string, found {}", other.describe()),
+                );
                 None
             }
         }
@@ -248,7 +366,10 @@ impl Lower<'_> {
         match value {
             Value::Num(n, _) => Some(Json::Number(n.clone())),
             other => {
-                self.errors.at(other.loc(), format!("expected a number, found {}", other.describe()));
+                self.errors.at(
+                    other.loc(),
+                    format!("expected a number, found {}", other.describe()),
+                );
                 None
             }
         }
@@ -261,12 +382,19 @@ impl Lower<'_> {
             Value::Num(n, loc) => match n.as_u64() {
                 Some(seconds) => Some(seconds),
                 None => {
-                    self.errors.at(*loc, "expected a whole, non-negative number of seconds");
+                    self.errors
+                        .at(*loc, "expected a whole, non-negative number of seconds");
                     None
                 }
             },
             other => {
-                self.errors.at(other.loc(), format!("expected a duration (`30s`, `5min`, `1h`), found {}", other.describe()));
+                self.errors.at(
+                    other.loc(),
+                    format!(
+                        "expected a duration (`30s`, `5min`, `1h`), found {}",
+                        other.describe()
+                    ),
+                );
                 None
             }
         }
@@ -278,14 +406,21 @@ impl Lower<'_> {
             Value::Word(w) if w == "jsonata" => Some("JSONata"),
             Value::Word(w) if w == "jsonpath" => Some("JSONPath"),
             other => {
-                self.errors.at(other.loc(), "expected `jsonata` or `jsonpath`");
+                self.errors
+                    .at(other.loc(), "expected `jsonata` or `jsonpath`");
                 None
             }
         }
     }
 
     /// DSL-level required fields (the ones without which the state is not what it says).
-    pub fn required_fields(&mut self, decl: &StateDecl, kind: &str, seen: &[String], _arms: &[&Arm]) {
+    pub fn required_fields(
+        &mut self,
+        decl: &StateDecl,
+        kind: &str,
+        seen: &[String],
+        _arms: &[&Arm],
+    ) {
         let required: &[&str] = match kind {
             "Task" => &["resource"],
             "Activity" => &["arn"],
@@ -295,7 +430,10 @@ impl Lower<'_> {
         };
         for name in required {
             if !seen.iter().any(|s| s == name) {
-                self.errors.at(decl.body_loc, format!("`{kind}` state `{}` needs the field `{name}`", decl.name));
+                self.errors.at(
+                    decl.body_loc,
+                    format!("`{kind}` state `{}` needs the field `{name}`", decl.name),
+                );
             }
         }
     }
@@ -304,7 +442,10 @@ impl Lower<'_> {
     pub fn unknown_kind(&mut self, decl: &StateDecl) {
         let kind = decl.kind.to_string();
         let message = with_suggestion(
-            format!("unknown state kind `{kind}`: expected one of {} or a task type of the catalogue (`LambdaInvoke`, `SnsPublish`, ..)", KINDS.join(", ")),
+            format!(
+                "unknown state kind `{kind}`: expected one of {} or a task type of the catalogue (`LambdaInvoke`, `SnsPublish`, ..)",
+                KINDS.join(", ")
+            ),
             &kind,
             KINDS.into_iter().chain(sfn_tasks::class_names()),
         );

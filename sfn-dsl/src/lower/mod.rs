@@ -63,20 +63,21 @@ pub struct Edges {
 impl Lower<'_> {
     /// `$$.Map.Item.Index` / `.Value` exist only while a Map builds an item's input.
     pub fn check_context(&mut self, text: &crate::ast::Text) {
-        if !self.in_item_selector {
-            if let Some(offset) = text.text.find("$$.Map.") {
-                self.errors.at(
-                    text.span_at(offset).to(text.loc),
-                    "`$$.Map.Item` exists only in a Map's `item_selector`; pass the value to the processor from there",
-                );
-            }
+        if self.in_item_selector {
+            return;
+        }
+        if let Some(offset) = text.text.find("$$.Map.") {
+            self.errors.at(
+                text.span_at(offset).to(text.loc),
+                "`$$.Map.Item` exists only in a Map's `item_selector`; pass the value to the processor from there",
+            );
         }
     }
 
     /// Checks a transition target; returns the name to write (and records it as an edge).
     pub fn target(&mut self, ident: &Ident, scope: &Scope, edges: &mut Vec<String>) -> String {
         let name = ident.to_string();
-        if scope.names.iter().any(|n| *n == name) {
+        if scope.names.contains(&name) {
             edges.push(name.clone());
             return name;
         }
@@ -86,7 +87,7 @@ impl Lower<'_> {
         }
         let mut outer = scope.parent;
         while let Some(parent) = outer {
-            if parent.names.iter().any(|n| *n == name) {
+            if parent.names.contains(&name) {
                 self.errors.at(
                     ident.span(),
                     format!(
@@ -100,12 +101,16 @@ impl Lower<'_> {
             }
             outer = parent.parent;
         }
-        let message = with_suggestion(format!("no state named `{name}` in this block"), &name, scope.names.iter().map(String::as_str));
+        let message = with_suggestion(
+            format!("no state named `{name}` in this block"),
+            &name,
+            scope.names.iter().map(String::as_str),
+        );
         // Count the likely intended state as reached so one typo is one error.
-        if let Some(best) = crate::diag::did_you_mean(&name, scope.names.iter().map(String::as_str)) {
+        if let Some(best) = crate::diag::did_you_mean(&name, scope.names.iter().map(String::as_str))
+        {
             edges.push(best.to_owned());
-        }
-        else {
+        } else {
             self.graph_broken = true;
         }
         self.errors.at(ident.span(), message);

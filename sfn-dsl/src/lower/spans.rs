@@ -22,7 +22,8 @@ impl Spans {
 
     /// Records that `pointer` holds the text of `text` (a path or an intrinsic).
     pub fn insert_text(&mut self, pointer: &str, text: &Text) {
-        self.entries.insert(pointer.to_owned(), (text.loc, text.pieces.clone()));
+        self.entries
+            .insert(pointer.to_owned(), (text.loc, text.pieces.clone()));
     }
 
     /// The location for `pointer`: its own entry, else its closest recorded ancestor's.
@@ -32,7 +33,10 @@ impl Spans {
         loop {
             if let Some((loc, pieces)) = self.entries.get(current) {
                 if let Some(offset) = offset.filter(|_| current == pointer) {
-                    let piece = pieces.iter().take_while(|(start, _)| *start <= offset).last();
+                    let piece = pieces
+                        .iter()
+                        .take_while(|(start, _)| *start <= offset)
+                        .last();
                     if let Some((_, span)) = piece {
                         return Some(Loc::of(*span));
                     }

@@ -11,11 +11,19 @@ use crate::diag::with_suggestion;
 use crate::loc::Loc;
 
 /// The built-in state kinds of the DSL (catalogue task types come on top).
-pub const KINDS: [&str; 9] = ["Pass", "Task", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map", "Activity"];
+pub const KINDS: [&str; 9] = [
+    "Pass", "Task", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map", "Activity",
+];
 
 /// Lowers a block of states at `base` (`""` for the machine, `/States/P/Branches/0` ...).
 /// Returns `StartAt` and `States`.
-pub fn lower_block(lower: &mut Lower, block: &Block, base: &str, scope_in: &Scope, ql: &str) -> (String, Map<String, Json>) {
+pub fn lower_block(
+    lower: &mut Lower,
+    block: &Block,
+    base: &str,
+    scope_in: &Scope,
+    ql: &str,
+) -> (String, Map<String, Json>) {
     let mut names: Vec<String> = Vec::new();
     for state in &block.states {
         let name = state.name.to_string();
@@ -25,7 +33,12 @@ pub fn lower_block(lower: &mut Lower, block: &Block, base: &str, scope_in: &Scop
             names.push(name);
         }
     }
-    let scope = Scope { names: names.clone(), what: scope_in.what, parent: scope_in.parent, broken: block.broken.clone() };
+    let scope = Scope {
+        names: names.clone(),
+        what: scope_in.what,
+        parent: scope_in.parent,
+        broken: block.broken.clone(),
+    };
     let outer_broken = std::mem::replace(&mut lower.graph_broken, !block.broken.is_empty());
     let start = start_state(lower, block);
     let mut states = Map::new();
@@ -42,7 +55,10 @@ pub fn lower_block(lower: &mut Lower, block: &Block, base: &str, scope_in: &Scop
         }
     }
     if block.states.is_empty() {
-        lower.errors.at(block.loc, "a block needs at least one state: `Name: Kind { .. } -> end,`");
+        lower.errors.at(
+            block.loc,
+            "a block needs at least one state: `Name: Kind { .. } -> end,`",
+        );
     } else if !lower.graph_broken {
         check_reachable(lower, block, &start, &edges);
     }
@@ -61,13 +77,19 @@ fn start_state(lower: &mut Lower, block: &Block) -> String {
             match start {
                 Some(first) => lower.errors.at(
                     attr.loc,
-                    format!("only one state can be `#[start]`; `{}` already is", first.name),
+                    format!(
+                        "only one state can be `#[start]`; `{}` already is",
+                        first.name
+                    ),
                 ),
                 None => start = Some(decl),
             }
         }
     }
-    start.or(block.states.first()).map(|d| d.name.to_string()).unwrap_or_default()
+    start
+        .or(block.states.first())
+        .map(|d| d.name.to_string())
+        .unwrap_or_default()
 }
 
 /// Every state must be reachable from the start through transitions of its block.
@@ -98,7 +120,14 @@ fn check_reachable(lower: &mut Lower, block: &Block, start: &str, edges: &[(Stri
 }
 
 /// Lowers one state to its JSON object; `to` receives the states it can go to.
-fn lower_state(lower: &mut Lower, decl: &StateDecl, pointer: &str, scope: &Scope, ql_in: &str, to: &mut Vec<String>) -> Map<String, Json> {
+fn lower_state(
+    lower: &mut Lower,
+    decl: &StateDecl,
+    pointer: &str,
+    scope: &Scope,
+    ql_in: &str,
+    to: &mut Vec<String>,
+) -> Map<String, Json> {
     let kind = decl.kind.to_string();
     let is_catalogue = !KINDS.contains(&kind.as_str());
     if is_catalogue && !sfn_tasks::class_names().any(|class| class == kind) {
@@ -118,7 +147,9 @@ fn lower_state(lower: &mut Lower, decl: &StateDecl, pointer: &str, scope: &Scope
         k => k,
     };
     let mut out: Vec<(String, Json)> = Vec::new();
-    lower.spans.insert(&child(pointer, "Type"), Loc::of(decl.kind.span()));
+    lower
+        .spans
+        .insert(&child(pointer, "Type"), Loc::of(decl.kind.span()));
     out.push(("Type".into(), Json::String(asl_type.into())));
 
     let ql = lower.state_attrs(decl, pointer, asl_type, ql_in, scope, to, &mut out);
@@ -140,7 +171,9 @@ fn lower_state(lower: &mut Lower, decl: &StateDecl, pointer: &str, scope: &Scope
             Item::Field(field) => {
                 let name = field.name.to_string();
                 if seen.contains(&name) {
-                    lower.errors.at(field.name.span(), format!("field `{name}` is given twice"));
+                    lower
+                        .errors
+                        .at(field.name.span(), format!("field `{name}` is given twice"));
                     continue;
                 }
                 seen.push(name.clone());
@@ -151,7 +184,10 @@ fn lower_state(lower: &mut Lower, decl: &StateDecl, pointer: &str, scope: &Scope
                         continue;
                     }
                     let message = with_suggestion(
-                        format!("`{kind}` has no field `{name}`; its fields are: {}", allowed.join(", ")),
+                        format!(
+                            "`{kind}` has no field `{name}`; its fields are: {}",
+                            allowed.join(", ")
+                        ),
                         &name,
                         allowed.iter().copied(),
                     );
@@ -179,26 +215,36 @@ fn lower_state(lower: &mut Lower, decl: &StateDecl, pointer: &str, scope: &Scope
     match (&decl.arrow, takes_arrow) {
         (Some(arrow), false) => lower.errors.at(
             arrow.loc.to(Loc::of(arrow.end)),
-            format!("a {asl_type} state has no `->`: {}", match asl_type {
-                "Choice" => "its arms say where to go",
-                _ => "it ends the execution (or its branch)",
-            }),
+            format!(
+                "a {asl_type} state has no `->`: {}",
+                match asl_type {
+                    "Choice" => "its arms say where to go",
+                    _ => "it ends the execution (or its branch)",
+                }
+            ),
         ),
         (None, true) => {
             lower.graph_broken = true;
             lower.errors.at(
-            decl.name.span(),
-            format!("state `{}` needs a transition: add `-> NextState` or `-> end` after its body", decl.name),
+                decl.name.span(),
+                format!(
+                    "state `{}` needs a transition: add `-> NextState` or `-> end` after its body",
+                    decl.name
+                ),
             )
         }
         (Some(arrow), true) => match &arrow.target {
             Some(target) => {
                 let name = lower.target(target, scope, to);
-                lower.spans.insert(&child(pointer, "Next"), Loc::of(target.span()));
+                lower
+                    .spans
+                    .insert(&child(pointer, "Next"), Loc::of(target.span()));
                 out.push(("Next".into(), Json::String(name)));
             }
             None => {
-                lower.spans.insert(&child(pointer, "End"), Loc::of(arrow.end));
+                lower
+                    .spans
+                    .insert(&child(pointer, "End"), Loc::of(arrow.end));
                 out.push(("End".into(), Json::Bool(true)));
             }
         },

@@ -14,11 +14,20 @@ use crate::loc::Loc;
 
 impl Lower<'_> {
     /// Renders a catalogue task state's own fields into `out`.
-    pub fn catalogue_task(&mut self, decl: &StateDecl, fields: &[&Field], pointer: &str, ql: &str, out: &mut Vec<(String, Json)>) {
+    pub fn catalogue_task(
+        &mut self,
+        decl: &StateDecl,
+        fields: &[&Field],
+        pointer: &str,
+        ql: &str,
+        out: &mut Vec<(String, Json)>,
+    ) {
         let mut locs: Vec<Loc> = vec![Loc::of(decl.kind.span())];
         let mut task_fields = Vec::new();
         for field in fields {
-            let Some(value) = self.task_value(&field.value, &mut locs) else { continue };
+            let Some(value) = self.task_value(&field.value, &mut locs) else {
+                continue;
+            };
             task_fields.push(TaskField {
                 name: field.name.to_string(),
                 name_loc: push(&mut locs, Loc::of(field.name.span())),
@@ -30,13 +39,20 @@ impl Lower<'_> {
             class: decl.kind.to_string(),
             class_loc: 0,
             fields: task_fields,
-            query_language: if ql == "JSONata" { QueryLanguage::Jsonata } else { QueryLanguage::JsonPath },
+            query_language: if ql == "JSONata" {
+                QueryLanguage::Jsonata
+            } else {
+                QueryLanguage::JsonPath
+            },
         };
         let rendered = match sfn_tasks::render(&call) {
             Ok(rendered) => rendered,
             Err(errors) => {
                 for error in errors {
-                    let loc = locs.get(error.loc).copied().unwrap_or(Loc::of(decl.kind.span()));
+                    let loc = locs
+                        .get(error.loc)
+                        .copied()
+                        .unwrap_or(Loc::of(decl.kind.span()));
                     match error.hint {
                         Some(hint) => self.errors.at(loc, format!("{}; {hint}", error.message)),
                         None => self.errors.at(loc, error.message),
@@ -49,7 +65,8 @@ impl Lower<'_> {
             self.native_state(decl, state, out);
             return;
         }
-        self.spans.insert(&child(pointer, "Resource"), Loc::of(decl.kind.span()));
+        self.spans
+            .insert(&child(pointer, "Resource"), Loc::of(decl.kind.span()));
         out.push(("Resource".into(), Json::String(rendered.resource)));
         for (key, value) in rendered.fields {
             let at = child(pointer, &key);
@@ -57,12 +74,16 @@ impl Lower<'_> {
             if let Json::Object(payload) = &value {
                 // `Parameters.TopicArn` came from field `topic_arn` (or `topic`): point there.
                 for payload_key in payload.keys() {
-                    let bare = payload_key.trim_end_matches(".$").replace('_', "").to_lowercase();
+                    let bare = payload_key
+                        .trim_end_matches(".$")
+                        .replace('_', "")
+                        .to_lowercase();
                     if let Some(field) = fields.iter().find(|f| {
                         let name = f.name.to_string().replace('_', "");
                         bare == name || bare.starts_with(&name) || name.starts_with(&bare)
                     }) {
-                        self.spans.insert(&child(&at, payload_key), field.value.loc());
+                        self.spans
+                            .insert(&child(&at, payload_key), field.value.loc());
                     }
                 }
             }
@@ -82,11 +103,22 @@ impl Lower<'_> {
     }
 
     /// A task compiled to another state (`EvaluateExpression` -> a JSONata Pass).
-    fn native_state(&mut self, decl: &StateDecl, mut state: Map<String, Json>, out: &mut Vec<(String, Json)>) {
+    fn native_state(
+        &mut self,
+        decl: &StateDecl,
+        mut state: Map<String, Json>,
+        out: &mut Vec<(String, Json)>,
+    ) {
         if let Some(index) = out.iter().position(|(k, _)| k == "ResultPath") {
             let (_, path) = out.remove(index);
-            if let Err(message) = sfn_tasks::services::evaluate_expression::apply_result_path(&mut state, path.as_str()) {
-                self.errors.at(decl.body_loc, format!("cannot apply `result_path`: {message}"));
+            if let Err(message) = sfn_tasks::services::evaluate_expression::apply_result_path(
+                &mut state,
+                path.as_str(),
+            ) {
+                self.errors.at(
+                    decl.body_loc,
+                    format!("cannot apply `result_path`: {message}"),
+                );
             }
         }
         for (key, value) in state {
@@ -108,12 +140,18 @@ impl Lower<'_> {
             Value::Path(text) => TaskValue::Path(text.text.clone()),
             Value::Intrinsic(text) => TaskValue::Intrinsic(text.text.clone()),
             Value::Word(word) => TaskValue::Ident(word.to_string()),
-            Value::Duration(millis, loc) => TaskValue::DurationSecs(self.whole_seconds(*millis, *loc)?),
+            Value::Duration(millis, loc) => {
+                TaskValue::DurationSecs(self.whole_seconds(*millis, *loc)?)
+            }
             Value::Object(entries, _) => {
                 let mut out = Vec::new();
                 for entry in entries {
                     let key_loc = push(locs, entry.key_loc);
-                    out.push((entry.key.clone(), key_loc, self.task_value(&entry.value, locs)?));
+                    out.push((
+                        entry.key.clone(),
+                        key_loc,
+                        self.task_value(&entry.value, locs)?,
+                    ));
                 }
                 TaskValue::Object(out)
             }
@@ -126,7 +164,10 @@ impl Lower<'_> {
                 TaskValue::Array(out)
             }
             Value::Block(block) => {
-                self.errors.at(block.loc, "a task field takes a value, not a block of states");
+                self.errors.at(
+                    block.loc,
+                    "a task field takes a value, not a block of states",
+                );
                 return None;
             }
         })
@@ -135,18 +176,28 @@ impl Lower<'_> {
     /// IAM statements for a generic `Task { resource }`: what the resource ARN calls.
     pub fn generic_statements(&mut self, out: &[(String, Json)]) {
         let get = |key: &str| out.iter().find(|(k, _)| k == key).map(|(_, v)| v);
-        let Some(Json::String(resource)) = get("Resource") else { return };
+        let Some(Json::String(resource)) = get("Resource") else {
+            return;
+        };
         let function = |name: &str| {
             let base = name.split(':').take(7).collect::<Vec<_>>().join(":");
-            Statement::allow(["lambda:InvokeFunction"], [base.clone(), format!("{base}:*")])
+            Statement::allow(
+                ["lambda:InvokeFunction"],
+                [base.clone(), format!("{base}:*")],
+            )
         };
         if resource.starts_with("arn:aws:lambda:") {
             self.statements.push(function(resource));
         } else if resource.starts_with("arn:aws:states:::lambda:invoke") {
-            let name = get("Parameters").and_then(|p| p.get("FunctionName")).and_then(Json::as_str);
+            let name = get("Parameters")
+                .and_then(|p| p.get("FunctionName"))
+                .and_then(Json::as_str);
             match name {
                 Some(name) if name.starts_with("arn:") => self.statements.push(function(name)),
-                _ => self.statements.push(Statement::allow(["lambda:InvokeFunction"], ["*".to_owned()])),
+                _ => self.statements.push(Statement::allow(
+                    ["lambda:InvokeFunction"],
+                    ["*".to_owned()],
+                )),
             }
         } else if let Some(rest) = resource.strip_prefix("arn:aws:states:::aws-sdk:") {
             // arn:aws:states:::aws-sdk:s3:getObject -> s3:GetObject
@@ -154,8 +205,14 @@ impl Lower<'_> {
             if let (Some(service), Some(action)) = (parts.next(), parts.next()) {
                 let action = action.split('.').next().unwrap_or(action);
                 let mut chars = action.chars();
-                let action: String = chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default();
-                self.statements.push(Statement::allow([format!("{service}:{action}")], ["*".to_owned()]));
+                let action: String = chars
+                    .next()
+                    .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+                    .unwrap_or_default();
+                self.statements.push(Statement::allow(
+                    [format!("{service}:{action}")],
+                    ["*".to_owned()],
+                ));
             }
         }
     }

@@ -86,7 +86,7 @@ impl Lower<'_> {
 
     /// Milliseconds -> whole seconds, or an error at `loc`.
     pub fn whole_seconds(&mut self, millis: u64, loc: crate::loc::Loc) -> Option<u64> {
-        if millis % 1000 != 0 {
+        if !millis.is_multiple_of(1000) {
             self.errors.at(loc, "Step Functions counts whole seconds: this duration is not a whole number of seconds");
             return None;
         }

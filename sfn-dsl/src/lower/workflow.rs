@@ -30,7 +30,13 @@ const ATTRS: [&str; 5] = ["timeout", "comment", "query_language", "version", "ty
 
 /// Lowers one workflow; errors go to `errors`.
 pub fn lower_workflow(def: &WorkflowDef, errors: &mut Errors) -> Lowered {
-    let mut lower = Lower { errors, spans: Spans::default(), statements: Vec::new(), graph_broken: false, in_item_selector: false };
+    let mut lower = Lower {
+        errors,
+        spans: Spans::default(),
+        statements: Vec::new(),
+        graph_broken: false,
+        in_item_selector: false,
+    };
     let mut top = Map::new();
     let mut express = false;
     let mut timeout = None;
@@ -70,7 +76,9 @@ pub fn lower_workflow(def: &WorkflowDef, errors: &mut Errors) -> Lowered {
             "type" => match value {
                 Value::Word(w) if w == "express" => express = true,
                 Value::Word(w) if w == "standard" => express = false,
-                other => lower.errors.at(other.loc(), "expected `express` or `standard`"),
+                other => lower
+                    .errors
+                    .at(other.loc(), "expected `express` or `standard`"),
             },
             _ => lower.errors.at(attr.name.span(), unknown_attr(&name)),
         }
@@ -82,7 +90,12 @@ pub fn lower_workflow(def: &WorkflowDef, errors: &mut Errors) -> Lowered {
         top.insert("QueryLanguage".into(), Json::String(ql.into()));
     }
     let scope_ql = query_language.unwrap_or("JSONPath");
-    let scope = Scope { names: Vec::new(), what: "workflow", parent: None, broken: Vec::new() };
+    let scope = Scope {
+        names: Vec::new(),
+        what: "workflow",
+        parent: None,
+        broken: Vec::new(),
+    };
     let (start, states) = lower_block(&mut lower, &def.block, "", &scope, scope_ql);
     top.insert("StartAt".into(), Json::String(start));
     if let Some(timeout) = timeout {
@@ -107,7 +120,9 @@ pub fn lower_workflow(def: &WorkflowDef, errors: &mut Errors) -> Lowered {
 
 fn unknown_attr(name: &str) -> String {
     with_suggestion(
-        format!("unknown workflow attribute `{name}`: expected one of `timeout`, `comment`, `query_language`, `version`, `type`"),
+        format!(
+            "unknown workflow attribute `{name}`: expected one of `timeout`, `comment`, `query_language`, `version`, `type`"
+        ),
         name,
         ATTRS,
     )

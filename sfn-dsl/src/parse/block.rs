@@ -32,17 +32,26 @@ pub fn parse_workflows(input: ParseStream, errors: &mut Errors) -> Vec<WorkflowD
 fn parse_workflow(input: ParseStream, errors: &mut Errors) -> syn::Result<WorkflowDef> {
     let (docs, attrs) = parse_attrs(input, errors);
     let vis: syn::Visibility = input.parse()?;
-    let name: Ident = input
-        .parse()
-        .map_err(|e| syn::Error::new(e.span(), "expected the workflow's name: `pub NAME { .. }`"))?;
+    let name: Ident = input.parse().map_err(|e| {
+        syn::Error::new(e.span(), "expected the workflow's name: `pub NAME { .. }`")
+    })?;
     if !input.peek(syn::token::Brace) {
         return Err(input.error(format!("expected `{{` with the states of `{name}`")));
     }
     let content;
     let brace = syn::braced!(content in input);
-    let loc = Loc { start: brace.span.open(), end: brace.span.close() };
+    let loc = Loc {
+        start: brace.span.open(),
+        end: brace.span.close(),
+    };
     let block = parse_block_content(&content, loc, errors);
-    Ok(WorkflowDef { docs, attrs, vis: vis.into_token_stream(), name, block })
+    Ok(WorkflowDef {
+        docs,
+        attrs,
+        vis: vis.into_token_stream(),
+        name,
+        block,
+    })
 }
 
 /// Parses the states inside braces, recovering after each broken state.
@@ -60,7 +69,11 @@ pub fn parse_block_content(input: ParseStream, loc: Loc, errors: &mut Errors) ->
             }
         }
     }
-    Block { states, loc, broken }
+    Block {
+        states,
+        loc,
+        broken,
+    }
 }
 
 fn parse_state(input: ParseStream, errors: &mut Errors) -> syn::Result<StateDecl> {
@@ -68,9 +81,12 @@ fn parse_state(input: ParseStream, errors: &mut Errors) -> syn::Result<StateDecl
     let name: Ident = input
         .parse()
         .map_err(|e| syn::Error::new(e.span(), "expected a state: `Name: Kind { .. } -> Next,`"))?;
-    input
-        .parse::<Token![:]>()
-        .map_err(|e| syn::Error::new(e.span(), format!("expected `:` and the kind of state `{name}` (`{name}: Pass {{ .. }}`)")))?;
+    input.parse::<Token![:]>().map_err(|e| {
+        syn::Error::new(
+            e.span(),
+            format!("expected `:` and the kind of state `{name}` (`{name}: Pass {{ .. }}`)"),
+        )
+    })?;
     let kind: Ident = input.parse().map_err(|e| {
         syn::Error::new(e.span(), "expected the kind of state: Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map, Activity or a task type")
     })?;
@@ -79,28 +95,56 @@ fn parse_state(input: ParseStream, errors: &mut Errors) -> syn::Result<StateDecl
     if input.peek(syn::token::Brace) {
         let content;
         let brace = syn::braced!(content in input);
-        body_loc = Loc { start: brace.span.open(), end: brace.span.close() };
+        body_loc = Loc {
+            start: brace.span.open(),
+            end: brace.span.close(),
+        };
         items = parse_items(&content, errors);
     }
     let mut arrow = None;
     if input.peek(Token![->]) {
         let token: Token![->] = input.parse()?;
         let target = input.call(Ident::parse_any).map_err(|e| {
-            syn::Error::new(e.span(), "expected the next state's name or `end` after `->`")
+            syn::Error::new(
+                e.span(),
+                "expected the next state's name or `end` after `->`",
+            )
         })?;
-        let loc = Loc { start: token.spans[0], end: token.spans[1] };
+        let loc = Loc {
+            start: token.spans[0],
+            end: token.spans[1],
+        };
         arrow = Some(if target == "end" {
-            Arrow { loc, target: None, end: target.span() }
+            Arrow {
+                loc,
+                target: None,
+                end: target.span(),
+            }
         } else {
-            Arrow { loc, end: target.span(), target: Some(target) }
+            Arrow {
+                loc,
+                end: target.span(),
+                target: Some(target),
+            }
         });
     }
     if !input.is_empty() {
         input.parse::<Token![,]>().map_err(|e| {
-            syn::Error::new(e.span(), format!("expected `,` after state `{name}` (or `-> Next` / `-> end`)"))
+            syn::Error::new(
+                e.span(),
+                format!("expected `,` after state `{name}` (or `-> Next` / `-> end`)"),
+            )
         })?;
     }
-    Ok(StateDecl { docs, attrs, name, kind, items, body_loc, arrow })
+    Ok(StateDecl {
+        docs,
+        attrs,
+        name,
+        kind,
+        items,
+        body_loc,
+        arrow,
+    })
 }
 
 fn parse_items(input: ParseStream, errors: &mut Errors) -> Vec<Item> {
@@ -131,7 +175,10 @@ fn parse_item(input: ParseStream, errors: &mut Errors) -> syn::Result<Item> {
     if input.peek(Ident::peek_any) && input.peek2(Token![:]) && !input.peek2(Token![::]) {
         let name = input.call(Ident::parse_any)?;
         if let Some(attr) = attrs.first() {
-            errors.at(attr.loc, "attributes go on the state or on a Choice arm, not on a field");
+            errors.at(
+                attr.loc,
+                "attributes go on the state or on a Choice arm, not on a field",
+            );
         }
         input.parse::<Token![:]>()?;
         let value = parse_value(input, errors)?;
@@ -144,10 +191,23 @@ fn parse_item(input: ParseStream, errors: &mut Errors) -> syn::Result<Item> {
         Some(parse_cond(input)?)
     };
     input.parse::<Token![=>]>().map_err(|e| {
-        syn::Error::new(e.span(), "expected `=> Target` after the condition (or `name: value` for a field)")
+        syn::Error::new(
+            e.span(),
+            "expected `=> Target` after the condition (or `name: value` for a field)",
+        )
     })?;
-    let target: Ident = input.parse().map_err(|e| syn::Error::new(e.span(), "expected the target state's name"))?;
-    Ok(Item::Arm(Arm { attrs, cond, loc: Loc { start, end: target.span() }, target }))
+    let target: Ident = input
+        .parse()
+        .map_err(|e| syn::Error::new(e.span(), "expected the target state's name"))?;
+    Ok(Item::Arm(Arm {
+        attrs,
+        cond,
+        loc: Loc {
+            start,
+            end: target.span(),
+        },
+        target,
+    }))
 }
 
 /// Parses `#[..]` attributes; `#[doc = ".."]` (doc comments) are returned apart, one line each.
@@ -179,7 +239,10 @@ fn parse_attr(input: ParseStream, errors: &mut Errors) -> syn::Result<Attr> {
     let pound: Token![#] = input.parse()?;
     let content;
     let bracket = syn::bracketed!(content in input);
-    let loc = Loc { start: pound.span, end: bracket.span.close() };
+    let loc = Loc {
+        start: pound.span,
+        end: bracket.span.close(),
+    };
     let result = parse_attr_body(&content, loc, errors);
     super::drained(&content, result)
 }
@@ -197,7 +260,9 @@ fn parse_attr_body(content: ParseStream, loc: Loc, errors: &mut Errors) -> syn::
         let result = parse_attr_args(&inner, errors);
         super::drained(&inner, result)?
     } else {
-        return Err(content.error(format!("expected `#[{name}]`, `#[{name} = ..]` or `#[{name}(..)]`")));
+        return Err(content.error(format!(
+            "expected `#[{name}]`, `#[{name} = ..]` or `#[{name}(..)]`"
+        )));
     };
     if !content.is_empty() {
         return Err(content.error("unexpected tokens at the end of the attribute"));
@@ -254,4 +319,3 @@ fn skip_past_comma(input: ParseStream) {
 pub fn parse_all<T>(tokens: TokenStream, parser: impl FnOnce(ParseStream) -> T) -> syn::Result<T> {
     syn::parse::Parser::parse2(|input: ParseStream| Ok(parser(input)), tokens)
 }
-

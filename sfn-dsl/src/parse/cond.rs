@@ -9,7 +9,14 @@ use crate::diag::Errors;
 use crate::loc::Loc;
 
 /// Type tests: `is_present($.x)` -> `IsPresent`.
-pub const TESTS: [&str; 6] = ["is_present", "is_null", "is_numeric", "is_string", "is_boolean", "is_timestamp"];
+pub const TESTS: [&str; 6] = [
+    "is_present",
+    "is_null",
+    "is_numeric",
+    "is_string",
+    "is_boolean",
+    "is_timestamp",
+];
 
 /// Type words that wrap an operand: `timestamp("..")`, `string($.b)`.
 pub const TYPES: [&str; 4] = ["string", "number", "boolean", "timestamp"];
@@ -21,7 +28,11 @@ pub fn parse_cond(input: ParseStream) -> syn::Result<Cond> {
         input.parse::<Token![||]>()?;
         terms.push(parse_and(input)?);
     }
-    Ok(if terms.len() == 1 { terms.remove(0) } else { Cond::Or(terms) })
+    Ok(if terms.len() == 1 {
+        terms.remove(0)
+    } else {
+        Cond::Or(terms)
+    })
 }
 
 fn parse_and(input: ParseStream) -> syn::Result<Cond> {
@@ -30,7 +41,11 @@ fn parse_and(input: ParseStream) -> syn::Result<Cond> {
         input.parse::<Token![&&]>()?;
         terms.push(parse_unary(input)?);
     }
-    Ok(if terms.len() == 1 { terms.remove(0) } else { Cond::And(terms) })
+    Ok(if terms.len() == 1 {
+        terms.remove(0)
+    } else {
+        Cond::And(terms)
+    })
 }
 
 fn parse_unary(input: ParseStream) -> syn::Result<Cond> {
@@ -43,7 +58,11 @@ fn parse_unary(input: ParseStream) -> syn::Result<Cond> {
         let content;
         syn::parenthesized!(content in input);
         let result = parse_cond(&content).and_then(|cond| {
-            if content.is_empty() { Ok(cond) } else { Err(content.error("expected `)`, `&&` or `||`")) }
+            if content.is_empty() {
+                Ok(cond)
+            } else {
+                Err(content.error("expected `)`, `&&` or `||`"))
+            }
         });
         return super::drained(&content, result);
     }
@@ -63,12 +82,26 @@ fn parse_unary(input: ParseStream) -> syn::Result<Cond> {
             input.parse::<Ident>()?;
             let content;
             syn::parenthesized!(content in input);
-            let path = parse_path(&content).map_err(|e| syn::Error::new(e.span(), format!("`{name}` takes a path: `{name}($.field)`")))?;
+            let path = parse_path(&content).map_err(|e| {
+                syn::Error::new(
+                    e.span(),
+                    format!("`{name}` takes a path: `{name}($.field)`"),
+                )
+            })?;
             if name == "matches" {
-                content.parse::<Token![,]>().map_err(|e| syn::Error::new(e.span(), "`matches` takes a path and a pattern: `matches($.file, \"*.log\")`"))?;
+                content.parse::<Token![,]>().map_err(|e| {
+                    syn::Error::new(
+                        e.span(),
+                        "`matches` takes a path and a pattern: `matches($.file, \"*.log\")`",
+                    )
+                })?;
                 let pattern: LitStr = content.parse()?;
                 ensure_empty(&content)?;
-                return Ok(Cond::Matches { func, path, pattern });
+                return Ok(Cond::Matches {
+                    func,
+                    path,
+                    pattern,
+                });
             }
             ensure_empty(&content)?;
             return Ok(Cond::Test { func, path });
@@ -77,11 +110,20 @@ fn parse_unary(input: ParseStream) -> syn::Result<Cond> {
     let left = parse_operand(input)?;
     let (op, op_loc) = parse_op(input)?;
     let right = parse_operand(input)?;
-    Ok(Cond::Compare { left, op, op_loc, right })
+    Ok(Cond::Compare {
+        left,
+        op,
+        op_loc,
+        right,
+    })
 }
 
 fn ensure_empty(content: ParseStream) -> syn::Result<()> {
-    if content.is_empty() { Ok(()) } else { Err(content.error("unexpected argument")) }
+    if content.is_empty() {
+        Ok(())
+    } else {
+        Err(content.error("unexpected argument"))
+    }
 }
 
 fn parse_op(input: ParseStream) -> syn::Result<(CmpOp, Loc)> {
@@ -89,7 +131,13 @@ fn parse_op(input: ParseStream) -> syn::Result<(CmpOp, Loc)> {
         ($tok:tt, $op:expr) => {
             if input.peek(Token![$tok]) {
                 let t: Token![$tok] = input.parse()?;
-                return Ok(($op, Loc { start: t.spans[0], end: t.spans[1] }));
+                return Ok((
+                    $op,
+                    Loc {
+                        start: t.spans[0],
+                        end: t.spans[1],
+                    },
+                ));
             }
         };
     }
@@ -118,7 +166,9 @@ fn parse_operand(input: ParseStream) -> syn::Result<Operand> {
         let ty: Ident = input.parse()?;
         if !TYPES.contains(&ty.to_string().as_str()) {
             let message = crate::diag::with_suggestion(
-                format!("unknown function `{ty}` in a condition: use `timestamp(..)`, `string(..)`, `number(..)`, `boolean(..)`, `is_present(..)`, `is_null(..)`, `is_numeric(..)`, `is_string(..)`, `is_boolean(..)`, `is_timestamp(..)` or `matches(..)`"),
+                format!(
+                    "unknown function `{ty}` in a condition: use `timestamp(..)`, `string(..)`, `number(..)`, `boolean(..)`, `is_present(..)`, `is_null(..)`, `is_numeric(..)`, `is_string(..)`, `is_boolean(..)`, `is_timestamp(..)` or `matches(..)`"
+                ),
                 &ty.to_string(),
                 TYPES.iter().chain(TESTS.iter()).copied().chain(["matches"]),
             );
@@ -128,8 +178,15 @@ fn parse_operand(input: ParseStream) -> syn::Result<Operand> {
         let paren = syn::parenthesized!(content in input);
         let inner = parse_operand(&content)?;
         ensure_empty(&content)?;
-        let loc = Loc { start: ty.span(), end: paren.span.close() };
-        return Ok(Operand::Typed { ty, inner: Box::new(inner), loc });
+        let loc = Loc {
+            start: ty.span(),
+            end: paren.span.close(),
+        };
+        return Ok(Operand::Typed {
+            ty,
+            inner: Box::new(inner),
+            loc,
+        });
     }
     let mut errors = Errors::default();
     let value = super::value::parse_value(input, &mut errors)?;

@@ -30,7 +30,13 @@ pub struct TextBuilder {
 impl TextBuilder {
     /// An empty text.
     pub fn new() -> Self {
-        TextBuilder { text: String::new(), pieces: Vec::new(), first: None, last_span: None, last: Last::Start }
+        TextBuilder {
+            text: String::new(),
+            pieces: Vec::new(),
+            first: None,
+            last_span: None,
+            last: Last::Start,
+        }
     }
 
     /// Appends `s`, produced by the token at `span`.
@@ -54,7 +60,12 @@ impl TextBuilder {
     /// Appends a nested text (an argument), keeping its token offsets.
     pub fn push_text(&mut self, nested: &Text) {
         let base = self.text.len();
-        self.pieces.extend(nested.pieces.iter().map(|(offset, span)| (base + offset, *span)));
+        self.pieces.extend(
+            nested
+                .pieces
+                .iter()
+                .map(|(offset, span)| (base + offset, *span)),
+        );
         self.text.push_str(&nested.text);
         self.first.get_or_insert(nested.loc.start);
         self.last_span = Some(nested.loc.end);
@@ -67,7 +78,10 @@ impl TextBuilder {
         Text {
             text: self.text,
             pieces: self.pieces,
-            loc: Loc { start, end: self.last_span.unwrap_or(start) },
+            loc: Loc {
+                start,
+                end: self.last_span.unwrap_or(start),
+            },
         }
     }
 
@@ -110,7 +124,10 @@ impl TextBuilder {
                         Delimiter::Bracket => ("[", "]"),
                         Delimiter::None => ("", ""),
                         Delimiter::Brace => {
-                            return Err(syn::Error::new(group.span(), "braces are not part of a path"));
+                            return Err(syn::Error::new(
+                                group.span(),
+                                "braces are not part of a path",
+                            ));
                         }
                     };
                     if self.last == Last::Word {

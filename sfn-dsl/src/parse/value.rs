@@ -12,7 +12,13 @@ use crate::diag::Errors;
 use crate::loc::Loc;
 
 /// Milliseconds per duration unit suffix.
-const UNITS: [(&str, u64); 5] = [("ms", 1), ("s", 1_000), ("min", 60_000), ("h", 3_600_000), ("d", 86_400_000)];
+const UNITS: [(&str, u64); 5] = [
+    ("ms", 1),
+    ("s", 1_000),
+    ("min", 60_000),
+    ("h", 3_600_000),
+    ("d", 86_400_000),
+];
 
 /// Parses one value.
 pub fn parse_value(input: ParseStream, errors: &mut Errors) -> syn::Result<Value> {
@@ -46,8 +52,12 @@ pub fn parse_value(input: ParseStream, errors: &mut Errors) -> syn::Result<Value
     if input.peek(syn::token::Brace) {
         let content;
         let brace = syn::braced!(content in input);
-        let loc = Loc { start: brace.span.open(), end: brace.span.close() };
-        let is_block = content.peek(Token![#]) || (content.peek(Ident) && content.peek2(Token![:]) && content.peek3(Ident));
+        let loc = Loc {
+            start: brace.span.open(),
+            end: brace.span.close(),
+        };
+        let is_block = content.peek(Token![#])
+            || (content.peek(Ident) && content.peek2(Token![:]) && content.peek3(Ident));
         if is_block {
             return Ok(Value::Block(parse_block_content(&content, loc, errors)));
         }
@@ -57,7 +67,10 @@ pub fn parse_value(input: ParseStream, errors: &mut Errors) -> syn::Result<Value
     if input.peek(syn::token::Bracket) {
         let content;
         let bracket = syn::bracketed!(content in input);
-        let loc = Loc { start: bracket.span.open(), end: bracket.span.close() };
+        let loc = Loc {
+            start: bracket.span.open(),
+            end: bracket.span.close(),
+        };
         let result = parse_array(&content, errors);
         return super::drained(&content, result).map(|items| Value::Array(items, loc));
     }
@@ -89,10 +102,16 @@ fn parse_object(content: ParseStream, loc: Loc, errors: &mut Errors) -> syn::Res
                 key.unraw()
             )));
         }
-        let key: LitStr = content.parse().map_err(|e| syn::Error::new(e.span(), "expected a string key"))?;
+        let key: LitStr = content
+            .parse()
+            .map_err(|e| syn::Error::new(e.span(), "expected a string key"))?;
         content.parse::<Token![:]>()?;
         let value = parse_value(content, errors)?;
-        entries.push(Entry { key: key.value(), key_loc: Loc::of(key.span()), value });
+        entries.push(Entry {
+            key: key.value(),
+            key_loc: Loc::of(key.span()),
+            value,
+        });
         if content.is_empty() {
             break;
         }
@@ -107,13 +126,26 @@ fn parse_number(input: ParseStream) -> syn::Result<Value> {
     let sign = if minus.is_some() { "-" } else { "" };
     let (digits, suffix, span, is_int) = if input.peek(LitInt) {
         let lit: LitInt = input.parse()?;
-        (lit.base10_digits().to_owned(), lit.suffix().to_owned(), lit.span(), true)
+        (
+            lit.base10_digits().to_owned(),
+            lit.suffix().to_owned(),
+            lit.span(),
+            true,
+        )
     } else {
         let lit: LitFloat = input.parse()?;
-        (lit.base10_digits().to_owned(), lit.suffix().to_owned(), lit.span(), false)
+        (
+            lit.base10_digits().to_owned(),
+            lit.suffix().to_owned(),
+            lit.span(),
+            false,
+        )
     };
     let loc = match minus {
-        Some(m) => Loc { start: m.span, end: span },
+        Some(m) => Loc {
+            start: m.span,
+            end: span,
+        },
         None => Loc::of(span),
     };
     if suffix.is_empty() {
@@ -123,7 +155,9 @@ fn parse_number(input: ParseStream) -> syn::Result<Value> {
         return Ok(Value::Num(number, loc));
     }
     let Some((_, per_unit)) = UNITS.iter().find(|(unit, _)| *unit == suffix) else {
-        return Err(loc.error(format!("unknown duration unit `{suffix}`: use `ms`, `s`, `min`, `h` or `d` (e.g. `30s`)")));
+        return Err(loc.error(format!(
+            "unknown duration unit `{suffix}`: use `ms`, `s`, `min`, `h` or `d` (e.g. `30s`)"
+        )));
     };
     if !is_int || minus.is_some() {
         return Err(loc.error(format!("a duration is a whole, non-negative number: write e.g. `1500ms` instead of `{sign}{digits}{suffix}`")));
@@ -155,7 +189,11 @@ pub fn parse_intrinsic(input: ParseStream) -> syn::Result<Text> {
     Ok(text.finish(states.span()))
 }
 
-fn push_arguments(content: ParseStream, text: &mut TextBuilder, is_format: bool) -> syn::Result<()> {
+fn push_arguments(
+    content: ParseStream,
+    text: &mut TextBuilder,
+    is_format: bool,
+) -> syn::Result<()> {
     let mut index = 0;
     while !content.is_empty() {
         if index > 0 {
@@ -185,7 +223,11 @@ fn push_argument(input: ParseStream, text: &mut TextBuilder, is_template: bool) 
     } else if input.peek(LitInt) || input.peek(LitFloat) || input.peek(Token![-]) {
         match parse_number(input)? {
             Value::Num(n, loc) => text.push(&n.to_string(), loc.start),
-            other => return Err(other.loc().error("an intrinsic argument cannot be a duration; write the number of seconds")),
+            other => {
+                return Err(other.loc().error(
+                    "an intrinsic argument cannot be a duration; write the number of seconds",
+                ));
+            }
         }
     } else if input.peek(Ident) {
         let word: Ident = input.parse()?;
