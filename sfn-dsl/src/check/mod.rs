@@ -15,11 +15,15 @@ use crate::lower::Lowered;
 /// Runs the rule set on a lowered workflow; errors go to `errors`.
 pub fn check(lowered: &Lowered, errors: &mut Errors) {
     for diagnostic in sfn_runtime::validate::validate_value(&lowered.definition) {
-        let loc = lowered
+        let (loc, precise) = lowered
             .spans
             .lookup(&diagnostic.pointer, diagnostic.offset)
-            .unwrap_or(Loc::of(lowered.name.span()));
+            .unwrap_or((Loc::of(lowered.name.span()), false));
         let mut message = diagnostic.message;
+        if let (Some(offset), false) = (diagnostic.offset, precise) {
+            // The span is the whole string literal: say where in it.
+            message = format!("{message} (column {} of the string)", offset + 1);
+        }
         if let Some(hint) = diagnostic.hint {
             message = format!("{message}; {hint}");
         }

@@ -71,6 +71,10 @@ const PHRASES: &[(&str, &str)] = &[
         "set `\"QueryLanguage\": \"JSONPath\"` on the state",
         "add `#[query_language = jsonpath]` to the state",
     ),
+    (
+        "`Choices` must not be empty",
+        "a Choice needs at least one `condition => Target` arm besides `_`",
+    ),
     ("`Next`", "`-> Next`"),
     ("`\"End\": true`", "`-> end`"),
 ];

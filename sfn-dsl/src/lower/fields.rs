@@ -94,7 +94,9 @@ impl Lower<'_> {
         let name = field.name.to_string();
         let value = &field.value;
         let mut put = |lower: &mut Lower, key: &str, json: Option<Json>| {
-            lower.spans.insert(&child(pointer, key), value.loc());
+            lower
+                .spans
+                .insert_if_absent(&child(pointer, key), value.loc());
             if let Some(json) = json {
                 out.push((key.to_owned(), json));
             }

@@ -17,4 +17,13 @@ sfn::workflow! {
     }
 }
 
+
+sfn::workflow! {
+    pub CATALOGUE_RETRY {
+        // LambdaInvoke adds CDK's default retrier first; the error still points at ours.
+        #[retry(errors = ["States.ALL"])]
+        #[retry(errors = ["Custom"], backoff_rate = 0.1)]
+        A: LambdaInvoke { lambda_function: "arn:aws:lambda:us-east-1:123456789012:function:f" } -> end,
+    }
+}
 fn main() {}

@@ -8,7 +8,9 @@ sfn::workflow! {
             processor: { A: Pass {} -> end },
         } -> C,
         #[assign({ "states": 1, "ok": 2 })]
-        C: Pass {} -> end,
+        C: Pass {} -> D,
+        D: Choice { _ => E },
+        E: Pass { output_path: $.a[(@.length-1)] } -> end,
     }
 }
 
