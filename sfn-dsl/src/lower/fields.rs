@@ -76,6 +76,11 @@ pub fn allowed_fields(kind: &str) -> Vec<&'static str> {
     fields
 }
 
+/// Whether the state being lowered is a Map (its `Type` was pushed first).
+fn pointer_is_map(out: &[(String, Json)]) -> bool {
+    out.iter().any(|(k, v)| k == "Type" && v == "Map")
+}
+
 impl Lower<'_> {
     /// Lowers one field of a built-in state kind into `out`.
     pub fn field(
@@ -89,7 +94,9 @@ impl Lower<'_> {
         let name = field.name.to_string();
         let value = &field.value;
         let mut put = |lower: &mut Lower, key: &str, json: Option<Json>| {
-            lower.spans.insert(&child(pointer, key), value.loc());
+            lower
+                .spans
+                .insert_if_absent(&child(pointer, key), value.loc());
             if let Some(json) = json {
                 out.push((key.to_owned(), json));
             }
@@ -134,7 +141,11 @@ impl Lower<'_> {
                     );
                     return;
                 }
+                let selector =
+                    key == "ItemSelector" || (key == "Parameters" && pointer_is_map(out));
+                let outer = std::mem::replace(&mut self.in_item_selector, selector);
                 let json = self.json(value, &child(pointer, key), Mode::Template);
+                self.in_item_selector = outer;
                 out.push((key.to_owned(), json));
             }
             "result" => {
@@ -310,6 +321,7 @@ impl Lower<'_> {
     pub fn path_or_null(&mut self, value: &Value, pointer: &str) -> Option<Json> {
         match value {
             Value::Path(text) => {
+                self.check_context(text);
                 self.spans.insert_text(pointer, text);
                 Some(Json::String(text.text.clone()))
             }

@@ -36,6 +36,8 @@ pub struct Lower<'a> {
     /// Set when a transition of the current block could not be read (a missing arrow, an
     /// unknown target): the reachability check is then skipped, as it would only repeat it.
     pub graph_broken: bool,
+    /// True while lowering a Map's `item_selector`, the one place `$$.Map.Item` exists.
+    pub in_item_selector: bool,
 }
 
 /// The state names visible from a block: its own, then those of enclosing blocks (which
@@ -59,10 +61,23 @@ pub struct Edges {
 }
 
 impl Lower<'_> {
+    /// `$$.Map.Item.Index` / `.Value` exist only while a Map builds an item's input.
+    pub fn check_context(&mut self, text: &crate::ast::Text) {
+        if self.in_item_selector {
+            return;
+        }
+        if let Some(offset) = text.text.find("$$.Map.") {
+            self.errors.at(
+                text.span_at(offset).to(text.loc),
+                "`$$.Map.Item` exists only in a Map's `item_selector`; pass the value to the processor from there",
+            );
+        }
+    }
+
     /// Checks a transition target; returns the name to write (and records it as an edge).
     pub fn target(&mut self, ident: &Ident, scope: &Scope, edges: &mut Vec<String>) -> String {
         let name = ident.to_string();
-        if scope.names.iter().any(|n| *n == name) {
+        if scope.names.contains(&name) {
             edges.push(name.clone());
             return name;
         }
@@ -72,7 +87,7 @@ impl Lower<'_> {
         }
         let mut outer = scope.parent;
         while let Some(parent) = outer {
-            if parent.names.iter().any(|n| *n == name) {
+            if parent.names.contains(&name) {
                 self.errors.at(
                     ident.span(),
                     format!(

@@ -91,6 +91,7 @@ impl Lower<'_> {
                 // The integration's default retrier first, then the user's.
                 ("Retry", Some((_, Json::Array(user)))) => {
                     if let Json::Array(mut defaults) = value {
+                        self.spans.shift_array(&at, defaults.len());
                         defaults.append(user);
                         *user = defaults;
                     }

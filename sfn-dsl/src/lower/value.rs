@@ -42,7 +42,6 @@ impl Lower<'_> {
                         self.errors.at(entry.key_loc, format!("key `{key}` is given twice"));
                     }
                     let value = self.json(&entry.value, &at, mode);
-                    self.spans.insert(&at, entry.value.loc());
                     map.insert(key, value);
                 }
                 Json::Object(map)
@@ -64,6 +63,7 @@ impl Lower<'_> {
                     .collect(),
             ),
             Value::Path(text) | Value::Intrinsic(text) => {
+                self.check_context(text);
                 if mode == Mode::Literal {
                     self.errors.at(
                         text.loc,
@@ -86,7 +86,7 @@ impl Lower<'_> {
 
     /// Milliseconds -> whole seconds, or an error at `loc`.
     pub fn whole_seconds(&mut self, millis: u64, loc: crate::loc::Loc) -> Option<u64> {
-        if millis % 1000 != 0 {
+        if !millis.is_multiple_of(1000) {
             self.errors.at(loc, "Step Functions counts whole seconds: this duration is not a whole number of seconds");
             return None;
         }

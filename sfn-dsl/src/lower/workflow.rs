@@ -35,6 +35,7 @@ pub fn lower_workflow(def: &WorkflowDef, errors: &mut Errors) -> Lowered {
         spans: Spans::default(),
         statements: Vec::new(),
         graph_broken: false,
+        in_item_selector: false,
     };
     let mut top = Map::new();
     let mut express = false;

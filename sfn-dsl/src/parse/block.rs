@@ -19,8 +19,9 @@ pub fn parse_workflows(input: ParseStream, errors: &mut Errors) -> Vec<WorkflowD
         match parse_workflow(input, errors) {
             Ok(def) => out.push(def),
             Err(error) => {
-                // A broken workflow header leaves no safe place to resume.
+                // A broken workflow header leaves no safe place to resume: drop the rest.
                 errors.push(error);
+                let _ = input.parse::<TokenStream>();
                 break;
             }
         }

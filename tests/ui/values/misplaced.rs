@@ -5,8 +5,9 @@ sfn::workflow! {
         B: Pass { parameters: $.whole, input_path: 3 } -> C,
         C: Pass { parameters: { "list": [$.a, 1] } } -> D,
         D: Wait { seconds: 1500ms } -> E,
-        E: Task { resource: "arn:aws:states:::lambda:invoke", timeout: "soon", heartbeat: 3 } -> F,
+        E: Task { resource: "arn:aws:states:::lambda:invoke", timeout: "soon", heartbeat: 3 } -> G,
         F: Fail { error: 42 },
+        G: Pass { parameters: { "item": $$.Map.Item.Value } } -> F,
     }
 }
 
