@@ -26,7 +26,7 @@ workflow! {
             subject: "Order update",
             message_attributes: {
                 "place": "Lisbon",
-                "pic": { value: $.picture, data_type: binary },
+                "pic": { "value": $.picture, "data_type": binary },
                 "people": 4,
                 "handles": ["@kslater", "@jjf", null, "@mfanning"],
             },
