@@ -67,7 +67,11 @@ fn main() {
         .unwrap_or_else(|e| panic!("the handlers name task states of API_GATEWAY: {e}"));
     println!("== Local run");
     let execution = executor.run(json!({}));
-    println!("   {:?}: {}", execution.status, execution.output.unwrap_or_default());
+    println!(
+        "   {:?}: {}",
+        execution.status,
+        execution.output.unwrap_or_default()
+    );
 }
 
 fn pretty(json: &str) -> String {

@@ -82,7 +82,8 @@ fn main() {
             })
         })
         .unwrap_or_else(|e| panic!("ATHENA is a valid state machine: {e}"));
-    let execution = executor.run(json!({"queryString": "SELECT 42", "deadline": "2099-01-01T00:00:00Z"}));
+    let execution =
+        executor.run(json!({"queryString": "SELECT 42", "deadline": "2099-01-01T00:00:00Z"}));
     println!("== Local run: {:?}", execution.status);
     println!("   visited: {}", execution.states_visited.join(" -> "));
     println!("   output:  {}", execution.output.unwrap_or_default());

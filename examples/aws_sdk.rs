@@ -75,9 +75,10 @@ fn main() {
             .on_resource("arn:aws:states:::aws-sdk:s3:listBuckets", |_, _| {
                 Ok(json!({"Buckets": [{"Name": "my-bucket"}, {"Name": "logs"}]}))
             })
-            .on_resource("arn:aws:states:::aws-sdk:rekognition:detectLabels", |_, _| {
-                Ok(json!({"Labels": [{"Name": "Cat"}, {"Name": "Sofa"}]}))
-            })
+            .on_resource(
+                "arn:aws:states:::aws-sdk:rekognition:detectLabels",
+                |_, _| Ok(json!({"Labels": [{"Name": "Cat"}, {"Name": "Sofa"}]})),
+            )
             .on_resource(
                 "arn:aws:lambda:us-east-1:123456789012:function:CrossRegionAwsSdk",
                 |p, _| Ok(json!({"region": p["region"], "Body": "<bytes from Tokyo>"})),

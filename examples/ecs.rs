@@ -68,7 +68,11 @@ fn main() {
         .unwrap_or_else(|e| panic!("ECS is a valid state machine: {e}"));
     println!("== Local run");
     let execution = executor.run(json!({"SomeKey": "some value"}));
-    println!("   {:?}: {}", execution.status, execution.output.unwrap_or_default());
+    println!(
+        "   {:?}: {}",
+        execution.status,
+        execution.output.unwrap_or_default()
+    );
 }
 
 fn pretty(json: &str) -> String {

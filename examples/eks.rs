@@ -46,7 +46,10 @@ workflow! {
 fn main() {
     println!("== ASL definition\n{}\n", EKS.definition_pretty());
     println!("== IAM policy\n{}\n", pretty(EKS.policy()));
-    println!("== Substitutions to provide at deploy time: {:?}\n", EKS.substitutions());
+    println!(
+        "== Substitutions to provide at deploy time: {:?}\n",
+        EKS.substitutions()
+    );
 
     let executor = EKS
         .executor()
@@ -61,7 +64,11 @@ fn main() {
         .unwrap_or_else(|e| panic!("EKS is a valid state machine: {e}"));
     println!("== Local run");
     let execution = executor.run(json!({}));
-    println!("   {:?}: {}", execution.status, execution.output.unwrap_or_default());
+    println!(
+        "   {:?}: {}",
+        execution.status,
+        execution.output.unwrap_or_default()
+    );
 }
 
 fn pretty(json: &str) -> String {

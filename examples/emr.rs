@@ -90,32 +90,51 @@ workflow! {
 
 fn main() {
     for workflow in [EMR, EMR_MAINTENANCE] {
-        println!("== {} ASL definition\n{}\n", workflow.name(), workflow.definition_pretty());
-        println!("== {} IAM policy\n{}\n", workflow.name(), pretty(workflow.policy()));
+        println!(
+            "== {} ASL definition\n{}\n",
+            workflow.name(),
+            workflow.definition_pretty()
+        );
+        println!(
+            "== {} IAM policy\n{}\n",
+            workflow.name(),
+            pretty(workflow.policy())
+        );
     }
 
     // Every EMR call answers; only the cluster creation's answer matters to the flow.
     let executor = EMR
         .executor()
         .and_then(|e| {
-            e.on_state("CreateCluster", |_, _| Ok(json!({"ClusterId": "j-2AXXXXXXGAPLF"})))
+            e.on_state("CreateCluster", |_, _| {
+                Ok(json!({"ClusterId": "j-2AXXXXXXGAPLF"}))
+            })
         })
         .map(|e| {
-            ["setClusterTerminationProtection", "modifyInstanceGroupByName", "addStep.sync", "terminateCluster.sync"]
-                .into_iter()
-                .fold(e, |e, api| {
-                    let resource = format!("arn:aws:states:::elasticmapreduce:{api}");
-                    e.on_resource(&resource, move |p, _| {
-                        println!("   {api} on {}", p["ClusterId"]);
-                        Ok(json!({}))
-                    })
+            [
+                "setClusterTerminationProtection",
+                "modifyInstanceGroupByName",
+                "addStep.sync",
+                "terminateCluster.sync",
+            ]
+            .into_iter()
+            .fold(e, |e, api| {
+                let resource = format!("arn:aws:states:::elasticmapreduce:{api}");
+                e.on_resource(&resource, move |p, _| {
+                    println!("   {api} on {}", p["ClusterId"]);
+                    Ok(json!({}))
                 })
+            })
         })
         .unwrap_or_else(|e| panic!("CreateCluster is a task of EMR: {e}"));
     println!("== Local run of EMR");
     let execution = executor.run(json!({"ClusterName": "nightly-etl"}));
     println!("   visited: {}", execution.states_visited.join(" -> "));
-    println!("   {:?}: {}", execution.status, execution.output.unwrap_or_default());
+    println!(
+        "   {:?}: {}",
+        execution.status,
+        execution.output.unwrap_or_default()
+    );
 }
 
 fn pretty(json: &str) -> String {

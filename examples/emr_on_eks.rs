@@ -52,21 +52,30 @@ fn main() {
     let executor = EMR_ON_EKS
         .executor()
         .map(|e| {
-            e.on_resource("arn:aws:states:::emr-containers:createVirtualCluster", |p, _| {
-                println!("   creating virtual cluster {}", p["Name"]);
-                Ok(json!({"Id": "de92jdei2910fwedz"}))
-            })
-            .on_resource("arn:aws:states:::emr-containers:startJobRun.sync", |_, _| {
-                Ok(json!({"Id": "jr-1", "State": "COMPLETED"}))
-            })
-            .on_resource("arn:aws:states:::emr-containers:deleteVirtualCluster", |_, _| {
-                Ok(json!({}))
-            })
+            e.on_resource(
+                "arn:aws:states:::emr-containers:createVirtualCluster",
+                |p, _| {
+                    println!("   creating virtual cluster {}", p["Name"]);
+                    Ok(json!({"Id": "de92jdei2910fwedz"}))
+                },
+            )
+            .on_resource(
+                "arn:aws:states:::emr-containers:startJobRun.sync",
+                |_, _| Ok(json!({"Id": "jr-1", "State": "COMPLETED"})),
+            )
+            .on_resource(
+                "arn:aws:states:::emr-containers:deleteVirtualCluster",
+                |_, _| Ok(json!({})),
+            )
         })
         .unwrap_or_else(|e| panic!("EMR_ON_EKS is a valid state machine: {e}"));
     println!("== Local run");
     let execution = executor.run(json!({}));
-    println!("   {:?}: {}", execution.status, execution.output.unwrap_or_default());
+    println!(
+        "   {:?}: {}",
+        execution.status,
+        execution.output.unwrap_or_default()
+    );
 }
 
 fn pretty(json: &str) -> String {

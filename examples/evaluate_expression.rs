@@ -42,7 +42,10 @@ workflow! {
 }
 
 fn main() {
-    println!("== ASL definition\n{}\n", EVALUATE_EXPRESSION.definition_pretty());
+    println!(
+        "== ASL definition\n{}\n",
+        EVALUATE_EXPRESSION.definition_pretty()
+    );
     println!("== IAM policy\n{}\n", pretty(EVALUATE_EXPRESSION.policy()));
 
     let executor = EVALUATE_EXPRESSION

@@ -44,18 +44,23 @@ workflow! {
 fn main() {
     println!("== ASL definition\n{}\n", GLUE.definition_pretty());
     println!("== IAM policy\n{}\n", pretty(GLUE.policy()));
-    println!("== Substitutions to provide at deploy time: {:?}\n", GLUE.substitutions());
+    println!(
+        "== Substitutions to provide at deploy time: {:?}\n",
+        GLUE.substitutions()
+    );
 
     let executor = GLUE
         .executor()
         .map(|e| {
-            e.on_resource("arn:aws:states:::aws-sdk:glue:startCrawler", |_, _| Ok(json!({})))
-                .on_resource("arn:aws:states:::glue:startJobRun", |_, _| {
-                    Ok(json!({"JobRunId": "jr_1"}))
-                })
-                .on_resource("arn:aws:states:::glue:startJobRun.sync", |_, _| {
-                    Ok(json!({"JobRunId": "jr_2", "JobRunState": "SUCCEEDED"}))
-                })
+            e.on_resource("arn:aws:states:::aws-sdk:glue:startCrawler", |_, _| {
+                Ok(json!({}))
+            })
+            .on_resource("arn:aws:states:::glue:startJobRun", |_, _| {
+                Ok(json!({"JobRunId": "jr_1"}))
+            })
+            .on_resource("arn:aws:states:::glue:startJobRun.sync", |_, _| {
+                Ok(json!({"JobRunId": "jr_2", "JobRunState": "SUCCEEDED"}))
+            })
         })
         .unwrap_or_else(|e| panic!("GLUE is a valid state machine: {e}"));
     let execution = executor.run(json!({"input": "s3://my-bucket/data/"}));

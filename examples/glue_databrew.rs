@@ -28,8 +28,16 @@ workflow! {
 
 fn main() {
     for workflow in [DATABREW, DATABREW_SYNC] {
-        println!("== {} ASL definition\n{}\n", workflow.name(), workflow.definition_pretty());
-        println!("== {} IAM policy\n{}\n", workflow.name(), pretty(workflow.policy()));
+        println!(
+            "== {} ASL definition\n{}\n",
+            workflow.name(),
+            workflow.definition_pretty()
+        );
+        println!(
+            "== {} IAM policy\n{}\n",
+            workflow.name(),
+            pretty(workflow.policy())
+        );
     }
 
     let executor = DATABREW_SYNC

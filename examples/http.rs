@@ -55,7 +55,11 @@ fn main() {
         .unwrap_or_else(|e| panic!("HTTP is a valid state machine: {e}"));
     println!("== Local run");
     let execution = executor.run(json!({}));
-    println!("   {:?}: {}", execution.status, execution.output.unwrap_or_default());
+    println!(
+        "   {:?}: {}",
+        execution.status,
+        execution.output.unwrap_or_default()
+    );
 }
 
 fn pretty(json: &str) -> String {

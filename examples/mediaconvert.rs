@@ -75,8 +75,13 @@ fn main() {
         })
         .unwrap_or_else(|e| panic!("MEDIACONVERT is a valid state machine: {e}"));
     println!("== Local run");
-    let execution = executor.run(json!({"source": "s3://EXAMPLE-SOURCE-BUCKET/EXAMPLE-SOURCE_FILE"}));
-    println!("   {:?}: {}", execution.status, execution.output.unwrap_or_default());
+    let execution =
+        executor.run(json!({"source": "s3://EXAMPLE-SOURCE-BUCKET/EXAMPLE-SOURCE_FILE"}));
+    println!(
+        "   {:?}: {}",
+        execution.status,
+        execution.output.unwrap_or_default()
+    );
 }
 
 fn pretty(json: &str) -> String {

@@ -88,8 +88,16 @@ workflow! {
 
 fn main() {
     for workflow in [SAGEMAKER, SAGEMAKER_ROLLOUT] {
-        println!("== {} ASL definition\n{}\n", workflow.name(), workflow.definition_pretty());
-        println!("== {} IAM policy\n{}\n", workflow.name(), pretty(workflow.policy()));
+        println!(
+            "== {} ASL definition\n{}\n",
+            workflow.name(),
+            workflow.definition_pretty()
+        );
+        println!(
+            "== {} IAM policy\n{}\n",
+            workflow.name(),
+            pretty(workflow.policy())
+        );
     }
 
     let executor = SAGEMAKER
@@ -122,7 +130,11 @@ fn main() {
         "EndpointName": "my-endpoint"
     });
     let execution = executor.run(input);
-    println!("   {:?}: {}", execution.status, execution.output.unwrap_or_default());
+    println!(
+        "   {:?}: {}",
+        execution.status,
+        execution.output.unwrap_or_default()
+    );
 }
 
 fn pretty(json: &str) -> String {

@@ -51,7 +51,11 @@ fn main() {
         .unwrap_or_else(|e| panic!("SNS is a valid state machine: {e}"));
     println!("== Local run");
     let execution = executor.run(json!({"field2": "x", "text": "shipped", "picture": "cat.png"}));
-    println!("   {:?}: {}", execution.status, execution.output.unwrap_or_default());
+    println!(
+        "   {:?}: {}",
+        execution.status,
+        execution.output.unwrap_or_default()
+    );
 }
 
 fn pretty(json: &str) -> String {
