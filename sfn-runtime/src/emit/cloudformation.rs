@@ -100,8 +100,15 @@ impl Workflow {
             "Properties": {
                 "AssumeRolePolicyDocument": {
                     "Version": "2012-10-17",
+                    // The conditions stop other accounts' state machines from using the role
+                    // (confused deputy), as CDK's roles do.
                     "Statement": [{"Effect": "Allow", "Principal": {"Service": "states.amazonaws.com"},
-                                   "Action": "sts:AssumeRole"}]
+                                   "Action": "sts:AssumeRole",
+                                   "Condition": {
+                                       "ArnLike": {"aws:SourceArn": {"Fn::Sub":
+                                           "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:*"}},
+                                       "StringEquals": {"aws:SourceAccount": {"Ref": "AWS::AccountId"}}
+                                   }}]
                 }
             }
         });
