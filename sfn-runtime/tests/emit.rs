@@ -108,10 +108,16 @@ fn a_small_policy_stays_inline_with_substitutions_as_parameters() {
     assert_eq!(machine["LoggingConfiguration"]["Level"], "ERROR");
     assert_eq!(machine["TracingConfiguration"]["Enabled"], true);
     let role = &template["Resources"]["OrderFlowRole"]["Properties"];
+    let trust = &role["AssumeRolePolicyDocument"]["Statement"][0];
+    assert_eq!(trust["Principal"]["Service"], "states.amazonaws.com");
     assert_eq!(
-        role["AssumeRolePolicyDocument"]["Statement"][0]["Principal"]["Service"],
-        "states.amazonaws.com"
+        trust["Condition"]["StringEquals"]["aws:SourceAccount"],
+        json!({"Ref": "AWS::AccountId"})
     );
+    let source_arn = trust["Condition"]["ArnLike"]["aws:SourceArn"]["Fn::Sub"]
+        .as_str()
+        .unwrap();
+    assert!(source_arn.ends_with(":stateMachine:*"), "{source_arn}");
     let document = &role["Policies"][0]["PolicyDocument"];
     assert!(policy_size(document) <= INLINE_POLICY_LIMIT);
     let statements = document["Statement"].as_array().unwrap();
