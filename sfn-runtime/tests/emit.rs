@@ -142,6 +142,33 @@ fn a_small_policy_stays_inline_with_substitutions_as_parameters() {
 }
 
 #[test]
+fn pseudo_parameters_in_the_definition_become_substitutions() {
+    let workflow = Workflow::from_parts(
+        "api",
+        r#"{"StartAt":"Call","States":{"Call":{"Type":"Task","Resource":"arn:aws:states:::apigateway:invoke","Parameters":{"ApiEndpoint":"abc.execute-api.${AWS::Region}.amazonaws.com","Method":"GET"},"End":true}}}"#,
+        r#"{"Version":"2012-10-17","Statement":[]}"#,
+        &[],
+        WorkflowKind::Standard,
+    );
+    let template = workflow.cloudformation();
+    let machine = &template["Resources"]["ApiStateMachine"]["Properties"];
+    assert_eq!(
+        machine["Definition"]["States"]["Call"]["Parameters"]["ApiEndpoint"],
+        "abc.execute-api.${AwsRegion}.amazonaws.com"
+    );
+    assert_eq!(
+        machine["DefinitionSubstitutions"],
+        json!({"AwsRegion": {"Ref": "AWS::Region"}})
+    );
+    assert!(template.get("Parameters").is_none());
+    assert!(
+        template["Resources"]["ApiRole"]["Properties"]
+            .get("Policies")
+            .is_none()
+    );
+}
+
+#[test]
 fn write_to_writes_three_files_and_keeps_unchanged_ones() {
     let dir = std::env::temp_dir().join(format!("sfn-emit-{}", std::process::id()));
     let workflow = many_functions(3);
@@ -185,4 +212,12 @@ fn write_templates_for_cfn_lint() {
         WorkflowKind::Standard,
     );
     small.write_to(&dir).unwrap();
+    let api = Workflow::from_parts(
+        "api_call",
+        r#"{"StartAt":"Call","States":{"Call":{"Type":"Task","Resource":"arn:aws:states:::apigateway:invoke","Parameters":{"ApiEndpoint":"abc.execute-api.${AWS::Region}.amazonaws.com","Method":"GET"},"End":true}}}"#,
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"execute-api:Invoke","Resource":"arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:abc/*"}]}"#,
+        &[],
+        WorkflowKind::Express,
+    );
+    api.write_to(&dir).unwrap();
 }
