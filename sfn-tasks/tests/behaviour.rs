@@ -619,3 +619,24 @@ fn scheduler_cron_day_and_weekday() {
     );
     assert_err_at(&c, Some("schedule"), "a cron expression has 6 fields");
 }
+
+#[test]
+fn split_objects_cannot_be_expressions() {
+    let c = call(
+        "GlueStartJobRun",
+        vec![
+            ("glue_job_name", s("j")),
+            ("worker_configuration", p("$.w")),
+        ],
+    );
+    assert_err_at(&c, Some("worker_configuration"), "must be an object");
+    let c = call(
+        "BedrockInvokeModel",
+        vec![
+            ("model", s("m")),
+            ("body", obj(vec![])),
+            ("guardrail", p("$.g")),
+        ],
+    );
+    assert_err_at(&c, Some("guardrail"), "must be an object");
+}
