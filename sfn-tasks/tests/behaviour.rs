@@ -673,3 +673,64 @@ fn ecs_launch_target_is_cdks_name_for_launch_type() {
     );
     assert_err_at(&c, Some("launch_target"), "say the same thing");
 }
+
+/// CDK takes any classification through `new Classification('...')`: the known words map
+/// to their spelling, a string literal is used verbatim.
+#[test]
+fn emr_containers_classification_accepts_any_string() {
+    let job = |classification: sfn_tasks::TaskValue| {
+        call(
+            "EmrContainersStartJobRun",
+            vec![
+                ("virtual_cluster", s("de92jdei2910fwedz")),
+                ("release_label", id("emr_6_2_0")),
+                ("execution_role", s("arn:aws:iam::123456789012:role/Job")),
+                (
+                    "entry_point",
+                    s("local:///usr/lib/spark/examples/src/main/python/pi.py"),
+                ),
+                (
+                    "application_config",
+                    arr(vec![obj(vec![
+                        ("classification", classification),
+                        ("properties", obj(vec![("fs.s3.maxRetries", s("20"))])),
+                    ])]),
+                ),
+            ],
+        )
+    };
+    let classification = |t: &sfn_tasks::RenderedTask| {
+        t.fields["Parameters"]["ConfigurationOverrides"]["ApplicationConfiguration"][0]
+            ["Classification"]
+            .clone()
+    };
+    assert_eq!(
+        classification(&ok(&job(s("emrfs-site")))),
+        json!("emrfs-site")
+    );
+    assert_eq!(
+        classification(&ok(&job(s("Custom_Thing")))),
+        json!("Custom_Thing")
+    );
+    assert_eq!(
+        classification(&ok(&job(id("spark_defaults")))),
+        json!("spark-defaults")
+    );
+    assert_eq!(
+        classification(&ok(&job(s("spark-env")))),
+        json!("spark-env")
+    );
+    // A bare word must be one of the known ones (a typo is not a new classification).
+    let e = errs(&job(id("spark_default")));
+    assert!(
+        e.iter().any(
+            |e| e.message.contains("unknown classification `spark_default`")
+                && e.hint
+                    .as_deref()
+                    .is_some_and(|h| h.contains("spark_defaults"))
+        ),
+        "{e:?}"
+    );
+    let e = errs(&job(s("")));
+    assert!(e.iter().any(|e| e.message.contains("empty")), "{e:?}");
+}
