@@ -734,3 +734,29 @@ fn emr_containers_classification_accepts_any_string() {
     let e = errs(&job(s("")));
     assert!(e.iter().any(|e| e.message.contains("empty")), "{e:?}");
 }
+
+/// `eks:call` needs no IAM action (the cluster authorises the role through RBAC): no
+/// statement, as CDK, and the reason is written down for the reader of an empty policy.
+#[test]
+fn eks_call_grants_nothing() {
+    let c = call(
+        "EksCall",
+        vec![
+            ("cluster_name", s("c")),
+            ("certificate_authority", s("LS0t")),
+            ("endpoint", s("https://x.eks.amazonaws.com")),
+            ("http_method", id("GET")),
+            ("http_path", s("/api/v1/namespaces/default/pods")),
+        ],
+    );
+    assert!(ok(&c).statements.is_empty());
+    let deviations = include_str!("../DEVIATIONS.md");
+    let kept = deviations
+        .split("## Kept on purpose")
+        .nth(1)
+        .expect("a 'Kept on purpose' section");
+    assert!(
+        kept.contains("`EksCall` grants no IAM") && kept.contains("RBAC"),
+        "DEVIATIONS.md must say why EksCall has no statements"
+    );
+}
