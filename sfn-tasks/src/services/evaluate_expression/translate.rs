@@ -763,14 +763,35 @@ mod tests {
 
     #[test]
     fn translates_the_seed_examples() {
-        assert_eq!(
-            translate("$.waitMilliseconds / 1000").unwrap(),
-            "$states.input.waitMilliseconds / 1000"
+        // The path is read once, up front, by the checking `$read`; the body uses it.
+        let body = translate("$.waitMilliseconds / 1000").unwrap();
+        assert!(body.starts_with("($read := function"), "{body}");
+        assert!(
+            body.ends_with(
+                "$p0 := $read(\"$.waitMilliseconds\", [\"waitMilliseconds\"]); ($p0 / 1000))"
+            ),
+            "{body}"
         );
-        assert_eq!(
-            translate("`Now waiting ${$.waitSeconds} seconds...`").unwrap(),
-            "(\"Now waiting \" & $string($states.input.waitSeconds) & \" seconds...\")"
+        let body = translate("`Now waiting ${$.waitSeconds} seconds...`").unwrap();
+        assert!(
+            body.ends_with("(\"Now waiting \" & $str($p0) & \" seconds...\"))"),
+            "{body}"
         );
+        assert!(body.contains("$str := function"), "{body}");
+        // Without paths or run-time types there is nothing to bind.
+        assert_eq!(translate("1 + .5").unwrap(), "(1 + 0.5)");
+        assert_eq!(translate("'a' + 'b'").unwrap(), "(\"a\" & \"b\")");
+    }
+
+    #[test]
+    fn paths_are_read_once_and_indexes_are_numbers() {
+        let body = translate("$.a[0] + $.a[0] + $['b c'].d").unwrap();
+        assert!(body.contains("$p0 := $read(\"$.a[0]\", [\"a\", 0])"), "{body}");
+        assert!(
+            body.contains("$p1 := $read(\"$[\\\"b c\\\"].d\", [\"b c\", \"d\"])"),
+            "{body}"
+        );
+        assert!(!body.contains("$p2"), "{body}");
     }
 
     #[test]
