@@ -17,6 +17,8 @@ fn run(expression: &str, result_path: Option<&str>, input: Value) -> Execution {
     }
     state.insert("End".into(), Value::Bool(true));
     let definition = json!({"StartAt": "E", "States": {"E": state}});
+    let diagnostics = sfn_runtime::validate::validate_value(&definition);
+    assert!(diagnostics.is_empty(), "{expression}: {diagnostics:?}");
     let machine = StateMachine::from_json(&definition.to_string())
         .unwrap_or_else(|e| panic!("{expression}: {e:?}\n{definition:#}"));
     Executor::new(&machine).run(input)
@@ -98,7 +100,8 @@ fn a_missing_field_fails_the_state() {
 fn javascript_operators_keep_their_meaning() {
     let input = json!({
         "n": 2, "m": 3, "s": "x", "t": "", "list": [10, 20], "empty": [], "obj": {"k": "v"},
-        "flag": true, "off": false, "nil": null, "zero": 0, "half": 0.5
+        "flag": true, "off": false, "nil": null, "zero": 0, "half": 0.5,
+        "one": [5], "nested": [[1, 2], [3]]
     });
     let cases: &[(&str, Value)] = &[
         ("$.n + $.m", json!(5)),
@@ -141,6 +144,16 @@ fn javascript_operators_keep_their_meaning() {
         ("'a\\u0041\\n'", json!("aA\n")),
         ("`tab\\there`", json!("tab\there")),
         (".5 + 1", json!(1.5)),
+        ("1.5e-3 * 1e3", json!(1.5)),
+        ("2 - -1", json!(3)),
+        ("$.t || $.zero || 'last'", json!("last")),
+        ("$.s && ($.t || 'inner')", json!("inner")),
+        ("$.one", json!([5])),
+        ("$.one.length", json!(1)),
+        ("$.one + ''", json!("5")),
+        ("$.nested[0]", json!([1, 2])),
+        ("$.nested[0].length", json!(2)),
+        ("$.nested + ''", json!("1,2,3")),
         ("1 + 2", json!(3)),
     ];
     for (js, want) in cases {

@@ -412,15 +412,30 @@ impl<'a> Parser<'a> {
     }
 
     fn number(&mut self) -> Result<Node, TranslateError> {
-        let text: String = self
+        let mut text: String = self
             .rest()
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
             .collect();
+        // A signed exponent: `1.5e-3`.
+        if text.ends_with(['e', 'E']) {
+            let after = self.rest().get(text.len()..).unwrap_or("");
+            if let Some(sign) = after.chars().next().filter(|c| matches!(c, '+' | '-')) {
+                let digits: String = after
+                    .chars()
+                    .skip(1)
+                    .take_while(char::is_ascii_digit)
+                    .collect();
+                if !digits.is_empty() {
+                    text.push(sign);
+                    text.push_str(&digits);
+                }
+            }
+        }
         // Octal-looking (`010`) and hex/binary literals read differently in JSONata.
         let plain = text
             .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E'))
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'))
             && !(text.len() > 1 && text.starts_with('0') && !text.starts_with("0."));
         let value = text.parse::<f64>().ok().filter(|v| plain && v.is_finite());
         let Some(value) = value else {
@@ -786,7 +801,10 @@ mod tests {
     #[test]
     fn paths_are_read_once_and_indexes_are_numbers() {
         let body = translate("$.a[0] + $.a[0] + $['b c'].d").unwrap();
-        assert!(body.contains("$p0 := $read(\"$.a[0]\", [\"a\", 0])"), "{body}");
+        assert!(
+            body.contains("$p0 := $read(\"$.a[0]\", [\"a\", 0])"),
+            "{body}"
+        );
         assert!(
             body.contains("$p1 := $read(\"$[\\\"b c\\\"].d\", [\"b c\", \"d\"])"),
             "{body}"
