@@ -4,8 +4,10 @@
 //! references replaced by values from the state input. Step Functions can do the same work
 //! itself with JSONata, so the expression is translated to JSONata and the task becomes a
 //! `Pass` state with `"QueryLanguage": "JSONata"` and an `Output`: no Lambda, no IAM, no cold
-//! start. Expressions outside the translatable subset (function calls, objects, globals
-//! such as `Math`) are rejected at compile time, saying why.
+//! start. JavaScript's semantics are kept (see [`translate`]): every path is read up front
+//! and a missing one fails the state, as CDK's Parameters path does; `.length`, `&&`, `||`,
+//! `===` and `+` follow the run-time types. Expressions outside the translatable subset
+//! (function calls, objects, globals such as `Math`) are rejected at compile time, saying why.
 //!
 //! A JSONata state has no `InputPath`, `ResultPath`, `ResultSelector` or `OutputPath`: the
 //! caller applies a `result_path` with [`apply_result_path`] (the value is merged into the
