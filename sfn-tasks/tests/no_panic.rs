@@ -106,3 +106,21 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// The JavaScript translator takes any text, including broken escapes and multi-byte
+    /// characters, and answers with JSONata that parses or an error inside the text.
+    #[test]
+    fn evaluate_expression_translation_never_panics(
+        src in "[$.a-z0-9\\[\\]'\"`{}()\\\\ux+*/%<>=!&|?:é😀 -]{0,24}"
+    ) {
+        match sfn_tasks::services::evaluate_expression::translate(&src) {
+            // What it produces is JSONata that parses.
+            Ok(body) => prop_assert!(
+                sfn_runtime::jsonata::check_syntax(&body).is_ok(),
+                "{src} -> {body}"
+            ),
+            Err(e) => prop_assert!(e.offset <= src.len(), "{e:?}"),
+        }
+    }
+}
