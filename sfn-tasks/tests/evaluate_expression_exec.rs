@@ -69,7 +69,17 @@ fn length_is_javascript_length() {
 #[test]
 fn a_missing_field_fails_the_state() {
     let cause = fails("$.waitMilliseconds / 1000", json!({"other": 1}));
-    assert!(cause.contains("$.waitMilliseconds"), "{cause}");
+    assert!(
+        cause.contains(
+            "the path $.waitMilliseconds does not exist in the state input (no field 'waitMilliseconds')"
+        ),
+        "{cause}"
+    );
+    let cause = fails("$.a.b[2]", json!({"a": {"b": [1]}}));
+    assert!(
+        cause.contains("the path $.a.b[2] does not exist in the state input (no item 2)"),
+        "{cause}"
+    );
     // With a result path the value is not silently dropped either.
     let execution = run(
         "$.waitMilliseconds / 1000",
