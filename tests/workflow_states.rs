@@ -402,3 +402,23 @@ fn the_policy_is_a_policy_document() {
     assert_eq!(policy["Version"], "2012-10-17");
     assert!(policy["Statement"].is_array());
 }
+
+workflow! {
+    pub NAMES {
+        "Charge card": Pass {} -> "Check result",
+        #[catch(errors = ["States.ALL"], next = "end")]
+        "Check result": Parallel { branches: [{ r#type: Pass {} -> end }] } -> "end",
+        "end": Succeed,
+    }
+}
+
+#[test]
+fn state_names_that_are_not_identifiers_are_strings() {
+    let d = def(&NAMES);
+    assert_eq!(d["StartAt"], "Charge card");
+    assert_eq!(d["States"]["Charge card"]["Next"], "Check result");
+    assert_eq!(d["States"]["Check result"]["Next"], "end");
+    assert_eq!(d["States"]["Check result"]["Catch"][0]["Next"], "end");
+    assert_eq!(d["States"]["Check result"]["Branches"][0]["StartAt"], "type");
+    assert_eq!(d["States"]["end"]["Type"], "Succeed");
+}

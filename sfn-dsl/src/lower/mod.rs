@@ -12,10 +12,9 @@ mod task;
 mod value;
 mod workflow;
 
-use proc_macro2::Ident;
+use crate::ast::Name;
 
 use crate::diag::{Errors, with_suggestion};
-use crate::loc::Loc;
 pub use spans::Spans;
 pub use workflow::{Lowered, lower_workflow};
 
@@ -75,8 +74,8 @@ impl Lower<'_> {
     }
 
     /// Checks a transition target; returns the name to write (and records it as an edge).
-    pub fn target(&mut self, ident: &Ident, scope: &Scope, edges: &mut Vec<String>) -> String {
-        let name = ident.to_string();
+    pub fn target(&mut self, ident: &Name, scope: &Scope, edges: &mut Vec<String>) -> String {
+        let name = ident.text.clone();
         if scope.names.contains(&name) {
             edges.push(name.clone());
             return name;
@@ -115,10 +114,5 @@ impl Lower<'_> {
         }
         self.errors.at(ident.span(), message);
         name
-    }
-
-    /// Records an error unless the state uses a transition in the expected way.
-    pub fn loc_of(ident: &Ident) -> Loc {
-        Loc::of(ident.span())
     }
 }
