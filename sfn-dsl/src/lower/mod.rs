@@ -42,8 +42,10 @@ pub struct Lower<'a> {
 /// The state names visible from a block: its own, then those of enclosing blocks (which
 /// may not be targeted: a transition cannot leave a branch or a processor).
 pub struct Scope<'s> {
-    /// Names of this block's states.
+    /// Names of this block's states, in order (for suggestions).
     pub names: Vec<String>,
+    /// The same names, for lookups.
+    pub known: std::collections::HashSet<String>,
     /// What this block is ("a Parallel branch", "a Map processor"), for messages.
     pub what: &'static str,
     /// The enclosing block.
@@ -76,7 +78,7 @@ impl Lower<'_> {
     /// Checks a transition target; returns the name to write (and records it as an edge).
     pub fn target(&mut self, ident: &Name, scope: &Scope, edges: &mut Vec<String>) -> String {
         let name = ident.text.clone();
-        if scope.names.contains(&name) {
+        if scope.known.contains(&name) {
             edges.push(name.clone());
             return name;
         }
@@ -86,7 +88,7 @@ impl Lower<'_> {
         }
         let mut outer = scope.parent;
         while let Some(parent) = outer {
-            if parent.names.contains(&name) {
+            if parent.known.contains(&name) {
                 self.errors.at(
                     ident.span(),
                     format!(

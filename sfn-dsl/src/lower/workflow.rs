@@ -92,6 +92,7 @@ pub fn lower_workflow(def: &WorkflowDef, errors: &mut Errors) -> Lowered {
     let scope_ql = query_language.unwrap_or("JSONPath");
     let scope = Scope {
         names: Vec::new(),
+        known: Default::default(),
         what: "workflow",
         parent: None,
         broken: Vec::new(),
