@@ -39,6 +39,11 @@ fn path_like() -> impl Strategy<Value = String> {
         Just("States.Array(".to_string()),
         Just("{}".to_string()),
         Just("true".to_string()),
+        Just("null".to_string()),
+        Just("1.5".to_string()),
+        Just(r"\{".to_string()),
+        Just(r"\'".to_string()),
+        Just("$.a".to_string()),
         "[a-z0-9]{1,3}",
         "\\PC{1,2}",
     ];
@@ -182,6 +187,16 @@ proptest! {
         if let Ok(reference) = parse_reference_path(&src) {
             prop_assert!(reference.is_reference_path());
             prop_assert!(parse_path(&src).is_ok_and(|p| p.same_as(&reference)));
+        }
+    }
+
+    #[test]
+    fn parsed_intrinsics_print_and_reparse(src in path_like()) {
+        let src = format!("States.Array({src}");
+        if let Ok(call) = parse_intrinsic(&src) {
+            let printed = call.to_string();
+            let again = parse_intrinsic(&printed).map(|c| c.to_string());
+            prop_assert_eq!(again, Ok(printed));
         }
     }
 

@@ -304,6 +304,27 @@ fn cases() -> Vec<(&'static str, Value, Value)> {
                 json!({ "Type": "Pass", "Output": { "total": "{% $states.input.a + 1 %}" }, "End": true }),
             ),
         ),
+        (
+            "jsonata-input-reference",
+            jsonata(json!({ "Type": "Pass", "Output": "{% total * 2 %}", "End": true })),
+            jsonata(
+                json!({ "Type": "Pass", "Output": "{% $states.input.total * 2 %}", "End": true }),
+            ),
+        ),
+        (
+            "jsonata-states-member",
+            jsonata(
+                json!({ "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Arguments": { "x": "{% $states.result %}" }, "End": true }),
+            ),
+            jsonata(
+                json!({ "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Output": { "x": "{% $states.result %}" }, "End": true }),
+            ),
+        ),
+        (
+            "context-path",
+            pass(json!({ "Parameters": { "item.$": "$$.Map.Item.Value" } })),
+            pass(json!({ "Parameters": { "name.$": "$$.State.Name" } })),
+        ),
     ]
 }
 

@@ -4,8 +4,10 @@
 //! outside the delimiters, not even a space: `" {% x %}"` is a plain literal, as AWS
 //! records it). The text between the delimiters is the expression.
 
+mod references;
 mod syntax;
 
+pub use references::{References, references};
 pub use syntax::{JsonataError, check_syntax};
 
 /// The expression inside a `{% ... %}` string, or `None` when `s` is not a JSONata string.

@@ -29,6 +29,8 @@ pub(crate) struct Obj<'a> {
     pub(crate) lang: QueryLanguage,
     /// The state it belongs to (itself for a state), if any.
     pub(crate) state: Option<usize>,
+    /// Its members with their row of the field table (looked up once for all rules).
+    pub(crate) members: Vec<(&'a str, &'a Value, Option<&'static fields::Field>)>,
 }
 
 /// One state.
@@ -80,9 +82,6 @@ pub(crate) struct Doc<'a> {
     pub(crate) scopes: Vec<Scope<'a>>,
     /// State name -> the states so named, machine-wide.
     pub(crate) by_name: HashMap<&'a str, Vec<usize>>,
-    /// Every (object index, key, value, row) where the table has a row for the key on that
-    /// object, computed once for all rules.
-    sites: Vec<(usize, &'a str, &'a Value, &'static fields::Field)>,
 }
 
 impl<'a> Doc<'a> {
@@ -99,17 +98,9 @@ impl<'a> Doc<'a> {
             states: Vec::new(),
             scopes: Vec::new(),
             by_name: HashMap::new(),
-            sites: Vec::new(),
         };
         if let Some(map) = root.as_object() {
             doc.object(Owner::Machine, map, String::new(), lang, None, None, 0);
-        }
-        for (i, o) in doc.objects.iter().enumerate() {
-            for (k, v) in o.map {
-                if let Some(f) = fields::lookup(o.owner, k) {
-                    doc.sites.push((i, k.as_str(), v, f));
-                }
-            }
         }
         doc
     }
@@ -142,9 +133,9 @@ impl<'a> Doc<'a> {
         &self,
     ) -> impl Iterator<Item = (&Obj<'a>, &'a str, &'a Value, &'static fields::Field)> + '_ {
         self.objects.iter().flat_map(|o| {
-            o.map
+            o.members
                 .iter()
-                .filter_map(move |(k, v)| fields::lookup(o.owner, k).map(|f| (o, k.as_str(), v, f)))
+                .filter_map(move |&(k, v, f)| f.map(|f| (o, k, v, f)))
         })
     }
 
@@ -162,18 +153,23 @@ impl<'a> Doc<'a> {
         if depth > MAX_DEPTH {
             return;
         }
+        let members: Vec<_> = map
+            .iter()
+            .map(|(k, v)| (k.as_str(), v, fields::lookup(owner, k)))
+            .collect();
         self.objects.push(Obj {
             owner,
             pointer: pointer.clone(),
             map,
             lang,
             state,
+            members: members.clone(),
         });
         if matches!(owner, Owner::Machine | Owner::Branch | Owner::Processor) {
             self.scope(owner, map, &pointer, parent_scope, depth);
         }
-        for (key, value) in map {
-            let Some(field) = fields::lookup(owner, key) else {
+        for (key, value, field) in members {
+            let Some(field) = field else {
                 continue;
             };
             let kind = field.kind(lang);

@@ -527,6 +527,15 @@ pub(crate) fn lookup(owner: Owner, name: &str) -> Option<&'static Field> {
         .find(|f| f.on & bit != 0)
 }
 
+/// The rows of required fields.
+pub(crate) fn required_rows() -> impl Iterator<Item = &'static Field> {
+    static REQUIRED: OnceLock<Vec<&'static Field>> = OnceLock::new();
+    REQUIRED
+        .get_or_init(|| all().filter(|f| f.required).collect())
+        .iter()
+        .copied()
+}
+
 /// Whether any object of any kind takes `name`.
 pub(crate) fn is_known(name: &str) -> bool {
     by_name().contains_key(name)
