@@ -23,11 +23,17 @@
 //! assert_eq!(task.fields["Parameters"]["Message.$"], "$.msg");
 //! ```
 
+#![warn(missing_docs)]
+
+mod credentials;
+mod docs;
 pub mod engine;
 mod model;
 pub mod services;
 pub mod spec;
 
+pub use credentials::assume_role_statement;
+pub use docs::markdown_table;
 pub use engine::arn::{ACCOUNT, REGION};
 pub use model::{Loc, QueryLanguage, RenderedTask, TaskCall, TaskError, TaskField, TaskValue};
 pub use spec::{Field, Kind, Pattern, TaskSpec};

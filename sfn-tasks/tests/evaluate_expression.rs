@@ -73,6 +73,8 @@ fn javascript_semantics_are_kept() {
         ("$['deep'].k", json!("v")),
         ("-$.a", json!(-2)),
         ("`${$.deep.k}-${$.a}`", json!("v-2")),
+        ("$.list.length", json!(2)),
+        ("$.s.length + 1", json!(2)),
     ];
     for (js, want) in cases {
         let body = translate(js).unwrap_or_else(|e| panic!("{js}: {e:?}"));
@@ -143,18 +145,56 @@ fn evaluate_expression_chain_case() {
         },
     );
     let cdk = case("evaluate-expression-chain");
+    let mut ours = cdk["definition"].clone();
     for name in ["Convert to seconds", "Create message"] {
         let state = &cdk["definition"]["States"][name];
         let expression = state["Parameters"]["expression"]
             .as_str()
             .expect("expression");
-        let c = call("EvaluateExpression", vec![("expression", s(expression))]);
-        let native = ok(&c).native_state.expect("native state");
-        assert_eq!(native["Type"], "Pass", "{name}");
         assert!(
             state["Resource"]
                 .as_str()
                 .is_some_and(|r| r.contains("EvalFunction"))
         );
+        let c = call("EvaluateExpression", vec![("expression", s(expression))]);
+        let mut native = ok(&c).native_state.expect("native state");
+        assert_eq!(native["Type"], "Pass", "{name}");
+        apply_result_path(&mut native, state["ResultPath"].as_str()).expect("result path");
+        native.insert("Next".into(), state["Next"].clone());
+        ours["States"][name] = Value::Object(native);
     }
+    // The chain with native states is valid ASL and computes what CDK's Lambdas did.
+    assert_valid("evaluate-expression-chain", &ours);
+    let input = json!({"waitMilliseconds": 2500});
+    let first = eval(
+        ours["States"]["Convert to seconds"]["Output"]
+            .as_str()
+            .unwrap_or_default(),
+        &input,
+    );
+    let second = eval(
+        ours["States"]["Create message"]["Output"]
+            .as_str()
+            .unwrap_or_default(),
+        &first,
+    );
+    assert_eq!(second["message"], "Now waiting 2.5 seconds...");
+}
+
+#[test]
+fn paths_inside_strings_are_rejected_like_cdk() {
+    let e = translate("'value of $.a' + 1").unwrap_err();
+    assert!(
+        e.message
+            .contains(r#"["$.a"] are used as literal text inside a plain string"#),
+        "{e:?}"
+    );
+    assert_eq!(e.offset, 0);
+    let e = translate("`a $.b.c and ${$.d}`").unwrap_err();
+    assert!(
+        e.message
+            .contains(r#"["$.b.c"] are used as literal text inside a template literal"#),
+        "{e:?}"
+    );
+    assert!(translate("'costs $5'").is_ok());
 }

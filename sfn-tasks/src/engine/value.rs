@@ -55,20 +55,24 @@ impl Rcx {
                 format!("`{p}` is not an intrinsic function call"),
             )
             .hint("intrinsics are written States.Name(...)"))),
-            TaskValue::Path(p) | TaskValue::Intrinsic(p) => Some(if self.jsonata {
-                Err(TaskError::new(
-                    loc,
-                    format!("`{p}` is JSONPath, but this state uses JSONata"),
-                )
-                .hint("write a JSONata expression such as \"{% $states.input.field %}\""))
-            } else {
-                Ok(Out {
-                    value: Value::String(p.clone()),
-                    dynamic: true,
+            TaskValue::Path(p) | TaskValue::Intrinsic(p) if !self.jsonata => {
+                // The runtime's parser: syntax, intrinsic names, arity and argument kinds.
+                Some(match sfn_runtime::path::parse_expr(p) {
+                    Ok(_) => Ok(Out {
+                        value: Value::String(p.clone()),
+                        dynamic: true,
+                    }),
+                    Err(e) => Err(TaskError::new(loc, format!("invalid `{p}`: {e}"))),
                 })
-            }),
+            }
+            // Only reached in a JSONata state.
+            TaskValue::Path(p) | TaskValue::Intrinsic(p) => Some(Err(TaskError::new(
+                loc,
+                format!("`{p}` is JSONPath, but this state uses JSONata"),
+            )
+            .hint("write a JSONata expression such as \"{% $states.input.field %}\""))),
             TaskValue::Jsonata(e) => Some(if self.jsonata {
-                Ok(Out::lit(Value::String(e.clone())))
+                jsonata_syntax(e, loc).map(|()| Out::lit(Value::String(e.clone())))
             } else {
                 Err(TaskError::new(
                     loc,
@@ -257,6 +261,37 @@ impl Rcx {
             }
         }
         Ok(map)
+    }
+}
+
+/// A `{% ... %}` string whose expression parses (the runtime's JSONata syntax check).
+fn jsonata_syntax(text: &str, loc: Loc) -> Result<(), TaskError> {
+    let Some(body) = sfn_runtime::jsonata::expression(text) else {
+        return Err(TaskError::new(
+            loc,
+            "a JSONata string must start with `{%` and end with `%}`",
+        ));
+    };
+    sfn_runtime::jsonata::check_syntax(body).map_err(|e| {
+        let at = e
+            .offset
+            .map(|o| format!(" (column {})", o + 3))
+            .unwrap_or_default();
+        TaskError::new(loc, format!("invalid JSONata: {}{at}", e.message))
+    })
+}
+
+/// A value that becomes a whole `Parameters`/`Arguments` object: an object literal, or in a
+/// JSONata state a `{% %}` expression. ASL has no `Parameters.$`, so a path cannot stand here.
+pub fn whole_object(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
+    match value {
+        TaskValue::Object(_) => rcx.json(value, loc),
+        TaskValue::Jsonata(_) if rcx.jsonata => rcx.json(value, loc),
+        other => Err(TaskError::new(
+            loc,
+            format!("expected an object, found {}", other.describe()),
+        )
+        .hint("write an object literal { \"Key\": value, \"Other\": $.path }")),
     }
 }
 

@@ -1,6 +1,6 @@
 //! AWS SDK integrations: `CallAwsService`, `CallAwsServiceCrossRegion`.
 
-use crate::engine::{Ctx, arn, member};
+use crate::engine::{Ctx, arn, member, whole_object};
 use crate::model::{TaskError, TaskValue};
 use crate::spec::{Field, Kind, Pattern, ResourceForm, TaskSpec, patterns};
 use serde_json::{Map, Value};
@@ -83,7 +83,7 @@ pub static CALL_AWS_SERVICE: TaskSpec = TaskSpec {
     fields: &[
         Field::skip("service", Kind::Str).req(),
         Field::skip("action", Kind::Str).req(),
-        Field::new("parameters", "-", Kind::Json),
+        Field::new("parameters", "-", Kind::Custom(whole_object)),
         Field::skip("iam_resources", Kind::StrList).req(),
         Field::skip("iam_action", Kind::Str),
         Field::skip(

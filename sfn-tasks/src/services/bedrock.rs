@@ -249,7 +249,8 @@ pub static CREATE_MODEL_CUSTOMIZATION_JOB: TaskSpec = TaskSpec {
         Field::new("vpc_config", "VpcConfig", Kind::Struct(VPC)),
     ],
     token_field: None,
-    jsonata: false,
+    // CDK always emits JSONPath `Parameters`, which a JSONata state cannot have.
+    jsonata: true,
     check: Some(check_job),
     finish: None,
     iam: |ctx| {

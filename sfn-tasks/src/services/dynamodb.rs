@@ -44,9 +44,9 @@ fn attr(rcx: &Rcx, v: &TaskValue, loc: Loc) -> Result<Map<String, Value>, TaskEr
     let mut m = Map::new();
     match v {
         TaskValue::Object(members)
-            if members.len() == 1 && TYPES.contains(&members[0].0.as_str()) =>
+            if let [(ty, tloc, inner)] = members.as_slice()
+                && TYPES.contains(&ty.as_str()) =>
         {
-            let (ty, tloc, inner) = &members[0];
             let out = match (ty.as_str(), inner) {
                 ("N", TaskValue::Number(n)) => Out::lit(Value::String(n.to_string())),
                 ("NS", TaskValue::Array(items)) => Out::lit(Value::Array(

@@ -798,8 +798,10 @@ fn check_fleet(fleet: &TaskValue, floc: Loc, errors: &mut Vec<TaskError>) {
             .iter()
             .filter_map(|(_, c)| num_of(c, "priority"))
             .collect();
-        if !with_priority.is_empty() && !prioritized {
-            errors.push(TaskError::new(with_priority[0].1, "Priority values are set on instance type configs, but allocation strategy is 'lowest-price'. Priority values only take effect with OnDemandAllocationStrategy.PRIORITIZED."));
+        if let Some((_, first)) = with_priority.first()
+            && !prioritized
+        {
+            errors.push(TaskError::new(*first, "Priority values are set on instance type configs, but allocation strategy is 'lowest-price'. Priority values only take effect with OnDemandAllocationStrategy.PRIORITIZED."));
         }
         if prioritized && !configs.is_empty() && with_priority.is_empty() {
             errors.push(TaskError::new(cloc, "OnDemandAllocationStrategy.PRIORITIZED requires at least one instance type config to have a priority value set. See https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-instance-fleet.html"));

@@ -116,6 +116,25 @@ fn schedule(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
                 .iter()
                 .any(|p| expr.starts_with(p))
                 && expr.ends_with(')');
+            if let Some(fields) = expr.strip_prefix("cron(").and_then(|e| e.strip_suffix(')')) {
+                let parts: Vec<&str> = fields.split_whitespace().collect();
+                if parts.len() != 6 {
+                    return Err(TaskError::new(
+                        loc,
+                        format!(
+                            "a cron expression has 6 fields (minutes hours day-of-month month day-of-week year), got {}",
+                            parts.len()
+                        ),
+                    ));
+                }
+                if parts.get(2) != Some(&"?") && parts.get(4) != Some(&"?") {
+                    return Err(TaskError::new(
+                        loc,
+                        "Cannot supply both 'day' and 'weekDay', use at most one",
+                    )
+                    .hint("write `?` for the day-of-month or the day-of-week"));
+                }
+            }
             if ok {
                 Ok(Out::lit(Value::String(expr.clone())))
             } else {

@@ -1,6 +1,6 @@
 //! AWS Lambda: `LambdaInvoke`.
 
-use crate::engine::{Ctx, arn};
+use crate::engine::{Ctx, arn, whole_object};
 use crate::model::{TaskError, TaskValue};
 use crate::spec::{Field, Kind, Pattern, ResourceForm, TaskSpec, patterns};
 use serde_json::{Map, Value};
@@ -46,6 +46,16 @@ fn response_only(ctx: &Ctx) -> bool {
 }
 
 fn check(ctx: &Ctx, errors: &mut Vec<TaskError>) {
+    if response_only(ctx)
+        && let Some(payload) = ctx.value("payload")
+        && let Err(e) = whole_object(&ctx.rcx, payload, ctx.loc("payload"))
+    {
+        // The payload becomes the whole Parameters object.
+        errors.push(TaskError {
+            message: format!("with `payload_response_only`, {}", e.message),
+            ..e
+        });
+    }
     if response_only(ctx) {
         let conflicting = ["pattern", "invocation_type", "client_context", "qualifier"];
         if let Some(name) = conflicting.iter().find(|n| ctx.has(n)) {
@@ -126,7 +136,8 @@ pub fn invoke_resources(function: Option<&TaskValue>) -> Vec<String> {
             let arn = function_arn(f);
             // arn:aws:lambda:region:account:function:name[:qualifier]; substitutions such
             // as `${AWS::Region}` hold colons of their own, so they are left out of the count.
-            let qualified = arn.starts_with("arn:") && without_substitutions(&arn).split(':').count() > 7;
+            let qualified =
+                arn.starts_with("arn:") && without_substitutions(&arn).split(':').count() > 7;
             if qualified {
                 vec![arn]
             } else {

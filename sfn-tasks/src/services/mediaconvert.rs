@@ -1,6 +1,6 @@
 //! AWS Elemental MediaConvert: `MediaConvertCreateJob`.
 
-use crate::engine::{Ctx, arn, member};
+use crate::engine::{Ctx, arn, member, whole_object};
 use crate::model::{TaskError, TaskValue};
 use crate::spec::{Field, Kind, Pattern, ResourceForm, TaskSpec, patterns};
 use serde_json::{Map, Value, json};
@@ -13,7 +13,7 @@ pub static CREATE_JOB: TaskSpec = TaskSpec {
     resource: ResourceForm::Integration("mediaconvert:createJob"),
     patterns: patterns::RR_SYNC,
     default_pattern: Pattern::RequestResponse,
-    fields: &[Field::new("create_job_request", "-", Kind::Json).req()],
+    fields: &[Field::new("create_job_request", "-", Kind::Custom(whole_object)).req()],
     token_field: None,
     jsonata: true,
     check: Some(check),
@@ -60,12 +60,7 @@ fn check(ctx: &Ctx, errors: &mut Vec<TaskError>) {
         return;
     };
     if !matches!(req, TaskValue::Object(_)) {
-        if !req.is_expression() {
-            errors.push(TaskError::new(
-                ctx.loc("create_job_request"),
-                "`create_job_request` must be an object",
-            ));
-        }
+        // Reported by the field's kind.
         return;
     }
     for key in ["Role", "Settings"] {

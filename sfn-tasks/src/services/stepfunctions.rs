@@ -1,7 +1,7 @@
 //! AWS Step Functions: `StepFunctionsStartExecution`, `StepFunctionsInvokeActivity`.
 
-use crate::engine::{Ctx, Out, Rcx, arn};
-use crate::model::{Loc, TaskError, TaskValue};
+use crate::engine::{Ctx, arn, whole_object};
+use crate::model::{TaskError, TaskValue};
 use crate::spec::{Field, Kind, Pattern, ResourceForm, TaskSpec, patterns};
 use serde_json::{Map, Value, json};
 use sfn_runtime::iam::Statement;
@@ -118,7 +118,7 @@ pub static INVOKE_ACTIVITY: TaskSpec = TaskSpec {
     default_pattern: Pattern::RequestResponse,
     fields: &[
         Field::skip("activity", Kind::Str).req(),
-        Field::new("parameters", "-", Kind::Custom(parameters)),
+        Field::new("parameters", "-", Kind::Custom(whole_object)),
         Field::skip("kms_key_arn", Kind::Str),
     ],
     token_field: None,
@@ -147,15 +147,4 @@ pub static INVOKE_ACTIVITY: TaskSpec = TaskSpec {
 
 fn activity_resource(ctx: &Ctx) -> Result<String, TaskError> {
     Ok(ctx.str("activity").unwrap_or_default().to_string())
-}
-
-fn parameters(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
-    match value {
-        TaskValue::Object(_) => rcx.json(value, loc),
-        TaskValue::Jsonata(_) if rcx.jsonata => rcx.json(value, loc),
-        other => Err(TaskError::new(
-            loc,
-            format!("`parameters` must be an object, found {}", other.describe()),
-        )),
-    }
 }

@@ -250,6 +250,18 @@ pub fn golden_with(
     );
     let got_atoms = our_atoms(&task);
     assert_eq!(got_atoms, expected_atoms, "{id}: policy differs");
+    let mut ours = cdk["definition"].clone();
+    ours["States"][name] = got_state;
+    assert_valid(id, &ours);
+}
+
+/// The runtime's rule set finds nothing wrong in `definition`.
+pub fn assert_valid(id: &str, definition: &Value) {
+    let diagnostics = sfn_runtime::validate::validate_value(definition);
+    assert!(
+        diagnostics.is_empty(),
+        "{id}: our definition is not valid ASL: {diagnostics:?}\n{definition}"
+    );
 }
 
 /// Atom for deviation edits.
@@ -266,6 +278,7 @@ pub fn atom(action: &str, resource: &str) -> Atom {
 pub fn golden_multi(id: &str, states: &[(&str, &TaskCall)]) {
     let cdk = case(id);
     let mut got_atoms = BTreeSet::new();
+    let mut ours = cdk["definition"].clone();
     for (name, c) in states {
         let expected = cdk["definition"]["States"][*name].clone();
         assert!(expected.is_object(), "{id}: no state {name}");
@@ -276,12 +289,14 @@ pub fn golden_multi(id: &str, states: &[(&str, &TaskCall)]) {
             "{id}/{name}: definition differs\n ours: {got}\n cdk:  {expected}"
         );
         got_atoms.extend(our_atoms(&task));
+        ours["States"][*name] = got;
     }
     assert_eq!(
         got_atoms,
         atoms_of_json(&cdk["policy_statements"]),
         "{id}: policy differs"
     );
+    assert_valid(id, &ours);
 }
 
 /// A literal JSON value as a task value (strings stay literals).

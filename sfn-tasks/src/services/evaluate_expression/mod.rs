@@ -6,6 +6,10 @@
 //! `Pass` state with `"QueryLanguage": "JSONata"` and an `Output`: no Lambda, no IAM, no cold
 //! start. Expressions outside the translatable subset (function calls, objects, globals
 //! such as `Math`) are rejected at compile time, saying why.
+//!
+//! A JSONata state has no `InputPath`, `ResultPath`, `ResultSelector` or `OutputPath`: the
+//! caller applies a `result_path` with [`apply_result_path`] (the value is merged into the
+//! state input, as CDK's `resultPath` did) and should reject the other three on this task.
 
 mod translate;
 
@@ -18,9 +22,9 @@ use serde_json::{Map, Value};
 /// The class name.
 pub const CLASS: &str = "EvaluateExpression";
 
-/// The fields `EvaluateExpression` takes. `runtime` (CDK's Lambda runtime) is accepted
-/// and has no effect: there is no Lambda.
-pub const FIELDS: &[&str] = &["expression", "runtime"];
+/// The fields `EvaluateExpression` takes. `runtime` and `architecture` (CDK's Lambda
+/// settings) are accepted and have no effect: there is no Lambda.
+pub const FIELDS: &[&str] = &["expression", "runtime", "architecture"];
 
 /// Renders an `EvaluateExpression` call as a native JSONata `Pass` state.
 pub fn render(call: &TaskCall) -> Result<RenderedTask, Vec<TaskError>> {

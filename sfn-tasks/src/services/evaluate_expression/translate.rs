@@ -188,7 +188,15 @@ impl<'a> Parser<'a> {
             }
             '$' => self.path(),
             '\'' | '"' => {
+                let start = self.pos;
                 let s = self.string(c)?;
+                let paths = state_paths(&s);
+                if let Some(first) = paths.first() {
+                    self.pos = start;
+                    return Err(self.error(&format!(
+                        "state path(s) {paths:?} are used as literal text inside a plain string; a path inside a plain string is not resolved - use a template literal with interpolation instead, e.g. `...${{{first}}}...`"
+                    )));
+                }
                 Ok(Node {
                     text: json_string(&s),
                     ty: Ty::Str,
@@ -277,6 +285,7 @@ impl<'a> Parser<'a> {
         self.pos += 1;
         let mut parts: Vec<String> = Vec::new();
         let mut literal = String::new();
+        let mut all_text = String::new();
         loop {
             let Some(c) = self.rest().chars().next() else {
                 self.pos = start;
@@ -307,15 +316,24 @@ impl<'a> Parser<'a> {
                 self.pos += 1;
                 if let Some(e) = self.rest().chars().next() {
                     literal.push(e);
+                    all_text.push(e);
                     self.pos += e.len_utf8();
                 }
                 continue;
             }
             literal.push(c);
+            all_text.push(c);
             self.pos += c.len_utf8();
         }
         if !literal.is_empty() || parts.is_empty() {
             parts.push(json_string(&literal));
+        }
+        let paths = state_paths(&all_text);
+        if let Some(first) = paths.first() {
+            self.pos = start;
+            return Err(self.error(&format!(
+                "state path(s) {paths:?} are used as literal text inside a template literal; a path in template text is not resolved - reference it via interpolation like ${{{first}}} instead"
+            )));
         }
         Ok(Node {
             text: format!("({})", parts.join(" & ")),
@@ -368,6 +386,11 @@ impl<'a> Parser<'a> {
         {
             return Err(self.error("context paths (`$$`) are not supported"));
         }
+        // JavaScript's `.length` of a string or an array.
+        let length = matches!(segments.last(), Some(Segment::Field(f)) if f == "length");
+        if length {
+            segments.pop();
+        }
         let mut text = String::from("$states.input");
         for s in &segments {
             match s {
@@ -379,6 +402,12 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        if length {
+            return Ok(Node {
+                text: format!("($type({text}) = \"string\" ? $length({text}) : $count({text}))"),
+                ty: Ty::Num,
+            });
+        }
         Ok(Node {
             text,
             ty: Ty::Unknown,
@@ -389,6 +418,35 @@ impl<'a> Parser<'a> {
 enum Segment {
     Field(String),
     Index(String),
+}
+
+/// CDK's state-path pattern `\$[.\[][.a-zA-Z[\]0-9-_]+`, every distinct match.
+fn state_paths(text: &str) -> Vec<String> {
+    let is_path_char =
+        |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '[' | ']' | '-' | '_');
+    let mut out: Vec<String> = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find('$') {
+        let after = &rest[at + 1..];
+        let mut chars = after.chars();
+        let opens = matches!(chars.next(), Some('.') | Some('['));
+        let tail_len = chars
+            .as_str()
+            .chars()
+            .take_while(|c| is_path_char(*c))
+            .map(char::len_utf8)
+            .sum::<usize>();
+        if opens && tail_len > 0 {
+            let found = &rest[at..at + 2 + tail_len];
+            if !out.iter().any(|p| p == found) {
+                out.push(found.to_string());
+            }
+            rest = &rest[at + 2 + tail_len..];
+        } else {
+            rest = after;
+        }
+    }
+    out
 }
 
 /// A field name in JSONata: bare when it is an identifier, else in backquotes.
