@@ -56,6 +56,7 @@ fn catalogue_task_is_rendered_and_merged() {
 #[test]
 fn policy_covers_every_task_including_nested_ones() {
     let policy: Value = serde_json::from_str(ORDER.policy()).unwrap();
+    assert_eq!(policy, ORDER.policy_value());
     assert_eq!(policy["Version"], "2012-10-17");
     let text = policy.to_string();
     assert!(text.contains("lambda:InvokeFunction"), "{text}");

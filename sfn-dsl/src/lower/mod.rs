@@ -37,6 +37,8 @@ pub struct Lower<'a> {
     pub graph_broken: bool,
     /// True while lowering a Map's `item_selector`, the one place `$$.Map.Item` exists.
     pub in_item_selector: bool,
+    /// True while lowering a JSONata state, where a bare path is not evaluated.
+    pub jsonata: bool,
 }
 
 /// The state names visible from a block: its own, then those of enclosing blocks (which

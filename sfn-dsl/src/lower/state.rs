@@ -154,6 +154,11 @@ fn lower_state(
         .insert(&child(pointer, "Type"), Loc::of(decl.kind.span()));
     out.push(("Type".into(), Json::String(asl_type.into())));
 
+    // The state's own `#[query_language]` decides how its values are read, attributes included.
+    let own_jsonata = decl.attrs.iter().find(|a| a.name == "query_language").map(|a| {
+        matches!(&a.args, crate::ast::AttrArgs::Eq(crate::ast::Value::Word(w)) if w == "jsonata")
+    });
+    let outer_jsonata = std::mem::replace(&mut lower.jsonata, own_jsonata.unwrap_or(ql_in == "JSONata"));
     let ql = lower.state_attrs(decl, pointer, asl_type, ql_in, scope, to, &mut out);
 
     // Fields and arms.
@@ -252,6 +257,7 @@ fn lower_state(
         },
         (None, false) => {}
     }
+    lower.jsonata = outer_jsonata;
     state_object(out)
 }
 

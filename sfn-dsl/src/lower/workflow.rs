@@ -36,6 +36,7 @@ pub fn lower_workflow(def: &WorkflowDef, errors: &mut Errors) -> Lowered {
         statements: Vec::new(),
         graph_broken: false,
         in_item_selector: false,
+        jsonata: false,
     };
     let mut top = Map::new();
     let mut express = false;
