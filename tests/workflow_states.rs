@@ -422,3 +422,13 @@ fn state_names_that_are_not_identifiers_are_strings() {
     assert_eq!(d["States"]["Check result"]["Branches"][0]["StartAt"], "type");
     assert_eq!(d["States"]["end"]["Type"], "Succeed");
 }
+
+#[test]
+fn every_expanded_definition_passes_the_rule_set() {
+    for workflow in [BASICS, PATHS, CHOICES, TASKS, NESTED, ATA, MIXED, NAMES] {
+        let diagnostics = sfn::runtime::validate::validate_value(&workflow.to_value());
+        assert!(diagnostics.is_empty(), "{}: {diagnostics:?}", workflow.name());
+        // And it reads back into the typed model.
+        assert!(sfn::runtime::asl::StateMachine::from_json(workflow.definition()).is_ok(), "{}", workflow.name());
+    }
+}
