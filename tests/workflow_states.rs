@@ -419,7 +419,10 @@ fn state_names_that_are_not_identifiers_are_strings() {
     assert_eq!(d["States"]["Charge card"]["Next"], "Check result");
     assert_eq!(d["States"]["Check result"]["Next"], "end");
     assert_eq!(d["States"]["Check result"]["Catch"][0]["Next"], "end");
-    assert_eq!(d["States"]["Check result"]["Branches"][0]["StartAt"], "type");
+    assert_eq!(
+        d["States"]["Check result"]["Branches"][0]["StartAt"],
+        "type"
+    );
     assert_eq!(d["States"]["end"]["Type"], "Succeed");
 }
 
@@ -427,8 +430,16 @@ fn state_names_that_are_not_identifiers_are_strings() {
 fn every_expanded_definition_passes_the_rule_set() {
     for workflow in [BASICS, PATHS, CHOICES, TASKS, NESTED, ATA, MIXED, NAMES] {
         let diagnostics = sfn::runtime::validate::validate_value(&workflow.to_value());
-        assert!(diagnostics.is_empty(), "{}: {diagnostics:?}", workflow.name());
+        assert!(
+            diagnostics.is_empty(),
+            "{}: {diagnostics:?}",
+            workflow.name()
+        );
         // And it reads back into the typed model.
-        assert!(sfn::runtime::asl::StateMachine::from_json(workflow.definition()).is_ok(), "{}", workflow.name());
+        assert!(
+            sfn::runtime::asl::StateMachine::from_json(workflow.definition()).is_ok(),
+            "{}",
+            workflow.name()
+        );
     }
 }

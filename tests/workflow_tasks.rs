@@ -98,12 +98,19 @@ fn native_and_sdk_tasks() {
     assert_eq!(convert["Type"], "Pass");
     assert_eq!(convert["QueryLanguage"], "JSONata");
     let output = convert["Output"].as_str().unwrap();
-    assert!(output.contains("waitSeconds") && output.contains("/ 1000"), "{output}");
+    assert!(
+        output.contains("waitSeconds") && output.contains("/ 1000"),
+        "{output}"
+    );
     assert!(convert.get("ResultPath").is_none());
     assert_eq!(convert["Next"], "List");
     let list = &d["States"]["List"];
     assert_eq!(list["Resource"], "arn:aws:states:::aws-sdk:s3:listBuckets");
     assert_eq!(list["Parameters"], json!({"MaxBuckets": 10}));
     // As in CDK, the action keeps the spelling of `action` (IAM actions ignore case).
-    assert!(CONVERT.policy().contains("\"s3:listBuckets\""), "{}", CONVERT.policy());
+    assert!(
+        CONVERT.policy().contains("\"s3:listBuckets\""),
+        "{}",
+        CONVERT.policy()
+    );
 }

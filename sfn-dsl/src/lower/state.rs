@@ -158,7 +158,10 @@ fn lower_state(
     let own_jsonata = decl.attrs.iter().find(|a| a.name == "query_language").map(|a| {
         matches!(&a.args, crate::ast::AttrArgs::Eq(crate::ast::Value::Word(w)) if w == "jsonata")
     });
-    let outer_jsonata = std::mem::replace(&mut lower.jsonata, own_jsonata.unwrap_or(ql_in == "JSONata"));
+    let outer_jsonata = std::mem::replace(
+        &mut lower.jsonata,
+        own_jsonata.unwrap_or(ql_in == "JSONata"),
+    );
     let ql = lower.state_attrs(decl, pointer, asl_type, ql_in, scope, to, &mut out);
 
     // Fields and arms.

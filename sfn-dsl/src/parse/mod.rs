@@ -43,7 +43,10 @@ mod tests {
         assert_eq!(path("$..book[-1:]"), "$..book[-1:]");
         assert_eq!(path("$[0, 1]"), "$[0,1]");
         assert_eq!(path("$.a[?(@.x == \"it's\")]"), "$.a[?(@.x == 'it\\'s')]");
-        assert_eq!(path("$.a[?(@.price >= 10 && @.ok)]"), "$.a[?(@.price >= 10 && @.ok)]");
+        assert_eq!(
+            path("$.a[?(@.price >= 10 && @.ok)]"),
+            "$.a[?(@.price >= 10 && @.ok)]"
+        );
         assert_eq!(path("$.r#type"), "$.type");
         assert!(path("$.").starts_with("error: "));
     }
@@ -51,9 +54,16 @@ mod tests {
     #[test]
     fn a_token_of_the_path_is_found_by_offset() {
         let tokens: TokenStream = "$.a[\"b c\"].d".parse().expect("lexes");
-        let text = super::parse_all(tokens, super::text::parse_path).and_then(|r| r).expect("parses");
+        let text = super::parse_all(tokens, super::text::parse_path)
+            .and_then(|r| r)
+            .expect("parses");
         // `$.a['b c'].d`: byte 4 is inside the quoted name, produced by the string token.
-        let piece = text.pieces.iter().take_while(|(start, _)| *start <= 4).last().map(|(start, _)| *start);
+        let piece = text
+            .pieces
+            .iter()
+            .take_while(|(start, _)| *start <= 4)
+            .last()
+            .map(|(start, _)| *start);
         assert_eq!(piece, Some(4));
         assert_eq!(&text.text[4..9], "'b c'");
     }
