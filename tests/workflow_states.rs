@@ -428,7 +428,9 @@ fn state_names_that_are_not_identifiers_are_strings() {
 
 #[test]
 fn every_expanded_definition_passes_the_rule_set() {
-    for workflow in [BASICS, PATHS, CHOICES, TASKS, NESTED, ATA, MIXED, NAMES] {
+    for workflow in [
+        BASICS, PATHS, CHOICES, TASKS, NESTED, ATA, MIXED, NAMES, OPTIONS,
+    ] {
         let diagnostics = sfn::runtime::validate::validate_value(&workflow.to_value());
         assert!(
             diagnostics.is_empty(),
@@ -442,4 +444,60 @@ fn every_expanded_definition_passes_the_rule_set() {
             workflow.name()
         );
     }
+}
+
+workflow! {
+    pub OPTIONS {
+        #[retry(errors = ["A"], max_delay = 1h, jitter = none)]
+        #[catch(errors = ["B"], next = Caught, assign = { "why": $.Cause }, comment = "b")]
+        Fan: Parallel {
+            branches: [{ One: Succeed { output_path: $.x } }],
+            parameters: { "in": $.in },
+            result_selector: { "first": $[0] },
+            output_path: $.first,
+        } -> Each,
+        Each: Map {
+            mode: inline,
+            items: $.list,
+            max_concurrency: 0,
+            processor: { Two: Wait { seconds: 0, output_path: $ } -> end },
+        } -> Caught,
+        Caught: Succeed { input_path: $.a, output_path: $.b },
+    }
+}
+
+#[test]
+fn more_options() {
+    let d = def(&OPTIONS);
+    assert_eq!(
+        d["States"]["Fan"],
+        json!({
+            "Type": "Parallel",
+            "Branches": [{"StartAt": "One", "States": {"One": {"Type": "Succeed", "OutputPath": "$.x"}}}],
+            "Parameters": {"in.$": "$.in"},
+            "ResultSelector": {"first.$": "$[0]"},
+            "OutputPath": "$.first",
+            "Retry": [{"ErrorEquals": ["A"], "MaxDelaySeconds": 3600, "JitterStrategy": "NONE"}],
+            "Catch": [{"ErrorEquals": ["B"], "Next": "Caught", "Assign": {"why.$": "$.Cause"}, "Comment": "b"}],
+            "Next": "Each"
+        })
+    );
+    assert_eq!(
+        d["States"]["Each"],
+        json!({
+            "Type": "Map",
+            "ItemProcessor": {
+                "ProcessorConfig": {"Mode": "INLINE"},
+                "StartAt": "Two",
+                "States": {"Two": {"Type": "Wait", "Seconds": 0, "OutputPath": "$", "End": true}}
+            },
+            "ItemsPath": "$.list",
+            "MaxConcurrency": 0,
+            "Next": "Caught"
+        })
+    );
+    assert_eq!(
+        d["States"]["Caught"],
+        json!({"Type": "Succeed", "InputPath": "$.a", "OutputPath": "$.b"})
+    );
 }
