@@ -82,11 +82,13 @@ pub(crate) struct Doc<'a> {
     pub(crate) scopes: Vec<Scope<'a>>,
     /// State name -> the states so named, machine-wide.
     pub(crate) by_name: HashMap<&'a str, Vec<usize>>,
+    /// Keys the JSON text had twice (only known when validating text).
+    pub(crate) duplicates: &'a [super::json::Duplicate],
 }
 
 impl<'a> Doc<'a> {
     /// Walks `root`.
-    pub(crate) fn new(root: &'a Value) -> Doc<'a> {
+    pub(crate) fn new(root: &'a Value, duplicates: &'a [super::json::Duplicate]) -> Doc<'a> {
         let lang = match root.get("QueryLanguage").and_then(Value::as_str) {
             Some("JSONata") => QueryLanguage::Jsonata,
             _ => QueryLanguage::JsonPath,
@@ -98,6 +100,7 @@ impl<'a> Doc<'a> {
             states: Vec::new(),
             scopes: Vec::new(),
             by_name: HashMap::new(),
+            duplicates,
         };
         if let Some(map) = root.as_object() {
             doc.object(Owner::Machine, map, String::new(), lang, None, None, 0);
