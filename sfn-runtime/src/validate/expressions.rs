@@ -28,11 +28,9 @@ fn expressions<'a>(doc: &Doc<'a>) -> Vec<Expression<'a>> {
         }
         let at = child(&obj.pointer, key);
         match field.kind(obj.lang) {
-            Kind::Jsonata | Kind::Assign => walk(value, at, obj, key, &mut out, 0),
-            Kind::OrJsonata(_) => {
-                if let Value::String(s) = value {
-                    push(s, at, obj, key, &mut out);
-                }
+            // A literal (an `Items` array, say) may hold expressions at any depth.
+            Kind::Jsonata | Kind::Assign | Kind::OrJsonata(_) => {
+                walk(value, at, obj, key, &mut out, 0)
             }
             _ => {}
         }
