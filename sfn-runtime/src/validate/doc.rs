@@ -5,6 +5,7 @@
 //! Built once from the raw `serde_json::Value`, so that a wrong type anywhere only hides
 //! what is below it, never the rest of the document.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use serde_json::{Map, Value};
@@ -84,6 +85,19 @@ pub(crate) struct Doc<'a> {
     pub(crate) by_name: HashMap<&'a str, Vec<usize>>,
     /// Keys the JSON text had twice (only known when validating text).
     pub(crate) duplicates: &'a [super::json::Duplicate],
+    /// Views several rules share, computed on first use.
+    pub(crate) memo: Memo<'a>,
+}
+
+/// Lazily computed views shared by several rules (each is built once per document).
+#[derive(Default)]
+pub(crate) struct Memo<'a> {
+    /// Payload templates.
+    pub(crate) templates: OnceCell<super::payload::Templates<'a>>,
+    /// Path and intrinsic strings, parsed.
+    pub(crate) path_sites: OnceCell<Vec<super::paths::Site<'a>>>,
+    /// JSONata strings.
+    pub(crate) expressions: OnceCell<Vec<super::expressions::Expression<'a>>>,
 }
 
 impl<'a> Doc<'a> {
@@ -101,6 +115,7 @@ impl<'a> Doc<'a> {
             scopes: Vec::new(),
             by_name: HashMap::new(),
             duplicates,
+            memo: Memo::default(),
         };
         if let Some(map) = root.as_object() {
             doc.object(Owner::Machine, map, String::new(), lang, None, None, 0);
