@@ -325,6 +325,15 @@ fn cases() -> Vec<(&'static str, Value, Value)> {
             pass(json!({ "Parameters": { "item.$": "$$.Map.Item.Value" } })),
             pass(json!({ "Parameters": { "name.$": "$$.State.Name" } })),
         ),
+        (
+            "variable-unknown",
+            machine(
+                json!({ "A": { "Type": "Pass", "Assign": { "total": 1 }, "Next": "B" }, "B": { "Type": "Pass", "OutputPath": "$totl", "End": true } }),
+            ),
+            machine(
+                json!({ "A": { "Type": "Pass", "Assign": { "total": 1 }, "Next": "B" }, "B": { "Type": "Pass", "OutputPath": "$total", "End": true } }),
+            ),
+        ),
     ]
 }
 

@@ -2,6 +2,8 @@
 //! as a Path, a Reference Path, `ResultPath` or a Path-or-intrinsic, and every `.$` value
 //! of a payload template, is parsed with the `path` module's parser.
 
+use std::collections::HashMap;
+
 use serde_json::Value;
 
 use super::diagnostic::{Sink, child};
@@ -9,6 +11,7 @@ use super::doc::Doc;
 use super::fields::{Kind, Owner};
 use super::payload::templates;
 use super::suggest::did_you_mean;
+use super::variables;
 use crate::asl::{QueryLanguage, StateType};
 use crate::path::{
     self, ArgKind, Intrinsic, IntrinsicFn, ParseError, Path, Root, Segment, Selector,
@@ -24,6 +27,8 @@ pub(crate) struct Site<'a> {
     /// The object the string belongs to, and its field (`ItemSelector` for a `.$` inside it).
     owner: Owner,
     top_field: &'a str,
+    /// The scope of the state it belongs to.
+    scope: Option<usize>,
     /// The parse, done once for all rules.
     parsed: Parsed,
 }
@@ -69,6 +74,7 @@ fn collect<'a>(doc: &Doc<'a>) -> Vec<Site<'a>> {
                 kind,
                 owner: obj.owner,
                 top_field: key,
+                scope: doc.scope_of(obj),
                 parsed: parse(kind, text),
             });
         }
@@ -82,6 +88,7 @@ fn collect<'a>(doc: &Doc<'a>) -> Vec<Site<'a>> {
                 kind: Kind::Template,
                 owner: d.owner,
                 top_field: d.field,
+                scope: d.scope,
                 parsed: parse(Kind::Template, text),
             });
         }
@@ -265,22 +272,65 @@ const MAP_ITEM: &[&str] = &["Index", "Value", "Key", "Source"];
 /// Every context path of a site: the path itself, or the paths among an intrinsic's
 /// arguments (nested calls included).
 fn context_paths<'s>(site: &'s Site) -> Vec<&'s Path> {
-    fn from_call<'c>(call: &'c Intrinsic, out: &mut Vec<&'c Path>) {
+    rooted(site, |r| *r == Root::Context)
+}
+
+/// Every path of a site (the site itself, or among an intrinsic's arguments) whose root
+/// satisfies `want`.
+fn rooted<'s>(site: &'s Site, want: impl Fn(&Root) -> bool + Copy) -> Vec<&'s Path> {
+    fn from_call<'c>(
+        call: &'c Intrinsic,
+        want: impl Fn(&Root) -> bool + Copy,
+        out: &mut Vec<&'c Path>,
+    ) {
         for arg in &call.args {
             match &arg.kind {
-                ArgKind::Path(p) if p.root == Root::Context => out.push(p),
-                ArgKind::Call(inner) => from_call(inner, out),
+                ArgKind::Path(p) if want(&p.root) => out.push(p),
+                ArgKind::Call(inner) => from_call(inner, want, out),
                 _ => {}
             }
         }
     }
     let mut out = Vec::new();
     match &site.parsed {
-        Parsed::Call(Ok(call)) => from_call(call, &mut out),
-        Parsed::Path(Ok(p)) if p.root == Root::Context => out.push(p),
+        Parsed::Call(Ok(call)) => from_call(call, want, &mut out),
+        Parsed::Path(Ok(p)) if want(&p.root) => out.push(p),
         _ => {}
     }
     out
+}
+
+/// §12.3-12.4: a variable path (`$name`) reads a variable that some state of its scope or
+/// of an enclosing scope assigns.
+pub(crate) fn variable_unknown(doc: &Doc, sink: &mut Sink) {
+    let mut by_scope: HashMap<Option<usize>, Vec<&str>> = HashMap::new();
+    for (_, _, name, scope) in variables::assigned(doc) {
+        by_scope.entry(scope).or_default().push(name);
+    }
+    for site in sites(doc) {
+        for p in rooted(site, |r| matches!(r, Root::Variable(_))) {
+            let Root::Variable(name) = &p.root else {
+                continue;
+            };
+            let mut visible: Vec<&str> = Vec::new();
+            let mut scope = site.scope;
+            loop {
+                visible.extend(by_scope.get(&scope).into_iter().flatten().copied());
+                match scope.and_then(|s| doc.scopes.get(s)).and_then(|s| s.parent) {
+                    Some(parent) => scope = Some(parent),
+                    None => break,
+                }
+            }
+            if !visible.contains(&name.as_str()) {
+                sink.emit_hint(
+                    site.pointer.clone(),
+                    format!("no state assigns the variable `${name}` (in this scope or an enclosing one)"),
+                    did_you_mean(name, visible.iter().copied())
+                        .or_else(|| Some(format!("assign it first with `\"Assign\": {{\"{name}\": ...}}`"))),
+                );
+            }
+        }
+    }
 }
 
 fn name(segment: Option<&Segment>) -> Option<&str> {

@@ -25,6 +25,8 @@ pub(crate) struct Dynamic<'a> {
     pub(crate) owner: Owner,
     /// That field (`Parameters`, `ItemSelector`, ...).
     pub(crate) field: &'a str,
+    /// The scope of the state holding the template.
+    pub(crate) scope: Option<usize>,
 }
 
 /// An object inside a template, with its pointer.
@@ -62,6 +64,7 @@ fn build<'a>(doc: &Doc<'a>) -> Templates<'a> {
             );
             for d in dynamic.iter_mut().skip(first) {
                 d.owner = obj.owner;
+                d.scope = doc.scope_of(obj);
                 d.field = key;
             }
         }
@@ -89,6 +92,7 @@ fn walk<'a>(
                         key: k,
                         value: v,
                         owner: Owner::Machine,
+                        scope: None,
                         field: "",
                     });
                 } else {
