@@ -5,6 +5,9 @@
 
 use std::process::ExitCode;
 
+mod graph;
+mod input;
+mod run;
 mod validate;
 
 const USAGE: &str = "\
@@ -14,6 +17,8 @@ usage: sfn <command> [options] FILE...
 
 commands:
   validate   check ASL files against the States Language rules
+  graph      draw a state machine as Mermaid or DOT
+  run        run an ASL file locally (mocked tasks, virtual clock)
   help       show this message
 
 Run `sfn <command> --help` for a command's options and examples.";
@@ -26,6 +31,8 @@ pub fn dispatch(args: &[String]) -> ExitCode {
     };
     match command.as_str() {
         "validate" => validate::main(rest),
+        "graph" => graph::main(rest),
+        "run" => run::main(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             ExitCode::SUCCESS

@@ -1,1 +1,411 @@
 //! Local executor: runs a state machine offline with the service's semantics.
+//!
+//! - The whole input/output pipeline (InputPath, Parameters, ResultSelector, ResultPath,
+//!   OutputPath, Assign; JSONata Arguments/Output/Assign), every state type, Retry with
+//!   backoff and jitter, Catch, Map and Parallel, variables and their scopes.
+//! - Time is virtual: Wait states, retry intervals and task durations advance a clock,
+//!   nothing sleeps. Random values (jitter, `States.UUID`, `$random`) come from a seeded
+//!   generator: same definition, input, handlers and seed give the same history.
+//! - Tasks run Rust closures ([`Executor::on_state`], [`Executor::on_resource`]) or a Step
+//!   Functions Local mock configuration ([`MockConfig`]).
+//!
+//! ```
+//! use sfn_runtime::asl::StateMachine;
+//! use sfn_runtime::exec::{Executor, Status};
+//! use serde_json::json;
+//!
+//! let machine = StateMachine::from_json(r#"{"StartAt": "Charge", "States": {
+//!     "Charge": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+//!                "ResultPath": "$.receipt", "End": true}}}"#).unwrap();
+//! let execution = Executor::new(&machine)
+//!     .on_state("Charge", |input, _ctx| Ok(json!({"paid": input["amount"]})))
+//!     .unwrap()
+//!     .run(json!({"amount": 42}));
+//! assert_eq!(execution.status, Status::Succeeded);
+//! assert_eq!(execution.output, Some(json!({"amount": 42, "receipt": {"paid": 42}})));
+//! ```
+
+mod catch;
+mod choice_eval;
+mod clock;
+mod compile;
+mod context;
+mod engine;
+mod errors;
+mod handlers;
+mod history;
+mod mock_config;
+mod paths;
+mod pipeline;
+mod random;
+mod retry;
+mod size;
+mod states;
+mod template;
+mod test_state;
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+use std::time::Duration;
+
+use serde_json::{Map, Value};
+
+use crate::asl::{State, StateMachine, States};
+
+pub use clock::{format_timestamp, parse_timestamp};
+pub use errors::{ExecError, Failure, names};
+pub use handlers::{Handler, TaskContext, TaskFailure, TaskToken, TokenOutcome};
+pub use history::{HistoryEvent, MAX_EVENTS};
+pub use mock_config::{MockConfig, MockEntry, MockResponse, TestCaseMocks};
+pub use size::{MAX_PAYLOAD_BYTES, json_size};
+pub use test_state::{InspectionData, TestState, TestStateResult, TestStatus};
+
+/// Runs one state machine, many times. Cheap to clone; `Send + Sync`.
+#[derive(Clone)]
+pub struct Executor {
+    pub(crate) machine: Arc<StateMachine>,
+    pub(crate) compiled: Arc<paths::Compiled>,
+    pub(crate) state_names: Arc<HashSet<String>>,
+    pub(crate) state_handlers: HashMap<String, Handler>,
+    pub(crate) resource_handlers: HashMap<String, Handler>,
+    pub(crate) mocks: Option<TestCaseMocks>,
+    pub(crate) seed: u64,
+    pub(crate) start_ms: i64,
+    pub(crate) record_history: bool,
+    pub(crate) machine_name: String,
+    pub(crate) execution_name: String,
+    pub(crate) token_wait: Duration,
+}
+
+/// How an execution ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// `SUCCEEDED`.
+    Succeeded,
+    /// `FAILED`.
+    Failed,
+    /// `TIMED_OUT`: the machine's `TimeoutSeconds` passed.
+    TimedOut,
+}
+
+impl Status {
+    /// The service's spelling: `SUCCEEDED`, `FAILED`, `TIMED_OUT`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Status::Succeeded => "SUCCEEDED",
+            Status::Failed => "FAILED",
+            Status::TimedOut => "TIMED_OUT",
+        }
+    }
+}
+
+/// The result of one execution.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Execution {
+    /// How it ended.
+    pub status: Status,
+    /// The output (when it succeeded).
+    pub output: Option<Value>,
+    /// The error name (when it failed; `None` for a Fail state without `Error`).
+    pub error: Option<String>,
+    /// The cause (when it failed and one was given).
+    pub cause: Option<String>,
+    /// Every state entered, in order (nested Parallel/Map states included).
+    pub states_visited: Vec<String>,
+    /// The history events (empty when recording is off).
+    pub history: Vec<HistoryEvent>,
+    /// Virtual time the execution took, in milliseconds.
+    pub duration_ms: i64,
+}
+
+impl Execution {
+    /// Whether the execution succeeded.
+    pub fn succeeded(&self) -> bool {
+        self.status == Status::Succeeded
+    }
+
+    /// `{"status":"SUCCEEDED","output":..}` or `{"status":"FAILED","error":..,"cause":..}`,
+    /// plus `"history"` when asked.
+    pub fn to_json(&self, with_history: bool) -> Value {
+        let mut object = Map::new();
+        object.insert("status".into(), Value::String(self.status.as_str().into()));
+        match self.status {
+            Status::Succeeded => {
+                object.insert("output".into(), self.output.clone().unwrap_or(Value::Null));
+            }
+            Status::Failed | Status::TimedOut => {
+                object.insert(
+                    "error".into(),
+                    self.error.clone().map_or(Value::Null, Value::String),
+                );
+                object.insert(
+                    "cause".into(),
+                    self.cause.clone().map_or(Value::Null, Value::String),
+                );
+            }
+        }
+        if with_history {
+            object.insert(
+                "history".into(),
+                Value::Array(self.history.iter().map(HistoryEvent::to_json).collect()),
+            );
+        }
+        Value::Object(object)
+    }
+}
+
+impl Executor {
+    /// An executor for a state machine: every path, intrinsic and JSONata expression is
+    /// parsed here, once.
+    pub fn new(machine: &StateMachine) -> Executor {
+        let machine = Arc::new(machine.clone());
+        let compiled = Arc::new(compile::compile(&machine));
+        let mut names = HashSet::new();
+        collect_names(&machine.states, &mut names);
+        Executor {
+            machine,
+            compiled,
+            state_names: Arc::new(names),
+            state_handlers: HashMap::new(),
+            resource_handlers: HashMap::new(),
+            mocks: None,
+            seed: 0,
+            start_ms: clock::DEFAULT_START_MS,
+            record_history: true,
+            machine_name: "StateMachine".into(),
+            execution_name: "local-execution".into(),
+            token_wait: Duration::from_secs(30),
+        }
+    }
+
+    /// An executor for an ASL document given as JSON text.
+    pub fn from_json(text: &str) -> Result<Executor, ExecError> {
+        StateMachine::from_json(text)
+            .map(|machine| Executor::new(&machine))
+            .map_err(|e| ExecError::new("", format!("not a state machine definition: {e}")))
+    }
+
+    /// The definition this executor runs.
+    pub fn machine(&self) -> &StateMachine {
+        &self.machine
+    }
+
+    /// Handles the Task state `name` (at any nesting depth) with a closure. An unknown state
+    /// name, or a state that is not a Task, is an error here rather than a silent no-op.
+    pub fn on_state<F>(mut self, name: &str, handler: F) -> Result<Executor, ExecError>
+    where
+        F: Fn(&Value, &TaskContext) -> Result<Value, TaskFailure> + Send + Sync + 'static,
+    {
+        match find_state(&self.machine.states, name) {
+            Some(State::Task(_)) => {
+                self.state_handlers
+                    .insert(name.to_owned(), Arc::new(handler));
+                Ok(self)
+            }
+            Some(other) => Err(ExecError::new(
+                format!("/States/{name}"),
+                format!(
+                    "`{name}` is a {} state; only Task states take handlers",
+                    other.state_type().as_str()
+                ),
+            )),
+            None => Err(ExecError::new(
+                "",
+                format!(
+                    "no state named `{name}`{}",
+                    did_you_mean(name, &self.state_names)
+                ),
+            )),
+        }
+    }
+
+    /// Handles every Task whose `Resource` is `resource` (compared exactly, then without the
+    /// `.sync`/`.waitForTaskToken` suffix). A handler registered for a state wins.
+    pub fn on_resource<F>(mut self, resource: &str, handler: F) -> Executor
+    where
+        F: Fn(&Value, &TaskContext) -> Result<Value, TaskFailure> + Send + Sync + 'static,
+    {
+        self.resource_handlers
+            .insert(resource.to_owned(), Arc::new(handler));
+        self
+    }
+
+    /// Uses the mocks of a test case of a Step Functions Local mock configuration. Mocked
+    /// states take precedence over handlers. `machine` may be omitted when the test case
+    /// name is unique in the file. A mock naming a state the definition does not have, or a
+    /// state that is not a Task, is an error.
+    pub fn with_mock_config(
+        mut self,
+        config: &MockConfig,
+        machine: Option<&str>,
+        test_case: &str,
+    ) -> Result<Executor, ExecError> {
+        let mocks = config.test_case(machine, test_case)?;
+        for state in mocks.state_names() {
+            let pointer = format!(
+                "/StateMachines/{}/TestCases/{}/{}",
+                mocks.name.split('#').next().unwrap_or_default(),
+                test_case,
+                mock_config::escape(state)
+            );
+            match find_state(&self.machine.states, state) {
+                Some(State::Task(_)) => {}
+                Some(other) => {
+                    return Err(ExecError::new(
+                        pointer,
+                        format!(
+                            "`{state}` is a {} state; only Task states can be mocked",
+                            other.state_type().as_str()
+                        ),
+                    ));
+                }
+                None => {
+                    return Err(ExecError::new(
+                        pointer,
+                        format!(
+                            "the state machine has no state `{state}`{}",
+                            did_you_mean(state, &self.state_names)
+                        ),
+                    ));
+                }
+            }
+        }
+        self.mocks = Some(mocks);
+        Ok(self)
+    }
+
+    /// Seeds the random source (retry jitter, `States.MathRandom`, `States.UUID`, `$random`).
+    pub fn with_seed(mut self, seed: u64) -> Executor {
+        self.seed = seed;
+        self
+    }
+
+    /// Sets when executions start on the virtual clock (milliseconds since the Unix epoch;
+    /// default 2024-01-01T00:00:00Z).
+    pub fn with_start_time_ms(mut self, ms: i64) -> Executor {
+        self.start_ms = ms;
+        self
+    }
+
+    /// Names used in the context object's ARNs (`$$.StateMachine.Name`, `$$.Execution.Name`).
+    pub fn with_names(mut self, machine: &str, execution: &str) -> Executor {
+        machine.clone_into(&mut self.machine_name);
+        execution.clone_into(&mut self.execution_name);
+        self
+    }
+
+    /// Whether to keep the history events (default yes). The 25,000-event quota is
+    /// enforced either way.
+    pub fn record_history(mut self, record: bool) -> Executor {
+        self.record_history = record;
+        self
+    }
+
+    /// How long (real time) a `.waitForTaskToken` task waits for its token to be completed
+    /// before failing with `States.Timeout` (default 30 s).
+    pub fn with_token_wait(mut self, limit: Duration) -> Executor {
+        self.token_wait = limit;
+        self
+    }
+
+    /// Runs one execution.
+    pub fn run(&self, input: Value) -> Execution {
+        engine::Run::execute(self, input)
+    }
+}
+
+impl crate::Workflow {
+    /// An executor for this workflow's definition (for `cargo test`).
+    pub fn executor(&self) -> Result<Executor, ExecError> {
+        Executor::from_json(self.definition()).map(|e| e.with_names(self.name(), "local-execution"))
+    }
+}
+
+/// The state named `name`, at any depth.
+pub(crate) fn find_state<'a>(states: &'a States, name: &str) -> Option<&'a State> {
+    if let Some(state) = states.get(name) {
+        return Some(state);
+    }
+    states.values().find_map(|state| match state {
+        State::Parallel(p) => p.branches.iter().find_map(|b| find_state(&b.states, name)),
+        State::Map(m) => m.processor().and_then(|p| find_state(&p.states, name)),
+        _ => None,
+    })
+}
+
+fn collect_names(states: &States, names: &mut HashSet<String>) {
+    for (name, state) in states {
+        names.insert(name.clone());
+        match state {
+            State::Parallel(p) => p
+                .branches
+                .iter()
+                .for_each(|b| collect_names(&b.states, names)),
+            State::Map(m) => {
+                if let Some(p) = m.processor() {
+                    collect_names(&p.states, names);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn did_you_mean(name: &str, names: &HashSet<String>) -> String {
+    let lower = name.to_lowercase();
+    let mut best: Option<(usize, &String)> = None;
+    for candidate in names {
+        let d = edit_distance(&lower, &candidate.to_lowercase());
+        if d <= 2.max(name.len() / 3)
+            && best.is_none_or(|(bd, bc)| d < bd || (d == bd && candidate < bc))
+        {
+            best = Some((d, candidate));
+        }
+    }
+    best.map(|(_, c)| format!(" (did you mean `{c}`?)"))
+        .unwrap_or_default()
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = (previous + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(current + 1);
+            previous = current;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(feature = "jsonata")]
+/// Lower-case hex digest of `data` (`MD5`, `SHA-1`, `SHA-256`, `SHA-384`, `SHA-512`), shared
+/// by JSONata `$hash` and `States.Hash`.
+pub(crate) fn hash_hex(data: &str, algorithm: &str) -> Result<String, String> {
+    use crate::path::{Arg, ArgKind, Intrinsic, IntrinsicFn, Scope};
+    let literal = |text: &str| Arg {
+        kind: ArgKind::String(text.to_owned()),
+        span: 0..0,
+    };
+    let call = Intrinsic {
+        function: IntrinsicFn::Hash,
+        args: vec![literal(data), literal(algorithm)],
+        span: 0..0,
+    };
+    let empty = Map::new();
+    let scope = Scope {
+        input: &Value::Null,
+        context: &Value::Null,
+        variables: &empty,
+    };
+    match crate::path::eval_intrinsic(&call, &scope, &mut || 0) {
+        Ok(Value::String(digest)) => Ok(digest),
+        Ok(other) => Err(format!("unexpected digest {other}")),
+        Err(e) => Err(e.cause),
+    }
+}

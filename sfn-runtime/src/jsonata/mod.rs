@@ -4,6 +4,7 @@
 //! outside the delimiters, not even a space: `" {% x %}"` is a plain literal, as AWS
 //! records it). The text between the delimiters is the expression.
 
+pub mod eval;
 mod references;
 mod syntax;
 

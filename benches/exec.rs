@@ -1,0 +1,70 @@
+//! Local executor throughput: a Pass chain, a Map with a Choice inside, a counting loop.
+//! Throughput is reported in states per second (criterion's elements/s).
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use serde_json::{Map, Value, json};
+use sfn::runtime::asl::StateMachine;
+use sfn::runtime::exec::Executor;
+
+fn pass_chain(n: usize) -> StateMachine {
+    let mut states = Map::new();
+    for i in 0..n {
+        let mut state = json!({"Type": "Pass"});
+        if i + 1 == n {
+            state["End"] = json!(true);
+        } else {
+            state["Next"] = json!(format!("S{}", i + 1));
+        }
+        states.insert(format!("S{i}"), state);
+    }
+    StateMachine::from_value(json!({"StartAt": "S0", "States": states})).expect("valid chain")
+}
+
+fn map_with_choice() -> StateMachine {
+    StateMachine::from_value(json!({"StartAt": "Each", "States": {"Each": {
+        "Type": "Map",
+        "ItemProcessor": {"StartAt": "Check", "States": {
+            "Check": {"Type": "Choice", "Choices": [{"Variable": "$.n", "NumericGreaterThan": 500, "Next": "Big"}], "Default": "Small"},
+            "Big": {"Type": "Pass", "Result": "big", "End": true},
+            "Small": {"Type": "Pass", "Result": "small", "End": true}
+        }},
+        "End": true
+    }}}))
+    .expect("valid map")
+}
+
+fn counting_loop() -> StateMachine {
+    StateMachine::from_value(json!({"StartAt": "Check", "States": {
+        "Check": {"Type": "Choice", "Choices": [{"Variable": "$.i", "NumericLessThanPath": "$.n", "Next": "Add"}], "Default": "Done"},
+        "Add": {"Type": "Pass", "Parameters": {"i.$": "States.MathAdd($.i, 1)", "n.$": "$.n"}, "Next": "Check"},
+        "Done": {"Type": "Succeed"}
+    }}))
+    .expect("valid loop")
+}
+
+fn bench(c: &mut Criterion) {
+    let mut group = c.benchmark_group("exec");
+    for n in [100usize, 200] {
+        let executor = Executor::new(&pass_chain(n)).record_history(false);
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_function(format!("pass_chain_{n}"), |b| b.iter(|| executor.run(json!({"k": "v"}))));
+        let with_history = Executor::new(&pass_chain(n));
+        group.bench_function(format!("pass_chain_{n}_with_history"), |b| b.iter(|| with_history.run(json!({"k": "v"}))));
+    }
+    for items in [1_000usize, 10_000] {
+        let input = Value::Array((0..items).map(|n| json!({"n": n})).collect());
+        let executor = Executor::new(&map_with_choice()).record_history(false);
+        // The Map state plus a Choice and a Pass per item.
+        group.throughput(Throughput::Elements(1 + 2 * items as u64));
+        group.sample_size(10);
+        group.bench_function(format!("map_{items}_items_with_choice"), |b| b.iter(|| executor.run(input.clone())));
+    }
+    let executor = Executor::new(&counting_loop()).record_history(false);
+    // 1,000 rounds of Choice + Pass, then Choice + Succeed.
+    group.throughput(Throughput::Elements(2 * 1_000 + 2));
+    group.bench_function("loop_1000_mathadd", |b| b.iter(|| executor.run(json!({"i": 0, "n": 1000}))));
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,269 @@
+//! The interpreter loop: runs the states of one scope (the machine, a Parallel branch, a
+//! Map iteration) from `StartAt` to a terminal state, records the history, and wraps
+//! Task/Parallel/Map attempts in Retry and Catch.
+
+use std::collections::HashMap;
+
+use serde_json::{Map, Value};
+
+use super::catch::CatchOutcome;
+use super::clock::format_timestamp;
+use super::context;
+use super::errors::{Failure, names};
+use super::history::{History, details};
+use super::random::Rng;
+use super::size::{MAX_PAYLOAD_BYTES, json_size};
+use super::test_state::Inspection;
+use super::{Execution, Executor, Status, retry};
+use crate::asl::{QueryLanguage, State, States, Transition};
+
+/// The state of one execution in progress.
+pub(crate) struct Run<'e> {
+    pub(crate) exec: &'e Executor,
+    pub(crate) now_ms: i64,
+    pub(crate) rng: Rng,
+    pub(crate) history: History,
+    pub(crate) visited: Vec<&'e str>,
+    /// Mock invocation counters: one per state per execution (Step Functions Local 2.0).
+    pub(crate) mock_counters: HashMap<&'e str, usize>,
+    pub(crate) context: Value,
+    deadline_ms: Option<i64>,
+    pub(crate) timed_out: bool,
+    pub(crate) token_seq: u64,
+    /// Set by `test_state`: the pipeline stages of the state under test.
+    pub(crate) inspection: Option<Inspection>,
+    /// The virtual time last formatted, and its text (most states start at the same instant
+    /// as the previous one).
+    stamp: (i64, String),
+}
+
+/// Where a state leads.
+pub(crate) struct Step<'e> {
+    pub(crate) output: Value,
+    /// `None`: the scope ends (End, Succeed).
+    pub(crate) next: Option<&'e str>,
+}
+
+impl<'e> Step<'e> {
+    pub(crate) fn after(output: Value, transition: Transition<'e>) -> Step<'e> {
+        let next = match transition {
+            Transition::Next(next) => Some(next),
+            Transition::End | Transition::None => None,
+        };
+        Step { output, next }
+    }
+}
+
+impl<'e> Run<'e> {
+    pub(crate) fn new(exec: &'e Executor, input: &Value) -> Run<'e> {
+        let names = context::Names { machine: exec.machine_name.clone(), execution: exec.execution_name.clone() };
+        Run {
+            exec,
+            now_ms: exec.start_ms,
+            rng: Rng::new(exec.seed),
+            history: History::new(exec.record_history),
+            visited: Vec::new(),
+            mock_counters: HashMap::new(),
+            context: context::initial(&names, input, exec.start_ms),
+            deadline_ms: exec.machine.timeout_seconds.map(|s| exec.start_ms.saturating_add((s as i64).saturating_mul(1000))),
+            timed_out: false,
+            token_seq: 0,
+            inspection: None,
+            stamp: (exec.start_ms, format_timestamp(exec.start_ms)),
+        }
+    }
+
+    /// Runs a whole execution.
+    pub(crate) fn execute(exec: &'e Executor, input: Value) -> Execution {
+        let mut run = Run::new(exec, &input);
+        let machine = &*exec.machine;
+        let started = run.history.push(run.now_ms, "ExecutionStarted", details([("input", input.clone()), ("roleArn", Value::String("arn:aws:iam::123456789012:role/sfn-local".into()))]));
+        let result = started.and_then(|()| {
+            if json_size(&input, MAX_PAYLOAD_BYTES) > MAX_PAYLOAD_BYTES {
+                return Err(Failure::terminal(names::DATA_LIMIT_EXCEEDED, format!("the execution input is larger than the quota of {MAX_PAYLOAD_BYTES} bytes")));
+            }
+            let mut vars = Map::new();
+            run.run_scope(&machine.states, &machine.start_at, input, &mut vars)
+        });
+        run.finish(result)
+    }
+
+    fn finish(mut self, result: Result<Value, Failure>) -> Execution {
+        let now = self.now_ms;
+        let (status, output, error, cause) = match result {
+            Ok(output) => {
+                self.history.push_final(now, "ExecutionSucceeded", details([("output", output.clone())]));
+                (Status::Succeeded, Some(output), None, None)
+            }
+            Err(failure) => {
+                let status = if self.timed_out { Status::TimedOut } else { Status::Failed };
+                let event = if self.timed_out { "ExecutionTimedOut" } else { "ExecutionFailed" };
+                let mut d = Map::new();
+                if let Some(e) = &failure.error {
+                    d.insert("error".into(), Value::String(e.clone()));
+                }
+                if let Some(c) = &failure.cause {
+                    d.insert("cause".into(), Value::String(c.clone()));
+                }
+                self.history.push_final(now, event, d);
+                (status, None, failure.error, failure.cause)
+            }
+        };
+        Execution {
+            status,
+            output,
+            error,
+            cause,
+            states_visited: self.visited.iter().map(|s| (*s).to_owned()).collect(),
+            history: std::mem::take(&mut self.history.events),
+            duration_ms: now - self.exec.start_ms,
+        }
+    }
+
+    /// Records an event; the details are built only when the history is kept.
+    pub(crate) fn event(&mut self, event_type: &str, build: impl FnOnce() -> Map<String, Value>) -> Result<(), Failure> {
+        let details = if self.exec.record_history { build() } else { Map::new() };
+        self.history.push(self.now_ms, event_type, details)
+    }
+
+    /// Advances the virtual clock; past the machine's `TimeoutSeconds` the execution times out.
+    pub(crate) fn advance(&mut self, ms: i64) -> Result<(), Failure> {
+        self.now_ms = self.now_ms.saturating_add(ms.max(0));
+        self.check_deadline()
+    }
+
+    fn check_deadline(&mut self) -> Result<(), Failure> {
+        match self.deadline_ms {
+            Some(deadline) if self.now_ms > deadline => {
+                self.timed_out = true;
+                self.now_ms = deadline;
+                Err(Failure::terminal(names::TIMEOUT, format!("the execution exceeded its TimeoutSeconds (at {})", format_timestamp(deadline))))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// The query language a state runs in (its own, else the machine's).
+    pub(crate) fn language(&self, state: &State) -> QueryLanguage {
+        self.language_of(state.query_language())
+    }
+
+    /// The query language for a state's own `QueryLanguage` field.
+    pub(crate) fn language_of(&self, own: Option<QueryLanguage>) -> QueryLanguage {
+        own.unwrap_or_else(|| self.exec.machine.query_language())
+    }
+
+    /// Runs one scope from `start_at`; returns the output of its terminal state.
+    pub(crate) fn run_scope(&mut self, states: &'e States, start_at: &'e str, mut input: Value, vars: &mut Map<String, Value>) -> Result<Value, Failure> {
+        let mut current = start_at;
+        loop {
+            let Some((name, state)) = states.get_key_value(current) else {
+                return Err(Failure::runtime(format!("the state '{current}' does not exist in this scope")));
+            };
+            self.check_deadline()?;
+            self.visited.push(name.as_str());
+            let step = self.run_state(name, state, input, vars)?;
+            if json_size(&step.output, MAX_PAYLOAD_BYTES) > MAX_PAYLOAD_BYTES {
+                return Err(Failure::terminal(
+                    names::DATA_LIMIT_EXCEEDED,
+                    format!("The state/task '{name}' returned a result with a size exceeding the maximum number of bytes service limit ({MAX_PAYLOAD_BYTES} bytes)."),
+                ));
+            }
+            match step.next {
+                Some(next) => {
+                    current = next;
+                    input = step.output;
+                }
+                None => return Ok(step.output),
+            }
+        }
+    }
+
+    /// Runs one state, from its `...Entered` to its `...Exited` event.
+    pub(crate) fn run_state(&mut self, name: &'e str, state: &'e State, input: Value, vars: &mut Map<String, Value>) -> Result<Step<'e>, Failure> {
+        let retry_count = matches!(state, State::Task(_) | State::Parallel(_) | State::Map(_)).then_some(0);
+        if self.stamp.0 != self.now_ms {
+            self.stamp = (self.now_ms, format_timestamp(self.now_ms));
+        }
+        context::enter_state(&mut self.context, name, &self.stamp.1, retry_count);
+        let (entered, exited) = event_names(state);
+        self.event(entered, || details([("name", Value::String(name.to_owned())), ("input", input.clone())]))?;
+        let step = match state {
+            State::Pass(s) => self.pass(name, s, input, vars),
+            State::Task(s) => self.task(name, state, s, input, vars),
+            State::Choice(s) => self.choice(name, s, input, vars),
+            State::Wait(s) => self.wait(name, s, input, vars),
+            State::Succeed(s) => self.succeed(name, s, input, vars),
+            State::Fail(s) => self.fail(name, s, input, vars),
+            State::Parallel(s) => self.parallel(name, state, s, input, vars),
+            State::Map(s) => self.map(name, state, s, input, vars),
+        }?;
+        if let Some(exited) = exited {
+            let output = &step.output;
+            self.event(exited, || details([("name", Value::String(name.to_owned())), ("output", output.clone())]))?;
+        }
+        Ok(step)
+    }
+
+    /// Runs `attempt` (one try of a Task, Parallel or Map, returning its output and the
+    /// variables it assigns) under the state's Retry and Catch.
+    pub(crate) fn with_error_handling(
+        &mut self,
+        name: &'e str,
+        state: &'e State,
+        raw: &Value,
+        vars: &mut Map<String, Value>,
+        mut attempt: impl FnMut(&mut Run<'e>, &Map<String, Value>) -> Result<(Value, Option<Map<String, Value>>), Failure>,
+    ) -> Result<Step<'e>, Failure> {
+        let retriers = state.retriers();
+        let start = self.inspecting().map_or(0, |i| i.retry_count_start);
+        let mut counts = vec![start; retriers.len()];
+        let mut retry_count = 0u64;
+        loop {
+            let failure = match attempt(self, vars) {
+                Ok((output, assigned)) => {
+                    super::pipeline::apply_assign(vars, assigned);
+                    return Ok(Step::after(output, state.transition()));
+                }
+                Err(failure) => failure,
+            };
+            if let Some((index, retrier)) = retriers.iter().enumerate().find(|(_, r)| failure.matches(&r.error_equals)) {
+                let used = counts.get(index).copied().unwrap_or(u64::MAX);
+                if used < retrier.attempts() {
+                    if let Some(count) = counts.get_mut(index) {
+                        *count += 1;
+                    }
+                    retry_count += 1;
+                    let delay = retry::delay_ms(retrier, used + 1, &mut self.rng);
+                    if let Some(inspection) = self.inspecting() {
+                        inspection.retry = Some((index, delay));
+                        return Err(failure);
+                    }
+                    self.advance(delay)?;
+                    context::set_retry_count(&mut self.context, retry_count);
+                    continue;
+                }
+            }
+            // A caught error leaves through the catcher's `Next`; `run_state` writes the
+            // Exited event with the catcher's output.
+            return match self.catch(name, state, raw, &failure, vars)? {
+                CatchOutcome::Caught { output, next } => Ok(Step { output, next: Some(next) }),
+                CatchOutcome::NotCaught => Err(failure),
+            };
+        }
+    }
+}
+
+/// `(Entered, Exited)` event types of a state; Fail has no Exited.
+pub(crate) fn event_names(state: &State) -> (&'static str, Option<&'static str>) {
+    match state {
+        State::Pass(_) => ("PassStateEntered", Some("PassStateExited")),
+        State::Task(_) => ("TaskStateEntered", Some("TaskStateExited")),
+        State::Choice(_) => ("ChoiceStateEntered", Some("ChoiceStateExited")),
+        State::Wait(_) => ("WaitStateEntered", Some("WaitStateExited")),
+        State::Succeed(_) => ("SucceedStateEntered", Some("SucceedStateExited")),
+        State::Fail(_) => ("FailStateEntered", None),
+        State::Parallel(_) => ("ParallelStateEntered", Some("ParallelStateExited")),
+        State::Map(_) => ("MapStateEntered", Some("MapStateExited")),
+    }
+}

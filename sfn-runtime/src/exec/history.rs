@@ -1,0 +1,183 @@
+//! The execution history, shaped like `GetExecutionHistory`: numbered events with a type
+//! (`TaskStateEntered`, `MapIterationStarted`, ...) and the details the service reports.
+
+use serde_json::{Map, Value};
+
+use super::clock::format_timestamp;
+use super::errors::{Failure, names};
+
+/// The service's cap on the events of one (Standard) execution.
+pub const MAX_EVENTS: usize = 25_000;
+
+/// One history event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryEvent {
+    /// 1-based, in order.
+    pub id: usize,
+    /// The event this one follows (0 for `ExecutionStarted`).
+    pub previous_event_id: usize,
+    /// Virtual-clock time, milliseconds since the Unix epoch.
+    pub timestamp_ms: i64,
+    /// The event type, as the service names it (`PassStateEntered`, `TaskSucceeded`, ...).
+    pub event_type: String,
+    /// The details (`name`, `input`, `output`, `error`, `cause`, `index`, `resource`, ...),
+    /// payloads as JSON values.
+    pub details: Map<String, Value>,
+}
+
+impl HistoryEvent {
+    /// The event as `GetExecutionHistory` prints it: `{"id", "previousEventId", "timestamp",
+    /// "type", "<type>EventDetails": {..}}`, with payloads (`input`, `output`,
+    /// `parameters`) as JSON text like the service.
+    pub fn to_json(&self) -> Value {
+        let mut object = Map::new();
+        object.insert("id".into(), Value::from(self.id));
+        object.insert(
+            "previousEventId".into(),
+            Value::from(self.previous_event_id),
+        );
+        object.insert(
+            "timestamp".into(),
+            Value::String(format_timestamp(self.timestamp_ms)),
+        );
+        object.insert("type".into(), Value::String(self.event_type.clone()));
+        if !self.details.is_empty() {
+            let details = self
+                .details
+                .iter()
+                .map(|(k, v)| {
+                    let v = match (k.as_str(), v) {
+                        ("input" | "output" | "parameters", v) => Value::String(v.to_string()),
+                        _ => v.clone(),
+                    };
+                    (k.clone(), v)
+                })
+                .collect();
+            object.insert(details_key(&self.event_type), Value::Object(details));
+        }
+        Value::Object(object)
+    }
+}
+
+/// `TaskStateEntered` -> `stateEnteredEventDetails`, `MapIterationStarted` ->
+/// `mapIterationStartedEventDetails`, as the service names the details member.
+fn details_key(event_type: &str) -> String {
+    let family = ["StateEntered", "StateExited"].into_iter().find(|suffix| {
+        event_type.ends_with(suffix)
+            && !event_type.starts_with("MapState")
+            && !event_type.starts_with("ParallelState")
+    });
+    let base = match family {
+        Some(suffix) => suffix.to_owned(),
+        None => event_type.to_owned(),
+    };
+    let mut chars = base.chars();
+    let first = chars
+        .next()
+        .map(|c| c.to_ascii_lowercase())
+        .unwrap_or_default();
+    format!("{first}{}EventDetails", chars.as_str())
+}
+
+/// Records events and enforces the 25,000-event quota.
+#[derive(Debug, Default)]
+pub(crate) struct History {
+    pub(crate) events: Vec<HistoryEvent>,
+    count: usize,
+    record: bool,
+}
+
+impl History {
+    pub(crate) fn new(record: bool) -> History {
+        History {
+            events: Vec::new(),
+            count: 0,
+            record,
+        }
+    }
+
+    /// Appends an event; fails (terminally) past the quota.
+    pub(crate) fn push(
+        &mut self,
+        now_ms: i64,
+        event_type: &str,
+        details: Map<String, Value>,
+    ) -> Result<(), Failure> {
+        self.count += 1;
+        if self.count > MAX_EVENTS {
+            return Err(Failure::terminal(
+                names::RUNTIME,
+                format!(
+                    "the execution history reached the quota of {MAX_EVENTS} events (event `{event_type}`)"
+                ),
+            ));
+        }
+        if self.record {
+            self.events.push(HistoryEvent {
+                id: self.count,
+                previous_event_id: self.count - 1,
+                timestamp_ms: now_ms,
+                event_type: event_type.to_owned(),
+                details,
+            });
+        }
+        Ok(())
+    }
+
+    /// Appends the final event even past the quota (the execution must say how it ended).
+    pub(crate) fn push_final(
+        &mut self,
+        now_ms: i64,
+        event_type: &str,
+        details: Map<String, Value>,
+    ) {
+        self.count += 1;
+        if self.record {
+            self.events.push(HistoryEvent {
+                id: self.count,
+                previous_event_id: self.count - 1,
+                timestamp_ms: now_ms,
+                event_type: event_type.to_owned(),
+                details,
+            });
+        }
+    }
+}
+
+/// Builds a details map from pairs.
+pub(crate) fn details<const N: usize>(pairs: [(&str, Value); N]) -> Map<String, Value> {
+    pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn details_keys_follow_the_service() {
+        assert_eq!(details_key("PassStateEntered"), "stateEnteredEventDetails");
+        assert_eq!(details_key("TaskStateExited"), "stateExitedEventDetails");
+        assert_eq!(
+            details_key("MapIterationStarted"),
+            "mapIterationStartedEventDetails"
+        );
+        assert_eq!(
+            details_key("MapStateStarted"),
+            "mapStateStartedEventDetails"
+        );
+        assert_eq!(
+            details_key("ExecutionFailed"),
+            "executionFailedEventDetails"
+        );
+    }
+
+    #[test]
+    fn quota() {
+        let mut history = History::new(false);
+        for _ in 0..MAX_EVENTS {
+            history.push(0, "PassStateEntered", Map::new()).unwrap();
+        }
+        let err = history.push(0, "PassStateExited", Map::new()).unwrap_err();
+        assert!(!err.is_catchable());
+    }
+}

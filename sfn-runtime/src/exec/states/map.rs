@@ -1,0 +1,755 @@
+//! `Map`: the processor once per item, results in item order. Inline iterations share the
+//! outer variables (a copy each); distributed ones are child executions with their own
+//! scope, tolerated failures, and optional ItemReader / ItemBatcher / ResultWriter handlers.
+//! Iterations run one after the other; `MaxConcurrency` shapes the virtual clock only.
+
+use serde_json::{Map as JsonMap, Value, json};
+
+use crate::asl::{IntOrExpr, Map, NumberOrExpr, QueryLanguage, State};
+use crate::exec::context;
+use crate::exec::engine::{Run, Step};
+use crate::exec::errors::{Failure, names};
+use crate::exec::handlers::TaskContext;
+use crate::exec::history::details;
+use crate::exec::pipeline::{Extra, ResultFields, in_state};
+use crate::exec::test_state::Stage;
+
+/// The service's cap on inline Map concurrency.
+const INLINE_CONCURRENCY: usize = 40;
+/// The service's cap on distributed Map child executions at once.
+const DISTRIBUTED_CONCURRENCY: usize = 10_000;
+
+type Vars = JsonMap<String, Value>;
+
+impl<'e> Run<'e> {
+    pub(crate) fn map(
+        &mut self,
+        name: &'e str,
+        state: &'e State,
+        m: &'e Map,
+        raw: Value,
+        vars: &mut Vars,
+    ) -> Result<Step<'e>, Failure> {
+        let language = self.language_of(m.query_language);
+        let fields = ResultFields {
+            result_selector: &m.result_selector,
+            result_path: &m.result_path,
+            output_path: &m.output_path,
+            assign: &m.assign,
+            output: &m.output,
+        };
+        self.with_error_handling(name, state, &raw, vars, |run, vars| {
+            let (selector_input, items) = run.map_items(name, m, language, &raw, vars)?;
+            let mut inputs = Vec::with_capacity(items.len());
+            for (index, item) in items.into_iter().enumerate() {
+                inputs.push(run.item_input(
+                    name,
+                    m,
+                    language,
+                    &selector_input,
+                    index,
+                    item,
+                    vars,
+                )?);
+            }
+            context::set_member(&mut run.context, "Map", None);
+            let inputs = run.batch(name, m, language, &selector_input, inputs, vars)?;
+            let concurrency = run.max_concurrency(name, m, language, &selector_input, vars)?;
+            run.event("MapStateStarted", || {
+                details([("length", Value::from(inputs.len()))])
+            })?;
+            let result = match run.iterations(
+                name,
+                m,
+                language,
+                &selector_input,
+                inputs,
+                concurrency,
+                vars,
+            ) {
+                Ok(result) => {
+                    run.event("MapStateSucceeded", JsonMap::new)?;
+                    result
+                }
+                Err(failure) => {
+                    run.event("MapStateFailed", || {
+                        details([
+                            (
+                                "error",
+                                failure.error.clone().map_or(Value::Null, Value::String),
+                            ),
+                            (
+                                "cause",
+                                failure.cause.clone().map_or(Value::Null, Value::String),
+                            ),
+                        ])
+                    })?;
+                    return Err(failure);
+                }
+            };
+            run.process_result(name, language, &fields, &raw, result, vars)
+        })
+    }
+
+    /// The value `ItemSelector` sees as `$` (the effective input) and the items.
+    fn map_items(
+        &mut self,
+        name: &'e str,
+        m: &'e Map,
+        language: QueryLanguage,
+        raw: &Value,
+        vars: &Vars,
+    ) -> Result<(Value, Vec<Value>), Failure> {
+        let (selector_input, items) = match language {
+            QueryLanguage::JsonPath => {
+                let effective =
+                    self.filter_path(name, "InputPath", &m.input_path, raw.clone(), vars)?;
+                self.note(Stage::AfterInputPath, &effective);
+                let source = match &m.item_reader {
+                    Some(_) => self.read_items(name, m, language, &effective, vars)?,
+                    None => effective.clone(),
+                };
+                let items = match &m.items_path {
+                    Some(Some(path)) if path != "$" => {
+                        self.select(name, "ItemsPath", path, &source, vars)?
+                    }
+                    _ => source,
+                };
+                (effective, items)
+            }
+            QueryLanguage::Jsonata => {
+                let items = match (&m.items, &m.item_reader) {
+                    (Some(items), _) => {
+                        self.jsonata(name, "Items", items, raw, Extra::default(), vars)?
+                    }
+                    (None, Some(_)) => self.read_items(name, m, language, raw, vars)?,
+                    (None, None) => raw.clone(),
+                };
+                (raw.clone(), items)
+            }
+        };
+        match items {
+            Value::Array(items) => Ok((selector_input, items)),
+            other => {
+                let (error, field) = match language {
+                    QueryLanguage::JsonPath => (names::RUNTIME, "ItemsPath"),
+                    QueryLanguage::Jsonata => (names::QUERY_EVALUATION_ERROR, "Items"),
+                };
+                Err(in_state(
+                    Failure::new(
+                        error,
+                        format!(
+                            "Expected 'array', but was '{}': the items must be a JSON array",
+                            type_name(&other)
+                        ),
+                    ),
+                    name,
+                    field,
+                ))
+            }
+        }
+    }
+
+    /// The input of iteration `index`: `ItemSelector` (or legacy `Parameters`) with
+    /// `$$.Map.Item.Index/Value`, else the item.
+    #[allow(clippy::too_many_arguments)]
+    fn item_input(
+        &mut self,
+        name: &'e str,
+        m: &'e Map,
+        language: QueryLanguage,
+        selector_input: &Value,
+        index: usize,
+        item: Value,
+        vars: &Vars,
+    ) -> Result<Value, Failure> {
+        let Some(selector) = m.selector() else {
+            return Ok(item);
+        };
+        context::set_member(
+            &mut self.context,
+            "Map",
+            Some(json!({"Item": {"Index": index, "Value": item}})),
+        );
+        let input = match language {
+            QueryLanguage::JsonPath => {
+                self.render(name, "ItemSelector", selector, selector_input, vars)
+            }
+            QueryLanguage::Jsonata => self.jsonata(
+                name,
+                "ItemSelector",
+                selector,
+                selector_input,
+                Extra::default(),
+                vars,
+            ),
+        };
+        context::set_member(&mut self.context, "Map", None);
+        input
+    }
+
+    fn max_concurrency(
+        &mut self,
+        name: &'e str,
+        m: &'e Map,
+        language: QueryLanguage,
+        input: &Value,
+        vars: &Vars,
+    ) -> Result<usize, Failure> {
+        let cap = if m.is_distributed() {
+            DISTRIBUTED_CONCURRENCY
+        } else {
+            INLINE_CONCURRENCY
+        };
+        let value = match (&m.max_concurrency, &m.max_concurrency_path) {
+            (Some(IntOrExpr::Int(n)), _) => Value::from(*n),
+            (Some(IntOrExpr::Expr(source)), _) => {
+                self.jsonata_str(name, "MaxConcurrency", source, input, vars)?
+            }
+            (None, Some(path)) => self.select(name, "MaxConcurrencyPath", path, input, vars)?,
+            (None, None) => Value::from(0),
+        };
+        let Some(n) = value.as_u64() else {
+            let (error, source) = match language {
+                QueryLanguage::JsonPath => (
+                    names::RUNTIME,
+                    m.max_concurrency_path
+                        .as_deref()
+                        .unwrap_or("MaxConcurrency"),
+                ),
+                QueryLanguage::Jsonata => (names::QUERY_EVALUATION_ERROR, "MaxConcurrency"),
+            };
+            return Err(in_state(
+                Failure::new(
+                    error,
+                    format!(
+                        "The MaxConcurrencyPath field refers to value {value} which is not a valid integer ({source})"
+                    ),
+                ),
+                name,
+                "MaxConcurrency",
+            ));
+        };
+        Ok(if n == 0 {
+            cap
+        } else {
+            usize::try_from(n).unwrap_or(cap).min(cap)
+        })
+    }
+
+    /// Runs the iterations; returns the Map's result.
+    #[allow(clippy::too_many_arguments)]
+    fn iterations(
+        &mut self,
+        name: &'e str,
+        m: &'e Map,
+        language: QueryLanguage,
+        input: &Value,
+        inputs: Vec<Value>,
+        concurrency: usize,
+        vars: &Vars,
+    ) -> Result<Value, Failure> {
+        let Some(processor) = m.processor() else {
+            return Err(in_state(
+                Failure::runtime("the Map has no ItemProcessor"),
+                name,
+                "ItemProcessor",
+            ));
+        };
+        let distributed = m.is_distributed();
+        let total = inputs.len();
+        let saved = self.save_state_context();
+        let start = self.now_ms;
+        // The virtual instant each of `concurrency` lanes is free again.
+        let mut lanes = vec![start; concurrency.clamp(1, total.max(1))];
+        let mut results = Vec::with_capacity(total);
+        let mut failed = 0usize;
+        let mut outcome = Ok(());
+        for (index, item_input) in inputs.into_iter().enumerate() {
+            let (lane, free_at) = lanes
+                .iter()
+                .copied()
+                .enumerate()
+                .min_by_key(|(_, t)| *t)
+                .unwrap_or((0, start));
+            self.now_ms = free_at;
+            if let Err(failure) = self.event("MapIterationStarted", || {
+                details([
+                    ("name", Value::String(name.to_owned())),
+                    ("index", Value::from(index)),
+                ])
+            }) {
+                outcome = Err(failure);
+                break;
+            }
+            // Inline iterations read the outer variables; distributed children do not.
+            let mut scope = if distributed {
+                Vars::new()
+            } else {
+                vars.clone()
+            };
+            let output = self.run_scope(
+                &processor.states,
+                &processor.start_at,
+                item_input,
+                &mut scope,
+            );
+            if let Some(slot) = lanes.get_mut(lane) {
+                *slot = self.now_ms;
+            }
+            match output {
+                Ok(output) => {
+                    self.event("MapIterationSucceeded", || {
+                        details([
+                            ("name", Value::String(name.to_owned())),
+                            ("index", Value::from(index)),
+                        ])
+                    })?;
+                    results.push(output);
+                }
+                Err(failure) => {
+                    self.event("MapIterationFailed", || {
+                        details([
+                            ("name", Value::String(name.to_owned())),
+                            ("index", Value::from(index)),
+                        ])
+                    })?;
+                    if !distributed || !failure.is_catchable() || self.timed_out {
+                        outcome = Err(failure);
+                        break;
+                    }
+                    failed += 1;
+                    results.push(failure.error_output());
+                }
+            }
+        }
+        self.now_ms = lanes
+            .iter()
+            .copied()
+            .max()
+            .unwrap_or(start)
+            .max(self.now_ms);
+        self.restore_state_context(saved);
+        outcome?;
+        if distributed {
+            self.check_tolerance(name, m, language, input, failed, total, vars)?;
+            if m.result_writer.is_some() {
+                return self.write_results(name, m, language, input, results, vars);
+            }
+        }
+        Ok(Value::Array(results))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn check_tolerance(
+        &mut self,
+        name: &'e str,
+        m: &'e Map,
+        language: QueryLanguage,
+        input: &Value,
+        failed: usize,
+        total: usize,
+        vars: &Vars,
+    ) -> Result<(), Failure> {
+        if failed == 0 {
+            return Ok(());
+        }
+        let count = match (&m.tolerated_failure_count, &m.tolerated_failure_count_path) {
+            (Some(IntOrExpr::Int(n)), _) => Some(Value::from(*n)),
+            (Some(IntOrExpr::Expr(source)), _) => {
+                Some(self.jsonata_str(name, "ToleratedFailureCount", source, input, vars)?)
+            }
+            (None, Some(path)) => {
+                Some(self.select(name, "ToleratedFailureCountPath", path, input, vars)?)
+            }
+            (None, None) => None,
+        };
+        let percentage = match (
+            &m.tolerated_failure_percentage,
+            &m.tolerated_failure_percentage_path,
+        ) {
+            (Some(NumberOrExpr::Number(n)), _) => Some(Value::Number(n.clone())),
+            (Some(NumberOrExpr::Expr(source)), _) => {
+                Some(self.jsonata_str(name, "ToleratedFailurePercentage", source, input, vars)?)
+            }
+            (None, Some(path)) => {
+                Some(self.select(name, "ToleratedFailurePercentagePath", path, input, vars)?)
+            }
+            (None, None) => None,
+        };
+        let bad_value = |field: &str, value: &Value| {
+            let error = if language == QueryLanguage::Jsonata {
+                names::QUERY_EVALUATION_ERROR
+            } else {
+                names::RUNTIME
+            };
+            in_state(
+                Failure::new(
+                    error,
+                    format!(
+                        "{field} must be a non-negative number (percentage: 0 to 100), got {value}"
+                    ),
+                ),
+                name,
+                field,
+            )
+        };
+        let count_ok = match &count {
+            Some(value) => {
+                failed as u64
+                    <= value
+                        .as_u64()
+                        .ok_or_else(|| bad_value("ToleratedFailureCount", value))?
+            }
+            None => false,
+        };
+        let percentage_ok = match &percentage {
+            Some(value) => {
+                let pct = value
+                    .as_f64()
+                    .filter(|p| (0.0..=100.0).contains(p))
+                    .ok_or_else(|| bad_value("ToleratedFailurePercentage", value))?;
+                (failed as f64) * 100.0 / (total.max(1) as f64) <= pct
+            }
+            None => false,
+        };
+        // Either threshold breached fails the Map; with neither set, no failure is tolerated.
+        let breached = match (&count, &percentage) {
+            (Some(_), Some(_)) => !(count_ok && percentage_ok),
+            (Some(_), None) => !count_ok,
+            (None, Some(_)) => !percentage_ok,
+            (None, None) => true,
+        };
+        if breached {
+            return Err(in_state(
+                Failure::new(
+                    names::EXCEED_TOLERATED_FAILURE_THRESHOLD,
+                    format!(
+                        "The specified tolerated failure threshold was exceeded: {failed} of {total} items failed"
+                    ),
+                ),
+                name,
+                "ItemProcessor",
+            ));
+        }
+        Ok(())
+    }
+
+    /// `ItemReader`: calls the handler registered for its resource with the rendered
+    /// `Parameters`/`Arguments`; a string result is parsed per `ReaderConfig.InputType`.
+    fn read_items(
+        &mut self,
+        name: &'e str,
+        m: &'e Map,
+        language: QueryLanguage,
+        input: &Value,
+        vars: &Vars,
+    ) -> Result<Value, Failure> {
+        let Some(reader) = &m.item_reader else {
+            return Ok(input.clone());
+        };
+        let request = match (language, &reader.parameters, &reader.arguments) {
+            (QueryLanguage::JsonPath, Some(parameters), _) => {
+                self.render(name, "ItemReader.Parameters", parameters, input, vars)?
+            }
+            (QueryLanguage::Jsonata, _, Some(arguments)) => self.jsonata(
+                name,
+                "ItemReader.Arguments",
+                arguments,
+                input,
+                Extra::default(),
+                vars,
+            )?,
+            _ => Value::Object(JsonMap::new()),
+        };
+        let data =
+            self.call_resource(name, &reader.resource, &request, names::ITEM_READER_FAILED)?;
+        let config = reader.reader_config.as_ref();
+        let input_type = config
+            .and_then(|c| c.get("InputType"))
+            .and_then(Value::as_str)
+            .unwrap_or("JSON");
+        let items = match (data, input_type) {
+            (Value::String(text), "CSV") => parse_csv(&text, config).map_err(|m| {
+                in_state(
+                    Failure::new(names::ITEM_READER_FAILED, m),
+                    name,
+                    "ItemReader",
+                )
+            })?,
+            (Value::String(text), "JSONL") => text
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .map(serde_json::from_str)
+                .collect::<Result<Vec<Value>, _>>()
+                .map(Value::Array)
+                .map_err(|e| {
+                    in_state(
+                        Failure::new(
+                            names::ITEM_READER_FAILED,
+                            format!("a JSONL line is not JSON: {e}"),
+                        ),
+                        name,
+                        "ItemReader",
+                    )
+                })?,
+            (Value::String(text), _) => serde_json::from_str(&text).map_err(|e| {
+                in_state(
+                    Failure::new(
+                        names::ITEM_READER_FAILED,
+                        format!("the object is not JSON: {e}"),
+                    ),
+                    name,
+                    "ItemReader",
+                )
+            })?,
+            (other, _) => other,
+        };
+        let max_items = config
+            .and_then(|c| c.get("MaxItems"))
+            .and_then(Value::as_u64)
+            .unwrap_or(0);
+        Ok(match items {
+            Value::Array(mut items) if max_items > 0 => {
+                items.truncate(usize::try_from(max_items).unwrap_or(usize::MAX));
+                Value::Array(items)
+            }
+            other => other,
+        })
+    }
+
+    /// `ItemBatcher`: groups iteration inputs into `{"Items": [...], "BatchInput": ..}`.
+    fn batch(
+        &mut self,
+        name: &'e str,
+        m: &'e Map,
+        language: QueryLanguage,
+        input: &Value,
+        inputs: Vec<Value>,
+        vars: &Vars,
+    ) -> Result<Vec<Value>, Failure> {
+        let Some(batcher) = &m.item_batcher else {
+            return Ok(inputs);
+        };
+        let max_items = match (
+            &batcher.max_items_per_batch,
+            &batcher.max_items_per_batch_path,
+        ) {
+            (Some(IntOrExpr::Int(n)), _) => Some(*n),
+            (Some(IntOrExpr::Expr(source)), _) => self
+                .jsonata_str(name, "MaxItemsPerBatch", source, input, vars)?
+                .as_u64(),
+            (None, Some(path)) => self
+                .select(name, "MaxItemsPerBatchPath", path, input, vars)?
+                .as_u64(),
+            (None, None) => None,
+        };
+        let max_bytes = match &batcher.max_input_bytes_per_batch {
+            Some(IntOrExpr::Int(n)) => Some(*n),
+            _ => None,
+        };
+        let batch_input = match (&batcher.batch_input, language) {
+            (Some(template), QueryLanguage::JsonPath) => {
+                Some(self.render(name, "BatchInput", template, input, vars)?)
+            }
+            (Some(template), QueryLanguage::Jsonata) => {
+                Some(self.jsonata(name, "BatchInput", template, input, Extra::default(), vars)?)
+            }
+            (None, _) => None,
+        };
+        let limit = usize::try_from(max_items.unwrap_or(u64::MAX).max(1)).unwrap_or(usize::MAX);
+        let byte_limit = usize::try_from(max_bytes.unwrap_or(262_144)).unwrap_or(usize::MAX);
+        let mut batches = Vec::new();
+        let mut current: Vec<Value> = Vec::new();
+        let mut bytes = 0;
+        for item in inputs {
+            let size = crate::exec::size::json_size(&item, byte_limit);
+            if !current.is_empty() && (current.len() >= limit || bytes + size > byte_limit) {
+                batches.push(std::mem::take(&mut current));
+                bytes = 0;
+            }
+            bytes += size;
+            current.push(item);
+        }
+        if !current.is_empty() {
+            batches.push(current);
+        }
+        Ok(batches
+            .into_iter()
+            .map(|items| {
+                let mut batch = JsonMap::new();
+                batch.insert("Items".into(), Value::Array(items));
+                if let Some(batch_input) = &batch_input {
+                    batch.insert("BatchInput".into(), batch_input.clone());
+                }
+                Value::Object(batch)
+            })
+            .collect())
+    }
+
+    /// `ResultWriter`: hands the results to the handler of its resource (if any) and
+    /// returns the Map Run description the service returns.
+    fn write_results(
+        &mut self,
+        name: &'e str,
+        m: &'e Map,
+        language: QueryLanguage,
+        input: &Value,
+        results: Vec<Value>,
+        vars: &Vars,
+    ) -> Result<Value, Failure> {
+        let Some(writer) = &m.result_writer else {
+            return Ok(Value::Array(results));
+        };
+        let target = match (language, &writer.parameters, &writer.arguments) {
+            (QueryLanguage::JsonPath, Some(parameters), _) => {
+                self.render(name, "ResultWriter.Parameters", parameters, input, vars)?
+            }
+            (QueryLanguage::Jsonata, _, Some(arguments)) => self.jsonata(
+                name,
+                "ResultWriter.Arguments",
+                arguments,
+                input,
+                Extra::default(),
+                vars,
+            )?,
+            _ => Value::Object(JsonMap::new()),
+        };
+        let run_arn = format!(
+            "arn:aws:states:us-east-1:123456789012:mapRun:{}/{}:local",
+            self.exec.machine_name,
+            name.replace(' ', "_")
+        );
+        if let Some(resource) = &writer.resource {
+            let has_handler = self.exec.resource_handlers.contains_key(resource.as_str());
+            if has_handler {
+                let request = json!({"Target": target, "Results": results});
+                self.call_resource(name, resource, &request, names::RESULT_WRITER_FAILED)?;
+            }
+        }
+        let prefix = target.get("Prefix").and_then(Value::as_str).unwrap_or("");
+        Ok(json!({
+            "MapRunArn": run_arn,
+            "ResultWriterDetails": {
+                "Bucket": target.get("Bucket").cloned().unwrap_or(Value::Null),
+                "Key": format!("{}{}manifest.json", prefix, if prefix.is_empty() || prefix.ends_with('/') { "" } else { "/" }),
+            }
+        }))
+    }
+
+    /// Calls the handler registered for a resource (ItemReader/ResultWriter); failures
+    /// become `error`.
+    fn call_resource(
+        &mut self,
+        name: &'e str,
+        resource: &str,
+        request: &Value,
+        error: &str,
+    ) -> Result<Value, Failure> {
+        let Some(handler) = self.exec.resource_handlers.get(resource).cloned() else {
+            return Err(in_state(
+                Failure::runtime(format!(
+                    "no handler for resource `{resource}`: register one with Executor::on_resource"
+                )),
+                name,
+                "ItemReader",
+            ));
+        };
+        let ctx = TaskContext::new(name, resource, &self.context, 0, None);
+        let outcome = handler(request, &ctx);
+        let elapsed = ctx.elapsed_ms.get();
+        drop(ctx);
+        self.advance(i64::try_from(elapsed).unwrap_or(i64::MAX))?;
+        outcome.map_err(|f| {
+            in_state(
+                Failure::new(error, format!("{}: {}", f.error, f.cause)),
+                name,
+                resource,
+            )
+        })
+    }
+}
+
+fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+/// CSV rows as objects keyed by the headers (first row, or `CSVHeaders` with `GIVEN`);
+/// values stay strings. Quoted fields may hold delimiters and doubled quotes.
+fn parse_csv(text: &str, config: Option<&Value>) -> Result<Value, String> {
+    let delimiter = match config
+        .and_then(|c| c.get("CSVDelimiter"))
+        .and_then(Value::as_str)
+    {
+        Some("PIPE") => '|',
+        Some("SEMICOLON") => ';',
+        Some("SPACE") => ' ',
+        Some("TAB") => '\t',
+        _ => ',',
+    };
+    let mut rows = text
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(|line| split_csv_line(line, delimiter));
+    let given = config
+        .and_then(|c| c.get("CSVHeaderLocation"))
+        .and_then(Value::as_str)
+        == Some("GIVEN");
+    let headers: Vec<String> = if given {
+        config
+            .and_then(|c| c.get("CSVHeaders"))
+            .and_then(Value::as_array)
+            .map(|h| {
+                h.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned)
+                    .collect()
+            })
+            .ok_or("CSVHeaders is required with CSVHeaderLocation GIVEN")?
+    } else {
+        rows.next().ok_or("the CSV has no header row")?
+    };
+    let mut seen = std::collections::HashSet::new();
+    if let Some(duplicate) = headers.iter().find(|h| !seen.insert(h.as_str())) {
+        return Err(format!("the CSV header `{duplicate}` appears twice"));
+    }
+    Ok(Value::Array(
+        rows.map(|row| {
+            Value::Object(
+                headers
+                    .iter()
+                    .cloned()
+                    .zip(row.into_iter().map(Value::String))
+                    .collect(),
+            )
+        })
+        .collect(),
+    ))
+}
+
+fn split_csv_line(line: &str, delimiter: char) -> Vec<String> {
+    let mut fields = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            c if c == delimiter && !quoted => fields.push(std::mem::take(&mut field)),
+            c => field.push(c),
+        }
+    }
+    fields.push(field);
+    fields
+}

@@ -1,0 +1,117 @@
+//! `Parallel`: every branch on the same input, outputs in branch order. Branches run one
+//! after the other from the same virtual instant; the state ends when the last one would.
+
+use serde_json::{Map, Value};
+
+use crate::asl::{Parallel, QueryLanguage, State};
+use crate::exec::engine::{Run, Step};
+use crate::exec::errors::Failure;
+use crate::exec::history::details;
+use crate::exec::pipeline::{Extra, ResultFields};
+use crate::exec::test_state::Stage;
+
+impl<'e> Run<'e> {
+    pub(crate) fn parallel(
+        &mut self,
+        name: &'e str,
+        state: &'e State,
+        p: &'e Parallel,
+        raw: Value,
+        vars: &mut Map<String, Value>,
+    ) -> Result<Step<'e>, Failure> {
+        let language = self.language_of(p.query_language);
+        let fields = ResultFields {
+            result_selector: &p.result_selector,
+            result_path: &p.result_path,
+            output_path: &p.output_path,
+            assign: &p.assign,
+            output: &p.output,
+        };
+        self.with_error_handling(name, state, &raw, vars, |run, vars| {
+            let input = match language {
+                QueryLanguage::JsonPath => {
+                    let effective =
+                        run.filter_path(name, "InputPath", &p.input_path, raw.clone(), vars)?;
+                    run.note(Stage::AfterInputPath, &effective);
+                    match &p.parameters {
+                        Some(parameters) => {
+                            run.render(name, "Parameters", parameters, &effective, vars)?
+                        }
+                        None => effective,
+                    }
+                }
+                QueryLanguage::Jsonata => match &p.arguments {
+                    Some(arguments) => {
+                        run.jsonata(name, "Arguments", arguments, &raw, Extra::default(), vars)?
+                    }
+                    None => raw.clone(),
+                },
+            };
+            run.note(Stage::AfterParameters, &input);
+            run.event("ParallelStateStarted", Map::new)?;
+            let result = match run.branches(p, &input, vars) {
+                Ok(outputs) => {
+                    run.event("ParallelStateSucceeded", Map::new)?;
+                    Value::Array(outputs)
+                }
+                Err(failure) => {
+                    run.event("ParallelStateFailed", || {
+                        details([
+                            (
+                                "error",
+                                failure.error.clone().map_or(Value::Null, Value::String),
+                            ),
+                            (
+                                "cause",
+                                failure.cause.clone().map_or(Value::Null, Value::String),
+                            ),
+                        ])
+                    })?;
+                    return Err(failure);
+                }
+            };
+            run.process_result(name, language, &fields, &raw, result, vars)
+        })
+    }
+
+    fn branches(
+        &mut self,
+        p: &'e Parallel,
+        input: &Value,
+        vars: &Map<String, Value>,
+    ) -> Result<Vec<Value>, Failure> {
+        let saved = self.save_state_context();
+        let start = self.now_ms;
+        let mut end = start;
+        let mut outputs = Vec::with_capacity(p.branches.len());
+        for branch in &p.branches {
+            self.now_ms = start;
+            // Each branch gets its own copy of the visible variables (values at entry).
+            let mut scope = vars.clone();
+            let output =
+                self.run_scope(&branch.states, &branch.start_at, input.clone(), &mut scope);
+            end = end.max(self.now_ms);
+            match output {
+                Ok(output) => outputs.push(output),
+                Err(failure) => {
+                    self.restore_state_context(saved);
+                    return Err(failure);
+                }
+            }
+        }
+        self.now_ms = end;
+        self.restore_state_context(saved);
+        Ok(outputs)
+    }
+
+    /// `$$.State` of the current state, saved around nested scopes that overwrite it.
+    pub(crate) fn save_state_context(&self) -> Option<Value> {
+        self.context.get("State").cloned()
+    }
+
+    pub(crate) fn restore_state_context(&mut self, saved: Option<Value>) {
+        if let (Some(saved), Value::Object(object)) = (saved, &mut self.context) {
+            object.insert("State".into(), saved);
+        }
+    }
+}

@@ -1,0 +1,354 @@
+//! JSONata evaluation for JSONata-mode states, on `jsonata-core`: `$states` (input,
+//! context, result, errorOutput), state-machine variables as `$name`, and the Step
+//! Functions extension functions `$partition`, `$range`, `$hash`, `$random`, `$uuid`,
+//! `$parse`.
+
+#[cfg(feature = "jsonata")]
+use std::cell::Cell;
+#[cfg(feature = "jsonata")]
+use std::rc::Rc;
+
+#[cfg(feature = "jsonata")]
+use indexmap::IndexMap;
+#[cfg(feature = "jsonata")]
+use jsonata_core::evaluator::{Context, Evaluator, EvaluatorError};
+#[cfg(feature = "jsonata")]
+use jsonata_core::value::JValue;
+#[cfg(feature = "jsonata")]
+use serde_json::Number;
+use serde_json::{Map, Value};
+
+/// The body of a JSONata string: `"{% $x + 1 %}"` -> `" $x + 1 "`; `None` for any other
+/// string (text outside the delimiters, even a space, makes it a plain literal).
+pub fn jsonata_body(text: &str) -> Option<&str> {
+    super::expression(text)
+}
+
+/// A parsed JSONata expression, evaluated many times.
+#[derive(Debug, Clone)]
+pub struct JsonataExpr {
+    source: String,
+    #[cfg(feature = "jsonata")]
+    ast: jsonata_core::ast::AstNode,
+}
+
+/// What a JSONata expression can see: `$states` and the state machine's variables.
+pub struct Bindings<'a> {
+    /// `$states.input`: the state's raw input.
+    pub input: &'a Value,
+    /// `$states.context`: the context object.
+    pub context: &'a Value,
+    /// `$states.result` (Task, Parallel, Map `Output`/`Assign`).
+    pub result: Option<&'a Value>,
+    /// `$states.errorOutput` (a Catcher's `Output`/`Assign`).
+    pub error_output: Option<&'a Value>,
+    /// Variables visible to the state (`$name`).
+    pub variables: &'a Map<String, Value>,
+    /// Seed for `$random()` and `$uuid()` in this evaluation (the executor draws it from its
+    /// seeded generator, so runs repeat).
+    pub seed: u64,
+}
+
+/// Why an evaluation failed (reported as `States.QueryEvaluationError`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonataEvalError {
+    /// What went wrong, naming the expression.
+    pub message: String,
+}
+
+impl std::fmt::Display for JsonataEvalError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for JsonataEvalError {}
+
+impl JsonataExpr {
+    /// Parses an expression body (the text between `{%` and `%}`).
+    #[cfg(not(feature = "jsonata"))]
+    pub fn compile(body: &str) -> Result<JsonataExpr, String> {
+        Err(format!("the JSONata expression '{}' cannot run: sfn-runtime was built without its `jsonata` feature", body.trim()))
+    }
+
+    /// Evaluates the expression (never reached without the `jsonata` feature: compiling fails).
+    #[cfg(not(feature = "jsonata"))]
+    pub fn evaluate(&self, _bindings: &Bindings) -> Result<Value, JsonataEvalError> {
+        Err(JsonataEvalError { message: format!("the JSONata expression '{}' cannot run without the `jsonata` feature", self.source) })
+    }
+
+    /// Parses an expression body (the text between `{%` and `%}`).
+    #[cfg(feature = "jsonata")]
+    pub fn compile(body: &str) -> Result<JsonataExpr, String> {
+        // jsonata-core may panic on odd input; a panic is reported as a parse error.
+        let parsed = std::panic::catch_unwind(|| jsonata_core::parser::parse(body))
+            .map_err(|_| format!("the JSONata expression '{}' could not be parsed (the parser failed)", body.trim()))?;
+        parsed
+            .map(|ast| JsonataExpr { source: body.trim().to_owned(), ast })
+            .map_err(|e| format!("the JSONata expression '{}' does not parse: {e}", body.trim()))
+    }
+
+    /// The expression text.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// Evaluates the expression. An undefined result (a missing field) is an error, as in
+    /// Step Functions.
+    #[cfg(feature = "jsonata")]
+    pub fn evaluate(&self, bindings: &Bindings) -> Result<Value, JsonataEvalError> {
+        let fail = |message: String| JsonataEvalError { message: format!("the JSONata expression '{}' failed: {message}", self.source) };
+        let mut context = Context::new();
+        let mut states = IndexMap::new();
+        states.insert("input".to_owned(), to_jvalue(bindings.input));
+        states.insert("context".to_owned(), to_jvalue(bindings.context));
+        if let Some(result) = bindings.result {
+            states.insert("result".to_owned(), to_jvalue(result));
+        }
+        if let Some(error_output) = bindings.error_output {
+            states.insert("errorOutput".to_owned(), to_jvalue(error_output));
+        }
+        context.bind("states".to_owned(), JValue::object(states));
+        for (name, value) in bindings.variables {
+            context.bind(name.clone(), to_jvalue(value));
+        }
+        let mut evaluator = Evaluator::with_context(context);
+        register_extensions(&mut evaluator, bindings.seed).map_err(|e| fail(e.to_string()))?;
+        let evaluated = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| jsonata_core::value::with_stack(|| evaluator.evaluate(&self.ast, &JValue::Null))))
+            .map_err(|_| fail("the evaluator failed unexpectedly".to_owned()))?;
+        let result = evaluated.map_err(|e| fail(e.message().to_owned()))?;
+        match from_jvalue(&result) {
+            Some(value) => Ok(value),
+            None => Err(JsonataEvalError {
+                message: format!("the JSONata expression '{}' returned no value (undefined)", self.source),
+            }),
+        }
+    }
+}
+
+/// A JSONata-mode field: any JSON in which every `{% %}` string is an expression.
+#[derive(Debug, Clone)]
+pub enum JsonataTemplate {
+    /// No expression inside: used as is.
+    Literal(Value),
+    /// A `{% %}` string, or the reason it does not parse.
+    Expr(Result<Box<JsonataExpr>, String>),
+    /// An object with expressions inside.
+    Object(Vec<(String, JsonataTemplate)>),
+    /// An array with expressions inside.
+    Array(Vec<JsonataTemplate>),
+}
+
+impl JsonataTemplate {
+    /// Compiles a field value.
+    pub fn compile(value: &Value) -> JsonataTemplate {
+        if !has_expression(value) {
+            return JsonataTemplate::Literal(value.clone());
+        }
+        match value {
+            Value::String(text) => JsonataTemplate::compile_str(text),
+            Value::Object(object) => JsonataTemplate::Object(object.iter().map(|(k, v)| (k.clone(), JsonataTemplate::compile(v))).collect()),
+            Value::Array(items) => JsonataTemplate::Array(items.iter().map(JsonataTemplate::compile).collect()),
+            other => JsonataTemplate::Literal(other.clone()),
+        }
+    }
+
+    /// Compiles a string field: an expression if delimited, else a literal string.
+    pub fn compile_str(text: &str) -> JsonataTemplate {
+        match jsonata_body(text) {
+            Some(body) => JsonataTemplate::Expr(JsonataExpr::compile(body).map(Box::new)),
+            None => JsonataTemplate::Literal(Value::String(text.to_owned())),
+        }
+    }
+
+    /// Evaluates every expression inside and returns the resulting JSON.
+    pub fn evaluate(&self, bindings: &Bindings) -> Result<Value, JsonataEvalError> {
+        match self {
+            JsonataTemplate::Literal(value) => Ok(value.clone()),
+            JsonataTemplate::Expr(Ok(expr)) => expr.evaluate(bindings),
+            JsonataTemplate::Expr(Err(message)) => Err(JsonataEvalError { message: message.clone() }),
+            JsonataTemplate::Object(fields) => {
+                let mut object = Map::with_capacity(fields.len());
+                for (key, template) in fields {
+                    object.insert(key.clone(), template.evaluate(bindings)?);
+                }
+                Ok(Value::Object(object))
+            }
+            JsonataTemplate::Array(items) => items.iter().map(|t| t.evaluate(bindings)).collect::<Result<Vec<_>, _>>().map(Value::Array),
+        }
+    }
+}
+
+fn has_expression(value: &Value) -> bool {
+    match value {
+        Value::String(text) => jsonata_body(text).is_some(),
+        Value::Object(object) => object.values().any(has_expression),
+        Value::Array(items) => items.iter().any(has_expression),
+        _ => false,
+    }
+}
+
+#[cfg(feature = "jsonata")]
+/// serde_json -> jsonata-core.
+pub fn to_jvalue(value: &Value) -> JValue {
+    match value {
+        Value::Null => JValue::Null,
+        Value::Bool(b) => JValue::Bool(*b),
+        Value::Number(n) => JValue::Number(n.as_f64().unwrap_or(0.0)),
+        Value::String(s) => JValue::string(s.as_str()),
+        Value::Array(items) => JValue::array(items.iter().map(to_jvalue).collect()),
+        Value::Object(object) => JValue::object(object.iter().map(|(k, v)| (k.clone(), to_jvalue(v))).collect::<IndexMap<_, _>>()),
+    }
+}
+
+#[cfg(feature = "jsonata")]
+/// jsonata-core -> serde_json; `None` for undefined. Whole numbers become JSON integers
+/// (`4`, not `4.0`), as the service prints them; functions become `null`.
+pub fn from_jvalue(value: &JValue) -> Option<Value> {
+    Some(match value {
+        JValue::Undefined => return None,
+        JValue::Null => Value::Null,
+        JValue::Bool(b) => Value::Bool(*b),
+        JValue::Number(n) => number(*n),
+        JValue::String(s) => Value::String(s.to_string()),
+        JValue::Array(items) => Value::Array(items.iter().filter_map(from_jvalue).collect()),
+        JValue::Object(object) => Value::Object(object.iter().filter_map(|(k, v)| Some((k.clone(), from_jvalue(v)?))).collect()),
+        _ => Value::Null,
+    })
+}
+
+#[cfg(feature = "jsonata")]
+fn number(n: f64) -> Value {
+    if n.fract() == 0.0 && n.abs() < 9.007_199_254_740_992e15 {
+        Value::Number(Number::from(n as i64))
+    } else {
+        Number::from_f64(n).map_or(Value::Null, Value::Number)
+    }
+}
+
+#[cfg(feature = "jsonata")]
+fn arg_error(function: &str, message: &str) -> EvaluatorError {
+    EvaluatorError::EvaluationError(format!("${function}: {message}"))
+}
+
+#[cfg(feature = "jsonata")]
+fn int_arg(args: &[JValue], i: usize, function: &str) -> Result<i64, EvaluatorError> {
+    match args.get(i).and_then(JValue::as_f64) {
+        Some(n) if n.fract() == 0.0 => Ok(n as i64),
+        _ => Err(arg_error(function, &format!("argument {} must be an integer", i + 1))),
+    }
+}
+
+#[cfg(feature = "jsonata")]
+/// SplitMix64 step for the seeded `$random`/`$uuid`.
+fn next(state: &Cell<u64>) -> u64 {
+    let s = state.get().wrapping_add(0x9E37_79B9_7F4A_7C15);
+    state.set(s);
+    let mut z = s;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+#[cfg(feature = "jsonata")]
+fn register_extensions(evaluator: &mut Evaluator, seed: u64) -> Result<(), EvaluatorError> {
+    evaluator.register_fn("partition", |args: &[JValue]| {
+        let items = args.first().and_then(JValue::as_array).ok_or_else(|| arg_error("partition", "argument 1 must be an array"))?;
+        let size = int_arg(args, 1, "partition")?;
+        if size <= 0 {
+            return Err(arg_error("partition", "the chunk size must be a positive integer"));
+        }
+        let chunks = items.chunks(size as usize).map(|c| JValue::array(c.to_vec())).collect();
+        Ok(JValue::array(chunks))
+    })?;
+    evaluator.register_fn("range", |args: &[JValue]| {
+        let (start, end, step) = (int_arg(args, 0, "range")?, int_arg(args, 1, "range")?, int_arg(args, 2, "range")?);
+        if step == 0 {
+            return Err(arg_error("range", "the step must not be 0"));
+        }
+        let mut out = Vec::new();
+        let mut i = start;
+        while (step > 0 && i <= end) || (step < 0 && i >= end) {
+            if out.len() >= 1000 {
+                return Err(arg_error("range", "the result would have more than 1000 items"));
+            }
+            out.push(JValue::from(i));
+            i += step;
+        }
+        // A one-item sequence collapses to its item, as in JSONata (`$range(1,9,9)` -> 1).
+        Ok(if out.len() == 1 { out.remove(0) } else { JValue::array(out) })
+    })?;
+    evaluator.register_fn("parse", |args: &[JValue]| {
+        let text = args.first().and_then(JValue::as_str).ok_or_else(|| arg_error("parse", "argument 1 must be a string"))?;
+        let value: Value = serde_json::from_str(text).map_err(|e| arg_error("parse", &format!("not JSON: {e}")))?;
+        Ok(to_jvalue(&value))
+    })?;
+    evaluator.register_fn("hash", |args: &[JValue]| {
+        let data = match args.first() {
+            Some(JValue::String(s)) => s.to_string(),
+            Some(other) => from_jvalue(other).map(|v| v.to_string()).unwrap_or_default(),
+            None => return Err(arg_error("hash", "argument 1 is required")),
+        };
+        let algorithm = args.get(1).and_then(JValue::as_str).ok_or_else(|| arg_error("hash", "argument 2 must be an algorithm name"))?;
+        crate::exec::hash_hex(&data, algorithm).map(JValue::from).map_err(|m| arg_error("hash", &m))
+    })?;
+    let state = Rc::new(Cell::new(seed));
+    let random_state = state.clone();
+    evaluator.register_fn_override("random", move |args: &[JValue]| {
+        let value = match args.first().and_then(JValue::as_f64) {
+            Some(seed) => next(&Cell::new(seed.to_bits())),
+            None => next(&random_state),
+        };
+        Ok(JValue::from((value >> 11) as f64 / (1u64 << 53) as f64))
+    })?;
+    evaluator.register_fn("uuid", move |_args: &[JValue]| {
+        let (a, b) = (next(&state), next(&state));
+        let a = (a & 0xFFFF_FFFF_FFFF_0FFF) | 0x4000;
+        let b = (b & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000;
+        Ok(JValue::from(format!(
+            "{:08x}-{:04x}-{:04x}-{:04x}-{:012x}",
+            a >> 32,
+            (a >> 16) & 0xFFFF,
+            a & 0xFFFF,
+            b >> 48,
+            b & 0xFFFF_FFFF_FFFF
+        )))
+    })?;
+    Ok(())
+}
+
+#[cfg(all(test, feature = "jsonata"))]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn eval(source: &str, states: Value, variables: Value) -> Result<Value, JsonataEvalError> {
+        let variables = variables.as_object().cloned().unwrap_or_default();
+        let input = states.get("input").cloned().unwrap_or(Value::Null);
+        let bindings = Bindings { input: &input, context: &json!({}), result: None, error_output: None, variables: &variables, seed: 1 };
+        JsonataTemplate::compile(&Value::String(source.to_owned())).evaluate(&bindings)
+    }
+
+    #[test]
+    fn states_and_variables() {
+        assert_eq!(eval("{% $states.input.a + $x %}", json!({"input": {"a": 1}}), json!({"x": 2})).unwrap(), json!(3));
+        assert_eq!(eval("{% $average([1,2]) %}", json!({}), json!({})).unwrap(), json!(1.5));
+        assert!(eval("{% $states.input.missing %}", json!({"input": {}}), json!({})).is_err());
+        assert!(eval("{% 1 + 'two' %}", json!({}), json!({})).is_err());
+    }
+
+    #[test]
+    fn extension_functions() {
+        assert_eq!(eval("{% $range(0, 10, 3) %}", json!({}), json!({})).unwrap(), json!([0, 3, 6, 9]));
+        assert_eq!(eval("{% $range(1, 9, 9) %}", json!({}), json!({})).unwrap(), json!(1));
+        assert_eq!(eval("{% $partition([1,2,3], 2) %}", json!({}), json!({})).unwrap(), json!([[1, 2], [3]]));
+        assert_eq!(eval("{% $parse('{\"a\":[1]}') %}", json!({}), json!({})).unwrap(), json!({"a": [1]}));
+        let uuid = eval("{% $uuid() %}", json!({}), json!({})).unwrap();
+        assert_eq!(uuid.as_str().map(str::len), Some(36));
+    }
+
+    #[test]
+    fn literal_strings_stay_literal() {
+        assert_eq!(eval(" {% 1 %}", json!({}), json!({})).unwrap(), json!(" {% 1 %}"));
+    }
+}
