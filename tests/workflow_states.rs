@@ -57,6 +57,9 @@ workflow! {
     #[type = express]
     #[query_language = jsonpath]
     pub(crate) PATHS {
+        // `$total` and `$order` below must be assigned somewhere (rule variable-unknown).
+        #[assign({ "total": 1, "order": { "id": 2 } })]
+        Init: Pass {} -> Shape,
         Shape: Pass {
             parameters: {
                 "plain": "$.not_a_path",
@@ -110,6 +113,9 @@ fn paths_intrinsics_and_templates() {
 
 workflow! {
     pub CHOICES {
+        // `$count` below must be assigned somewhere (rule variable-unknown).
+        #[assign({ "count": 0 })]
+        Init: Pass {} -> Route,
         Route: Choice {
             $.s == "a" => Yes,
             $.s != "b" => Yes,
