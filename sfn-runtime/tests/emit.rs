@@ -108,10 +108,16 @@ fn a_small_policy_stays_inline_with_substitutions_as_parameters() {
     assert_eq!(machine["LoggingConfiguration"]["Level"], "ERROR");
     assert_eq!(machine["TracingConfiguration"]["Enabled"], true);
     let role = &template["Resources"]["OrderFlowRole"]["Properties"];
+    let trust = &role["AssumeRolePolicyDocument"]["Statement"][0];
+    assert_eq!(trust["Principal"]["Service"], "states.amazonaws.com");
     assert_eq!(
-        role["AssumeRolePolicyDocument"]["Statement"][0]["Principal"]["Service"],
-        "states.amazonaws.com"
+        trust["Condition"]["StringEquals"]["aws:SourceAccount"],
+        json!({"Ref": "AWS::AccountId"})
     );
+    let source_arn = trust["Condition"]["ArnLike"]["aws:SourceArn"]["Fn::Sub"]
+        .as_str()
+        .unwrap();
+    assert!(source_arn.ends_with(":stateMachine:*"), "{source_arn}");
     let document = &role["Policies"][0]["PolicyDocument"];
     assert!(policy_size(document) <= INLINE_POLICY_LIMIT);
     let statements = document["Statement"].as_array().unwrap();
@@ -132,6 +138,33 @@ fn a_small_policy_stays_inline_with_substitutions_as_parameters() {
         statements
             .iter()
             .any(|s| s["Action"][0] == "xray:GetSamplingRules")
+    );
+}
+
+#[test]
+fn pseudo_parameters_in_the_definition_become_substitutions() {
+    let workflow = Workflow::from_parts(
+        "api",
+        r#"{"StartAt":"Call","States":{"Call":{"Type":"Task","Resource":"arn:aws:states:::apigateway:invoke","Parameters":{"ApiEndpoint":"abc.execute-api.${AWS::Region}.amazonaws.com","Method":"GET"},"End":true}}}"#,
+        r#"{"Version":"2012-10-17","Statement":[]}"#,
+        &[],
+        WorkflowKind::Standard,
+    );
+    let template = workflow.cloudformation();
+    let machine = &template["Resources"]["ApiStateMachine"]["Properties"];
+    assert_eq!(
+        machine["Definition"]["States"]["Call"]["Parameters"]["ApiEndpoint"],
+        "abc.execute-api.${AwsRegion}.amazonaws.com"
+    );
+    assert_eq!(
+        machine["DefinitionSubstitutions"],
+        json!({"AwsRegion": {"Ref": "AWS::Region"}})
+    );
+    assert!(template.get("Parameters").is_none());
+    assert!(
+        template["Resources"]["ApiRole"]["Properties"]
+            .get("Policies")
+            .is_none()
     );
 }
 
@@ -179,4 +212,12 @@ fn write_templates_for_cfn_lint() {
         WorkflowKind::Standard,
     );
     small.write_to(&dir).unwrap();
+    let api = Workflow::from_parts(
+        "api_call",
+        r#"{"StartAt":"Call","States":{"Call":{"Type":"Task","Resource":"arn:aws:states:::apigateway:invoke","Parameters":{"ApiEndpoint":"abc.execute-api.${AWS::Region}.amazonaws.com","Method":"GET"},"End":true}}}"#,
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"execute-api:Invoke","Resource":"arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:abc/*"}]}"#,
+        &[],
+        WorkflowKind::Express,
+    );
+    api.write_to(&dir).unwrap();
 }

@@ -619,3 +619,144 @@ fn scheduler_cron_day_and_weekday() {
     );
     assert_err_at(&c, Some("schedule"), "a cron expression has 6 fields");
 }
+
+#[test]
+fn split_objects_cannot_be_expressions() {
+    let c = call(
+        "GlueStartJobRun",
+        vec![
+            ("glue_job_name", s("j")),
+            ("worker_configuration", p("$.w")),
+        ],
+    );
+    assert_err_at(&c, Some("worker_configuration"), "must be an object");
+    let c = call(
+        "BedrockInvokeModel",
+        vec![
+            ("model", s("m")),
+            ("body", obj(vec![])),
+            ("guardrail", p("$.g")),
+        ],
+    );
+    assert_err_at(&c, Some("guardrail"), "must be an object");
+}
+
+#[test]
+fn ecs_launch_target_is_cdks_name_for_launch_type() {
+    let c = call(
+        "EcsRunTask",
+        vec![
+            ("cluster", s("arn:c")),
+            ("task_definition", s("web")),
+            ("launch_target", id("fargate")),
+            ("task_definition_compatibility", id("ec2")),
+        ],
+    );
+    assert_err_at(&c, Some("launch_target"), "not compatible with Fargate");
+    let c = call(
+        "EcsRunTask",
+        vec![
+            ("cluster", s("arn:c")),
+            ("task_definition", s("web")),
+            ("launch_target", id("ec2")),
+        ],
+    );
+    assert_eq!(ok(&c).fields["Parameters"]["LaunchType"], "EC2");
+    let c = call(
+        "EcsRunTask",
+        vec![
+            ("cluster", s("arn:c")),
+            ("task_definition", s("web")),
+            ("launch_target", id("ec2")),
+            ("launch_type", id("ec2")),
+        ],
+    );
+    assert_err_at(&c, Some("launch_target"), "say the same thing");
+}
+
+/// CDK takes any classification through `new Classification('...')`: the known words map
+/// to their spelling, a string literal is used verbatim.
+#[test]
+fn emr_containers_classification_accepts_any_string() {
+    let job = |classification: sfn_tasks::TaskValue| {
+        call(
+            "EmrContainersStartJobRun",
+            vec![
+                ("virtual_cluster", s("de92jdei2910fwedz")),
+                ("release_label", id("emr_6_2_0")),
+                ("execution_role", s("arn:aws:iam::123456789012:role/Job")),
+                (
+                    "entry_point",
+                    s("local:///usr/lib/spark/examples/src/main/python/pi.py"),
+                ),
+                (
+                    "application_config",
+                    arr(vec![obj(vec![
+                        ("classification", classification),
+                        ("properties", obj(vec![("fs.s3.maxRetries", s("20"))])),
+                    ])]),
+                ),
+            ],
+        )
+    };
+    let classification = |t: &sfn_tasks::RenderedTask| {
+        t.fields["Parameters"]["ConfigurationOverrides"]["ApplicationConfiguration"][0]
+            ["Classification"]
+            .clone()
+    };
+    assert_eq!(
+        classification(&ok(&job(s("emrfs-site")))),
+        json!("emrfs-site")
+    );
+    assert_eq!(
+        classification(&ok(&job(s("Custom_Thing")))),
+        json!("Custom_Thing")
+    );
+    assert_eq!(
+        classification(&ok(&job(id("spark_defaults")))),
+        json!("spark-defaults")
+    );
+    assert_eq!(
+        classification(&ok(&job(s("spark-env")))),
+        json!("spark-env")
+    );
+    // A bare word must be one of the known ones (a typo is not a new classification).
+    let e = errs(&job(id("spark_default")));
+    assert!(
+        e.iter().any(
+            |e| e.message.contains("unknown classification `spark_default`")
+                && e.hint
+                    .as_deref()
+                    .is_some_and(|h| h.contains("spark_defaults"))
+        ),
+        "{e:?}"
+    );
+    let e = errs(&job(s("")));
+    assert!(e.iter().any(|e| e.message.contains("empty")), "{e:?}");
+}
+
+/// `eks:call` needs no IAM action (the cluster authorises the role through RBAC): no
+/// statement, as CDK, and the reason is written down for the reader of an empty policy.
+#[test]
+fn eks_call_grants_nothing() {
+    let c = call(
+        "EksCall",
+        vec![
+            ("cluster_name", s("c")),
+            ("certificate_authority", s("LS0t")),
+            ("endpoint", s("https://x.eks.amazonaws.com")),
+            ("http_method", id("GET")),
+            ("http_path", s("/api/v1/namespaces/default/pods")),
+        ],
+    );
+    assert!(ok(&c).statements.is_empty());
+    let deviations = include_str!("../DEVIATIONS.md");
+    let kept = deviations
+        .split("## Kept on purpose")
+        .nth(1)
+        .expect("a 'Kept on purpose' section");
+    assert!(
+        kept.contains("`EksCall` grants no IAM") && kept.contains("RBAC"),
+        "DEVIATIONS.md must say why EksCall has no statements"
+    );
+}

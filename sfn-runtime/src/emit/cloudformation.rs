@@ -9,6 +9,9 @@ use super::policy_size::{
 use super::substitutions::placeholders;
 use crate::Workflow;
 
+/// Pseudo parameters that may appear as `${AWS::Name}` in a definition.
+const PSEUDO_PARAMETERS: [&str; 5] = ["Region", "AccountId", "Partition", "URLSuffix", "StackName"];
+
 /// Settings of the emitted template that the workflow itself does not carry.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CloudFormationOptions {
@@ -100,8 +103,15 @@ impl Workflow {
             "Properties": {
                 "AssumeRolePolicyDocument": {
                     "Version": "2012-10-17",
+                    // The conditions stop other accounts' state machines from using the role
+                    // (confused deputy), as CDK's roles do.
                     "Statement": [{"Effect": "Allow", "Principal": {"Service": "states.amazonaws.com"},
-                                   "Action": "sts:AssumeRole"}]
+                                   "Action": "sts:AssumeRole",
+                                   "Condition": {
+                                       "ArnLike": {"aws:SourceArn": {"Fn::Sub":
+                                           "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:stateMachine:*"}},
+                                       "StringEquals": {"aws:SourceAccount": {"Ref": "AWS::AccountId"}}
+                                   }}]
                 }
             }
         });
@@ -125,17 +135,31 @@ impl Workflow {
         }
         resources.insert(role_id.clone(), role);
 
+        // The catalogue writes `${AWS::Region}`-style pseudo parameters into some definitions
+        // (API Gateway endpoints, Bedrock model ARNs). CloudFormation does not resolve them
+        // inside `Definition`, so they become substitutions of their own.
+        let mut definition_text = self.definition().to_owned();
+        let mut pseudo = Vec::new();
+        for parameter in PSEUDO_PARAMETERS {
+            let placeholder = format!("${{AWS::{parameter}}}");
+            if definition_text.contains(&placeholder) {
+                let name = format!("Aws{parameter}");
+                definition_text = definition_text.replace(&placeholder, &format!("${{{name}}}"));
+                pseudo.push((name, json!({"Ref": format!("AWS::{parameter}")})));
+            }
+        }
         let definition: Value =
-            serde_json::from_str(self.definition()).unwrap_or_else(|_| json!({}));
+            serde_json::from_str(&definition_text).unwrap_or_else(|_| json!({}));
         let mut properties = json!({
             "StateMachineType": self.kind().as_str(),
             "Definition": definition,
             "RoleArn": {"Fn::GetAtt": [role_id, "Arn"]},
         });
-        if !names.is_empty() {
+        if !names.is_empty() || !pseudo.is_empty() {
             let substitutions: Map<String, Value> = names
                 .iter()
                 .map(|n| (n.clone(), json!({"Ref": logical_id(n)})))
+                .chain(pseudo)
                 .collect();
             properties["DefinitionSubstitutions"] = Value::Object(substitutions);
         }

@@ -2,6 +2,9 @@
 //!
 //! CDK reads the cluster's name, endpoint and certificate authority from its cluster
 //! object; a workflow names them (`cluster_name`, `endpoint`, `certificate_authority`).
+//!
+//! No IAM statements, as CDK: access to the Kubernetes API is granted inside the cluster
+//! (RBAC mapping of the state machine's role), not by an IAM action.
 
 use crate::spec::{Field, Kind, Pattern, ResourceForm, TaskSpec, patterns};
 
@@ -34,7 +37,8 @@ pub static EKS_CALL: TaskSpec = TaskSpec {
     jsonata: true,
     check: None,
     finish: None,
-    // As CDK: cluster access is granted through the cluster's own auth configuration.
+    // As CDK: `eks:call` has no IAM action; the cluster authorises the state machine's role
+    // through Kubernetes RBAC (an access entry or the `aws-auth` ConfigMap). See DEVIATIONS.md.
     iam: |_| Vec::new(),
     lambda_retry: false,
 };

@@ -123,12 +123,57 @@ const APP_CONFIG: &[Field] = &[
     Field::new(
         "classification",
         "Classification",
-        Kind::Enum(CLASSIFICATIONS),
+        Kind::Custom(classification),
     )
     .req(),
     Field::new("properties", "Properties", Kind::StrMap),
     Field::new("nested_config", "Configurations", Kind::Custom(app_configs)),
 ];
+
+/// A known word (`spark_defaults` -> `spark-defaults`) or, as CDK's
+/// `new Classification('emrfs-site')`, any string literal used verbatim.
+fn classification(_: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
+    let words = || {
+        CLASSIFICATIONS
+            .iter()
+            .map(|(w, _)| *w)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match value {
+        TaskValue::Str(s) if s.is_empty() => Err(TaskError::new(
+            loc,
+            "the classification is empty; the service needs a name such as \"spark-defaults\"",
+        )),
+        TaskValue::Str(s) => Ok(Out::lit(Value::String(s.clone()))),
+        TaskValue::Ident(w) => CLASSIFICATIONS
+            .iter()
+            .find(|(word, asl)| word.eq_ignore_ascii_case(w) || asl == w)
+            .map(|(_, asl)| Out::lit(Value::String((*asl).to_string())))
+            .ok_or_else(|| {
+                let e = TaskError::new(loc, format!("unknown classification `{w}`"));
+                match crate::engine::suggest::did_you_mean(w, CLASSIFICATIONS.iter().map(|(w, _)| *w)) {
+                    Some(h) => e.hint(format!(
+                        "{h} Any other classification is written as a string, e.g. \"{}\"",
+                        w.replace('_', "-")
+                    )),
+                    None => e.hint(format!(
+                        "known words: {}; any other classification is written as a string, e.g. \"{}\"",
+                        words(),
+                        w.replace('_', "-")
+                    )),
+                }
+            }),
+        other => Err(TaskError::new(
+            loc,
+            format!(
+                "a classification is a word ({}) or a string such as \"emrfs-site\", found {}",
+                words(),
+                other.describe()
+            ),
+        )),
+    }
+}
 
 fn app_configs(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
     if let TaskValue::Array(items) = value {
