@@ -128,20 +128,20 @@ fn parse_state(input: ParseStream, errors: &mut Errors) -> syn::Result<StateDecl
             }
         });
     }
-    if !input.is_empty() {
-        if let Err(e) = input.parse::<Token![,]>() {
-            let error = syn::Error::new(
-                e.span(),
-                format!("expected `,` after state `{name}` (or `-> Next` / `-> end`)"),
-            );
-            // When the next state clearly starts here, keep this one and go on with it.
-            let next_state = input.peek(Token![#])
-                || ((input.peek(Ident) || input.peek(syn::LitStr)) && input.peek2(Token![:]));
-            if !next_state {
-                return Err(error);
-            }
-            errors.push(error);
+    if !input.is_empty()
+        && let Err(e) = input.parse::<Token![,]>()
+    {
+        let error = syn::Error::new(
+            e.span(),
+            format!("expected `,` after state `{name}` (or `-> Next` / `-> end`)"),
+        );
+        // When the next state clearly starts here, keep this one and go on with it.
+        let next_state = input.peek(Token![#])
+            || ((input.peek(Ident) || input.peek(syn::LitStr)) && input.peek2(Token![:]));
+        if !next_state {
+            return Err(error);
         }
+        errors.push(error);
     }
     Ok(StateDecl {
         docs,
