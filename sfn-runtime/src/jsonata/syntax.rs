@@ -5,8 +5,9 @@ use std::fmt;
 /// Why an expression does not parse.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JsonataError {
-    /// Byte offset of the problem inside the expression, when the parser reports one
-    /// (`jsonata-core` 2.2 does not, so this is `None` except for problems found here).
+    /// Byte offset of the problem inside the expression, when it is known: `jsonata-core`
+    /// 2.2 reports no positions, so this is set only for an empty expression and for an
+    /// expression that ends too early (the offset is then its end).
     pub offset: Option<usize>,
     /// What is wrong, with the JSONata error code when there is one (`S0202: Expected ...`).
     pub message: String,
@@ -30,7 +31,9 @@ impl std::error::Error for JsonataError {}
 /// ```
 /// use sfn_runtime::jsonata::check_syntax;
 /// assert!(check_syntax(" $states.input.total * 2 ").is_ok());
-/// assert!(check_syntax(" $states.input.total * ").is_err());
+/// let e = check_syntax(" $states.input.total * ").unwrap_err();
+/// assert_eq!(e.offset, Some(23)); // the expression ends too early: at its end
+/// assert!(check_syntax(" ) ").unwrap_err().offset.is_none()); // jsonata-core gives no position
 /// ```
 pub fn check_syntax(body: &str) -> Result<(), JsonataError> {
     if body.trim().is_empty() {
@@ -49,10 +52,16 @@ fn parse(body: &str) -> Result<(), JsonataError> {
     let outcome = std::panic::catch_unwind(|| jsonata_core::parser::parse(body).map(|_| ()));
     match outcome {
         Ok(Ok(())) => Ok(()),
-        Ok(Err(e)) => Err(JsonataError {
-            offset: None,
-            message: e.to_string(),
-        }),
+        Ok(Err(e)) => {
+            let message = e.to_string();
+            // S0203 "Expected ... before end of expression", S0207 "Unexpected end of
+            // expression": the problem is where the text stops.
+            let at_end = message.starts_with("S0203") || message.starts_with("S0207");
+            Err(JsonataError {
+                offset: at_end.then_some(body.len()),
+                message,
+            })
+        }
         Err(_) => Err(JsonataError {
             offset: None,
             message: "the JSONata parser failed on this expression".to_owned(),
