@@ -99,8 +99,8 @@ fn push<'a>(
 pub(crate) fn jsonata_syntax(doc: &Doc, sink: &mut Sink) {
     for e in expressions(doc) {
         if let Err(err) = &e.syntax {
-            // Offsets count from the start of the string, past the `{%` delimiter.
-            let offset = Some(err.offset.map_or(2, |o| o + 2));
+            // Offsets count from the start of the string: past the `{%` delimiter.
+            let offset = err.offset.map(|o| o + 2);
             sink.emit_at(
                 e.pointer.clone(),
                 format!("JSONata expression does not parse: {}", err.message),

@@ -463,6 +463,9 @@ pub(crate) const FIELDS: &[Field] = &[
         Kind::OrJsonata(&NON_NEGATIVE),
     ),
     jp("MaxItemsPath", READER_CONFIG, Kind::ReferencePath),
+    // S3 inventory / Athena manifests (distributed Map, 2025); values not enumerated here
+    // because the list is still growing.
+    both("ManifestType", READER_CONFIG, Kind::Str),
     split(
         "MaxItemsPerBatch",
         ITEM_BATCHER,
