@@ -11,6 +11,7 @@
 //! caller applies a `result_path` with [`apply_result_path`] (the value is merged into the
 //! state input, as CDK's `resultPath` did) and should reject the other three on this task.
 
+mod helpers;
 mod result_path;
 mod translate;
 

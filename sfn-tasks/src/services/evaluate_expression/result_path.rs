@@ -42,7 +42,7 @@ pub fn apply_result_path(
 
 /// The field names of a simple reference path `$.a.b['c d']` (`$` alone: none).
 fn reference_segments(path: &str) -> Result<Vec<String>, String> {
-    let mut p = Parser { src: path, pos: 0 };
+    let mut p = Parser::new(path);
     if !path.starts_with('$') || path.starts_with("$$") {
         return Err(format!("`{path}` is not a path of the state input"));
     }

@@ -1,5 +1,7 @@
 //! Translation of CDK's JavaScript expression subset to JSONata.
 
+use super::helpers::Helper;
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 /// Why an expression cannot be translated, at a byte offset of the source.
@@ -11,13 +13,22 @@ pub struct TranslateError {
     pub message: String,
 }
 
-/// The static type of a translated sub-expression, to choose `+` or `&`.
+/// The static type of a translated sub-expression, when it is known at compile time.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Ty {
     Num,
     Str,
     Bool,
+    Null,
+    /// Read from the input, or mixed: only known at run time.
     Unknown,
+}
+
+impl Ty {
+    /// A primitive whose JSONata operators agree with JavaScript's for the same type.
+    fn primitive(self) -> bool {
+        !matches!(self, Ty::Unknown)
+    }
 }
 
 struct Node {
@@ -25,11 +36,24 @@ struct Node {
     ty: Ty,
 }
 
-/// Translates a JavaScript expression (paths `$.a.b`, numbers, strings, template strings,
-/// `+ - * / %`, comparisons, `&& || !`, `?:`, parentheses, `true`/`false`/`null`) to the
-/// body of a JSONata expression reading the state input as `$states.input`.
+/// Translates a JavaScript expression (paths `$.a.b[0]`, `.length`, numbers, strings,
+/// template strings, `+ - * / %`, comparisons, `=== !== == !=`, `&& || !`, `?:`,
+/// parentheses, `true`/`false`/`null`) to the body of a JSONata expression reading the
+/// state input as `$states.input`, with JavaScript's semantics:
+///
+/// - every path is read before the expression is evaluated, as CDK's Parameters do, and a
+///   missing one fails the state;
+/// - where the types are only known at run time, helper functions ([`super::helpers`])
+///   choose what JavaScript would do, or fail when JSONata cannot reproduce it.
+///
+/// Constructs with no faithful translation (calls, objects, `typeof`, `**`, ...) are errors.
 pub fn translate(src: &str) -> Result<String, TranslateError> {
-    let mut p = Parser { src, pos: 0 };
+    let mut p = Parser {
+        src,
+        pos: 0,
+        paths: Vec::new(),
+        helpers: BTreeSet::new(),
+    };
     p.skip_ws();
     if p.pos >= src.len() {
         return Err(p.error("the expression is empty"));
@@ -39,20 +63,61 @@ pub fn translate(src: &str) -> Result<String, TranslateError> {
     if p.pos < src.len() {
         return Err(p.error(&format!("unexpected `{}`", p.rest_token())));
     }
-    Ok(node.text)
+    Ok(p.finish(node))
 }
 
 pub(super) struct Parser<'a> {
     pub(super) src: &'a str,
     pub(super) pos: usize,
+    /// The distinct paths read, as (source text, JSONata array of steps); path `i` is `$p{i}`.
+    paths: Vec<(String, String)>,
+    helpers: BTreeSet<Helper>,
 }
 
 impl<'a> Parser<'a> {
+    /// A parser over `src` for the path helpers of `result_path`.
+    pub(super) fn new(src: &'a str) -> Parser<'a> {
+        Parser {
+            src,
+            pos: 0,
+            paths: Vec::new(),
+            helpers: BTreeSet::new(),
+        }
+    }
+
     fn error(&self, message: &str) -> TranslateError {
         TranslateError {
             offset: self.pos,
             message: message.to_string(),
         }
+    }
+
+    /// Wraps the body in a block binding the helpers and reading the paths up front.
+    fn finish(mut self, node: Node) -> String {
+        if !self.paths.is_empty() {
+            self.helpers.insert(Helper::Read);
+        }
+        // Close over dependencies (one level is all there is).
+        for helper in self.helpers.clone() {
+            self.helpers.extend(helper.needs().iter().copied());
+        }
+        if self.helpers.is_empty() {
+            return node.text;
+        }
+        let mut out = String::from("(");
+        for helper in &self.helpers {
+            let _ = write!(out, "{}; ", helper.definition());
+        }
+        for (i, (source, steps)) in self.paths.iter().enumerate() {
+            let _ = write!(out, "$p{i} := $read({}, {steps}); ", json_string(source));
+        }
+        out.push_str(&node.text);
+        out.push(')');
+        out
+    }
+
+    fn use_helper(&mut self, helper: Helper) {
+        self.helpers.insert(helper);
     }
 
     pub(super) fn rest(&self) -> &'a str {
@@ -92,6 +157,26 @@ impl<'a> Parser<'a> {
         self.rest().starts_with(token)
     }
 
+    /// `cond` as a JSONata boolean with JavaScript's truthiness.
+    fn truthy(&mut self, cond: Node) -> String {
+        if cond.ty == Ty::Bool {
+            cond.text
+        } else {
+            self.use_helper(Helper::Truthy);
+            format!("$truthy({})", cond.text)
+        }
+    }
+
+    /// `v` as JavaScript's `String(v)`.
+    fn string_of(&mut self, v: Node) -> String {
+        if v.ty == Ty::Str {
+            v.text
+        } else {
+            self.use_helper(Helper::Str);
+            format!("$str({})", v.text)
+        }
+    }
+
     fn expr(&mut self) -> Result<Node, TranslateError> {
         let cond = self.binary(0)?;
         if self.peek("?") && !self.peek("??") {
@@ -102,8 +187,9 @@ impl<'a> Parser<'a> {
             }
             let b = self.expr()?;
             let ty = if a.ty == b.ty { a.ty } else { Ty::Unknown };
+            let cond = self.truthy(cond);
             return Ok(Node {
-                text: format!("({} ? {} : {})", cond.text, a.text, b.text),
+                text: format!("({cond} ? {} : {})", a.text, b.text),
                 ty,
             });
         }
@@ -126,27 +212,100 @@ impl<'a> Parser<'a> {
         let mut left = self.binary(level + 1)?;
         loop {
             self.skip_ws();
-            if self.rest().starts_with("??") || self.rest().starts_with("=>") {
-                return Err(self.error(&format!(
-                    "`{}` has no JSONata equivalent here",
-                    &self.rest()[..2]
-                )));
+            for (token, why) in [
+                ("??", "`??` has no JSONata equivalent"),
+                ("=>", "arrow functions are not supported"),
+                ("**", "`**` is not supported; write the multiplication out"),
+                ("&&=", "assignments are not supported"),
+                ("||=", "assignments are not supported"),
+            ] {
+                if self.rest().starts_with(token) {
+                    return Err(self.error(why));
+                }
             }
             let Some(op) = ops.iter().find(|op| self.rest().starts_with(**op)).copied() else {
                 return Ok(left);
             };
-            // `=` alone is an assignment, `&`/`|` alone are bitwise: not supported.
+            // `=` alone is an assignment and `&`/`|` alone are bitwise: the top level
+            // reports them as unexpected.
             self.pos += op.len();
             let right = self.binary(level + 1)?;
-            left = combine(op, left, right);
+            left = self.combine(op, left, right);
         }
+    }
+
+    fn combine(&mut self, op: &str, l: Node, r: Node) -> Node {
+        let (text, ty) = match op {
+            "||" | "&&" if l.ty == Ty::Bool && r.ty == Ty::Bool => {
+                let word = if op == "||" { "or" } else { "and" };
+                (format!("({} {word} {})", l.text, r.text), Ty::Bool)
+            }
+            // JavaScript gives an operand, not a boolean: `a || b` is a when a is truthy.
+            "||" | "&&" => {
+                let ty = if l.ty == r.ty { l.ty } else { Ty::Unknown };
+                let test = self.truthy(Node {
+                    text: "$l".into(),
+                    ty: l.ty,
+                });
+                let text = if op == "||" {
+                    format!("($l := {}; {test} ? $l : {})", l.text, r.text)
+                } else {
+                    format!("($l := {}; {test} ? {} : $l)", l.text, r.text)
+                };
+                (text, ty)
+            }
+            "===" | "!==" | "==" | "!=" => {
+                let same = if l.ty.primitive() && r.ty.primitive() {
+                    if l.ty == r.ty || op.len() == 3 || l.ty == Ty::Null || r.ty == Ty::Null {
+                        // Known primitive types: JSONata's `=` is JavaScript's here
+                        // (different types are never equal).
+                        format!("({} = {})", l.text, r.text)
+                    } else {
+                        self.use_helper(Helper::LooseEq);
+                        format!("$leq({}, {})", l.text, r.text)
+                    }
+                } else if op.len() == 3 {
+                    self.use_helper(Helper::StrictEq);
+                    format!("$seq({}, {})", l.text, r.text)
+                } else {
+                    self.use_helper(Helper::LooseEq);
+                    format!("$leq({}, {})", l.text, r.text)
+                };
+                let text = if op.starts_with('!') {
+                    format!("$not({same})")
+                } else {
+                    same
+                };
+                (text, Ty::Bool)
+            }
+            // JSONata compares two numbers or two strings as JavaScript does, and fails on
+            // any other mix (where JavaScript would convert).
+            "<" | "<=" | ">" | ">=" => (format!("({} {op} {})", l.text, r.text), Ty::Bool),
+            "+" => match (l.ty, r.ty) {
+                (Ty::Num, Ty::Num) => (format!("({} + {})", l.text, r.text), Ty::Num),
+                (Ty::Str, _) | (_, Ty::Str) => {
+                    let a = self.string_of(l);
+                    let b = self.string_of(r);
+                    (format!("({a} & {b})"), Ty::Str)
+                }
+                _ => {
+                    self.use_helper(Helper::Add);
+                    (format!("$add({}, {})", l.text, r.text), Ty::Unknown)
+                }
+            },
+            // JSONata's arithmetic takes numbers only: any other operand fails the state
+            // (JavaScript would convert it).
+            other => (format!("({} {other} {})", l.text, r.text), Ty::Num),
+        };
+        Node { text, ty }
     }
 
     fn unary(&mut self) -> Result<Node, TranslateError> {
         if self.eat("!") {
             let inner = self.unary()?;
+            let test = self.truthy(inner);
             return Ok(Node {
-                text: format!("$not({})", inner.text),
+                text: format!("$not({test})"),
                 ty: Ty::Bool,
             });
         }
@@ -161,10 +320,16 @@ impl<'a> Parser<'a> {
         if self.peek("+") && !self.peek("++") {
             self.eat("+");
             let inner = self.unary()?;
+            if inner.ty == Ty::Num {
+                return Ok(inner);
+            }
             return Ok(Node {
                 text: format!("$number({})", inner.text),
                 ty: Ty::Num,
             });
+        }
+        if self.peek("++") || self.peek("--") {
+            return Err(self.error("`++` and `--` are not supported"));
         }
         self.primary()
     }
@@ -219,11 +384,17 @@ impl<'a> Parser<'a> {
                     },
                     "null" => Node {
                         text: "null".into(),
-                        ty: Ty::Unknown,
+                        ty: Ty::Null,
                     },
                     _ => {
                         self.pos = start;
-                        let what = if self.src[start + word.len()..].trim_start().starts_with('(') {
+                        let what = if self
+                            .rest()
+                            .get(word.len()..)
+                            .unwrap_or("")
+                            .trim_start()
+                            .starts_with('(')
+                        {
                             format!("the function call `{word}(...)`")
                         } else {
                             format!("the name `{word}`")
@@ -244,40 +415,113 @@ impl<'a> Parser<'a> {
         let text: String = self
             .rest()
             .chars()
-            .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == 'e' || *c == 'E')
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
             .collect();
-        if text.parse::<f64>().is_err() {
-            return Err(self.error(&format!("`{text}` is not a number")));
-        }
+        // Octal-looking (`010`) and hex/binary literals read differently in JSONata.
+        let plain = text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E'))
+            && !(text.len() > 1 && text.starts_with('0') && !text.starts_with("0."));
+        let value = text.parse::<f64>().ok().filter(|v| plain && v.is_finite());
+        let Some(value) = value else {
+            return Err(self.error(&format!(
+                "`{text}` is not a number this translation supports (decimal literals only)"
+            )));
+        };
         self.pos += text.len();
-        Ok(Node { text, ty: Ty::Num })
+        // Normalised: JSONata has no `.5` or `1.` literals.
+        Ok(Node {
+            text: format!("{value}"),
+            ty: Ty::Num,
+        })
     }
 
+    /// A quoted string (`quote` at the current position), with JavaScript's escapes.
     pub(super) fn string(&mut self, quote: char) -> Result<String, TranslateError> {
         let start = self.pos;
-        self.pos += 1;
+        self.pos += quote.len_utf8();
         let mut out = String::new();
-        let mut chars = self.rest().char_indices();
-        while let Some((i, c)) = chars.next() {
-            match c {
-                '\\' => {
-                    let Some((_, e)) = chars.next() else { break };
-                    out.push(match e {
-                        'n' => '\n',
-                        't' => '\t',
-                        'r' => '\r',
-                        other => other,
-                    });
-                }
-                c if c == quote => {
-                    self.pos += i + 1;
-                    return Ok(out);
-                }
-                c => out.push(c),
+        loop {
+            let Some(c) = self.rest().chars().next() else {
+                self.pos = start;
+                return Err(self.error("the string is not closed"));
+            };
+            if c == quote {
+                self.pos += c.len_utf8();
+                return Ok(out);
+            }
+            if c == '\\' {
+                self.escape(&mut out)?;
+            } else {
+                out.push(c);
+                self.pos += c.len_utf8();
             }
         }
-        self.pos = start;
-        Err(self.error("the string is not closed"))
+    }
+
+    /// One escape sequence at the current `\`, appended to `out`.
+    fn escape(&mut self, out: &mut String) -> Result<(), TranslateError> {
+        let at = self.pos;
+        self.pos += 1;
+        let Some(e) = self.rest().chars().next() else {
+            return Err(self.error("the escape `\\` ends the expression"));
+        };
+        self.pos += e.len_utf8();
+        let simple = match e {
+            'n' => Some('\n'),
+            't' => Some('\t'),
+            'r' => Some('\r'),
+            'b' => Some('\u{8}'),
+            'f' => Some('\u{c}'),
+            'v' => Some('\u{b}'),
+            '0' if !self.rest().starts_with(|c: char| c.is_ascii_digit()) => Some('\0'),
+            '\n' => return Ok(()), // line continuation
+            'x' | 'u' => None,
+            c if c.is_ascii_digit() => {
+                self.pos = at;
+                return Err(self.error("octal escapes are not supported"));
+            }
+            other => Some(other),
+        };
+        if let Some(c) = simple {
+            out.push(c);
+            return Ok(());
+        }
+        let digits = if e == 'x' { 2 } else { 4 };
+        let hex = self.rest().get(..digits).unwrap_or("");
+        let unit = (hex.len() == digits && hex.chars().all(|c| c.is_ascii_hexdigit()))
+            .then(|| u32::from_str_radix(hex, 16).ok())
+            .flatten();
+        let Some(mut unit) = unit else {
+            self.pos = at;
+            return Err(self.error(&format!(
+                "unsupported escape: `\\{e}` must be followed by {digits} hex digits (`\\u{{...}}` is not supported)"
+            )));
+        };
+        self.pos += digits;
+        // A surrogate pair `\uD83D\uDE00` is one character.
+        if (0xD800..0xDC00).contains(&unit) {
+            let low = self
+                .rest()
+                .strip_prefix("\\u")
+                .and_then(|r| r.get(..4))
+                .and_then(|h| u32::from_str_radix(h, 16).ok())
+                .filter(|l| (0xDC00..0xE000).contains(l));
+            if let Some(low) = low {
+                self.pos += 6;
+                unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+            }
+        }
+        match char::from_u32(unit) {
+            Some(c) => {
+                out.push(c);
+                Ok(())
+            }
+            None => {
+                self.pos = at;
+                Err(self.error("unsupported escape: a lone surrogate has no JSON form"))
+            }
+        }
     }
 
     fn template(&mut self) -> Result<Node, TranslateError> {
@@ -305,20 +549,15 @@ impl<'a> Parser<'a> {
                 if !self.eat("}") {
                     return Err(self.error("expected `}` closing `${`"));
                 }
-                parts.push(if inner.ty == Ty::Str {
-                    inner.text
-                } else {
-                    format!("$string({})", inner.text)
-                });
+                let text = self.string_of(inner);
+                parts.push(text);
                 continue;
             }
             if c == '\\' {
-                self.pos += 1;
-                if let Some(e) = self.rest().chars().next() {
-                    literal.push(e);
-                    all_text.push(e);
-                    self.pos += e.len_utf8();
-                }
+                let mut piece = String::new();
+                self.escape(&mut piece)?;
+                literal.push_str(&piece);
+                all_text.push_str(&piece);
                 continue;
             }
             literal.push(c);
@@ -342,6 +581,7 @@ impl<'a> Parser<'a> {
     }
 
     fn path(&mut self) -> Result<Node, TranslateError> {
+        let start = self.pos;
         self.pos += 1; // `$`
         let mut segments: Vec<Segment> = Vec::new();
         loop {
@@ -371,7 +611,7 @@ impl<'a> Parser<'a> {
                 segments.push(Segment::Field(name));
             } else if let Some(after) = rest.strip_prefix('[') {
                 let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
-                if digits.is_empty() || !after[digits.len()..].starts_with(']') {
+                if digits.is_empty() || !after.get(digits.len()..).unwrap_or("").starts_with(']') {
                     return Err(self.error("only literal indexes such as [0] are supported"));
                 }
                 self.pos += digits.len() + 2;
@@ -384,27 +624,39 @@ impl<'a> Parser<'a> {
             .first()
             .is_some_and(|s| matches!(s, Segment::Field(f) if f.starts_with('$')))
         {
+            self.pos = start;
             return Err(self.error("context paths (`$$`) are not supported"));
         }
-        // JavaScript's `.length` of a string or an array.
+        if segments.is_empty() {
+            self.pos = start;
+            return Err(self.error(
+                "a bare `$` is not a path (CDK only substitutes `$.field` and `$[...]`); name a field, e.g. `$.value`",
+            ));
+        }
+        // JavaScript's `.length` of a string or an array (an object's own `length` field
+        // is read by the helper too).
         let length = matches!(segments.last(), Some(Segment::Field(f)) if f == "length");
         if length {
             segments.pop();
         }
-        let mut text = String::from("$states.input");
-        for s in &segments {
-            match s {
-                Segment::Field(f) => {
-                    let _ = write!(text, ".{}", field(f));
-                }
-                Segment::Index(i) => {
-                    let _ = write!(text, "[{i}]");
-                }
-            }
+        if segments
+            .iter()
+            .any(|s| matches!(s, Segment::Field(f) if f == "length"))
+        {
+            self.pos = start;
+            return Err(self.error(
+                "`.length` is only supported at the end of a path (its meaning depends on the value's type)",
+            ));
         }
+        if segments.is_empty() {
+            self.pos = start;
+            return Err(self.error("`$.length` reads the length of the whole input: name a field"));
+        }
+        let text = self.read(&segments);
         if length {
+            self.use_helper(Helper::Length);
             return Ok(Node {
-                text: format!("($type({text}) = \"string\" ? $length({text}) : $count({text}))"),
+                text: format!("$len({text})"),
                 ty: Ty::Num,
             });
         }
@@ -412,6 +664,44 @@ impl<'a> Parser<'a> {
             text,
             ty: Ty::Unknown,
         })
+    }
+
+    /// The variable holding the value at `segments`, read once up front.
+    fn read(&mut self, segments: &[Segment]) -> String {
+        let mut source = String::from("$");
+        let mut steps = Vec::new();
+        for s in segments {
+            match s {
+                Segment::Field(f) => {
+                    if field(f) == *f {
+                        let _ = write!(source, ".{f}");
+                    } else {
+                        let _ = write!(source, "[{}]", json_string(f));
+                    }
+                    steps.push(json_string(f));
+                }
+                Segment::Index(i) => {
+                    let _ = write!(source, "[{i}]");
+                    steps.push(i.trim_start_matches('0').to_string());
+                }
+            }
+        }
+        let steps = format!(
+            "[{}]",
+            steps
+                .iter()
+                .map(|s| if s.is_empty() { "0" } else { s.as_str() })
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let index = match self.paths.iter().position(|(s, _)| *s == source) {
+            Some(i) => i,
+            None => {
+                self.paths.push((source, steps));
+                self.paths.len() - 1
+            }
+        };
+        format!("$p{index}")
     }
 }
 
@@ -467,45 +757,41 @@ fn json_string(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
 }
 
-fn combine(op: &str, l: Node, r: Node) -> Node {
-    let (text, ty) = match op {
-        "||" => (format!("({} or {})", l.text, r.text), Ty::Bool),
-        "&&" => (format!("({} and {})", l.text, r.text), Ty::Bool),
-        "===" | "==" => (format!("{} = {}", l.text, r.text), Ty::Bool),
-        "!==" | "!=" => (format!("{} != {}", l.text, r.text), Ty::Bool),
-        "<" | "<=" | ">" | ">=" => (format!("{} {op} {}", l.text, r.text), Ty::Bool),
-        "+" => match (l.ty, r.ty) {
-            (Ty::Str, _) | (_, Ty::Str) => (format!("{} & {}", l.text, r.text), Ty::Str),
-            (Ty::Num, Ty::Num) => (format!("{} + {}", l.text, r.text), Ty::Num),
-            // Only known at run time: JavaScript concatenates when either side is a string.
-            _ => (
-                format!(
-                    "(($type({a}) = \"string\" or $type({b}) = \"string\") ? $string({a}) & $string({b}) : {a} + {b})",
-                    a = l.text,
-                    b = r.text
-                ),
-                Ty::Unknown,
-            ),
-        },
-        other => (format!("{} {other} {}", l.text, r.text), Ty::Num),
-    };
-    Node { text, ty }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn translates_the_seed_examples() {
-        assert_eq!(
-            translate("$.waitMilliseconds / 1000").unwrap(),
-            "$states.input.waitMilliseconds / 1000"
+        // The path is read once, up front, by the checking `$read`; the body uses it.
+        let body = translate("$.waitMilliseconds / 1000").unwrap();
+        assert!(body.starts_with("($read := function"), "{body}");
+        assert!(
+            body.ends_with(
+                "$p0 := $read(\"$.waitMilliseconds\", [\"waitMilliseconds\"]); ($p0 / 1000))"
+            ),
+            "{body}"
         );
-        assert_eq!(
-            translate("`Now waiting ${$.waitSeconds} seconds...`").unwrap(),
-            "(\"Now waiting \" & $string($states.input.waitSeconds) & \" seconds...\")"
+        let body = translate("`Now waiting ${$.waitSeconds} seconds...`").unwrap();
+        assert!(
+            body.ends_with("(\"Now waiting \" & $str($p0) & \" seconds...\"))"),
+            "{body}"
         );
+        assert!(body.contains("$str := function"), "{body}");
+        // Without paths or run-time types there is nothing to bind.
+        assert_eq!(translate("1 + .5").unwrap(), "(1 + 0.5)");
+        assert_eq!(translate("'a' + 'b'").unwrap(), "(\"a\" & \"b\")");
+    }
+
+    #[test]
+    fn paths_are_read_once_and_indexes_are_numbers() {
+        let body = translate("$.a[0] + $.a[0] + $['b c'].d").unwrap();
+        assert!(body.contains("$p0 := $read(\"$.a[0]\", [\"a\", 0])"), "{body}");
+        assert!(
+            body.contains("$p1 := $read(\"$[\\\"b c\\\"].d\", [\"b c\", \"d\"])"),
+            "{body}"
+        );
+        assert!(!body.contains("$p2"), "{body}");
     }
 
     #[test]
