@@ -56,9 +56,7 @@ impl HistoryEvent {
 /// `TaskStateEntered` -> `stateEnteredEventDetails`, `MapIterationStarted` ->
 /// `mapIterationStartedEventDetails`, as the service names the details member.
 fn details_key(event_type: &str) -> String {
-    let family = ["StateEntered", "StateExited"]
-        .into_iter()
-        .find(|suffix| event_type.ends_with(suffix) && !event_type.starts_with("MapState") && !event_type.starts_with("ParallelState"));
+    let family = ["StateEntered", "StateExited"].into_iter().find(|suffix| event_type.ends_with(suffix));
     let base = match family {
         Some(suffix) => suffix.to_owned(),
         None => event_type.to_owned(),
@@ -132,6 +130,7 @@ mod tests {
         assert_eq!(details_key("TaskStateExited"), "stateExitedEventDetails");
         assert_eq!(details_key("MapIterationStarted"), "mapIterationStartedEventDetails");
         assert_eq!(details_key("MapStateStarted"), "mapStateStartedEventDetails");
+        assert_eq!(details_key("MapStateEntered"), "stateEnteredEventDetails");
         assert_eq!(details_key("ExecutionFailed"), "executionFailedEventDetails");
     }
 

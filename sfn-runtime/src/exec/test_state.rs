@@ -253,7 +253,9 @@ impl<'e> Run<'e> {
     /// The inspection record, if `test_state` is running and the current state is the one
     /// under test (not a state nested in it).
     pub(crate) fn inspecting(&mut self) -> Option<&mut Inspection> {
-        let current = self.context.pointer("/State/Name").and_then(Value::as_str);
+        // Checked first: this runs for every pipeline stage of every state.
+        self.inspection.as_ref()?;
+        let current = self.context.get("State").and_then(|s| s.get("Name")).and_then(Value::as_str);
         match self.inspection.as_mut() {
             Some(inspection) if current == Some(inspection.state.as_str()) => Some(inspection),
             _ => None,

@@ -226,7 +226,7 @@ impl<'e> Run<'e> {
                 t.resource
             )));
         };
-        let retry_count = self.context.pointer("/State/RetryCount").and_then(Value::as_u64).unwrap_or(0);
+        let retry_count = self.context.get("State").and_then(|s| s.get("RetryCount")).and_then(Value::as_u64).unwrap_or(0);
         let ctx = TaskContext::new(name, &t.resource, &self.context, retry_count, token.cloned());
         let outcome = match catch_unwind(AssertUnwindSafe(|| handler(input, &ctx))) {
             Ok(Ok(value)) => Ok(value),
