@@ -47,9 +47,13 @@ fn bench(c: &mut Criterion) {
     for n in [100usize, 200] {
         let executor = Executor::new(&pass_chain(n)).record_history(false);
         group.throughput(Throughput::Elements(n as u64));
-        group.bench_function(format!("pass_chain_{n}"), |b| b.iter(|| executor.run(json!({"k": "v"}))));
+        group.bench_function(format!("pass_chain_{n}"), |b| {
+            b.iter(|| executor.run(json!({"k": "v"})))
+        });
         let with_history = Executor::new(&pass_chain(n));
-        group.bench_function(format!("pass_chain_{n}_with_history"), |b| b.iter(|| with_history.run(json!({"k": "v"}))));
+        group.bench_function(format!("pass_chain_{n}_with_history"), |b| {
+            b.iter(|| with_history.run(json!({"k": "v"})))
+        });
     }
     for items in [1_000usize, 10_000] {
         let input = Value::Array((0..items).map(|n| json!({"n": n})).collect());
@@ -57,12 +61,16 @@ fn bench(c: &mut Criterion) {
         // The Map state plus a Choice and a Pass per item.
         group.throughput(Throughput::Elements(1 + 2 * items as u64));
         group.sample_size(10);
-        group.bench_function(format!("map_{items}_items_with_choice"), |b| b.iter(|| executor.run(input.clone())));
+        group.bench_function(format!("map_{items}_items_with_choice"), |b| {
+            b.iter(|| executor.run(input.clone()))
+        });
     }
     let executor = Executor::new(&counting_loop()).record_history(false);
     // 1,000 rounds of Choice + Pass, then Choice + Succeed.
     group.throughput(Throughput::Elements(2 * 1_000 + 2));
-    group.bench_function("loop_1000_mathadd", |b| b.iter(|| executor.run(json!({"i": 0, "n": 1000}))));
+    group.bench_function("loop_1000_mathadd", |b| {
+        b.iter(|| executor.run(json!({"i": 0, "n": 1000})))
+    });
     group.finish();
 }
 

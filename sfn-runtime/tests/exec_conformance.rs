@@ -13,9 +13,17 @@ fn cases_dir() -> PathBuf {
 
 /// Compares an execution with a case's `expected` object; `None` when it matches.
 fn mismatch(expected: &Value, execution: &Execution) -> Option<String> {
-    let status = expected.get("status").and_then(Value::as_str).unwrap_or("?");
+    let status = expected
+        .get("status")
+        .and_then(Value::as_str)
+        .unwrap_or("?");
     if status != execution.status.as_str() {
-        return Some(format!("status {} (error {:?}, cause {:?}), expected {status}", execution.status.as_str(), execution.error, execution.cause));
+        return Some(format!(
+            "status {} (error {:?}, cause {:?}), expected {status}",
+            execution.status.as_str(),
+            execution.error,
+            execution.cause
+        ));
     }
     if execution.status == Status::Succeeded {
         let want = expected.get("output").unwrap_or(&Value::Null);
@@ -25,8 +33,12 @@ fn mismatch(expected: &Value, execution: &Execution) -> Option<String> {
     for (key, got) in [("error", &execution.error), ("cause", &execution.cause)] {
         match expected.get(key) {
             None => {}
-            Some(Value::Null) if got.is_some() => return Some(format!("{key} {got:?}, expected none")),
-            Some(Value::String(want)) if got.as_deref() != Some(want.as_str()) => return Some(format!("{key} {got:?}, expected {want:?}")),
+            Some(Value::Null) if got.is_some() => {
+                return Some(format!("{key} {got:?}, expected none"));
+            }
+            Some(Value::String(want)) if got.as_deref() != Some(want.as_str()) => {
+                return Some(format!("{key} {got:?}, expected {want:?}"));
+            }
             _ => {}
         }
     }
@@ -41,24 +53,43 @@ fn every_semantics_case_passes() {
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     entries.sort();
-    assert!(entries.len() >= 80, "expected the whole suite, found {} cases", entries.len());
+    assert!(
+        entries.len() >= 80,
+        "expected the whole suite, found {} cases",
+        entries.len()
+    );
     let mut failures = Vec::new();
     for path in &entries {
         let text = std::fs::read_to_string(path).expect("readable case");
         let case: Value = serde_json::from_str(&text).expect("a case is JSON");
-        let id = case.get("id").and_then(Value::as_str).unwrap_or("?").to_owned();
-        let machine = match StateMachine::from_value(case.get("definition").cloned().unwrap_or(Value::Null)) {
+        let id = case
+            .get("id")
+            .and_then(Value::as_str)
+            .unwrap_or("?")
+            .to_owned();
+        let machine = match StateMachine::from_value(
+            case.get("definition").cloned().unwrap_or(Value::Null),
+        ) {
             Ok(machine) => machine,
             Err(e) => {
                 failures.push(format!("{id}: definition does not load: {e}"));
                 continue;
             }
         };
-        let input = case.get("input").cloned().unwrap_or_else(|| serde_json::json!({}));
+        let input = case
+            .get("input")
+            .cloned()
+            .unwrap_or_else(|| serde_json::json!({}));
         let execution = Executor::new(&machine).run(input);
         if let Some(problem) = mismatch(&case["expected"], &execution) {
             failures.push(format!("{id}: {problem}"));
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases fail:\n{}", failures.len(), entries.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases fail:\n{}",
+        failures.len(),
+        entries.len(),
+        failures.join("\n")
+    );
 }

@@ -11,7 +11,9 @@ fn machine(definition: Value) -> StateMachine {
 fn one_task(task: Value) -> StateMachine {
     let mut task = task;
     task["Type"] = json!("Task");
-    machine(json!({"StartAt": "Work", "States": {"Work": task, "Caught": {"Type": "Pass", "End": true}}}))
+    machine(
+        json!({"StartAt": "Work", "States": {"Work": task, "Caught": {"Type": "Pass", "End": true}}}),
+    )
 }
 
 #[test]
@@ -34,16 +36,25 @@ fn handler_gets_effective_parameters_and_context() {
         .unwrap()
         .run(json!({"order": {"amount": 42}}));
     assert_eq!(execution.status, Status::Succeeded, "{execution:?}");
-    assert_eq!(execution.output, Some(json!({"order": {"amount": 42}, "charge": {"paid": 42}})));
+    assert_eq!(
+        execution.output,
+        Some(json!({"order": {"amount": 42}, "charge": {"paid": 42}}))
+    );
 }
 
 #[test]
 fn registration_errors_name_the_problem() {
     let m = one_task(json!({"Resource": "arn:aws:states:::lambda:invoke", "End": true}));
-    let err = Executor::new(&m).on_state("work", |_, _| Ok(json!(1))).err().expect("unknown state");
+    let err = Executor::new(&m)
+        .on_state("work", |_, _| Ok(json!(1)))
+        .err()
+        .expect("unknown state");
     assert!(err.message.contains("no state named `work`"), "{err}");
     assert!(err.message.contains("did you mean `Work`"), "{err}");
-    let err = Executor::new(&m).on_state("Caught", |_, _| Ok(json!(1))).err().expect("not a task");
+    let err = Executor::new(&m)
+        .on_state("Caught", |_, _| Ok(json!(1)))
+        .err()
+        .expect("not a task");
     assert!(err.message.contains("Pass state"), "{err}");
 }
 
@@ -54,10 +65,18 @@ fn resource_handlers_match_with_and_without_pattern_suffix() {
         "B": {"Type": "Task", "Resource": "arn:aws:states:::sns:publish", "End": true}
     }}));
     let execution = Executor::new(&m)
-        .on_resource("arn:aws:states:::glue:startJobRun", |_, _| Ok(json!({"JobRunState": "SUCCEEDED"})))
-        .on_resource("arn:aws:states:::sns:publish", |input, _| Ok(json!({"published": input["JobRunState"]})))
+        .on_resource("arn:aws:states:::glue:startJobRun", |_, _| {
+            Ok(json!({"JobRunState": "SUCCEEDED"}))
+        })
+        .on_resource("arn:aws:states:::sns:publish", |input, _| {
+            Ok(json!({"published": input["JobRunState"]}))
+        })
         .run(json!({}));
-    assert_eq!(execution.output, Some(json!({"published": "SUCCEEDED"})), "{execution:?}");
+    assert_eq!(
+        execution.output,
+        Some(json!({"published": "SUCCEEDED"})),
+        "{execution:?}"
+    );
     assert_eq!(execution.states_visited, vec!["A", "B"]);
 }
 
@@ -74,12 +93,17 @@ fn state_handler_wins_over_resource_handler() {
 
 #[test]
 fn missing_handler_fails_with_state_and_resource_named() {
-    let m = one_task(json!({"Resource": "arn:aws:states:::sqs:sendMessage", "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Caught"}], "End": true}));
+    let m = one_task(
+        json!({"Resource": "arn:aws:states:::sqs:sendMessage", "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Caught"}], "End": true}),
+    );
     let execution = Executor::new(&m).run(json!({}));
     assert_eq!(execution.status, Status::Failed);
     assert_eq!(execution.error.as_deref(), Some("States.Runtime"));
     let cause = execution.cause.unwrap_or_default();
-    assert!(cause.contains("'Work'") && cause.contains("arn:aws:states:::sqs:sendMessage"), "{cause}");
+    assert!(
+        cause.contains("'Work'") && cause.contains("arn:aws:states:::sqs:sendMessage"),
+        "{cause}"
+    );
 }
 
 #[test]
@@ -96,21 +120,40 @@ fn handler_errors_are_caught_and_retried() {
         .on_state("Work", move |_, ctx| {
             let n = seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
             assert_eq!(ctx.retry_count(), n as u64);
-            if n < 2 { Err(TaskFailure::new("Flaky", "try again")) } else { Err(TaskFailure::new("Declined", "card")) }
+            if n < 2 {
+                Err(TaskFailure::new("Flaky", "try again"))
+            } else {
+                Err(TaskFailure::new("Declined", "card"))
+            }
         })
         .unwrap()
         .run(json!({"id": 1}));
     assert_eq!(calls.load(std::sync::atomic::Ordering::SeqCst), 3);
-    assert_eq!(execution.output, Some(json!({"id": 1, "error": {"Error": "Declined", "Cause": "card"}})));
+    assert_eq!(
+        execution.output,
+        Some(json!({"id": 1, "error": {"Error": "Declined", "Cause": "card"}}))
+    );
     assert_eq!(execution.states_visited, vec!["Work", "Caught"]);
 }
 
 #[test]
 fn a_panicking_handler_is_a_task_failure() {
-    let m = one_task(json!({"Resource": "arn:aws:states:::lambda:invoke", "Catch": [{"ErrorEquals": ["States.TaskFailed"], "Next": "Caught"}], "End": true}));
-    let execution = Executor::new(&m).on_state("Work", |_, _| panic!("boom")).unwrap().run(json!({}));
+    let m = one_task(
+        json!({"Resource": "arn:aws:states:::lambda:invoke", "Catch": [{"ErrorEquals": ["States.TaskFailed"], "Next": "Caught"}], "End": true}),
+    );
+    let execution = Executor::new(&m)
+        .on_state("Work", |_, _| panic!("boom"))
+        .unwrap()
+        .run(json!({}));
     assert_eq!(execution.status, Status::Succeeded);
-    assert_eq!(execution.output.as_ref().and_then(|o| o["Cause"].as_str()).map(|c| c.contains("boom")), Some(true));
+    assert_eq!(
+        execution
+            .output
+            .as_ref()
+            .and_then(|o| o["Cause"].as_str())
+            .map(|c| c.contains("boom")),
+        Some(true)
+    );
 }
 
 #[test]
@@ -125,7 +168,10 @@ fn timeout_seconds_on_the_virtual_clock() {
     });
     let execution = slow.unwrap().run(json!({}));
     assert_eq!(execution.states_visited, vec!["Work", "Caught"]);
-    assert_eq!(execution.output.as_ref().map(|o| o["Error"].clone()), Some(json!("States.Timeout")));
+    assert_eq!(
+        execution.output.as_ref().map(|o| o["Error"].clone()),
+        Some(json!("States.Timeout"))
+    );
     assert_eq!(execution.duration_ms, 5000);
     let quick = Executor::new(&m).on_state("Work", |_, ctx| {
         ctx.advance(4.5);
@@ -163,27 +209,47 @@ fn heartbeat_timeout_is_a_timeout_matched_by_heartbeat_pattern() {
         .unwrap()
         .run(json!({}));
     assert_eq!(silent.states_visited, vec!["Work", "Caught"]);
-    assert_eq!(silent.output.as_ref().map(|o| o["Error"].clone()), Some(json!("States.Timeout")));
+    assert_eq!(
+        silent.output.as_ref().map(|o| o["Error"].clone()),
+        Some(json!("States.Timeout"))
+    );
 }
 
 #[test]
 fn oversized_task_result_is_catchable_data_limit() {
-    let m = one_task(json!({"Resource": "arn:aws:states:::lambda:invoke", "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Caught"}], "End": true}));
-    let execution = Executor::new(&m).on_state("Work", |_, _| Ok(json!("x".repeat(300_000)))).unwrap().run(json!({}));
-    assert_eq!(execution.output.as_ref().map(|o| o["Error"].clone()), Some(json!("States.DataLimitExceeded")));
+    let m = one_task(
+        json!({"Resource": "arn:aws:states:::lambda:invoke", "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Caught"}], "End": true}),
+    );
+    let execution = Executor::new(&m)
+        .on_state("Work", |_, _| Ok(json!("x".repeat(300_000))))
+        .unwrap()
+        .run(json!({}));
+    assert_eq!(
+        execution.output.as_ref().map(|o| o["Error"].clone()),
+        Some(json!("States.DataLimitExceeded"))
+    );
 }
 
 #[test]
 fn jsonata_task_arguments_and_output() {
-    let m = machine(json!({"QueryLanguage": "JSONata", "StartAt": "Work", "States": {"Work": {
-        "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
-        "Arguments": {"n": "{% $states.input.n * 2 %}"},
-        "Output": {"doubled": "{% $states.result.n %}", "original": "{% $states.input.n %}"},
-        "Assign": {"last": "{% $states.result.n %}"},
-        "End": true
-    }}}));
-    let execution = Executor::new(&m).on_state("Work", |input, _| Ok(input.clone())).unwrap().run(json!({"n": 21}));
-    assert_eq!(execution.output, Some(json!({"doubled": 42, "original": 21})), "{execution:?}");
+    let m = machine(
+        json!({"QueryLanguage": "JSONata", "StartAt": "Work", "States": {"Work": {
+            "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+            "Arguments": {"n": "{% $states.input.n * 2 %}"},
+            "Output": {"doubled": "{% $states.result.n %}", "original": "{% $states.input.n %}"},
+            "Assign": {"last": "{% $states.result.n %}"},
+            "End": true
+        }}}),
+    );
+    let execution = Executor::new(&m)
+        .on_state("Work", |input, _| Ok(input.clone()))
+        .unwrap()
+        .run(json!({"n": 21}));
+    assert_eq!(
+        execution.output,
+        Some(json!({"doubled": 42, "original": 21})),
+        "{execution:?}"
+    );
 }
 
 #[test]

@@ -10,7 +10,11 @@ fn machine(definition: Value) -> StateMachine {
 }
 
 fn types(execution: &Execution) -> Vec<&str> {
-    execution.history.iter().map(|e| e.event_type.as_str()).collect()
+    execution
+        .history
+        .iter()
+        .map(|e| e.event_type.as_str())
+        .collect()
 }
 
 #[test]
@@ -19,22 +23,38 @@ fn pass_task_and_execution_events() {
         "P": {"Type": "Pass", "Next": "T"},
         "T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true}
     }}));
-    let execution = Executor::new(&m).on_state("T", |_, _| Ok(json!(1))).unwrap().run(json!({}));
+    let execution = Executor::new(&m)
+        .on_state("T", |_, _| Ok(json!(1)))
+        .unwrap()
+        .run(json!({}));
     assert_eq!(
         types(&execution),
         vec![
-            "ExecutionStarted", "PassStateEntered", "PassStateExited", "TaskStateEntered", "TaskScheduled", "TaskStarted",
-            "TaskSucceeded", "TaskStateExited", "ExecutionSucceeded"
+            "ExecutionStarted",
+            "PassStateEntered",
+            "PassStateExited",
+            "TaskStateEntered",
+            "TaskScheduled",
+            "TaskStarted",
+            "TaskSucceeded",
+            "TaskStateExited",
+            "ExecutionSucceeded"
         ]
     );
     let ids: Vec<usize> = execution.history.iter().map(|e| e.id).collect();
     assert_eq!(ids, (1..=9).collect::<Vec<_>>());
     let scheduled = execution.history[4].to_json();
-    assert_eq!(scheduled["taskScheduledEventDetails"]["resourceType"], "lambda");
+    assert_eq!(
+        scheduled["taskScheduledEventDetails"]["resourceType"],
+        "lambda"
+    );
     assert_eq!(scheduled["taskScheduledEventDetails"]["resource"], "invoke");
     assert_eq!(scheduled["taskScheduledEventDetails"]["parameters"], "{}");
     let entered = execution.history[1].to_json();
-    assert_eq!(entered["stateEnteredEventDetails"], json!({"name": "P", "input": "{}"}));
+    assert_eq!(
+        entered["stateEnteredEventDetails"],
+        json!({"name": "P", "input": "{}"})
+    );
     assert_eq!(entered["previousEventId"], 1);
     assert_eq!(entered["timestamp"], "2024-01-01T00:00:00.000Z");
 }
@@ -49,11 +69,25 @@ fn map_and_parallel_events() {
     assert_eq!(
         types(&execution),
         vec![
-            "ExecutionStarted", "MapStateEntered", "MapStateStarted",
-            "MapIterationStarted", "PassStateEntered", "PassStateExited", "MapIterationSucceeded",
-            "MapIterationStarted", "PassStateEntered", "PassStateExited", "MapIterationSucceeded",
-            "MapStateSucceeded", "MapStateExited",
-            "ParallelStateEntered", "ParallelStateStarted", "SucceedStateEntered", "SucceedStateExited", "ParallelStateSucceeded", "ParallelStateExited",
+            "ExecutionStarted",
+            "MapStateEntered",
+            "MapStateStarted",
+            "MapIterationStarted",
+            "PassStateEntered",
+            "PassStateExited",
+            "MapIterationSucceeded",
+            "MapIterationStarted",
+            "PassStateEntered",
+            "PassStateExited",
+            "MapIterationSucceeded",
+            "MapStateSucceeded",
+            "MapStateExited",
+            "ParallelStateEntered",
+            "ParallelStateStarted",
+            "SucceedStateEntered",
+            "SucceedStateExited",
+            "ParallelStateSucceeded",
+            "ParallelStateExited",
             "ExecutionSucceeded"
         ]
     );
@@ -63,10 +97,18 @@ fn map_and_parallel_events() {
 
 #[test]
 fn failing_states_have_no_exited_event() {
-    let m = machine(json!({"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "E", "Cause": "c"}}}));
+    let m = machine(
+        json!({"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "E", "Cause": "c"}}}),
+    );
     let execution = Executor::new(&m).run(json!({}));
-    assert_eq!(types(&execution), vec!["ExecutionStarted", "FailStateEntered", "ExecutionFailed"]);
-    assert_eq!(execution.history[2].to_json()["executionFailedEventDetails"], json!({"error": "E", "cause": "c"}));
+    assert_eq!(
+        types(&execution),
+        vec!["ExecutionStarted", "FailStateEntered", "ExecutionFailed"]
+    );
+    assert_eq!(
+        execution.history[2].to_json()["executionFailedEventDetails"],
+        json!({"error": "E", "cause": "c"})
+    );
 }
 
 /// A machine using every source of randomness: jitter, States.UUID, States.MathRandom, $uuid.
@@ -84,7 +126,11 @@ fn run_random(seed: u64) -> Execution {
     Executor::new(&random_machine())
         .with_seed(seed)
         .on_state("Flaky", move |_, _| {
-            if calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst) < 2 { Err(TaskFailure::new("E", "again")) } else { Ok(json!(null)) }
+            if calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst) < 2 {
+                Err(TaskFailure::new("E", "again"))
+            } else {
+                Ok(json!(null))
+            }
         })
         .unwrap()
         .run(json!({"k": 1}))
@@ -102,41 +148,74 @@ fn same_seed_same_history() {
 
 #[test]
 fn history_quota_stops_an_endless_loop() {
-    let m = machine(json!({"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Pass", "Next": "A"}}}));
+    let m = machine(
+        json!({"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Pass", "Next": "A"}}}),
+    );
     let execution = Executor::new(&m).record_history(false).run(json!({}));
     assert_eq!(execution.status, Status::Failed);
-    assert!(execution.cause.as_deref().unwrap_or_default().contains("25000"), "{execution:?}");
+    assert!(
+        execution
+            .cause
+            .as_deref()
+            .unwrap_or_default()
+            .contains("25000"),
+        "{execution:?}"
+    );
     assert!(execution.history.is_empty());
     assert_eq!(execution.states_visited.len(), 12_500);
 }
 
 #[test]
 fn execution_timeout_on_the_virtual_clock() {
-    let m = machine(json!({"TimeoutSeconds": 60, "StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 3600, "End": true}}}));
+    let m = machine(
+        json!({"TimeoutSeconds": 60, "StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 3600, "End": true}}}),
+    );
     let execution = Executor::new(&m).run(json!({}));
     assert_eq!(execution.status, Status::TimedOut);
     assert_eq!(execution.error.as_deref(), Some("States.Timeout"));
     assert_eq!(execution.duration_ms, 60_000);
     assert_eq!(types(&execution).last(), Some(&"ExecutionTimedOut"));
-    let quick = machine(json!({"TimeoutSeconds": 60, "StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 30, "End": true}}}));
+    let quick = machine(
+        json!({"TimeoutSeconds": 60, "StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 30, "End": true}}}),
+    );
     assert_eq!(Executor::new(&quick).run(json!({})).duration_ms, 30_000);
 }
 
 #[test]
 fn waiting_a_year_takes_no_time() {
-    let m = machine(json!({"StartAt": "W", "States": {"W": {"Type": "Wait", "Timestamp": "2025-01-01T00:00:00Z", "Next": "Now"},
-        "Now": {"Type": "Pass", "Parameters": {"t.$": "$$.State.EnteredTime"}, "End": true}}}));
+    let m = machine(
+        json!({"StartAt": "W", "States": {"W": {"Type": "Wait", "Timestamp": "2025-01-01T00:00:00Z", "Next": "Now"},
+        "Now": {"Type": "Pass", "Parameters": {"t.$": "$$.State.EnteredTime"}, "End": true}}}),
+    );
     let started = std::time::Instant::now();
     let execution = Executor::new(&m).run(json!({}));
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
-    assert_eq!(execution.output, Some(json!({"t": "2025-01-01T00:00:00.000Z"})));
+    assert_eq!(
+        execution.output,
+        Some(json!({"t": "2025-01-01T00:00:00.000Z"}))
+    );
 }
 
 #[test]
 fn execution_json_shapes() {
-    let ok = Executor::new(&machine(json!({"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}))).run(json!({"a": 1}));
-    assert_eq!(ok.to_json(false), json!({"status": "SUCCEEDED", "output": {"a": 1}}));
-    let failed = Executor::new(&machine(json!({"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "E"}}}))).run(json!({}));
-    assert_eq!(failed.to_json(false), json!({"status": "FAILED", "error": "E", "cause": null}));
-    assert_eq!(failed.to_json(true)["history"].as_array().map(Vec::len), Some(3));
+    let ok = Executor::new(&machine(
+        json!({"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}),
+    ))
+    .run(json!({"a": 1}));
+    assert_eq!(
+        ok.to_json(false),
+        json!({"status": "SUCCEEDED", "output": {"a": 1}})
+    );
+    let failed = Executor::new(&machine(
+        json!({"StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "E"}}}),
+    ))
+    .run(json!({}));
+    assert_eq!(
+        failed.to_json(false),
+        json!({"status": "FAILED", "error": "E", "cause": null})
+    );
+    assert_eq!(
+        failed.to_json(true)["history"].as_array().map(Vec::len),
+        Some(3)
+    );
 }

@@ -20,18 +20,38 @@ fn waiting_map(max_concurrency: u64) -> StateMachine {
 #[test]
 fn max_concurrency_shapes_the_virtual_clock() {
     let items = json!([10, 10, 10, 10]);
-    assert_eq!(Executor::new(&waiting_map(1)).run(items.clone()).duration_ms, 40_000);
-    assert_eq!(Executor::new(&waiting_map(2)).run(items.clone()).duration_ms, 20_000);
-    assert_eq!(Executor::new(&waiting_map(0)).run(items.clone()).duration_ms, 10_000);
-    assert_eq!(Executor::new(&waiting_map(0)).run(items).output, Some(json!([10, 10, 10, 10])));
+    assert_eq!(
+        Executor::new(&waiting_map(1))
+            .run(items.clone())
+            .duration_ms,
+        40_000
+    );
+    assert_eq!(
+        Executor::new(&waiting_map(2))
+            .run(items.clone())
+            .duration_ms,
+        20_000
+    );
+    assert_eq!(
+        Executor::new(&waiting_map(0))
+            .run(items.clone())
+            .duration_ms,
+        10_000
+    );
+    assert_eq!(
+        Executor::new(&waiting_map(0)).run(items).output,
+        Some(json!([10, 10, 10, 10]))
+    );
 }
 
 #[test]
 fn parallel_branches_start_together() {
-    let m = machine(json!({"StartAt": "P", "States": {"P": {"Type": "Parallel", "Branches": [
+    let m = machine(
+        json!({"StartAt": "P", "States": {"P": {"Type": "Parallel", "Branches": [
         {"StartAt": "A", "States": {"A": {"Type": "Wait", "Seconds": 5, "End": true}}},
         {"StartAt": "B", "States": {"B": {"Type": "Wait", "Seconds": 8, "End": true}}}
-    ], "End": true}}}));
+    ], "End": true}}}),
+    );
     let execution = Executor::new(&m).run(json!(1));
     assert_eq!(execution.output, Some(json!([1, 1])));
     assert_eq!(execution.duration_ms, 8_000);
@@ -46,7 +66,11 @@ fn inner_scopes_cannot_leak_variables() {
         "After": {"Type": "Pass", "Parameters": {"inner.$": "$inner"}, "End": true}
     }}));
     let execution = Executor::new(&m).run(json!([1]));
-    assert_eq!(execution.status, Status::Failed, "`inner` does not exist outside the Map");
+    assert_eq!(
+        execution.status,
+        Status::Failed,
+        "`inner` does not exist outside the Map"
+    );
     assert_eq!(execution.error.as_deref(), Some("States.Runtime"));
 }
 
@@ -67,7 +91,11 @@ fn distributed(extra: Value) -> StateMachine {
 }
 
 fn items(failures: usize, total: usize) -> Value {
-    Value::Array((0..total).map(|i| json!({"i": i, "ok": i >= failures})).collect())
+    Value::Array(
+        (0..total)
+            .map(|i| json!({"i": i, "ok": i >= failures}))
+            .collect(),
+    )
 }
 
 #[test]
@@ -75,14 +103,23 @@ fn tolerated_failure_count_and_percentage() {
     let count = distributed(json!({"ToleratedFailureCount": 1}));
     let within = Executor::new(&count).run(items(1, 4));
     assert_eq!(within.status, Status::Succeeded, "{within:?}");
-    assert_eq!(within.output.as_ref().map(|o| o[0].clone()), Some(json!({"Error": "ItemFailed", "Cause": "not ok"})));
+    assert_eq!(
+        within.output.as_ref().map(|o| o[0].clone()),
+        Some(json!({"Error": "ItemFailed", "Cause": "not ok"}))
+    );
     let over = Executor::new(&count).run(items(2, 4));
-    assert_eq!(over.error.as_deref(), Some("States.ExceedToleratedFailureThreshold"));
+    assert_eq!(
+        over.error.as_deref(),
+        Some("States.ExceedToleratedFailureThreshold")
+    );
     let pct = distributed(json!({"ToleratedFailurePercentage": 50}));
     assert!(Executor::new(&pct).run(items(2, 4)).succeeded());
     assert!(!Executor::new(&pct).run(items(3, 4)).succeeded());
     let none = distributed(json!({}));
-    assert_eq!(Executor::new(&none).run(items(1, 4)).error.as_deref(), Some("States.ExceedToleratedFailureThreshold"));
+    assert_eq!(
+        Executor::new(&none).run(items(1, 4)).error.as_deref(),
+        Some("States.ExceedToleratedFailureThreshold")
+    );
 }
 
 #[test]
@@ -110,7 +147,13 @@ fn item_reader_batcher_and_result_writer_use_handlers() {
         })
         .run(json!({"key": "people.csv"}));
     assert!(execution.succeeded(), "{execution:?}");
-    assert_eq!(execution.output.as_ref().map(|o| o["ResultWriterDetails"].clone()), Some(json!({"Bucket": "out", "Key": "runs/manifest.json"})));
+    assert_eq!(
+        execution
+            .output
+            .as_ref()
+            .map(|o| o["ResultWriterDetails"].clone()),
+        Some(json!({"Bucket": "out", "Key": "runs/manifest.json"}))
+    );
     assert_eq!(
         *written.lock().unwrap(),
         json!([{"n": 2, "source": "people.csv", "first": "ada"}, {"n": 1, "source": "people.csv", "first": "cy"}])
@@ -119,9 +162,18 @@ fn item_reader_batcher_and_result_writer_use_handlers() {
 
 #[test]
 fn items_path_must_select_an_array() {
-    let m = machine(json!({"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.items",
-        "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}}}));
+    let m = machine(
+        json!({"StartAt": "M", "States": {"M": {"Type": "Map", "ItemsPath": "$.items",
+        "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}}}),
+    );
     let execution = Executor::new(&m).run(json!({"items": {"not": "an array"}}));
     assert_eq!(execution.error.as_deref(), Some("States.Runtime"));
-    assert!(execution.cause.as_deref().unwrap_or_default().contains("'M'"), "{execution:?}");
+    assert!(
+        execution
+            .cause
+            .as_deref()
+            .unwrap_or_default()
+            .contains("'M'"),
+        "{execution:?}"
+    );
 }

@@ -57,14 +57,19 @@ fn docs_machine() -> StateMachine {
 
 fn executor(case: &str) -> Executor {
     let config = MockConfig::from_json(DOCS_MOCKS).expect("the documentation's file is valid");
-    Executor::new(&docs_machine()).with_mock_config(&config, Some("LambdaSQSIntegration"), case).expect("the test case exists")
+    Executor::new(&docs_machine())
+        .with_mock_config(&config, Some("LambdaSQSIntegration"), case)
+        .expect("the test case exists")
 }
 
 #[test]
 fn docs_happy_path() {
     let execution = executor("HappyPath").run(json!({}));
     assert_eq!(execution.status, Status::Succeeded, "{execution:?}");
-    assert_eq!(execution.output.as_ref().map(|o| o["MessageId"].clone()), Some(json!("3bcb6e8e-8b51-4375-b0bc-1a59812c6e51")));
+    assert_eq!(
+        execution.output.as_ref().map(|o| o["MessageId"].clone()),
+        Some(json!("3bcb6e8e-8b51-4375-b0bc-1a59812c6e51"))
+    );
     assert_eq!(execution.duration_ms, 0);
 }
 
@@ -74,7 +79,11 @@ fn docs_retry_path_retries_share_the_counter() {
     assert_eq!(execution.status, Status::Succeeded, "{execution:?}");
     // Three failures (invocations 0, 1, 2) then success at 3: waits of 2 s, 4 s, 8 s.
     assert_eq!(execution.duration_ms, 14_000);
-    let scheduled = execution.history.iter().filter(|e| e.event_type == "TaskScheduled").count();
+    let scheduled = execution
+        .history
+        .iter()
+        .filter(|e| e.event_type == "TaskScheduled")
+        .count();
     assert_eq!(scheduled, 5, "four Lambda invocations and one SQS");
 }
 
@@ -82,8 +91,20 @@ fn docs_retry_path_retries_share_the_counter() {
 fn docs_hybrid_path_needs_a_handler_for_unmocked_states() {
     let without = executor("HybridPath").run(json!({}));
     assert_eq!(without.error.as_deref(), Some("States.Runtime"));
-    assert!(without.cause.as_deref().unwrap_or_default().contains("SQSState"), "{without:?}");
-    let with = executor("HybridPath").on_state("SQSState", |input, _| Ok(json!({"sent": input["MessageBody"]["StatusCode"]}))).unwrap().run(json!({}));
+    assert!(
+        without
+            .cause
+            .as_deref()
+            .unwrap_or_default()
+            .contains("SQSState"),
+        "{without:?}"
+    );
+    let with = executor("HybridPath")
+        .on_state("SQSState", |input, _| {
+            Ok(json!({"sent": input["MessageBody"]["StatusCode"]}))
+        })
+        .unwrap()
+        .run(json!({}));
     assert_eq!(with.output, Some(json!({"sent": 200})));
 }
 
@@ -97,15 +118,30 @@ fn exhausted_responses_are_an_uncatchable_runtime_error() {
         "Done": {"Type": "Succeed"}
     }}))
     .unwrap();
-    let config = MockConfig::from_json(r#"{"StateMachines": {"M": {"TestCases": {"T": {"Loop": "R"}}}},
-        "MockedResponses": {"R": {"0-1": {"Return": {"last": false}}}}}"#)
+    let config = MockConfig::from_json(
+        r#"{"StateMachines": {"M": {"TestCases": {"T": {"Loop": "R"}}}},
+        "MockedResponses": {"R": {"0-1": {"Return": {"last": false}}}}}"#,
+    )
     .unwrap();
-    let execution = Executor::new(&machine).with_mock_config(&config, None, "T").unwrap().run(json!({}));
+    let execution = Executor::new(&machine)
+        .with_mock_config(&config, None, "T")
+        .unwrap()
+        .run(json!({}));
     assert_eq!(execution.status, Status::Failed);
     assert_eq!(execution.error.as_deref(), Some("States.Runtime"));
-    assert!(execution.cause.as_deref().unwrap_or_default().contains("invocation 2"), "{execution:?}");
+    assert!(
+        execution
+            .cause
+            .as_deref()
+            .unwrap_or_default()
+            .contains("invocation 2"),
+        "{execution:?}"
+    );
     // The loop re-entered the state: invocations 0 and 1 were used (one counter per execution).
-    assert_eq!(execution.states_visited, vec!["Loop", "Again", "Loop", "Again", "Loop"]);
+    assert_eq!(
+        execution.states_visited,
+        vec!["Loop", "Again", "Loop", "Again", "Loop"]
+    );
 }
 
 #[test]
@@ -119,10 +155,24 @@ fn map_children_share_one_counter_in_item_order() {
     let config = MockConfig::from_json(r#"{"StateMachines": {"M": {"TestCases": {"T": {"Call": "R"}}}},
         "MockedResponses": {"R": {"0": {"Return": "first"}, "1": {"Return": "second"}, "2": {"Return": "third"}}}}"#)
     .unwrap();
-    let execution = Executor::new(&machine).with_mock_config(&config, None, "T").unwrap().run(json!([10, 20, 30]));
-    assert_eq!(execution.output, Some(json!(["first", "second", "third"])), "{execution:?}");
-    let again = Executor::new(&machine).with_mock_config(&config, None, "T").unwrap().run(json!([1, 2, 3, 4]));
-    assert_eq!(again.error.as_deref(), Some("States.Runtime"), "a fourth item exhausts the responses");
+    let execution = Executor::new(&machine)
+        .with_mock_config(&config, None, "T")
+        .unwrap()
+        .run(json!([10, 20, 30]));
+    assert_eq!(
+        execution.output,
+        Some(json!(["first", "second", "third"])),
+        "{execution:?}"
+    );
+    let again = Executor::new(&machine)
+        .with_mock_config(&config, None, "T")
+        .unwrap()
+        .run(json!([1, 2, 3, 4]));
+    assert_eq!(
+        again.error.as_deref(),
+        Some("States.Runtime"),
+        "a fourth item exhausts the responses"
+    );
 }
 
 #[test]
@@ -134,13 +184,21 @@ fn throw_flows_through_retry_and_catch() {
         "Fallback": {"Type": "Pass", "End": true}
     }}))
     .unwrap();
-    let config = MockConfig::from_json(r#"{"StateMachines": {"M": {"TestCases": {"T": {"Call": "R"}}}},
+    let config = MockConfig::from_json(
+        r#"{"StateMachines": {"M": {"TestCases": {"T": {"Call": "R"}}}},
         "MockedResponses": {"R": {
             "0": {"Throw": {"Error": "Lambda.TooManyRequestsException", "Cause": "slow down"}},
-            "1": {"Throw": {"Error": "Lambda.ServiceException", "Cause": "down"}}}}}"#)
+            "1": {"Throw": {"Error": "Lambda.ServiceException", "Cause": "down"}}}}}"#,
+    )
     .unwrap();
-    let execution = Executor::new(&machine).with_mock_config(&config, None, "T").unwrap().run(json!({"a": 1}));
-    assert_eq!(execution.output, Some(json!({"a": 1, "err": {"Error": "Lambda.ServiceException", "Cause": "down"}})));
+    let execution = Executor::new(&machine)
+        .with_mock_config(&config, None, "T")
+        .unwrap()
+        .run(json!({"a": 1}));
+    assert_eq!(
+        execution.output,
+        Some(json!({"a": 1, "err": {"Error": "Lambda.ServiceException", "Cause": "down"}}))
+    );
 }
 
 #[test]
@@ -165,9 +223,16 @@ fn malformed_files_report_every_problem() {
         "/MockedResponses/R3/zero",
         "/MockedResponses/R4/0/Throw/Cause",
     ] {
-        assert!(pointers.contains(&expected), "missing {expected} in {errors:#?}");
+        assert!(
+            pointers.contains(&expected),
+            "missing {expected} in {errors:#?}"
+        );
     }
-    assert!(MockConfig::from_json("{").unwrap_err()[0].message.contains("not JSON"));
+    assert!(
+        MockConfig::from_json("{").unwrap_err()[0]
+            .message
+            .contains("not JSON")
+    );
 }
 
 #[test]
@@ -175,13 +240,26 @@ fn mocks_naming_missing_or_non_task_states_are_rejected() {
     let config = MockConfig::from_json(r#"{"StateMachines": {"M": {"TestCases": {"T": {"LambdaStat": "R"}, "U": {"SQSState": "R"}}}},
         "MockedResponses": {"R": {"0": {"Return": 1}}}}"#)
     .unwrap();
-    let err = Executor::new(&docs_machine()).with_mock_config(&config, None, "T").err().expect("unknown state");
+    let err = Executor::new(&docs_machine())
+        .with_mock_config(&config, None, "T")
+        .err()
+        .expect("unknown state");
     assert_eq!(err.pointer, "/StateMachines/M/TestCases/T/LambdaStat");
     assert!(err.message.contains("did you mean `LambdaState`"), "{err}");
-    let err = Executor::new(&docs_machine()).with_mock_config(&config, None, "Missing").err().expect("unknown case");
+    let err = Executor::new(&docs_machine())
+        .with_mock_config(&config, None, "Missing")
+        .err()
+        .expect("unknown case");
     assert!(err.message.contains("M#T"), "{err}");
-    let pass = StateMachine::from_value(json!({"StartAt": "SQSState", "States": {"SQSState": {"Type": "Pass", "End": true}}})).unwrap();
-    assert!(Executor::new(&pass).with_mock_config(&config, None, "U").is_err());
+    let pass = StateMachine::from_value(
+        json!({"StartAt": "SQSState", "States": {"SQSState": {"Type": "Pass", "End": true}}}),
+    )
+    .unwrap();
+    assert!(
+        Executor::new(&pass)
+            .with_mock_config(&config, None, "U")
+            .is_err()
+    );
 }
 
 #[test]
@@ -193,6 +271,9 @@ fn unreached_empty_response_sets_are_fine() {
         "LambdaState": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Next": "SQSState"},
         "SQSState": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage", "End": true}}}))
     .unwrap();
-    let execution = Executor::new(&machine).with_mock_config(&config, None, "T").unwrap().run(Value::Null);
+    let execution = Executor::new(&machine)
+        .with_mock_config(&config, None, "T")
+        .unwrap()
+        .run(Value::Null);
     assert_eq!(execution.error.as_deref(), Some("Stop"));
 }

@@ -16,18 +16,23 @@ fn json_value() -> impl Strategy<Value = Value> {
     leaf.prop_recursive(3, 24, 4, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-            prop::collection::btree_map("[a-z]{1,4}", inner, 0..4).prop_map(|m| Value::Object(m.into_iter().collect())),
+            prop::collection::btree_map("[a-z]{1,4}", inner, 0..4)
+                .prop_map(|m| Value::Object(m.into_iter().collect())),
         ]
     })
 }
 
 fn object() -> impl Strategy<Value = Value> {
-    prop::collection::btree_map("[a-z]{1,4}", json_value(), 0..4).prop_map(|m| Value::Object(m.into_iter().collect()))
+    prop::collection::btree_map("[a-z]{1,4}", json_value(), 0..4)
+        .prop_map(|m| Value::Object(m.into_iter().collect()))
 }
 
 fn run(definition: Value, input: Value) -> Option<Value> {
     let machine = StateMachine::from_value(definition).ok()?;
-    Executor::new(&machine).record_history(false).run(input).output
+    Executor::new(&machine)
+        .record_history(false)
+        .run(input)
+        .output
 }
 
 proptest! {

@@ -27,7 +27,10 @@ fn token_completed_from_another_thread() {
     let keep = kept.clone();
     let execution = Executor::new(&machine())
         .on_state("Approve", move |input, ctx| {
-            let token = ctx.task_token().cloned().expect("a token for waitForTaskToken");
+            let token = ctx
+                .task_token()
+                .cloned()
+                .expect("a token for waitForTaskToken");
             keep.lock().unwrap().push(token.clone());
             assert_eq!(input["MessageBody"]["token"].as_str(), Some(token.token()));
             let order = input["MessageBody"]["order"].clone();
@@ -41,12 +44,30 @@ fn token_completed_from_another_thread() {
         .unwrap()
         .run(json!({"order": 7}));
     assert_eq!(execution.status, Status::Succeeded, "{execution:?}");
-    assert_eq!(execution.output, Some(json!({"order": 7, "approval": {"approved": 7}})));
+    assert_eq!(
+        execution.output,
+        Some(json!({"order": 7, "approval": {"approved": 7}}))
+    );
     let token = kept.lock().unwrap().pop().expect("the handler ran");
-    assert!(!token.send_success(json!("twice")), "only the first completion counts");
-    assert!(!token.send_heartbeat(), "a completed token takes no heartbeats");
-    let types: Vec<&str> = execution.history.iter().map(|e| e.event_type.as_str()).collect();
-    assert!(types.windows(3).any(|w| w == ["TaskStarted", "TaskSubmitted", "TaskSucceeded"]), "{types:?}");
+    assert!(
+        !token.send_success(json!("twice")),
+        "only the first completion counts"
+    );
+    assert!(
+        !token.send_heartbeat(),
+        "a completed token takes no heartbeats"
+    );
+    let types: Vec<&str> = execution
+        .history
+        .iter()
+        .map(|e| e.event_type.as_str())
+        .collect();
+    assert!(
+        types
+            .windows(3)
+            .any(|w| w == ["TaskStarted", "TaskSubmitted", "TaskSucceeded"]),
+        "{types:?}"
+    );
 }
 
 #[test]
@@ -59,7 +80,10 @@ fn token_failure_is_a_task_error() {
         })
         .unwrap()
         .run(json!({"order": 8}));
-    assert_eq!(execution.output, Some(json!({"order": 8, "rejection": {"Error": "Rejected", "Cause": "too expensive"}})));
+    assert_eq!(
+        execution.output,
+        Some(json!({"order": 8, "rejection": {"Error": "Rejected", "Cause": "too expensive"}}))
+    );
 }
 
 #[test]
@@ -71,12 +95,22 @@ fn a_token_never_completed_times_out() {
         .run(json!({"order": 9}));
     assert_eq!(execution.status, Status::Failed);
     assert_eq!(execution.error.as_deref(), Some("States.Timeout"));
-    assert!(execution.cause.as_deref().unwrap_or_default().contains("Approve"), "{execution:?}");
+    assert!(
+        execution
+            .cause
+            .as_deref()
+            .unwrap_or_default()
+            .contains("Approve"),
+        "{execution:?}"
+    );
 }
 
 #[test]
 fn plain_tasks_have_no_token() {
     let plain = StateMachine::from_value(json!({"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage", "End": true}}})).unwrap();
-    let execution = Executor::new(&plain).on_state("T", |_, ctx| Ok(json!(ctx.task_token().is_some()))).unwrap().run(json!({}));
+    let execution = Executor::new(&plain)
+        .on_state("T", |_, ctx| Ok(json!(ctx.task_token().is_some())))
+        .unwrap()
+        .run(json!({}));
     assert_eq!(execution.output, Some(json!(false)));
 }

@@ -61,7 +61,11 @@ pub fn main(args: &[String]) -> ExitCode {
     match run(&options) {
         Ok((output, succeeded)) => {
             println!("{output}");
-            if succeeded { ExitCode::SUCCESS } else { ExitCode::from(1) }
+            if succeeded {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            }
         }
         Err(problem) => {
             eprintln!("{problem}");
@@ -86,7 +90,10 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
         let mut value = |name: &str| -> Result<String, String> {
             match inline.clone() {
                 Some(v) => Ok(v),
-                None => rest.next().cloned().ok_or_else(|| format!("`{name}` needs a value")),
+                None => rest
+                    .next()
+                    .cloned()
+                    .ok_or_else(|| format!("`{name}` needs a value")),
             }
         };
         match flag {
@@ -98,10 +105,14 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
             "--machine" => options.machine = Some(value("--machine")?),
             "--seed" => {
                 let text = value("--seed")?;
-                options.seed = text.parse().map_err(|_| format!("`--seed` needs a non-negative integer, got `{text}`"))?;
+                options.seed = text
+                    .parse()
+                    .map_err(|_| format!("`--seed` needs a non-negative integer, got `{text}`"))?;
             }
             "--history" => options.history = true,
-            other if other.starts_with('-') && other != "-" => return Err(format!("unknown option `{other}`")),
+            other if other.starts_with('-') && other != "-" => {
+                return Err(format!("unknown option `{other}`"));
+            }
             file => {
                 if options.file.is_some() {
                     return Err(format!("one FILE only (got a second: `{file}`)"));
@@ -125,14 +136,16 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
 fn read(path: &str) -> Result<String, String> {
     if path == "-" {
         let mut text = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(|e| format!("sfn run: cannot read standard input: {e}"))?;
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+            .map_err(|e| format!("sfn run: cannot read standard input: {e}"))?;
         return Ok(text);
     }
     std::fs::read_to_string(path).map_err(|e| format!("sfn run: cannot read {path}: {e}"))
 }
 
 fn parse_json(text: &str, what: &str) -> Result<Value, String> {
-    serde_json::from_str(text).map_err(|e| format!("{what}:{}:{}: not JSON: {e}", e.line(), e.column()))
+    serde_json::from_str(text)
+        .map_err(|e| format!("{what}:{}:{}: not JSON: {e}", e.line(), e.column()))
 }
 
 /// Runs the execution; returns the JSON to print and whether it succeeded.
@@ -143,9 +156,14 @@ fn run(options: &Options) -> Result<(Value, bool), String> {
     let diagnostics = validate_value(&definition);
     if !diagnostics.is_empty() {
         let lines: Vec<String> = diagnostics.iter().map(|d| format!("{name}:{d}")).collect();
-        return Err(format!("{}\nsfn run: {name} is not a valid state machine ({} problems)", lines.join("\n"), diagnostics.len()));
+        return Err(format!(
+            "{}\nsfn run: {name} is not a valid state machine ({} problems)",
+            lines.join("\n"),
+            diagnostics.len()
+        ));
     }
-    let machine = StateMachine::from_value(definition).map_err(|e| format!("{name}: not a state machine definition: {e}"))?;
+    let machine = StateMachine::from_value(definition)
+        .map_err(|e| format!("{name}: not a state machine definition: {e}"))?;
     let input = match (&options.input, &options.input_file) {
         (Some(text), _) => match text.strip_prefix('@') {
             Some(path) => parse_json(&read(path)?, path)?,
@@ -154,15 +172,27 @@ fn run(options: &Options) -> Result<(Value, bool), String> {
         (None, Some(path)) => parse_json(&read(path)?, path)?,
         (None, None) => Value::Object(serde_json::Map::new()),
     };
-    let machine_name = std::path::Path::new(name).file_stem().and_then(|s| s.to_str()).unwrap_or("StateMachine");
+    let machine_name = std::path::Path::new(name)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("StateMachine");
     let machine_name = machine_name.split('.').next().unwrap_or(machine_name);
-    let mut executor = Executor::new(&machine).with_seed(options.seed).record_history(options.history).with_names(machine_name, "local-execution");
+    let mut executor = Executor::new(&machine)
+        .with_seed(options.seed)
+        .record_history(options.history)
+        .with_names(machine_name, "local-execution");
     if let (Some(mocks), Some(case)) = (&options.mocks, &options.test_case) {
         let config = MockConfig::from_json(&read(mocks)?).map_err(|errors| {
             let lines: Vec<String> = errors.iter().map(|e| format!("{mocks}:{e}")).collect();
-            format!("{}\nsfn run: {mocks} is not a valid mock configuration ({} problems)", lines.join("\n"), errors.len())
+            format!(
+                "{}\nsfn run: {mocks} is not a valid mock configuration ({} problems)",
+                lines.join("\n"),
+                errors.len()
+            )
         })?;
-        executor = executor.with_mock_config(&config, options.machine.as_deref(), case).map_err(|e| format!("{mocks}:{e}"))?;
+        executor = executor
+            .with_mock_config(&config, options.machine.as_deref(), case)
+            .map_err(|e| format!("{mocks}:{e}"))?;
     }
     let execution = executor.run(input);
     Ok((execution.to_json(options.history), execution.succeeded()))

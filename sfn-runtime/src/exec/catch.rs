@@ -18,8 +18,20 @@ pub(crate) enum CatchOutcome<'e> {
 }
 
 impl<'e> Run<'e> {
-    pub(crate) fn catch(&mut self, name: &'e str, state: &'e State, raw: &Value, failure: &Failure, vars: &mut Map<String, Value>) -> Result<CatchOutcome<'e>, Failure> {
-        let Some((index, catcher)) = state.catchers().iter().enumerate().find(|(_, c)| failure.matches(&c.error_equals)) else {
+    pub(crate) fn catch(
+        &mut self,
+        name: &'e str,
+        state: &'e State,
+        raw: &Value,
+        failure: &Failure,
+        vars: &mut Map<String, Value>,
+    ) -> Result<CatchOutcome<'e>, Failure> {
+        let Some((index, catcher)) = state
+            .catchers()
+            .iter()
+            .enumerate()
+            .find(|(_, c)| failure.matches(&c.error_equals))
+        else {
             return Ok(CatchOutcome::NotCaught);
         };
         if let Some(inspection) = self.inspecting() {
@@ -28,14 +40,24 @@ impl<'e> Run<'e> {
         let error_output = failure.error_output();
         let (output, assigned) = match self.language(state) {
             QueryLanguage::JsonPath => {
-                let output = self.result_path(name, &catcher.result_path, raw.clone(), error_output.clone())?;
+                let output = self.result_path(
+                    name,
+                    &catcher.result_path,
+                    raw.clone(),
+                    error_output.clone(),
+                )?;
                 let assigned = self.assign_jsonpath(name, &catcher.assign, &error_output, vars)?;
                 (output, assigned)
             }
             QueryLanguage::Jsonata => {
-                let extra = Extra { result: None, error_output: Some(&error_output) };
+                let extra = Extra {
+                    result: None,
+                    error_output: Some(&error_output),
+                };
                 let output = match &catcher.output {
-                    Some(template) => self.jsonata(name, "Catch Output", template, raw, extra, vars)?,
+                    Some(template) => {
+                        self.jsonata(name, "Catch Output", template, raw, extra, vars)?
+                    }
                     None => error_output.clone(),
                 };
                 let assigned = self.assign_jsonata(name, &catcher.assign, raw, extra, vars)?;
@@ -43,6 +65,9 @@ impl<'e> Run<'e> {
             }
         };
         apply_assign(vars, assigned);
-        Ok(CatchOutcome::Caught { output, next: &catcher.next })
+        Ok(CatchOutcome::Caught {
+            output,
+            next: &catcher.next,
+        })
     }
 }

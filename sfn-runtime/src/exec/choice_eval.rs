@@ -13,7 +13,13 @@ use crate::asl::{Comparison, ComparisonOp, Condition, Operand};
 
 impl<'e> Run<'e> {
     /// Whether `condition` holds for `input`.
-    pub(crate) fn condition(&mut self, state: &str, condition: &'e Condition, input: &Value, vars: &Map<String, Value>) -> Result<bool, Failure> {
+    pub(crate) fn condition(
+        &mut self,
+        state: &str,
+        condition: &'e Condition,
+        input: &Value,
+        vars: &Map<String, Value>,
+    ) -> Result<bool, Failure> {
         match condition {
             Condition::And(rules) => {
                 for rule in rules {
@@ -32,19 +38,34 @@ impl<'e> Run<'e> {
                 Ok(false)
             }
             Condition::Not(rule) => Ok(!self.condition(state, &rule.condition, input, vars)?),
-            Condition::Test { variable, comparison } => self.comparison(state, variable, comparison, input, vars),
-            Condition::Jsonata(value) => match self.jsonata(state, "Condition", value, input, Extra::default(), vars)? {
-                Value::Bool(b) => Ok(b),
-                other => Err(in_state(
-                    Failure::new(names::QUERY_EVALUATION_ERROR, format!("the Condition must give a boolean, it gave {other}")),
-                    state,
-                    "Condition",
-                )),
-            },
+            Condition::Test {
+                variable,
+                comparison,
+            } => self.comparison(state, variable, comparison, input, vars),
+            Condition::Jsonata(value) => {
+                match self.jsonata(state, "Condition", value, input, Extra::default(), vars)? {
+                    Value::Bool(b) => Ok(b),
+                    other => Err(in_state(
+                        Failure::new(
+                            names::QUERY_EVALUATION_ERROR,
+                            format!("the Condition must give a boolean, it gave {other}"),
+                        ),
+                        state,
+                        "Condition",
+                    )),
+                }
+            }
         }
     }
 
-    fn comparison(&mut self, state: &str, variable: &'e String, comparison: &'e Comparison, input: &Value, vars: &Map<String, Value>) -> Result<bool, Failure> {
+    fn comparison(
+        &mut self,
+        state: &str,
+        variable: &'e String,
+        comparison: &'e Comparison,
+        input: &Value,
+        vars: &Map<String, Value>,
+    ) -> Result<bool, Failure> {
         let selected = self.select(state, "Variable", variable, input, vars);
         if comparison.op == ComparisonOp::IsPresent {
             let expected = comparison_literal_bool(comparison);
@@ -53,7 +74,9 @@ impl<'e> Run<'e> {
         let value = selected?;
         let operand = match &comparison.operand {
             Operand::Literal(literal) => literal.clone(),
-            Operand::Path(source) => self.select(state, comparison.op.as_str(), source, input, vars)?,
+            Operand::Path(source) => {
+                self.select(state, comparison.op.as_str(), source, input, vars)?
+            }
         };
         Ok(compare(comparison.op, &value, &operand))
     }
@@ -71,25 +94,41 @@ pub(crate) fn compare(op: ComparisonOp, value: &Value, operand: &Value) -> bool 
     use ComparisonOp as Op;
     let is = |test: bool| operand.as_bool().is_some_and(|expected| expected == test);
     match op {
-        Op::StringEquals | Op::StringLessThan | Op::StringGreaterThan | Op::StringLessThanEquals | Op::StringGreaterThanEquals => {
-            match (value.as_str(), operand.as_str()) {
-                (Some(a), Some(b)) => ordered(op, utf16_cmp(a, b)),
-                _ => false,
-            }
-        }
+        Op::StringEquals
+        | Op::StringLessThan
+        | Op::StringGreaterThan
+        | Op::StringLessThanEquals
+        | Op::StringGreaterThanEquals => match (value.as_str(), operand.as_str()) {
+            (Some(a), Some(b)) => ordered(op, utf16_cmp(a, b)),
+            _ => false,
+        },
         Op::StringMatches => match (value.as_str(), operand.as_str()) {
             (Some(a), Some(pattern)) => string_matches(a, pattern),
             _ => false,
         },
-        Op::NumericEquals | Op::NumericLessThan | Op::NumericGreaterThan | Op::NumericLessThanEquals | Op::NumericGreaterThanEquals => {
-            match (value.as_f64().filter(|_| value.is_number()), operand.as_f64()) {
+        Op::NumericEquals
+        | Op::NumericLessThan
+        | Op::NumericGreaterThan
+        | Op::NumericLessThanEquals
+        | Op::NumericGreaterThanEquals => {
+            match (
+                value.as_f64().filter(|_| value.is_number()),
+                operand.as_f64(),
+            ) {
                 (Some(a), Some(b)) => a.partial_cmp(&b).is_some_and(|o| ordered(op, o)),
                 _ => false,
             }
         }
         Op::BooleanEquals => matches!((value, operand), (Value::Bool(a), Value::Bool(b)) if a == b),
-        Op::TimestampEquals | Op::TimestampLessThan | Op::TimestampGreaterThan | Op::TimestampLessThanEquals | Op::TimestampGreaterThanEquals => {
-            match (value.as_str().and_then(parse_timestamp), operand.as_str().and_then(parse_timestamp)) {
+        Op::TimestampEquals
+        | Op::TimestampLessThan
+        | Op::TimestampGreaterThan
+        | Op::TimestampLessThanEquals
+        | Op::TimestampGreaterThanEquals => {
+            match (
+                value.as_str().and_then(parse_timestamp),
+                operand.as_str().and_then(parse_timestamp),
+            ) {
                 (Some(a), Some(b)) => ordered(op, a.cmp(&b)),
                 _ => false,
             }
@@ -107,10 +146,18 @@ fn ordered(op: ComparisonOp, ordering: Ordering) -> bool {
     use ComparisonOp as Op;
     match op {
         Op::StringEquals | Op::NumericEquals | Op::TimestampEquals => ordering == Ordering::Equal,
-        Op::StringLessThan | Op::NumericLessThan | Op::TimestampLessThan => ordering == Ordering::Less,
-        Op::StringGreaterThan | Op::NumericGreaterThan | Op::TimestampGreaterThan => ordering == Ordering::Greater,
-        Op::StringLessThanEquals | Op::NumericLessThanEquals | Op::TimestampLessThanEquals => ordering != Ordering::Greater,
-        Op::StringGreaterThanEquals | Op::NumericGreaterThanEquals | Op::TimestampGreaterThanEquals => ordering != Ordering::Less,
+        Op::StringLessThan | Op::NumericLessThan | Op::TimestampLessThan => {
+            ordering == Ordering::Less
+        }
+        Op::StringGreaterThan | Op::NumericGreaterThan | Op::TimestampGreaterThan => {
+            ordering == Ordering::Greater
+        }
+        Op::StringLessThanEquals | Op::NumericLessThanEquals | Op::TimestampLessThanEquals => {
+            ordering != Ordering::Greater
+        }
+        Op::StringGreaterThanEquals
+        | Op::NumericGreaterThanEquals
+        | Op::TimestampGreaterThanEquals => ordering != Ordering::Less,
         _ => false,
     }
 }
@@ -163,7 +210,9 @@ pub(crate) fn string_matches(text: &str, pattern: &str) -> bool {
             },
         }
     }
-    tokens.get(p..).is_some_and(|rest| rest.iter().all(|t| matches!(t, Token::Star)))
+    tokens
+        .get(p..)
+        .is_some_and(|rest| rest.iter().all(|t| matches!(t, Token::Star)))
 }
 
 #[cfg(test)]
@@ -186,11 +235,23 @@ mod tests {
 
     #[test]
     fn type_mismatch_is_false() {
-        assert!(!compare(ComparisonOp::NumericEquals, &json!("42"), &json!(42)));
-        assert!(!compare(ComparisonOp::BooleanEquals, &json!(0), &json!(false)));
+        assert!(!compare(
+            ComparisonOp::NumericEquals,
+            &json!("42"),
+            &json!(42)
+        ));
+        assert!(!compare(
+            ComparisonOp::BooleanEquals,
+            &json!(0),
+            &json!(false)
+        ));
         assert!(!compare(ComparisonOp::StringEquals, &json!(1), &json!("1")));
         assert!(compare(ComparisonOp::NumericEquals, &json!(1.0), &json!(1)));
-        assert!(compare(ComparisonOp::StringLessThan, &json!("A"), &json!("AB")));
+        assert!(compare(
+            ComparisonOp::StringLessThan,
+            &json!("A"),
+            &json!("AB")
+        ));
         assert!(compare(ComparisonOp::IsNull, &json!(null), &json!(true)));
         assert!(compare(ComparisonOp::IsNumeric, &json!("1"), &json!(false)));
     }

@@ -9,7 +9,11 @@ pub const DEFAULT_START_MS: i64 = 1_704_067_200_000;
 /// into milliseconds since the Unix epoch. Fractions beyond milliseconds are truncated.
 pub fn parse_timestamp(text: &str) -> Option<i64> {
     let b = text.as_bytes();
-    if b.len() < 20 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') || b.get(10) != Some(&b'T') {
+    if b.len() < 20
+        || b.get(4) != Some(&b'-')
+        || b.get(7) != Some(&b'-')
+        || b.get(10) != Some(&b'T')
+    {
         return None;
     }
     if b.get(13) != Some(&b':') || b.get(16) != Some(&b':') {
@@ -21,7 +25,13 @@ pub fn parse_timestamp(text: &str) -> Option<i64> {
     let hour = digits(b, 11, 2)?;
     let minute = digits(b, 14, 2)?;
     let second = digits(b, 17, 2)?;
-    if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) || hour > 23 || minute > 59 || second > 60 {
+    if !(1..=12).contains(&month)
+        || day < 1
+        || day > days_in_month(year, month)
+        || hour > 23
+        || minute > 59
+        || second > 60
+    {
         return None;
     }
     let mut i = 19;
@@ -65,13 +75,20 @@ pub fn format_timestamp(ms: i64) -> String {
     let days = ms.div_euclid(86_400_000);
     let rest = ms.rem_euclid(86_400_000);
     let (year, month, day) = civil_from_days(days);
-    let (h, m, s, milli) = (rest / 3_600_000, rest / 60_000 % 60, rest / 1000 % 60, rest % 1000);
+    let (h, m, s, milli) = (
+        rest / 3_600_000,
+        rest / 60_000 % 60,
+        rest / 1000 % 60,
+        rest % 1000,
+    );
     format!("{year:04}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}.{milli:03}Z")
 }
 
 fn digits(b: &[u8], at: usize, n: usize) -> Option<i64> {
     let slice = b.get(at..at + n)?;
-    slice.iter().try_fold(0i64, |acc, c| c.is_ascii_digit().then(|| acc * 10 + i64::from(c - b'0')))
+    slice.iter().try_fold(0i64, |acc, c| {
+        c.is_ascii_digit().then(|| acc * 10 + i64::from(c - b'0'))
+    })
 }
 
 fn is_leap(year: i64) -> bool {
@@ -107,7 +124,15 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let mp = (5 * doy + 2) / 153;
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
+    (
+        if m <= 2 {
+            yoe + era * 400 + 1
+        } else {
+            yoe + era * 400
+        },
+        m,
+        d,
+    )
 }
 
 #[cfg(test)]
@@ -116,7 +141,10 @@ mod tests {
 
     #[test]
     fn round_trip_and_offsets() {
-        assert_eq!(format_timestamp(DEFAULT_START_MS), "2024-01-01T00:00:00.000Z");
+        assert_eq!(
+            format_timestamp(DEFAULT_START_MS),
+            "2024-01-01T00:00:00.000Z"
+        );
         let a = parse_timestamp("2016-03-14T01:59:00Z").unwrap();
         assert_eq!(format_timestamp(a), "2016-03-14T01:59:00.000Z");
         assert_eq!(parse_timestamp("2016-03-14T02:59:00+01:00"), Some(a));
@@ -126,7 +154,15 @@ mod tests {
 
     #[test]
     fn rejects_what_aws_rejects() {
-        for bad in ["2016-12-05 21:29:29Z", "2016-12-05T21:29:29", "2016-13-05T21:29:29Z", "2016-12-05T25:29:29Z", "05-12-2016T21:29:29Z", "2016-02-30T00:00:00Z", "2016-12-05t21:29:29Z"] {
+        for bad in [
+            "2016-12-05 21:29:29Z",
+            "2016-12-05T21:29:29",
+            "2016-13-05T21:29:29Z",
+            "2016-12-05T25:29:29Z",
+            "05-12-2016T21:29:29Z",
+            "2016-02-30T00:00:00Z",
+            "2016-12-05t21:29:29Z",
+        ] {
             assert_eq!(parse_timestamp(bad), None, "{bad}");
         }
     }

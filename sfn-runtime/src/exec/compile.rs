@@ -2,7 +2,10 @@
 //! JSONata expression, in the query language each state runs in.
 
 use super::paths::Compiled;
-use crate::asl::{ChoiceRule, Condition, IntOrExpr, NumberOrExpr, Operand, QueryLanguage, State, StateMachine, States};
+use crate::asl::{
+    ChoiceRule, Condition, IntOrExpr, NumberOrExpr, Operand, QueryLanguage, State, StateMachine,
+    States,
+};
 
 /// Compiles a whole machine.
 pub(crate) fn compile(machine: &StateMachine) -> Compiled {
@@ -154,9 +157,14 @@ fn choice_rule(c: &mut Compiled, rule: &ChoiceRule, jsonata: bool) {
     template(c, &rule.assign, jsonata);
     template(c, &rule.output, true);
     match &rule.condition {
-        Condition::And(rules) | Condition::Or(rules) => rules.iter().for_each(|r| choice_rule(c, r, jsonata)),
+        Condition::And(rules) | Condition::Or(rules) => {
+            rules.iter().for_each(|r| choice_rule(c, r, jsonata))
+        }
         Condition::Not(rule) => choice_rule(c, rule, jsonata),
-        Condition::Test { variable, comparison } => {
+        Condition::Test {
+            variable,
+            comparison,
+        } => {
             c.add_path(variable);
             if let Operand::Path(path) = &comparison.operand {
                 c.add_path(path);

@@ -51,7 +51,12 @@ pub struct Failure {
 impl Failure {
     /// An error with a name and a cause.
     pub fn new(error: impl Into<String>, cause: impl Into<String>) -> Failure {
-        Failure { error: Some(error.into()), cause: Some(cause.into()), terminal: false, heartbeat: false }
+        Failure {
+            error: Some(error.into()),
+            cause: Some(cause.into()),
+            terminal: false,
+            heartbeat: false,
+        }
     }
 
     /// `States.Runtime` with a cause.
@@ -61,7 +66,10 @@ impl Failure {
 
     /// An error that no Retry or Catch may handle.
     pub(crate) fn terminal(error: &str, cause: impl Into<String>) -> Failure {
-        Failure { terminal: true, ..Failure::new(error, cause) }
+        Failure {
+            terminal: true,
+            ..Failure::new(error, cause)
+        }
     }
 
     /// The Error Output object: `{"Error": .., "Cause": ..}` (absent members omitted).
@@ -124,7 +132,10 @@ pub struct ExecError {
 
 impl ExecError {
     pub(crate) fn new(pointer: impl Into<String>, message: impl Into<String>) -> ExecError {
-        ExecError { pointer: pointer.into(), message: message.into() }
+        ExecError {
+            pointer: pointer.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -160,7 +171,10 @@ mod tests {
         let runtime = Failure::runtime("x");
         assert!(!runtime.matches(&patterns(&["States.Runtime"])));
         assert!(!runtime.matches(&patterns(&["States.ALL"])));
-        let heartbeat = Failure { heartbeat: true, ..timeout };
+        let heartbeat = Failure {
+            heartbeat: true,
+            ..timeout
+        };
         assert!(heartbeat.matches(&patterns(&["States.HeartbeatTimeout"])));
     }
 }

@@ -20,7 +20,10 @@ pub struct TaskFailure {
 impl TaskFailure {
     /// A failure with an error name and a cause.
     pub fn new(error: impl Into<String>, cause: impl Into<String>) -> TaskFailure {
-        TaskFailure { error: error.into(), cause: cause.into() }
+        TaskFailure {
+            error: error.into(),
+            cause: cause.into(),
+        }
     }
 }
 
@@ -43,7 +46,13 @@ pub struct TaskContext<'a> {
 }
 
 impl<'a> TaskContext<'a> {
-    pub(crate) fn new(state_name: &'a str, resource: &'a str, context: &'a Value, retry_count: u64, token: Option<TaskToken>) -> Self {
+    pub(crate) fn new(
+        state_name: &'a str,
+        resource: &'a str,
+        context: &'a Value,
+        retry_count: u64,
+        token: Option<TaskToken>,
+    ) -> Self {
         TaskContext {
             state_name,
             resource,
@@ -128,7 +137,10 @@ pub struct TaskToken {
 
 impl TaskToken {
     pub(crate) fn new(token: String) -> TaskToken {
-        TaskToken { token: token.into(), slot: Arc::new((Mutex::new(TokenSlot::default()), Condvar::new())) }
+        TaskToken {
+            token: token.into(),
+            slot: Arc::new((Mutex::new(TokenSlot::default()), Condvar::new())),
+        }
     }
 
     /// The token string (what `$$.Task.Token` holds).
@@ -204,7 +216,13 @@ mod tests {
 
     #[test]
     fn suffixes() {
-        assert_eq!(base_resource("arn:aws:states:::sqs:sendMessage.waitForTaskToken"), "arn:aws:states:::sqs:sendMessage");
-        assert_eq!(base_resource("arn:aws:states:::glue:startJobRun.sync"), "arn:aws:states:::glue:startJobRun");
+        assert_eq!(
+            base_resource("arn:aws:states:::sqs:sendMessage.waitForTaskToken"),
+            "arn:aws:states:::sqs:sendMessage"
+        );
+        assert_eq!(
+            base_resource("arn:aws:states:::glue:startJobRun.sync"),
+            "arn:aws:states:::glue:startJobRun"
+        );
     }
 }

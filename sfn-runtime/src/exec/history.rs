@@ -32,8 +32,14 @@ impl HistoryEvent {
     pub fn to_json(&self) -> Value {
         let mut object = Map::new();
         object.insert("id".into(), Value::from(self.id));
-        object.insert("previousEventId".into(), Value::from(self.previous_event_id));
-        object.insert("timestamp".into(), Value::String(format_timestamp(self.timestamp_ms)));
+        object.insert(
+            "previousEventId".into(),
+            Value::from(self.previous_event_id),
+        );
+        object.insert(
+            "timestamp".into(),
+            Value::String(format_timestamp(self.timestamp_ms)),
+        );
         object.insert("type".into(), Value::String(self.event_type.clone()));
         if !self.details.is_empty() {
             let details = self
@@ -56,13 +62,18 @@ impl HistoryEvent {
 /// `TaskStateEntered` -> `stateEnteredEventDetails`, `MapIterationStarted` ->
 /// `mapIterationStartedEventDetails`, as the service names the details member.
 fn details_key(event_type: &str) -> String {
-    let family = ["StateEntered", "StateExited"].into_iter().find(|suffix| event_type.ends_with(suffix));
+    let family = ["StateEntered", "StateExited"]
+        .into_iter()
+        .find(|suffix| event_type.ends_with(suffix));
     let base = match family {
         Some(suffix) => suffix.to_owned(),
         None => event_type.to_owned(),
     };
     let mut chars = base.chars();
-    let first = chars.next().map(|c| c.to_ascii_lowercase()).unwrap_or_default();
+    let first = chars
+        .next()
+        .map(|c| c.to_ascii_lowercase())
+        .unwrap_or_default();
     format!("{first}{}EventDetails", chars.as_str())
 }
 
@@ -76,16 +87,27 @@ pub(crate) struct History {
 
 impl History {
     pub(crate) fn new(record: bool) -> History {
-        History { events: Vec::new(), count: 0, record }
+        History {
+            events: Vec::new(),
+            count: 0,
+            record,
+        }
     }
 
     /// Appends an event; fails (terminally) past the quota.
-    pub(crate) fn push(&mut self, now_ms: i64, event_type: &str, details: Map<String, Value>) -> Result<(), Failure> {
+    pub(crate) fn push(
+        &mut self,
+        now_ms: i64,
+        event_type: &str,
+        details: Map<String, Value>,
+    ) -> Result<(), Failure> {
         self.count += 1;
         if self.count > MAX_EVENTS {
             return Err(Failure::terminal(
                 names::RUNTIME,
-                format!("the execution history reached the quota of {MAX_EVENTS} events (event `{event_type}`)"),
+                format!(
+                    "the execution history reached the quota of {MAX_EVENTS} events (event `{event_type}`)"
+                ),
             ));
         }
         if self.record {
@@ -101,7 +123,12 @@ impl History {
     }
 
     /// Appends the final event even past the quota (the execution must say how it ended).
-    pub(crate) fn push_final(&mut self, now_ms: i64, event_type: &str, details: Map<String, Value>) {
+    pub(crate) fn push_final(
+        &mut self,
+        now_ms: i64,
+        event_type: &str,
+        details: Map<String, Value>,
+    ) {
         self.count += 1;
         if self.record {
             self.events.push(HistoryEvent {
@@ -128,10 +155,19 @@ mod tests {
     fn details_keys_follow_the_service() {
         assert_eq!(details_key("PassStateEntered"), "stateEnteredEventDetails");
         assert_eq!(details_key("TaskStateExited"), "stateExitedEventDetails");
-        assert_eq!(details_key("MapIterationStarted"), "mapIterationStartedEventDetails");
-        assert_eq!(details_key("MapStateStarted"), "mapStateStartedEventDetails");
+        assert_eq!(
+            details_key("MapIterationStarted"),
+            "mapIterationStartedEventDetails"
+        );
+        assert_eq!(
+            details_key("MapStateStarted"),
+            "mapStateStartedEventDetails"
+        );
         assert_eq!(details_key("MapStateEntered"), "stateEnteredEventDetails");
-        assert_eq!(details_key("ExecutionFailed"), "executionFailedEventDetails");
+        assert_eq!(
+            details_key("ExecutionFailed"),
+            "executionFailedEventDetails"
+        );
     }
 
     #[test]

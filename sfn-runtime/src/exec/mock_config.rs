@@ -67,7 +67,12 @@ impl TestCaseMocks {
     /// `Some(None)` if its responses are exhausted.
     pub fn response(&self, state: &str, index: usize) -> Option<Option<&MockResponse>> {
         let (_, entries) = self.states.get(state)?;
-        Some(entries.iter().find(|e| e.first <= index && index <= e.last).map(|e| &e.response))
+        Some(
+            entries
+                .iter()
+                .find(|e| e.first <= index && index <= e.last)
+                .map(|e| &e.response),
+        )
     }
 
     pub(crate) fn response_set(&self, state: &str) -> Option<&str> {
@@ -79,7 +84,14 @@ impl MockConfig {
     /// Reads a mock configuration from JSON text; all problems are reported.
     pub fn from_json(text: &str) -> Result<MockConfig, Vec<ExecError>> {
         let value: Value = serde_json::from_str(text).map_err(|e| {
-            vec![ExecError::new("", format!("the mock configuration is not JSON: {e} (line {}, column {})", e.line(), e.column()))]
+            vec![ExecError::new(
+                "",
+                format!(
+                    "the mock configuration is not JSON: {e} (line {}, column {})",
+                    e.line(),
+                    e.column()
+                ),
+            )]
         })?;
         MockConfig::from_value(&value)
     }
@@ -89,11 +101,17 @@ impl MockConfig {
         let mut errors = Vec::new();
         let mut config = MockConfig::default();
         let Some(root) = value.as_object() else {
-            return Err(vec![ExecError::new("", "the mock configuration must be a JSON object")]);
+            return Err(vec![ExecError::new(
+                "",
+                "the mock configuration must be a JSON object",
+            )]);
         };
         for key in root.keys() {
             if key != "StateMachines" && key != "MockedResponses" {
-                errors.push(ExecError::new(format!("/{}", escape(key)), "unknown member; expected `StateMachines` and `MockedResponses`"));
+                errors.push(ExecError::new(
+                    format!("/{}", escape(key)),
+                    "unknown member; expected `StateMachines` and `MockedResponses`",
+                ));
             }
         }
         match root.get("MockedResponses") {
@@ -105,21 +123,37 @@ impl MockConfig {
                     }
                 }
             }
-            Some(_) => errors.push(ExecError::new("/MockedResponses", "must be an object of response sets")),
+            Some(_) => errors.push(ExecError::new(
+                "/MockedResponses",
+                "must be an object of response sets",
+            )),
             None => errors.push(ExecError::new("", "`MockedResponses` is required")),
         }
         match root.get("StateMachines") {
             Some(Value::Object(machines)) => {
                 for (machine, body) in machines {
                     let pointer = format!("/StateMachines/{}", escape(machine));
-                    let cases = read_machine(body, &pointer, &config.mocked_responses, root.get("MockedResponses"), &mut errors);
+                    let cases = read_machine(
+                        body,
+                        &pointer,
+                        &config.mocked_responses,
+                        root.get("MockedResponses"),
+                        &mut errors,
+                    );
                     config.state_machines.insert(machine.clone(), cases);
                 }
             }
-            Some(_) => errors.push(ExecError::new("/StateMachines", "must be an object of state machines")),
+            Some(_) => errors.push(ExecError::new(
+                "/StateMachines",
+                "must be an object of state machines",
+            )),
             None => errors.push(ExecError::new("", "`StateMachines` is required")),
         }
-        if errors.is_empty() { Ok(config) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(config)
+        } else {
+            Err(errors)
+        }
     }
 
     /// The mocks of a test case. `machine` may be omitted when exactly one state machine
@@ -141,18 +175,35 @@ impl MockConfig {
                     .collect();
                 return Err(ExecError::new(
                     "/StateMachines",
-                    format!("no test case `{case}`{}; the file has: {}", machine.map(|m| format!(" for state machine `{m}`")).unwrap_or_default(), known.join(", ")),
+                    format!(
+                        "no test case `{case}`{}; the file has: {}",
+                        machine
+                            .map(|m| format!(" for state machine `{m}`"))
+                            .unwrap_or_default(),
+                        known.join(", ")
+                    ),
                 ));
             }
             many => {
                 let names: Vec<&str> = many.iter().map(|(m, _)| m.as_str()).collect();
-                return Err(ExecError::new("/StateMachines", format!("test case `{case}` exists for several state machines ({}); name one", names.join(", "))));
+                return Err(ExecError::new(
+                    "/StateMachines",
+                    format!(
+                        "test case `{case}` exists for several state machines ({}); name one",
+                        names.join(", ")
+                    ),
+                ));
             }
         };
-        let mut mocks = TestCaseMocks { name: format!("{machine_name}#{case}"), states: HashMap::new() };
+        let mut mocks = TestCaseMocks {
+            name: format!("{machine_name}#{case}"),
+            states: HashMap::new(),
+        };
         for (state, id) in mapping {
             let entries = self.mocked_responses.get(id).cloned().unwrap_or_default();
-            mocks.states.insert(state.clone(), (id.clone(), Arc::new(entries)));
+            mocks
+                .states
+                .insert(state.clone(), (id.clone(), Arc::new(entries)));
         }
         Ok(mocks)
     }
@@ -167,24 +218,36 @@ fn read_machine(
 ) -> IndexMap<String, IndexMap<String, String>> {
     let mut cases = IndexMap::new();
     let Some(body) = body.as_object() else {
-        errors.push(ExecError::new(pointer, "must be an object with `TestCases`"));
+        errors.push(ExecError::new(
+            pointer,
+            "must be an object with `TestCases`",
+        ));
         return cases;
     };
     for key in body.keys().filter(|k| k.as_str() != "TestCases") {
-        errors.push(ExecError::new(format!("{pointer}/{}", escape(key)), "unknown member; a state machine entry has `TestCases`"));
+        errors.push(ExecError::new(
+            format!("{pointer}/{}", escape(key)),
+            "unknown member; a state machine entry has `TestCases`",
+        ));
     }
     let Some(test_cases) = body.get("TestCases") else {
         errors.push(ExecError::new(pointer, "`TestCases` is required"));
         return cases;
     };
     let Some(test_cases) = test_cases.as_object() else {
-        errors.push(ExecError::new(format!("{pointer}/TestCases"), "must be an object: test case name -> {state name: response set}"));
+        errors.push(ExecError::new(
+            format!("{pointer}/TestCases"),
+            "must be an object: test case name -> {state name: response set}",
+        ));
         return cases;
     };
     for (case, mapping) in test_cases {
         let case_pointer = format!("{pointer}/TestCases/{}", escape(case));
         let Some(mapping) = mapping.as_object() else {
-            errors.push(ExecError::new(case_pointer, "must be an object: state name -> response-set id"));
+            errors.push(ExecError::new(
+                case_pointer,
+                "must be an object: state name -> response-set id",
+            ));
             continue;
         };
         let mut states = IndexMap::new();
@@ -196,8 +259,14 @@ fn read_machine(
                 }
                 // A set that exists but has errors was already reported.
                 Some(id) if raw_sets.and_then(|s| s.get(id)).is_some() => {}
-                Some(id) => errors.push(ExecError::new(state_pointer, format!("no response set `{id}` in `MockedResponses`"))),
-                None => errors.push(ExecError::new(state_pointer, "must be the id of a response set (a string)")),
+                Some(id) => errors.push(ExecError::new(
+                    state_pointer,
+                    format!("no response set `{id}` in `MockedResponses`"),
+                )),
+                None => errors.push(ExecError::new(
+                    state_pointer,
+                    "must be the id of a response set (a string)",
+                )),
             }
         }
         cases.insert(case.clone(), states);
@@ -205,9 +274,16 @@ fn read_machine(
     cases
 }
 
-fn read_response_set(set: &Value, pointer: &str, errors: &mut Vec<ExecError>) -> Option<Vec<MockEntry>> {
+fn read_response_set(
+    set: &Value,
+    pointer: &str,
+    errors: &mut Vec<ExecError>,
+) -> Option<Vec<MockEntry>> {
     let Some(set) = set.as_object() else {
-        errors.push(ExecError::new(pointer, "a response set must be an object: \"0\", \"1-3\", ... -> {Return|Throw}"));
+        errors.push(ExecError::new(
+            pointer,
+            "a response set must be an object: \"0\", \"1-3\", ... -> {Return|Throw}",
+        ));
         return None;
     };
     let before = errors.len();
@@ -215,18 +291,29 @@ fn read_response_set(set: &Value, pointer: &str, errors: &mut Vec<ExecError>) ->
     for (key, entry) in set {
         let entry_pointer = format!("{pointer}/{}", escape(key));
         let Some((first, last)) = parse_range(key) else {
-            errors.push(ExecError::new(entry_pointer, format!("`{key}` is not an invocation index (`0`) or range (`1-3`)")));
+            errors.push(ExecError::new(
+                entry_pointer,
+                format!("`{key}` is not an invocation index (`0`) or range (`1-3`)"),
+            ));
             continue;
         };
         if let Some(response) = read_entry(entry, &entry_pointer, errors) {
-            entries.push(MockEntry { first, last, response });
+            entries.push(MockEntry {
+                first,
+                last,
+                response,
+            });
         }
     }
     entries.sort_by_key(|e| e.first);
     let mut expected = 0;
     for entry in &entries {
         if entry.first != expected {
-            let what = if entry.first < expected { "overlaps the previous entry" } else { "leaves a gap" };
+            let what = if entry.first < expected {
+                "overlaps the previous entry"
+            } else {
+                "leaves a gap"
+            };
             errors.push(ExecError::new(
                 pointer,
                 format!("mock responses must be numbered consecutively from 0: the entry starting at {} {what} (expected {expected})", entry.first),
@@ -240,11 +327,20 @@ fn read_response_set(set: &Value, pointer: &str, errors: &mut Vec<ExecError>) ->
 
 fn read_entry(entry: &Value, pointer: &str, errors: &mut Vec<ExecError>) -> Option<MockResponse> {
     let Some(entry) = entry.as_object() else {
-        errors.push(ExecError::new(pointer, "an entry must be an object with `Return` or `Throw`"));
+        errors.push(ExecError::new(
+            pointer,
+            "an entry must be an object with `Return` or `Throw`",
+        ));
         return None;
     };
-    for key in entry.keys().filter(|k| k.as_str() != "Return" && k.as_str() != "Throw") {
-        errors.push(ExecError::new(format!("{pointer}/{}", escape(key)), "unknown member; an entry has `Return` or `Throw`"));
+    for key in entry
+        .keys()
+        .filter(|k| k.as_str() != "Return" && k.as_str() != "Throw")
+    {
+        errors.push(ExecError::new(
+            format!("{pointer}/{}", escape(key)),
+            "unknown member; an entry has `Return` or `Throw`",
+        ));
     }
     match (entry.get("Return"), entry.get("Throw")) {
         (Some(value), None) => Some(MockResponse::Return(value.clone())),
@@ -252,35 +348,57 @@ fn read_entry(entry: &Value, pointer: &str, errors: &mut Vec<ExecError>) -> Opti
             let field = |name: &str, errors: &mut Vec<ExecError>| match throw.get(name) {
                 Some(Value::String(s)) => Some(s.clone()),
                 Some(_) => {
-                    errors.push(ExecError::new(format!("{pointer}/Throw/{name}"), "must be a string"));
+                    errors.push(ExecError::new(
+                        format!("{pointer}/Throw/{name}"),
+                        "must be a string",
+                    ));
                     None
                 }
                 None => {
-                    errors.push(ExecError::new(format!("{pointer}/Throw/{name}"), format!("`{name}` is required")));
+                    errors.push(ExecError::new(
+                        format!("{pointer}/Throw/{name}"),
+                        format!("`{name}` is required"),
+                    ));
                     None
                 }
             };
             let error = field("Error", errors);
             let cause = field("Cause", errors);
-            Some(MockResponse::Throw { error: error?, cause: cause? })
+            Some(MockResponse::Throw {
+                error: error?,
+                cause: cause?,
+            })
         }
         (None, Some(_)) => {
-            errors.push(ExecError::new(format!("{pointer}/Throw"), "must be an object with `Error` and `Cause`"));
+            errors.push(ExecError::new(
+                format!("{pointer}/Throw"),
+                "must be an object with `Error` and `Cause`",
+            ));
             None
         }
         (Some(_), Some(_)) => {
-            errors.push(ExecError::new(pointer, "an entry has exactly one of `Return` and `Throw`, not both"));
+            errors.push(ExecError::new(
+                pointer,
+                "an entry has exactly one of `Return` and `Throw`, not both",
+            ));
             None
         }
         (None, None) => {
-            errors.push(ExecError::new(pointer, "an entry needs `Return` or `Throw`"));
+            errors.push(ExecError::new(
+                pointer,
+                "an entry needs `Return` or `Throw`",
+            ));
             None
         }
     }
 }
 
 fn parse_range(key: &str) -> Option<(usize, usize)> {
-    let number = |s: &str| (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<usize>().ok()).flatten();
+    let number = |s: &str| {
+        (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<usize>().ok())
+            .flatten()
+    };
     match key.split_once('-') {
         Some((a, b)) => {
             let (a, b) = (number(a)?, number(b)?);
@@ -310,9 +428,15 @@ mod tests {
         let errors = MockConfig::from_json(text).unwrap_err();
         let pointers: Vec<&str> = errors.iter().map(|e| e.pointer.as_str()).collect();
         assert!(pointers.contains(&"/MockedResponses/Bad/0"), "{errors:?}");
-        assert!(pointers.contains(&"/MockedResponses/Bad/2/Throw/Cause"), "{errors:?}");
+        assert!(
+            pointers.contains(&"/MockedResponses/Bad/2/Throw/Cause"),
+            "{errors:?}"
+        );
         assert!(pointers.contains(&"/MockedResponses/Bad/x"), "{errors:?}");
-        assert!(pointers.contains(&"/StateMachines/M/TestCases/C/A"), "{errors:?}");
+        assert!(
+            pointers.contains(&"/StateMachines/M/TestCases/C/A"),
+            "{errors:?}"
+        );
     }
 
     #[test]
@@ -321,8 +445,14 @@ mod tests {
           "MockedResponses": {"R": {"0": {"Throw": {"Error": "E", "Cause": "c"}}, "1-2": {"Return": {"ok": true}}}}}"#;
         let config = MockConfig::from_json(text).unwrap();
         let mocks = config.test_case(None, "C").unwrap();
-        assert!(matches!(mocks.response("A", 0), Some(Some(MockResponse::Throw { .. }))));
-        assert!(matches!(mocks.response("A", 2), Some(Some(MockResponse::Return(_)))));
+        assert!(matches!(
+            mocks.response("A", 0),
+            Some(Some(MockResponse::Throw { .. }))
+        ));
+        assert!(matches!(
+            mocks.response("A", 2),
+            Some(Some(MockResponse::Return(_)))
+        ));
         assert_eq!(mocks.response("A", 3), Some(None));
         assert_eq!(mocks.response("Other", 0), None);
         assert!(config.test_case(Some("N"), "C").is_err());

@@ -134,12 +134,21 @@ impl Execution {
                 object.insert("output".into(), self.output.clone().unwrap_or(Value::Null));
             }
             Status::Failed | Status::TimedOut => {
-                object.insert("error".into(), self.error.clone().map_or(Value::Null, Value::String));
-                object.insert("cause".into(), self.cause.clone().map_or(Value::Null, Value::String));
+                object.insert(
+                    "error".into(),
+                    self.error.clone().map_or(Value::Null, Value::String),
+                );
+                object.insert(
+                    "cause".into(),
+                    self.cause.clone().map_or(Value::Null, Value::String),
+                );
             }
         }
         if with_history {
-            object.insert("history".into(), Value::Array(self.history.iter().map(HistoryEvent::to_json).collect()));
+            object.insert(
+                "history".into(),
+                Value::Array(self.history.iter().map(HistoryEvent::to_json).collect()),
+            );
         }
         Value::Object(object)
     }
@@ -189,14 +198,24 @@ impl Executor {
     {
         match find_state(&self.machine.states, name) {
             Some(State::Task(_)) => {
-                self.state_handlers.insert(name.to_owned(), Arc::new(handler));
+                self.state_handlers
+                    .insert(name.to_owned(), Arc::new(handler));
                 Ok(self)
             }
             Some(other) => Err(ExecError::new(
                 format!("/States/{name}"),
-                format!("`{name}` is a {} state; only Task states take handlers", other.state_type().as_str()),
+                format!(
+                    "`{name}` is a {} state; only Task states take handlers",
+                    other.state_type().as_str()
+                ),
             )),
-            None => Err(ExecError::new("", format!("no state named `{name}`{}", did_you_mean(name, &self.state_names)))),
+            None => Err(ExecError::new(
+                "",
+                format!(
+                    "no state named `{name}`{}",
+                    did_you_mean(name, &self.state_names)
+                ),
+            )),
         }
     }
 
@@ -206,7 +225,8 @@ impl Executor {
     where
         F: Fn(&Value, &TaskContext) -> Result<Value, TaskFailure> + Send + Sync + 'static,
     {
-        self.resource_handlers.insert(resource.to_owned(), Arc::new(handler));
+        self.resource_handlers
+            .insert(resource.to_owned(), Arc::new(handler));
         self
     }
 
@@ -214,16 +234,40 @@ impl Executor {
     /// states take precedence over handlers. `machine` may be omitted when the test case
     /// name is unique in the file. A mock naming a state the definition does not have, or a
     /// state that is not a Task, is an error.
-    pub fn with_mock_config(mut self, config: &MockConfig, machine: Option<&str>, test_case: &str) -> Result<Executor, ExecError> {
+    pub fn with_mock_config(
+        mut self,
+        config: &MockConfig,
+        machine: Option<&str>,
+        test_case: &str,
+    ) -> Result<Executor, ExecError> {
         let mocks = config.test_case(machine, test_case)?;
         for state in mocks.state_names() {
-            let pointer = format!("/StateMachines/{}/TestCases/{}/{}", mocks.name.split('#').next().unwrap_or_default(), test_case, mock_config::escape(state));
+            let pointer = format!(
+                "/StateMachines/{}/TestCases/{}/{}",
+                mocks.name.split('#').next().unwrap_or_default(),
+                test_case,
+                mock_config::escape(state)
+            );
             match find_state(&self.machine.states, state) {
                 Some(State::Task(_)) => {}
                 Some(other) => {
-                    return Err(ExecError::new(pointer, format!("`{state}` is a {} state; only Task states can be mocked", other.state_type().as_str())));
+                    return Err(ExecError::new(
+                        pointer,
+                        format!(
+                            "`{state}` is a {} state; only Task states can be mocked",
+                            other.state_type().as_str()
+                        ),
+                    ));
                 }
-                None => return Err(ExecError::new(pointer, format!("the state machine has no state `{state}`{}", did_you_mean(state, &self.state_names)))),
+                None => {
+                    return Err(ExecError::new(
+                        pointer,
+                        format!(
+                            "the state machine has no state `{state}`{}",
+                            did_you_mean(state, &self.state_names)
+                        ),
+                    ));
+                }
             }
         }
         self.mocks = Some(mocks);
@@ -293,7 +337,10 @@ fn collect_names(states: &States, names: &mut HashSet<String>) {
     for (name, state) in states {
         names.insert(name.clone());
         match state {
-            State::Parallel(p) => p.branches.iter().for_each(|b| collect_names(&b.states, names)),
+            State::Parallel(p) => p
+                .branches
+                .iter()
+                .for_each(|b| collect_names(&b.states, names)),
             State::Map(m) => {
                 if let Some(p) = m.processor() {
                     collect_names(&p.states, names);
@@ -309,11 +356,14 @@ fn did_you_mean(name: &str, names: &HashSet<String>) -> String {
     let mut best: Option<(usize, &String)> = None;
     for candidate in names {
         let d = edit_distance(&lower, &candidate.to_lowercase());
-        if d <= 2.max(name.len() / 3) && best.is_none_or(|(bd, bc)| d < bd || (d == bd && candidate < bc)) {
+        if d <= 2.max(name.len() / 3)
+            && best.is_none_or(|(bd, bc)| d < bd || (d == bd && candidate < bc))
+        {
             best = Some((d, candidate));
         }
     }
-    best.map(|(_, c)| format!(" (did you mean `{c}`?)")).unwrap_or_default()
+    best.map(|(_, c)| format!(" (did you mean `{c}`?)"))
+        .unwrap_or_default()
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
@@ -324,7 +374,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let current = row[j + 1];
-            row[j + 1] = (previous + usize::from(ca != *cb)).min(row[j] + 1).min(current + 1);
+            row[j + 1] = (previous + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(current + 1);
             previous = current;
         }
     }
@@ -336,10 +388,21 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// by JSONata `$hash` and `States.Hash`.
 pub(crate) fn hash_hex(data: &str, algorithm: &str) -> Result<String, String> {
     use crate::path::{Arg, ArgKind, Intrinsic, IntrinsicFn, Scope};
-    let literal = |text: &str| Arg { kind: ArgKind::String(text.to_owned()), span: 0..0 };
-    let call = Intrinsic { function: IntrinsicFn::Hash, args: vec![literal(data), literal(algorithm)], span: 0..0 };
+    let literal = |text: &str| Arg {
+        kind: ArgKind::String(text.to_owned()),
+        span: 0..0,
+    };
+    let call = Intrinsic {
+        function: IntrinsicFn::Hash,
+        args: vec![literal(data), literal(algorithm)],
+        span: 0..0,
+    };
     let empty = Map::new();
-    let scope = Scope { input: &Value::Null, context: &Value::Null, variables: &empty };
+    let scope = Scope {
+        input: &Value::Null,
+        context: &Value::Null,
+        variables: &empty,
+    };
     match crate::path::eval_intrinsic(&call, &scope, &mut || 0) {
         Ok(Value::String(digest)) => Ok(digest),
         Ok(other) => Err(format!("unexpected digest {other}")),

@@ -56,37 +56,59 @@ impl Compiled {
     }
     /// Pre-parses a path-or-intrinsic field (Fail `ErrorPath`/`CausePath`).
     pub(crate) fn add_expr(&mut self, source: &String) {
-        self.exprs.insert(address(source), path::parse_expr(source).map_err(|e| e.to_string()));
+        self.exprs.insert(
+            address(source),
+            path::parse_expr(source).map_err(|e| e.to_string()),
+        );
     }
     /// Pre-compiles a payload template.
     pub(crate) fn add_template(&mut self, value: &Value) {
-        self.templates.insert(address(value), Template::compile(value));
+        self.templates
+            .insert(address(value), Template::compile(value));
     }
     /// Pre-compiles a JSONata field (any JSON with `{% %}` strings inside).
     pub(crate) fn add_jsonata(&mut self, value: &Value) {
-        self.jsonata.insert(address(value), JsonataTemplate::compile(value));
+        self.jsonata
+            .insert(address(value), JsonataTemplate::compile(value));
     }
     /// Pre-compiles a JSONata string field (`Error`, `Timestamp`, `TimeoutSeconds`, ...).
     pub(crate) fn add_jsonata_str(&mut self, source: &String) {
-        self.jsonata.insert(address(source), JsonataTemplate::compile_str(source));
+        self.jsonata
+            .insert(address(source), JsonataTemplate::compile_str(source));
     }
 
     /// The parsed path at `source`. `what` names the field for the error.
-    pub(crate) fn path<'a>(&'a self, source: &String, what: &str) -> Result<Cow<'a, path::Path>, Failure> {
+    pub(crate) fn path<'a>(
+        &'a self,
+        source: &String,
+        what: &str,
+    ) -> Result<Cow<'a, path::Path>, Failure> {
         let parsed = match self.paths.get(&address(source)) {
             Some(parsed) => parsed.as_ref().map(Cow::Borrowed).map_err(Clone::clone),
             None => parse_path(source).map(Cow::Owned),
         };
-        parsed.map_err(|message| Failure::runtime(format!("{what} '{source}' is not a valid path: {message}")))
+        parsed.map_err(|message| {
+            Failure::runtime(format!("{what} '{source}' is not a valid path: {message}"))
+        })
     }
 
     /// The parsed path-or-intrinsic at `source`.
-    pub(crate) fn expr<'a>(&'a self, source: &String, what: &str) -> Result<Cow<'a, path::Expr>, Failure> {
+    pub(crate) fn expr<'a>(
+        &'a self,
+        source: &String,
+        what: &str,
+    ) -> Result<Cow<'a, path::Expr>, Failure> {
         let parsed = match self.exprs.get(&address(source)) {
             Some(parsed) => parsed.as_ref().map(Cow::Borrowed).map_err(Clone::clone),
-            None => path::parse_expr(source).map(Cow::Owned).map_err(|e| e.to_string()),
+            None => path::parse_expr(source)
+                .map(Cow::Owned)
+                .map_err(|e| e.to_string()),
         };
-        parsed.map_err(|message| Failure::runtime(format!("{what} '{source}' is not a valid path or intrinsic: {message}")))
+        parsed.map_err(|message| {
+            Failure::runtime(format!(
+                "{what} '{source}' is not a valid path or intrinsic: {message}"
+            ))
+        })
     }
 
     /// The compiled template at `value`.

@@ -12,7 +12,9 @@ use crate::jsonata::eval::Bindings;
 /// Adds where an error happened to its cause, in the service's words.
 pub(crate) fn in_state(mut failure: Failure, state: &str, field: &str) -> Failure {
     let cause = failure.cause.take().unwrap_or_default();
-    failure.cause = Some(format!("An error occurred while executing the state '{state}' ({field}): {cause}"));
+    failure.cause = Some(format!(
+        "An error occurred while executing the state '{state}' ({field}): {cause}"
+    ));
     failure
 }
 
@@ -43,44 +45,119 @@ impl<'e> Run<'e> {
     }
 
     /// Selects a path (`InputPath`, `ItemsPath`, `SecondsPath`, ...) on `input`.
-    pub(crate) fn select(&self, state: &str, field: &str, source: &'e String, input: &Value, vars: &Map<String, Value>) -> Result<Value, Failure> {
-        let parsed = self.exec.compiled.path(source, field).map_err(|f| in_state(f, state, field))?;
-        let scope = path::Scope { input, context: &self.context, variables: vars };
+    pub(crate) fn select(
+        &self,
+        state: &str,
+        field: &str,
+        source: &'e String,
+        input: &Value,
+        vars: &Map<String, Value>,
+    ) -> Result<Value, Failure> {
+        let parsed = self
+            .exec
+            .compiled
+            .path(source, field)
+            .map_err(|f| in_state(f, state, field))?;
+        let scope = path::Scope {
+            input,
+            context: &self.context,
+            variables: vars,
+        };
         path::select(&parsed, &scope).map_err(|e| {
-            in_state(Failure::new(e.error, format!("Invalid path '{source}' for the field '{field}': {}", e.cause)), state, field)
+            in_state(
+                Failure::new(
+                    e.error,
+                    format!(
+                        "Invalid path '{source}' for the field '{field}': {}",
+                        e.cause
+                    ),
+                ),
+                state,
+                field,
+            )
         })
     }
 
     /// Evaluates a path-or-intrinsic field (Fail `ErrorPath`/`CausePath`).
-    pub(crate) fn eval_expr(&mut self, state: &str, field: &str, source: &'e String, input: &Value, vars: &Map<String, Value>) -> Result<Value, Failure> {
-        let parsed = self.exec.compiled.expr(source, field).map_err(|f| in_state(f, state, field))?;
-        let scope = path::Scope { input, context: &self.context, variables: vars };
+    pub(crate) fn eval_expr(
+        &mut self,
+        state: &str,
+        field: &str,
+        source: &'e String,
+        input: &Value,
+        vars: &Map<String, Value>,
+    ) -> Result<Value, Failure> {
+        let parsed = self
+            .exec
+            .compiled
+            .expr(source, field)
+            .map_err(|f| in_state(f, state, field))?;
+        let scope = path::Scope {
+            input,
+            context: &self.context,
+            variables: vars,
+        };
         let rng = &mut self.rng;
         let mut random = || rng.next_u64();
-        path::eval_expr(&parsed, &scope, &mut random)
-            .map_err(|e| in_state(Failure::new(e.error, format!("'{source}' failed: {}", e.cause)), state, field))
+        path::eval_expr(&parsed, &scope, &mut random).map_err(|e| {
+            in_state(
+                Failure::new(e.error, format!("'{source}' failed: {}", e.cause)),
+                state,
+                field,
+            )
+        })
     }
 
     /// Renders a payload template (`Parameters`, `ResultSelector`, `ItemSelector`, ...).
-    pub(crate) fn render(&mut self, state: &str, field: &str, template: &'e Value, input: &Value, vars: &Map<String, Value>) -> Result<Value, Failure> {
+    pub(crate) fn render(
+        &mut self,
+        state: &str,
+        field: &str,
+        template: &'e Value,
+        input: &Value,
+        vars: &Map<String, Value>,
+    ) -> Result<Value, Failure> {
         let compiled = self.exec.compiled.template(template);
-        let scope = path::Scope { input, context: &self.context, variables: vars };
+        let scope = path::Scope {
+            input,
+            context: &self.context,
+            variables: vars,
+        };
         let rng = &mut self.rng;
         let mut random = || rng.next_u64();
-        compiled.render(&scope, &mut random).map_err(|f| in_state(f, state, field))
+        compiled
+            .render(&scope, &mut random)
+            .map_err(|f| in_state(f, state, field))
     }
 
     /// `ResultPath`: absent or `$` -> the result; `null` -> the raw input; else the raw
     /// input with the result written at the path (intermediate objects created).
-    pub(crate) fn result_path(&self, state: &str, field: &'e Option<Option<String>>, raw: Value, result: Value) -> Result<Value, Failure> {
+    pub(crate) fn result_path(
+        &self,
+        state: &str,
+        field: &'e Option<Option<String>>,
+        raw: Value,
+        result: Value,
+    ) -> Result<Value, Failure> {
         match field {
             None => Ok(result),
             Some(None) => Ok(raw),
             Some(Some(source)) if source == "$" => Ok(result),
             Some(Some(source)) => {
-                let parsed = self.exec.compiled.path(source, "ResultPath").map_err(|f| in_state(f, state, "ResultPath"))?;
+                let parsed = self
+                    .exec
+                    .compiled
+                    .path(source, "ResultPath")
+                    .map_err(|f| in_state(f, state, "ResultPath"))?;
                 path::write_at(raw, &parsed, result).map_err(|e| {
-                    in_state(Failure::new(e.error, format!("Unable to apply ResultPath '{source}': {}", e.cause)), state, "ResultPath")
+                    in_state(
+                        Failure::new(
+                            e.error,
+                            format!("Unable to apply ResultPath '{source}': {}", e.cause),
+                        ),
+                        state,
+                        "ResultPath",
+                    )
                 })
             }
         }
@@ -88,16 +165,36 @@ impl<'e> Run<'e> {
 
     /// JSONPath `Assign`: a payload template whose `$` is `input`; values are computed
     /// against the variables at state entry and returned (the caller applies them).
-    pub(crate) fn assign_jsonpath(&mut self, state: &str, assign: &'e Option<Value>, input: &Value, vars: &Map<String, Value>) -> Result<Option<Map<String, Value>>, Failure> {
-        let Some(assign) = assign else { return Ok(None) };
+    pub(crate) fn assign_jsonpath(
+        &mut self,
+        state: &str,
+        assign: &'e Option<Value>,
+        input: &Value,
+        vars: &Map<String, Value>,
+    ) -> Result<Option<Map<String, Value>>, Failure> {
+        let Some(assign) = assign else {
+            return Ok(None);
+        };
         match self.render(state, "Assign", assign, input, vars)? {
             Value::Object(values) => Ok(Some(values)),
-            _ => Err(in_state(Failure::runtime("Assign must be an object of variable names"), state, "Assign")),
+            _ => Err(in_state(
+                Failure::runtime("Assign must be an object of variable names"),
+                state,
+                "Assign",
+            )),
         }
     }
 
     /// Evaluates a JSONata field (any JSON with `{% %}` strings inside).
-    pub(crate) fn jsonata(&mut self, state: &str, field: &str, value: &'e Value, input: &Value, extra: Extra, vars: &Map<String, Value>) -> Result<Value, Failure> {
+    pub(crate) fn jsonata(
+        &mut self,
+        state: &str,
+        field: &str,
+        value: &'e Value,
+        input: &Value,
+        extra: Extra,
+        vars: &Map<String, Value>,
+    ) -> Result<Value, Failure> {
         let compiled = self.exec.compiled.jsonata(value);
         let bindings = Bindings {
             input,
@@ -107,26 +204,64 @@ impl<'e> Run<'e> {
             variables: vars,
             seed: self.rng.next_u64(),
         };
-        compiled
-            .evaluate(&bindings)
-            .map_err(|e| in_state(Failure::new(names::QUERY_EVALUATION_ERROR, e.message), state, field))
+        compiled.evaluate(&bindings).map_err(|e| {
+            in_state(
+                Failure::new(names::QUERY_EVALUATION_ERROR, e.message),
+                state,
+                field,
+            )
+        })
     }
 
     /// Evaluates a JSONata string field (`Error`, `Timestamp`, `TimeoutSeconds` as text, ...).
-    pub(crate) fn jsonata_str(&mut self, state: &str, field: &str, source: &'e String, input: &Value, vars: &Map<String, Value>) -> Result<Value, Failure> {
+    pub(crate) fn jsonata_str(
+        &mut self,
+        state: &str,
+        field: &str,
+        source: &'e String,
+        input: &Value,
+        vars: &Map<String, Value>,
+    ) -> Result<Value, Failure> {
         let compiled = self.exec.compiled.jsonata_str(source);
-        let bindings = Bindings { input, context: &self.context, result: None, error_output: None, variables: vars, seed: self.rng.next_u64() };
-        compiled
-            .evaluate(&bindings)
-            .map_err(|e| in_state(Failure::new(names::QUERY_EVALUATION_ERROR, e.message), state, field))
+        let bindings = Bindings {
+            input,
+            context: &self.context,
+            result: None,
+            error_output: None,
+            variables: vars,
+            seed: self.rng.next_u64(),
+        };
+        compiled.evaluate(&bindings).map_err(|e| {
+            in_state(
+                Failure::new(names::QUERY_EVALUATION_ERROR, e.message),
+                state,
+                field,
+            )
+        })
     }
 
     /// JSONata `Assign`.
-    pub(crate) fn assign_jsonata(&mut self, state: &str, assign: &'e Option<Value>, input: &Value, extra: Extra, vars: &Map<String, Value>) -> Result<Option<Map<String, Value>>, Failure> {
-        let Some(assign) = assign else { return Ok(None) };
+    pub(crate) fn assign_jsonata(
+        &mut self,
+        state: &str,
+        assign: &'e Option<Value>,
+        input: &Value,
+        extra: Extra,
+        vars: &Map<String, Value>,
+    ) -> Result<Option<Map<String, Value>>, Failure> {
+        let Some(assign) = assign else {
+            return Ok(None);
+        };
         match self.jsonata(state, "Assign", assign, input, extra, vars)? {
             Value::Object(values) => Ok(Some(values)),
-            _ => Err(in_state(Failure::new(names::QUERY_EVALUATION_ERROR, "Assign must be an object of variable names"), state, "Assign")),
+            _ => Err(in_state(
+                Failure::new(
+                    names::QUERY_EVALUATION_ERROR,
+                    "Assign must be an object of variable names",
+                ),
+                state,
+                "Assign",
+            )),
         }
     }
 }
@@ -164,17 +299,25 @@ impl<'e> Run<'e> {
         match language {
             crate::asl::QueryLanguage::JsonPath => {
                 let selected = match fields.result_selector {
-                    Some(selector) => self.render(state, "ResultSelector", selector, &result, vars)?,
+                    Some(selector) => {
+                        self.render(state, "ResultSelector", selector, &result, vars)?
+                    }
                     None => result,
                 };
                 self.note(Stage::AfterResultSelector, &selected);
                 let assigned = self.assign_jsonpath(state, fields.assign, &selected, vars)?;
                 let output = self.result_path(state, fields.result_path, raw.clone(), selected)?;
                 self.note(Stage::AfterResultPath, &output);
-                Ok((self.filter_path(state, "OutputPath", fields.output_path, output, vars)?, assigned))
+                Ok((
+                    self.filter_path(state, "OutputPath", fields.output_path, output, vars)?,
+                    assigned,
+                ))
             }
             crate::asl::QueryLanguage::Jsonata => {
-                let extra = Extra { result: Some(&result), error_output: None };
+                let extra = Extra {
+                    result: Some(&result),
+                    error_output: None,
+                };
                 let assigned = self.assign_jsonata(state, fields.assign, raw, extra, vars)?;
                 let output = match fields.output {
                     Some(output) => self.jsonata(state, "Output", output, raw, extra, vars)?,

@@ -31,8 +31,13 @@ mod tests {
     fn backoff_and_cap() {
         let mut rng = Rng::new(0);
         let r = retrier(json!({"ErrorEquals": ["E"], "IntervalSeconds": 3, "BackoffRate": 2}));
-        assert_eq!((delay_ms(&r, 1, &mut rng), delay_ms(&r, 2, &mut rng)), (3000, 6000));
-        let r = retrier(json!({"ErrorEquals": ["E"], "IntervalSeconds": 3, "BackoffRate": 2, "MaxDelaySeconds": 4}));
+        assert_eq!(
+            (delay_ms(&r, 1, &mut rng), delay_ms(&r, 2, &mut rng)),
+            (3000, 6000)
+        );
+        let r = retrier(
+            json!({"ErrorEquals": ["E"], "IntervalSeconds": 3, "BackoffRate": 2, "MaxDelaySeconds": 4}),
+        );
         assert_eq!(delay_ms(&r, 2, &mut rng), 4000);
         let r = retrier(json!({"ErrorEquals": ["E"], "IntervalSeconds": 3, "BackoffRate": 1.5}));
         assert_eq!(delay_ms(&r, 2, &mut rng), 4500);
@@ -40,10 +45,16 @@ mod tests {
 
     #[test]
     fn full_jitter_is_seeded_and_bounded() {
-        let r = retrier(json!({"ErrorEquals": ["E"], "IntervalSeconds": 10, "JitterStrategy": "FULL"}));
+        let r =
+            retrier(json!({"ErrorEquals": ["E"], "IntervalSeconds": 10, "JitterStrategy": "FULL"}));
         let a: Vec<i64> = (1..5).map(|k| delay_ms(&r, k, &mut Rng::new(9))).collect();
         let b: Vec<i64> = (1..5).map(|k| delay_ms(&r, k, &mut Rng::new(9))).collect();
         assert_eq!(a, b);
-        assert!(a.iter().enumerate().all(|(i, d)| *d >= 0 && *d <= 10_000 * (1 << i)), "{a:?}");
+        assert!(
+            a.iter()
+                .enumerate()
+                .all(|(i, d)| *d >= 0 && *d <= 10_000 * (1 << i)),
+            "{a:?}"
+        );
     }
 }

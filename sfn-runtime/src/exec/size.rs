@@ -72,8 +72,16 @@ mod tests {
 
     #[test]
     fn matches_serialization() {
-        for value in [json!({"a": [1, -20, 3.5, "x\"y\n", null, true, false, {}], "é": "\u{1}"}), json!([]), json!("")] {
-            assert_eq!(json_size(&value, usize::MAX), value.to_string().len(), "{value}");
+        for value in [
+            json!({"a": [1, -20, 3.5, "x\"y\n", null, true, false, {}], "é": "\u{1}"}),
+            json!([]),
+            json!(""),
+        ] {
+            assert_eq!(
+                json_size(&value, usize::MAX),
+                value.to_string().len(),
+                "{value}"
+            );
         }
     }
 }

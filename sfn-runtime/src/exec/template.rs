@@ -49,7 +49,11 @@ impl Template {
     }
 
     /// Renders the template against a scope. Errors name the field; the caller adds the state.
-    pub(crate) fn render(&self, scope: &path::Scope, random: &mut dyn FnMut() -> u64) -> Result<Value, Failure> {
+    pub(crate) fn render(
+        &self,
+        scope: &path::Scope,
+        random: &mut dyn FnMut() -> u64,
+    ) -> Result<Value, Failure> {
         match self {
             Template::Literal(value) => Ok(value.clone()),
             Template::Object(fields) => {
@@ -72,15 +76,27 @@ impl Template {
 
 fn compile_expr(field: &str, value: &Value) -> Template {
     let (source, expr) = match value {
-        Value::String(source) => (source.clone(), path::parse_expr(source).map_err(|e| e.to_string())),
-        other => (other.to_string(), Err("the value of a `.$` field must be a string".to_owned())),
+        Value::String(source) => (
+            source.clone(),
+            path::parse_expr(source).map_err(|e| e.to_string()),
+        ),
+        other => (
+            other.to_string(),
+            Err("the value of a `.$` field must be a string".to_owned()),
+        ),
     };
-    Template::Expr { field: field.to_owned(), source, expr }
+    Template::Expr {
+        field: field.to_owned(),
+        source,
+        expr,
+    }
 }
 
 fn has_dollar_key(value: &Value) -> bool {
     match value {
-        Value::Object(object) => object.iter().any(|(k, v)| k.ends_with(".$") || has_dollar_key(v)),
+        Value::Object(object) => object
+            .iter()
+            .any(|(k, v)| k.ends_with(".$") || has_dollar_key(v)),
         Value::Array(items) => items.iter().any(has_dollar_key),
         _ => false,
     }

@@ -129,7 +129,8 @@ pub struct TestState {
 impl TestState {
     /// Tests one state definition (its `Next`/Catch targets need not exist).
     pub fn state(definition: &Value) -> Result<TestState, ExecError> {
-        let state: State = serde_json::from_value(definition.clone()).map_err(|e| ExecError::new("", format!("not a state definition: {e}")))?;
+        let state: State = serde_json::from_value(definition.clone())
+            .map_err(|e| ExecError::new("", format!("not a state definition: {e}")))?;
         let mut states = Map::new();
         for target in state.targets() {
             states.insert(target.to_owned(), json!({"Type": "Succeed"}));
@@ -149,7 +150,14 @@ impl TestState {
     }
 
     fn with_machine(machine: StateMachine, state: &str) -> TestState {
-        TestState { machine, state: state.to_owned(), input: json!({}), mock: None, variables: Map::new(), retrier_retry_count: 0 }
+        TestState {
+            machine,
+            state: state.to_owned(),
+            input: json!({}),
+            mock: None,
+            variables: Map::new(),
+            retrier_retry_count: 0,
+        }
     }
 
     /// The state's input (default `{}`).
@@ -185,10 +193,13 @@ impl TestState {
     /// Runs the state.
     pub fn run(&self) -> TestStateResult {
         let mut executor = Executor::new(&self.machine);
-        if let Some(mock) = self.mock.clone() {
-            if let Ok(with_handler) = executor.clone().on_state(&self.state, move |_, _| mock.clone()) {
-                executor = with_handler;
-            }
+        // A mock for a state that is not a Task is ignored (as TestState ignores it).
+        if let Some(mock) = self.mock.clone()
+            && let Ok(with_handler) = executor
+                .clone()
+                .on_state(&self.state, move |_, _| mock.clone())
+        {
+            executor = with_handler;
         }
         let Some((name, state)) = find_named(&executor.machine.states, &self.state) else {
             return TestStateResult {
@@ -203,7 +214,10 @@ impl TestState {
         let mut run = Run::new(&executor, &self.input);
         run.inspection = Some(Inspection {
             state: self.state.clone(),
-            data: InspectionData { input: Some(self.input.clone()), ..InspectionData::default() },
+            data: InspectionData {
+                input: Some(self.input.clone()),
+                ..InspectionData::default()
+            },
             retry_count_start: self.retrier_retry_count,
             ..Inspection::default()
         });
@@ -219,15 +233,33 @@ impl TestState {
         }
         match outcome {
             Ok(step) => TestStateResult {
-                status: if inspection.catch.is_some() { TestStatus::CaughtError } else { TestStatus::Succeeded },
-                error: inspection.catch.and(step.output.get("Error").and_then(Value::as_str).map(str::to_owned)),
-                cause: inspection.catch.and(step.output.get("Cause").and_then(Value::as_str).map(str::to_owned)),
+                status: if inspection.catch.is_some() {
+                    TestStatus::CaughtError
+                } else {
+                    TestStatus::Succeeded
+                },
+                error: inspection.catch.and(
+                    step.output
+                        .get("Error")
+                        .and_then(Value::as_str)
+                        .map(str::to_owned),
+                ),
+                cause: inspection.catch.and(
+                    step.output
+                        .get("Cause")
+                        .and_then(Value::as_str)
+                        .map(str::to_owned),
+                ),
                 output: Some(step.output),
                 next_state: step.next.map(str::to_owned),
                 inspection: data,
             },
             Err(failure) => TestStateResult {
-                status: if inspection.retry.is_some() { TestStatus::Retriable } else { TestStatus::Failed },
+                status: if inspection.retry.is_some() {
+                    TestStatus::Retriable
+                } else {
+                    TestStatus::Failed
+                },
                 output: None,
                 error: failure.error,
                 cause: failure.cause,
@@ -255,7 +287,11 @@ impl<'e> Run<'e> {
     pub(crate) fn inspecting(&mut self) -> Option<&mut Inspection> {
         // Checked first: this runs for every pipeline stage of every state.
         self.inspection.as_ref()?;
-        let current = self.context.get("State").and_then(|s| s.get("Name")).and_then(Value::as_str);
+        let current = self
+            .context
+            .get("State")
+            .and_then(|s| s.get("Name"))
+            .and_then(Value::as_str);
         match self.inspection.as_mut() {
             Some(inspection) if current == Some(inspection.state.as_str()) => Some(inspection),
             _ => None,
@@ -264,7 +300,9 @@ impl<'e> Run<'e> {
 
     /// Records a pipeline stage (only under `test_state`).
     pub(crate) fn note(&mut self, stage: Stage, value: &Value) {
-        let Some(inspection) = self.inspecting() else { return };
+        let Some(inspection) = self.inspecting() else {
+            return;
+        };
         let slot = match stage {
             Stage::AfterInputPath => &mut inspection.data.after_input_path,
             Stage::AfterParameters => &mut inspection.data.after_parameters,

@@ -9,10 +9,18 @@ use crate::exec::errors::{Failure, names};
 use crate::exec::pipeline::{Extra, apply_assign, in_state};
 
 impl<'e> Run<'e> {
-    pub(crate) fn choice(&mut self, name: &'e str, s: &'e Choice, raw: Value, vars: &mut Map<String, Value>) -> Result<Step<'e>, Failure> {
+    pub(crate) fn choice(
+        &mut self,
+        name: &'e str,
+        s: &'e Choice,
+        raw: Value,
+        vars: &mut Map<String, Value>,
+    ) -> Result<Step<'e>, Failure> {
         let language = self.language_of(s.query_language);
         let input = match language {
-            QueryLanguage::JsonPath => self.filter_path(name, "InputPath", &s.input_path, raw, vars)?,
+            QueryLanguage::JsonPath => {
+                self.filter_path(name, "InputPath", &s.input_path, raw, vars)?
+            }
             QueryLanguage::Jsonata => raw,
         };
         let mut chosen = None;
@@ -23,12 +31,19 @@ impl<'e> Run<'e> {
             }
         }
         let (next, assign, output) = match chosen {
-            Some(rule) => (rule.next.as_deref(), &rule.assign, rule.output.as_ref().or(s.output.as_ref())),
+            Some(rule) => (
+                rule.next.as_deref(),
+                &rule.assign,
+                rule.output.as_ref().or(s.output.as_ref()),
+            ),
             None => match &s.default {
                 Some(default) => (Some(default.as_str()), &s.assign, s.output.as_ref()),
                 None => {
                     return Err(in_state(
-                        Failure::new(names::NO_CHOICE_MATCHED, "No Matches! No choice rule matched and there is no Default"),
+                        Failure::new(
+                            names::NO_CHOICE_MATCHED,
+                            "No Matches! No choice rule matched and there is no Default",
+                        ),
                         name,
                         "Choices",
                     ));
@@ -36,23 +51,35 @@ impl<'e> Run<'e> {
             },
         };
         let Some(next) = next else {
-            return Err(in_state(Failure::runtime("the matching Choice rule has no Next"), name, "Choices"));
+            return Err(in_state(
+                Failure::runtime("the matching Choice rule has no Next"),
+                name,
+                "Choices",
+            ));
         };
         let (output, assigned) = match language {
             QueryLanguage::JsonPath => {
                 let assigned = self.assign_jsonpath(name, assign, &input, vars)?;
-                (self.filter_path(name, "OutputPath", &s.output_path, input, vars)?, assigned)
+                (
+                    self.filter_path(name, "OutputPath", &s.output_path, input, vars)?,
+                    assigned,
+                )
             }
             QueryLanguage::Jsonata => {
                 let assigned = self.assign_jsonata(name, assign, &input, Extra::default(), vars)?;
                 let output = match output {
-                    Some(output) => self.jsonata(name, "Output", output, &input, Extra::default(), vars)?,
+                    Some(output) => {
+                        self.jsonata(name, "Output", output, &input, Extra::default(), vars)?
+                    }
                     None => input,
                 };
                 (output, assigned)
             }
         };
         apply_assign(vars, assigned);
-        Ok(Step { output, next: Some(next) })
+        Ok(Step {
+            output,
+            next: Some(next),
+        })
     }
 }

@@ -9,10 +9,37 @@ use crate::exec::errors::Failure;
 use crate::exec::pipeline::in_state;
 
 impl<'e> Run<'e> {
-    pub(crate) fn fail(&mut self, name: &'e str, s: &'e Fail, raw: Value, vars: &mut Map<String, Value>) -> Result<Step<'e>, Failure> {
-        let error = self.fail_field(name, "Error", &s.error, &s.error_path, s.query_language, &raw, vars)?;
-        let cause = self.fail_field(name, "Cause", &s.cause, &s.cause_path, s.query_language, &raw, vars)?;
-        Err(Failure { error, cause, terminal: false, heartbeat: false })
+    pub(crate) fn fail(
+        &mut self,
+        name: &'e str,
+        s: &'e Fail,
+        raw: Value,
+        vars: &mut Map<String, Value>,
+    ) -> Result<Step<'e>, Failure> {
+        let error = self.fail_field(
+            name,
+            "Error",
+            &s.error,
+            &s.error_path,
+            s.query_language,
+            &raw,
+            vars,
+        )?;
+        let cause = self.fail_field(
+            name,
+            "Cause",
+            &s.cause,
+            &s.cause_path,
+            s.query_language,
+            &raw,
+            vars,
+        )?;
+        Err(Failure {
+            error,
+            cause,
+            terminal: false,
+            heartbeat: false,
+        })
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -27,14 +54,22 @@ impl<'e> Run<'e> {
         vars: &Map<String, Value>,
     ) -> Result<Option<String>, Failure> {
         let value = match (literal, path, self.language_of(own_language)) {
-            (Some(text), _, QueryLanguage::Jsonata) => self.jsonata_str(name, field, text, raw, vars)?,
+            (Some(text), _, QueryLanguage::Jsonata) => {
+                self.jsonata_str(name, field, text, raw, vars)?
+            }
             (Some(text), _, QueryLanguage::JsonPath) => return Ok(Some(text.clone())),
-            (None, Some(source), _) => self.eval_expr(name, &format!("{field}Path"), source, raw, vars)?,
+            (None, Some(source), _) => {
+                self.eval_expr(name, &format!("{field}Path"), source, raw, vars)?
+            }
             (None, None, _) => return Ok(None),
         };
         match value {
             Value::String(text) => Ok(Some(text)),
-            other => Err(in_state(Failure::runtime(format!("{field} must be a string, got {other}")), name, field)),
+            other => Err(in_state(
+                Failure::runtime(format!("{field} must be a string, got {other}")),
+                name,
+                field,
+            )),
         }
     }
 }

@@ -22,7 +22,14 @@ const DISTRIBUTED_CONCURRENCY: usize = 10_000;
 type Vars = JsonMap<String, Value>;
 
 impl<'e> Run<'e> {
-    pub(crate) fn map(&mut self, name: &'e str, state: &'e State, m: &'e Map, raw: Value, vars: &mut Vars) -> Result<Step<'e>, Failure> {
+    pub(crate) fn map(
+        &mut self,
+        name: &'e str,
+        state: &'e State,
+        m: &'e Map,
+        raw: Value,
+        vars: &mut Vars,
+    ) -> Result<Step<'e>, Failure> {
         let language = self.language_of(m.query_language);
         let fields = ResultFields {
             result_selector: &m.result_selector,
@@ -35,13 +42,31 @@ impl<'e> Run<'e> {
             let (selector_input, items) = run.map_items(name, m, language, &raw, vars)?;
             let mut inputs = Vec::with_capacity(items.len());
             for (index, item) in items.into_iter().enumerate() {
-                inputs.push(run.item_input(name, m, language, &selector_input, index, item, vars)?);
+                inputs.push(run.item_input(
+                    name,
+                    m,
+                    language,
+                    &selector_input,
+                    index,
+                    item,
+                    vars,
+                )?);
             }
             context::set_member(&mut run.context, "Map", None);
             let inputs = run.batch(name, m, language, &selector_input, inputs, vars)?;
             let concurrency = run.max_concurrency(name, m, language, &selector_input, vars)?;
-            run.event("MapStateStarted", || details([("length", Value::from(inputs.len()))]))?;
-            let result = match run.iterations(name, m, language, &selector_input, inputs, concurrency, vars) {
+            run.event("MapStateStarted", || {
+                details([("length", Value::from(inputs.len()))])
+            })?;
+            let result = match run.iterations(
+                name,
+                m,
+                language,
+                &selector_input,
+                inputs,
+                concurrency,
+                vars,
+            ) {
                 Ok(result) => {
                     run.event("MapStateSucceeded", JsonMap::new)?;
                     result
@@ -49,8 +74,14 @@ impl<'e> Run<'e> {
                 Err(failure) => {
                     run.event("MapStateFailed", || {
                         details([
-                            ("error", failure.error.clone().map_or(Value::Null, Value::String)),
-                            ("cause", failure.cause.clone().map_or(Value::Null, Value::String)),
+                            (
+                                "error",
+                                failure.error.clone().map_or(Value::Null, Value::String),
+                            ),
+                            (
+                                "cause",
+                                failure.cause.clone().map_or(Value::Null, Value::String),
+                            ),
                         ])
                     })?;
                     return Err(failure);
@@ -61,24 +92,36 @@ impl<'e> Run<'e> {
     }
 
     /// The value `ItemSelector` sees as `$` (the effective input) and the items.
-    fn map_items(&mut self, name: &'e str, m: &'e Map, language: QueryLanguage, raw: &Value, vars: &Vars) -> Result<(Value, Vec<Value>), Failure> {
+    fn map_items(
+        &mut self,
+        name: &'e str,
+        m: &'e Map,
+        language: QueryLanguage,
+        raw: &Value,
+        vars: &Vars,
+    ) -> Result<(Value, Vec<Value>), Failure> {
         let (selector_input, items) = match language {
             QueryLanguage::JsonPath => {
-                let effective = self.filter_path(name, "InputPath", &m.input_path, raw.clone(), vars)?;
+                let effective =
+                    self.filter_path(name, "InputPath", &m.input_path, raw.clone(), vars)?;
                 self.note(Stage::AfterInputPath, &effective);
                 let source = match &m.item_reader {
                     Some(_) => self.read_items(name, m, language, &effective, vars)?,
                     None => effective.clone(),
                 };
                 let items = match &m.items_path {
-                    Some(Some(path)) if path != "$" => self.select(name, "ItemsPath", path, &source, vars)?,
+                    Some(Some(path)) if path != "$" => {
+                        self.select(name, "ItemsPath", path, &source, vars)?
+                    }
                     _ => source,
                 };
                 (effective, items)
             }
             QueryLanguage::Jsonata => {
                 let items = match (&m.items, &m.item_reader) {
-                    (Some(items), _) => self.jsonata(name, "Items", items, raw, Extra::default(), vars)?,
+                    (Some(items), _) => {
+                        self.jsonata(name, "Items", items, raw, Extra::default(), vars)?
+                    }
                     (None, Some(_)) => self.read_items(name, m, language, raw, vars)?,
                     (None, None) => raw.clone(),
                 };
@@ -92,7 +135,17 @@ impl<'e> Run<'e> {
                     QueryLanguage::JsonPath => (names::RUNTIME, "ItemsPath"),
                     QueryLanguage::Jsonata => (names::QUERY_EVALUATION_ERROR, "Items"),
                 };
-                Err(in_state(Failure::new(error, format!("Expected 'array', but was '{}': the items must be a JSON array", type_name(&other))), name, field))
+                Err(in_state(
+                    Failure::new(
+                        error,
+                        format!(
+                            "Expected 'array', but was '{}': the items must be a JSON array",
+                            type_name(&other)
+                        ),
+                    ),
+                    name,
+                    field,
+                ))
             }
         }
     }
@@ -100,40 +153,108 @@ impl<'e> Run<'e> {
     /// The input of iteration `index`: `ItemSelector` (or legacy `Parameters`) with
     /// `$$.Map.Item.Index/Value`, else the item.
     #[allow(clippy::too_many_arguments)]
-    fn item_input(&mut self, name: &'e str, m: &'e Map, language: QueryLanguage, selector_input: &Value, index: usize, item: Value, vars: &Vars) -> Result<Value, Failure> {
-        let Some(selector) = m.selector() else { return Ok(item) };
-        context::set_member(&mut self.context, "Map", Some(json!({"Item": {"Index": index, "Value": item}})));
+    fn item_input(
+        &mut self,
+        name: &'e str,
+        m: &'e Map,
+        language: QueryLanguage,
+        selector_input: &Value,
+        index: usize,
+        item: Value,
+        vars: &Vars,
+    ) -> Result<Value, Failure> {
+        let Some(selector) = m.selector() else {
+            return Ok(item);
+        };
+        context::set_member(
+            &mut self.context,
+            "Map",
+            Some(json!({"Item": {"Index": index, "Value": item}})),
+        );
         let input = match language {
-            QueryLanguage::JsonPath => self.render(name, "ItemSelector", selector, selector_input, vars),
-            QueryLanguage::Jsonata => self.jsonata(name, "ItemSelector", selector, selector_input, Extra::default(), vars),
+            QueryLanguage::JsonPath => {
+                self.render(name, "ItemSelector", selector, selector_input, vars)
+            }
+            QueryLanguage::Jsonata => self.jsonata(
+                name,
+                "ItemSelector",
+                selector,
+                selector_input,
+                Extra::default(),
+                vars,
+            ),
         };
         context::set_member(&mut self.context, "Map", None);
         input
     }
 
-    fn max_concurrency(&mut self, name: &'e str, m: &'e Map, language: QueryLanguage, input: &Value, vars: &Vars) -> Result<usize, Failure> {
-        let cap = if m.is_distributed() { DISTRIBUTED_CONCURRENCY } else { INLINE_CONCURRENCY };
+    fn max_concurrency(
+        &mut self,
+        name: &'e str,
+        m: &'e Map,
+        language: QueryLanguage,
+        input: &Value,
+        vars: &Vars,
+    ) -> Result<usize, Failure> {
+        let cap = if m.is_distributed() {
+            DISTRIBUTED_CONCURRENCY
+        } else {
+            INLINE_CONCURRENCY
+        };
         let value = match (&m.max_concurrency, &m.max_concurrency_path) {
             (Some(IntOrExpr::Int(n)), _) => Value::from(*n),
-            (Some(IntOrExpr::Expr(source)), _) => self.jsonata_str(name, "MaxConcurrency", source, input, vars)?,
+            (Some(IntOrExpr::Expr(source)), _) => {
+                self.jsonata_str(name, "MaxConcurrency", source, input, vars)?
+            }
             (None, Some(path)) => self.select(name, "MaxConcurrencyPath", path, input, vars)?,
             (None, None) => Value::from(0),
         };
         let Some(n) = value.as_u64() else {
             let (error, source) = match language {
-                QueryLanguage::JsonPath => (names::RUNTIME, m.max_concurrency_path.as_deref().unwrap_or("MaxConcurrency")),
+                QueryLanguage::JsonPath => (
+                    names::RUNTIME,
+                    m.max_concurrency_path
+                        .as_deref()
+                        .unwrap_or("MaxConcurrency"),
+                ),
                 QueryLanguage::Jsonata => (names::QUERY_EVALUATION_ERROR, "MaxConcurrency"),
             };
-            return Err(in_state(Failure::new(error, format!("The MaxConcurrencyPath field refers to value {value} which is not a valid integer ({source})")), name, "MaxConcurrency"));
+            return Err(in_state(
+                Failure::new(
+                    error,
+                    format!(
+                        "The MaxConcurrencyPath field refers to value {value} which is not a valid integer ({source})"
+                    ),
+                ),
+                name,
+                "MaxConcurrency",
+            ));
         };
-        Ok(if n == 0 { cap } else { usize::try_from(n).unwrap_or(cap).min(cap) })
+        Ok(if n == 0 {
+            cap
+        } else {
+            usize::try_from(n).unwrap_or(cap).min(cap)
+        })
     }
 
     /// Runs the iterations; returns the Map's result.
     #[allow(clippy::too_many_arguments)]
-    fn iterations(&mut self, name: &'e str, m: &'e Map, language: QueryLanguage, input: &Value, inputs: Vec<Value>, concurrency: usize, vars: &Vars) -> Result<Value, Failure> {
+    fn iterations(
+        &mut self,
+        name: &'e str,
+        m: &'e Map,
+        language: QueryLanguage,
+        input: &Value,
+        inputs: Vec<Value>,
+        concurrency: usize,
+        vars: &Vars,
+    ) -> Result<Value, Failure> {
         let Some(processor) = m.processor() else {
-            return Err(in_state(Failure::runtime("the Map has no ItemProcessor"), name, "ItemProcessor"));
+            return Err(in_state(
+                Failure::runtime("the Map has no ItemProcessor"),
+                name,
+                "ItemProcessor",
+            ));
         };
         let distributed = m.is_distributed();
         let total = inputs.len();
@@ -145,25 +266,54 @@ impl<'e> Run<'e> {
         let mut failed = 0usize;
         let mut outcome = Ok(());
         for (index, item_input) in inputs.into_iter().enumerate() {
-            let (lane, free_at) = lanes.iter().copied().enumerate().min_by_key(|(_, t)| *t).unwrap_or((0, start));
+            let (lane, free_at) = lanes
+                .iter()
+                .copied()
+                .enumerate()
+                .min_by_key(|(_, t)| *t)
+                .unwrap_or((0, start));
             self.now_ms = free_at;
-            if let Err(failure) = self.event("MapIterationStarted", || details([("name", Value::String(name.to_owned())), ("index", Value::from(index))])) {
+            if let Err(failure) = self.event("MapIterationStarted", || {
+                details([
+                    ("name", Value::String(name.to_owned())),
+                    ("index", Value::from(index)),
+                ])
+            }) {
                 outcome = Err(failure);
                 break;
             }
             // Inline iterations read the outer variables; distributed children do not.
-            let mut scope = if distributed { Vars::new() } else { vars.clone() };
-            let output = self.run_scope(&processor.states, &processor.start_at, item_input, &mut scope);
+            let mut scope = if distributed {
+                Vars::new()
+            } else {
+                vars.clone()
+            };
+            let output = self.run_scope(
+                &processor.states,
+                &processor.start_at,
+                item_input,
+                &mut scope,
+            );
             if let Some(slot) = lanes.get_mut(lane) {
                 *slot = self.now_ms;
             }
             match output {
                 Ok(output) => {
-                    self.event("MapIterationSucceeded", || details([("name", Value::String(name.to_owned())), ("index", Value::from(index))]))?;
+                    self.event("MapIterationSucceeded", || {
+                        details([
+                            ("name", Value::String(name.to_owned())),
+                            ("index", Value::from(index)),
+                        ])
+                    })?;
                     results.push(output);
                 }
                 Err(failure) => {
-                    self.event("MapIterationFailed", || details([("name", Value::String(name.to_owned())), ("index", Value::from(index))]))?;
+                    self.event("MapIterationFailed", || {
+                        details([
+                            ("name", Value::String(name.to_owned())),
+                            ("index", Value::from(index)),
+                        ])
+                    })?;
                     if !distributed || !failure.is_catchable() || self.timed_out {
                         outcome = Err(failure);
                         break;
@@ -173,7 +323,12 @@ impl<'e> Run<'e> {
                 }
             }
         }
-        self.now_ms = lanes.iter().copied().max().unwrap_or(start).max(self.now_ms);
+        self.now_ms = lanes
+            .iter()
+            .copied()
+            .max()
+            .unwrap_or(start)
+            .max(self.now_ms);
         self.restore_state_context(saved);
         outcome?;
         if distributed {
@@ -186,33 +341,74 @@ impl<'e> Run<'e> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn check_tolerance(&mut self, name: &'e str, m: &'e Map, language: QueryLanguage, input: &Value, failed: usize, total: usize, vars: &Vars) -> Result<(), Failure> {
+    fn check_tolerance(
+        &mut self,
+        name: &'e str,
+        m: &'e Map,
+        language: QueryLanguage,
+        input: &Value,
+        failed: usize,
+        total: usize,
+        vars: &Vars,
+    ) -> Result<(), Failure> {
         if failed == 0 {
             return Ok(());
         }
         let count = match (&m.tolerated_failure_count, &m.tolerated_failure_count_path) {
             (Some(IntOrExpr::Int(n)), _) => Some(Value::from(*n)),
-            (Some(IntOrExpr::Expr(source)), _) => Some(self.jsonata_str(name, "ToleratedFailureCount", source, input, vars)?),
-            (None, Some(path)) => Some(self.select(name, "ToleratedFailureCountPath", path, input, vars)?),
+            (Some(IntOrExpr::Expr(source)), _) => {
+                Some(self.jsonata_str(name, "ToleratedFailureCount", source, input, vars)?)
+            }
+            (None, Some(path)) => {
+                Some(self.select(name, "ToleratedFailureCountPath", path, input, vars)?)
+            }
             (None, None) => None,
         };
-        let percentage = match (&m.tolerated_failure_percentage, &m.tolerated_failure_percentage_path) {
+        let percentage = match (
+            &m.tolerated_failure_percentage,
+            &m.tolerated_failure_percentage_path,
+        ) {
             (Some(NumberOrExpr::Number(n)), _) => Some(Value::Number(n.clone())),
-            (Some(NumberOrExpr::Expr(source)), _) => Some(self.jsonata_str(name, "ToleratedFailurePercentage", source, input, vars)?),
-            (None, Some(path)) => Some(self.select(name, "ToleratedFailurePercentagePath", path, input, vars)?),
+            (Some(NumberOrExpr::Expr(source)), _) => {
+                Some(self.jsonata_str(name, "ToleratedFailurePercentage", source, input, vars)?)
+            }
+            (None, Some(path)) => {
+                Some(self.select(name, "ToleratedFailurePercentagePath", path, input, vars)?)
+            }
             (None, None) => None,
         };
         let bad_value = |field: &str, value: &Value| {
-            let error = if language == QueryLanguage::Jsonata { names::QUERY_EVALUATION_ERROR } else { names::RUNTIME };
-            in_state(Failure::new(error, format!("{field} must be a non-negative number (percentage: 0 to 100), got {value}")), name, field)
+            let error = if language == QueryLanguage::Jsonata {
+                names::QUERY_EVALUATION_ERROR
+            } else {
+                names::RUNTIME
+            };
+            in_state(
+                Failure::new(
+                    error,
+                    format!(
+                        "{field} must be a non-negative number (percentage: 0 to 100), got {value}"
+                    ),
+                ),
+                name,
+                field,
+            )
         };
         let count_ok = match &count {
-            Some(value) => failed as u64 <= value.as_u64().ok_or_else(|| bad_value("ToleratedFailureCount", value))?,
+            Some(value) => {
+                failed as u64
+                    <= value
+                        .as_u64()
+                        .ok_or_else(|| bad_value("ToleratedFailureCount", value))?
+            }
             None => false,
         };
         let percentage_ok = match &percentage {
             Some(value) => {
-                let pct = value.as_f64().filter(|p| (0.0..=100.0).contains(p)).ok_or_else(|| bad_value("ToleratedFailurePercentage", value))?;
+                let pct = value
+                    .as_f64()
+                    .filter(|p| (0.0..=100.0).contains(p))
+                    .ok_or_else(|| bad_value("ToleratedFailurePercentage", value))?;
                 (failed as f64) * 100.0 / (total.max(1) as f64) <= pct
             }
             None => false,
@@ -226,7 +422,12 @@ impl<'e> Run<'e> {
         };
         if breached {
             return Err(in_state(
-                Failure::new(names::EXCEED_TOLERATED_FAILURE_THRESHOLD, format!("The specified tolerated failure threshold was exceeded: {failed} of {total} items failed")),
+                Failure::new(
+                    names::EXCEED_TOLERATED_FAILURE_THRESHOLD,
+                    format!(
+                        "The specified tolerated failure threshold was exceeded: {failed} of {total} items failed"
+                    ),
+                ),
                 name,
                 "ItemProcessor",
             ));
@@ -236,30 +437,78 @@ impl<'e> Run<'e> {
 
     /// `ItemReader`: calls the handler registered for its resource with the rendered
     /// `Parameters`/`Arguments`; a string result is parsed per `ReaderConfig.InputType`.
-    fn read_items(&mut self, name: &'e str, m: &'e Map, language: QueryLanguage, input: &Value, vars: &Vars) -> Result<Value, Failure> {
-        let Some(reader) = &m.item_reader else { return Ok(input.clone()) };
+    fn read_items(
+        &mut self,
+        name: &'e str,
+        m: &'e Map,
+        language: QueryLanguage,
+        input: &Value,
+        vars: &Vars,
+    ) -> Result<Value, Failure> {
+        let Some(reader) = &m.item_reader else {
+            return Ok(input.clone());
+        };
         let request = match (language, &reader.parameters, &reader.arguments) {
-            (QueryLanguage::JsonPath, Some(parameters), _) => self.render(name, "ItemReader.Parameters", parameters, input, vars)?,
-            (QueryLanguage::Jsonata, _, Some(arguments)) => self.jsonata(name, "ItemReader.Arguments", arguments, input, Extra::default(), vars)?,
+            (QueryLanguage::JsonPath, Some(parameters), _) => {
+                self.render(name, "ItemReader.Parameters", parameters, input, vars)?
+            }
+            (QueryLanguage::Jsonata, _, Some(arguments)) => self.jsonata(
+                name,
+                "ItemReader.Arguments",
+                arguments,
+                input,
+                Extra::default(),
+                vars,
+            )?,
             _ => Value::Object(JsonMap::new()),
         };
-        let data = self.call_resource(name, &reader.resource, &request, names::ITEM_READER_FAILED)?;
+        let data =
+            self.call_resource(name, &reader.resource, &request, names::ITEM_READER_FAILED)?;
         let config = reader.reader_config.as_ref();
-        let input_type = config.and_then(|c| c.get("InputType")).and_then(Value::as_str).unwrap_or("JSON");
+        let input_type = config
+            .and_then(|c| c.get("InputType"))
+            .and_then(Value::as_str)
+            .unwrap_or("JSON");
         let items = match (data, input_type) {
-            (Value::String(text), "CSV") => parse_csv(&text, config).map_err(|m| in_state(Failure::new(names::ITEM_READER_FAILED, m), name, "ItemReader"))?,
+            (Value::String(text), "CSV") => parse_csv(&text, config).map_err(|m| {
+                in_state(
+                    Failure::new(names::ITEM_READER_FAILED, m),
+                    name,
+                    "ItemReader",
+                )
+            })?,
             (Value::String(text), "JSONL") => text
                 .lines()
                 .filter(|l| !l.trim().is_empty())
                 .map(serde_json::from_str)
                 .collect::<Result<Vec<Value>, _>>()
                 .map(Value::Array)
-                .map_err(|e| in_state(Failure::new(names::ITEM_READER_FAILED, format!("a JSONL line is not JSON: {e}")), name, "ItemReader"))?,
-            (Value::String(text), _) => serde_json::from_str(&text)
-                .map_err(|e| in_state(Failure::new(names::ITEM_READER_FAILED, format!("the object is not JSON: {e}")), name, "ItemReader"))?,
+                .map_err(|e| {
+                    in_state(
+                        Failure::new(
+                            names::ITEM_READER_FAILED,
+                            format!("a JSONL line is not JSON: {e}"),
+                        ),
+                        name,
+                        "ItemReader",
+                    )
+                })?,
+            (Value::String(text), _) => serde_json::from_str(&text).map_err(|e| {
+                in_state(
+                    Failure::new(
+                        names::ITEM_READER_FAILED,
+                        format!("the object is not JSON: {e}"),
+                    ),
+                    name,
+                    "ItemReader",
+                )
+            })?,
             (other, _) => other,
         };
-        let max_items = config.and_then(|c| c.get("MaxItems")).and_then(Value::as_u64).unwrap_or(0);
+        let max_items = config
+            .and_then(|c| c.get("MaxItems"))
+            .and_then(Value::as_u64)
+            .unwrap_or(0);
         Ok(match items {
             Value::Array(mut items) if max_items > 0 => {
                 items.truncate(usize::try_from(max_items).unwrap_or(usize::MAX));
@@ -270,12 +519,29 @@ impl<'e> Run<'e> {
     }
 
     /// `ItemBatcher`: groups iteration inputs into `{"Items": [...], "BatchInput": ..}`.
-    fn batch(&mut self, name: &'e str, m: &'e Map, language: QueryLanguage, input: &Value, inputs: Vec<Value>, vars: &Vars) -> Result<Vec<Value>, Failure> {
-        let Some(batcher) = &m.item_batcher else { return Ok(inputs) };
-        let max_items = match (&batcher.max_items_per_batch, &batcher.max_items_per_batch_path) {
+    fn batch(
+        &mut self,
+        name: &'e str,
+        m: &'e Map,
+        language: QueryLanguage,
+        input: &Value,
+        inputs: Vec<Value>,
+        vars: &Vars,
+    ) -> Result<Vec<Value>, Failure> {
+        let Some(batcher) = &m.item_batcher else {
+            return Ok(inputs);
+        };
+        let max_items = match (
+            &batcher.max_items_per_batch,
+            &batcher.max_items_per_batch_path,
+        ) {
             (Some(IntOrExpr::Int(n)), _) => Some(*n),
-            (Some(IntOrExpr::Expr(source)), _) => self.jsonata_str(name, "MaxItemsPerBatch", source, input, vars)?.as_u64(),
-            (None, Some(path)) => self.select(name, "MaxItemsPerBatchPath", path, input, vars)?.as_u64(),
+            (Some(IntOrExpr::Expr(source)), _) => self
+                .jsonata_str(name, "MaxItemsPerBatch", source, input, vars)?
+                .as_u64(),
+            (None, Some(path)) => self
+                .select(name, "MaxItemsPerBatchPath", path, input, vars)?
+                .as_u64(),
             (None, None) => None,
         };
         let max_bytes = match &batcher.max_input_bytes_per_batch {
@@ -283,8 +549,12 @@ impl<'e> Run<'e> {
             _ => None,
         };
         let batch_input = match (&batcher.batch_input, language) {
-            (Some(template), QueryLanguage::JsonPath) => Some(self.render(name, "BatchInput", template, input, vars)?),
-            (Some(template), QueryLanguage::Jsonata) => Some(self.jsonata(name, "BatchInput", template, input, Extra::default(), vars)?),
+            (Some(template), QueryLanguage::JsonPath) => {
+                Some(self.render(name, "BatchInput", template, input, vars)?)
+            }
+            (Some(template), QueryLanguage::Jsonata) => {
+                Some(self.jsonata(name, "BatchInput", template, input, Extra::default(), vars)?)
+            }
             (None, _) => None,
         };
         let limit = usize::try_from(max_items.unwrap_or(u64::MAX).max(1)).unwrap_or(usize::MAX);
@@ -319,14 +589,37 @@ impl<'e> Run<'e> {
 
     /// `ResultWriter`: hands the results to the handler of its resource (if any) and
     /// returns the Map Run description the service returns.
-    fn write_results(&mut self, name: &'e str, m: &'e Map, language: QueryLanguage, input: &Value, results: Vec<Value>, vars: &Vars) -> Result<Value, Failure> {
-        let Some(writer) = &m.result_writer else { return Ok(Value::Array(results)) };
+    fn write_results(
+        &mut self,
+        name: &'e str,
+        m: &'e Map,
+        language: QueryLanguage,
+        input: &Value,
+        results: Vec<Value>,
+        vars: &Vars,
+    ) -> Result<Value, Failure> {
+        let Some(writer) = &m.result_writer else {
+            return Ok(Value::Array(results));
+        };
         let target = match (language, &writer.parameters, &writer.arguments) {
-            (QueryLanguage::JsonPath, Some(parameters), _) => self.render(name, "ResultWriter.Parameters", parameters, input, vars)?,
-            (QueryLanguage::Jsonata, _, Some(arguments)) => self.jsonata(name, "ResultWriter.Arguments", arguments, input, Extra::default(), vars)?,
+            (QueryLanguage::JsonPath, Some(parameters), _) => {
+                self.render(name, "ResultWriter.Parameters", parameters, input, vars)?
+            }
+            (QueryLanguage::Jsonata, _, Some(arguments)) => self.jsonata(
+                name,
+                "ResultWriter.Arguments",
+                arguments,
+                input,
+                Extra::default(),
+                vars,
+            )?,
             _ => Value::Object(JsonMap::new()),
         };
-        let run_arn = format!("arn:aws:states:us-east-1:123456789012:mapRun:{}/{}:local", self.exec.machine_name, name.replace(' ', "_"));
+        let run_arn = format!(
+            "arn:aws:states:us-east-1:123456789012:mapRun:{}/{}:local",
+            self.exec.machine_name,
+            name.replace(' ', "_")
+        );
         if let Some(resource) = &writer.resource {
             let has_handler = self.exec.resource_handlers.contains_key(resource.as_str());
             if has_handler {
@@ -346,16 +639,34 @@ impl<'e> Run<'e> {
 
     /// Calls the handler registered for a resource (ItemReader/ResultWriter); failures
     /// become `error`.
-    fn call_resource(&mut self, name: &'e str, resource: &str, request: &Value, error: &str) -> Result<Value, Failure> {
+    fn call_resource(
+        &mut self,
+        name: &'e str,
+        resource: &str,
+        request: &Value,
+        error: &str,
+    ) -> Result<Value, Failure> {
         let Some(handler) = self.exec.resource_handlers.get(resource).cloned() else {
-            return Err(in_state(Failure::runtime(format!("no handler for resource `{resource}`: register one with Executor::on_resource")), name, "ItemReader"));
+            return Err(in_state(
+                Failure::runtime(format!(
+                    "no handler for resource `{resource}`: register one with Executor::on_resource"
+                )),
+                name,
+                "ItemReader",
+            ));
         };
         let ctx = TaskContext::new(name, resource, &self.context, 0, None);
         let outcome = handler(request, &ctx);
         let elapsed = ctx.elapsed_ms.get();
         drop(ctx);
         self.advance(i64::try_from(elapsed).unwrap_or(i64::MAX))?;
-        outcome.map_err(|f| in_state(Failure::new(error, format!("{}: {}", f.error, f.cause)), name, resource))
+        outcome.map_err(|f| {
+            in_state(
+                Failure::new(error, format!("{}: {}", f.error, f.cause)),
+                name,
+                resource,
+            )
+        })
     }
 }
 
@@ -373,20 +684,34 @@ fn type_name(value: &Value) -> &'static str {
 /// CSV rows as objects keyed by the headers (first row, or `CSVHeaders` with `GIVEN`);
 /// values stay strings. Quoted fields may hold delimiters and doubled quotes.
 fn parse_csv(text: &str, config: Option<&Value>) -> Result<Value, String> {
-    let delimiter = match config.and_then(|c| c.get("CSVDelimiter")).and_then(Value::as_str) {
+    let delimiter = match config
+        .and_then(|c| c.get("CSVDelimiter"))
+        .and_then(Value::as_str)
+    {
         Some("PIPE") => '|',
         Some("SEMICOLON") => ';',
         Some("SPACE") => ' ',
         Some("TAB") => '\t',
         _ => ',',
     };
-    let mut rows = text.lines().filter(|l| !l.is_empty()).map(|line| split_csv_line(line, delimiter));
-    let given = config.and_then(|c| c.get("CSVHeaderLocation")).and_then(Value::as_str) == Some("GIVEN");
+    let mut rows = text
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(|line| split_csv_line(line, delimiter));
+    let given = config
+        .and_then(|c| c.get("CSVHeaderLocation"))
+        .and_then(Value::as_str)
+        == Some("GIVEN");
     let headers: Vec<String> = if given {
         config
             .and_then(|c| c.get("CSVHeaders"))
             .and_then(Value::as_array)
-            .map(|h| h.iter().filter_map(Value::as_str).map(str::to_owned).collect())
+            .map(|h| {
+                h.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_owned)
+                    .collect()
+            })
             .ok_or("CSVHeaders is required with CSVHeaderLocation GIVEN")?
     } else {
         rows.next().ok_or("the CSV has no header row")?
@@ -396,8 +721,16 @@ fn parse_csv(text: &str, config: Option<&Value>) -> Result<Value, String> {
         return Err(format!("the CSV header `{duplicate}` appears twice"));
     }
     Ok(Value::Array(
-        rows.map(|row| Value::Object(headers.iter().cloned().zip(row.into_iter().map(Value::String)).collect()))
-            .collect(),
+        rows.map(|row| {
+            Value::Object(
+                headers
+                    .iter()
+                    .cloned()
+                    .zip(row.into_iter().map(Value::String))
+                    .collect(),
+            )
+        })
+        .collect(),
     ))
 }
 

@@ -8,4 +8,3 @@ mod pass;
 mod succeed;
 mod task;
 mod wait;
-

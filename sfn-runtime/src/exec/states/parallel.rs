@@ -11,7 +11,14 @@ use crate::exec::pipeline::{Extra, ResultFields};
 use crate::exec::test_state::Stage;
 
 impl<'e> Run<'e> {
-    pub(crate) fn parallel(&mut self, name: &'e str, state: &'e State, p: &'e Parallel, raw: Value, vars: &mut Map<String, Value>) -> Result<Step<'e>, Failure> {
+    pub(crate) fn parallel(
+        &mut self,
+        name: &'e str,
+        state: &'e State,
+        p: &'e Parallel,
+        raw: Value,
+        vars: &mut Map<String, Value>,
+    ) -> Result<Step<'e>, Failure> {
         let language = self.language_of(p.query_language);
         let fields = ResultFields {
             result_selector: &p.result_selector,
@@ -23,15 +30,20 @@ impl<'e> Run<'e> {
         self.with_error_handling(name, state, &raw, vars, |run, vars| {
             let input = match language {
                 QueryLanguage::JsonPath => {
-                    let effective = run.filter_path(name, "InputPath", &p.input_path, raw.clone(), vars)?;
+                    let effective =
+                        run.filter_path(name, "InputPath", &p.input_path, raw.clone(), vars)?;
                     run.note(Stage::AfterInputPath, &effective);
                     match &p.parameters {
-                        Some(parameters) => run.render(name, "Parameters", parameters, &effective, vars)?,
+                        Some(parameters) => {
+                            run.render(name, "Parameters", parameters, &effective, vars)?
+                        }
                         None => effective,
                     }
                 }
                 QueryLanguage::Jsonata => match &p.arguments {
-                    Some(arguments) => run.jsonata(name, "Arguments", arguments, &raw, Extra::default(), vars)?,
+                    Some(arguments) => {
+                        run.jsonata(name, "Arguments", arguments, &raw, Extra::default(), vars)?
+                    }
                     None => raw.clone(),
                 },
             };
@@ -45,8 +57,14 @@ impl<'e> Run<'e> {
                 Err(failure) => {
                     run.event("ParallelStateFailed", || {
                         details([
-                            ("error", failure.error.clone().map_or(Value::Null, Value::String)),
-                            ("cause", failure.cause.clone().map_or(Value::Null, Value::String)),
+                            (
+                                "error",
+                                failure.error.clone().map_or(Value::Null, Value::String),
+                            ),
+                            (
+                                "cause",
+                                failure.cause.clone().map_or(Value::Null, Value::String),
+                            ),
                         ])
                     })?;
                     return Err(failure);
@@ -56,7 +74,12 @@ impl<'e> Run<'e> {
         })
     }
 
-    fn branches(&mut self, p: &'e Parallel, input: &Value, vars: &Map<String, Value>) -> Result<Vec<Value>, Failure> {
+    fn branches(
+        &mut self,
+        p: &'e Parallel,
+        input: &Value,
+        vars: &Map<String, Value>,
+    ) -> Result<Vec<Value>, Failure> {
         let saved = self.save_state_context();
         let start = self.now_ms;
         let mut end = start;
@@ -65,7 +88,8 @@ impl<'e> Run<'e> {
             self.now_ms = start;
             // Each branch gets its own copy of the visible variables (values at entry).
             let mut scope = vars.clone();
-            let output = self.run_scope(&branch.states, &branch.start_at, input.clone(), &mut scope);
+            let output =
+                self.run_scope(&branch.states, &branch.start_at, input.clone(), &mut scope);
             end = end.max(self.now_ms);
             match output {
                 Ok(output) => outputs.push(output),

@@ -9,7 +9,13 @@ use crate::exec::pipeline::{Extra, apply_assign};
 use crate::exec::test_state::Stage;
 
 impl<'e> Run<'e> {
-    pub(crate) fn pass(&mut self, name: &'e str, s: &'e Pass, raw: Value, vars: &mut Map<String, Value>) -> Result<Step<'e>, Failure> {
+    pub(crate) fn pass(
+        &mut self,
+        name: &'e str,
+        s: &'e Pass,
+        raw: Value,
+        vars: &mut Map<String, Value>,
+    ) -> Result<Step<'e>, Failure> {
         let state_ql = self.language_of(s.query_language);
         let (output, assigned) = match state_ql {
             QueryLanguage::JsonPath => {
@@ -18,20 +24,33 @@ impl<'e> Run<'e> {
                 self.note(Stage::AfterInputPath, &effective);
                 let result = match (&s.result, &s.parameters) {
                     (Some(result), _) => result.clone(),
-                    (None, Some(parameters)) => self.render(name, "Parameters", parameters, &effective, vars)?,
+                    (None, Some(parameters)) => {
+                        self.render(name, "Parameters", parameters, &effective, vars)?
+                    }
                     (None, None) => effective,
                 };
                 self.note(Stage::AfterParameters, &result);
                 self.note(Stage::Result, &result);
                 let assigned = self.assign_jsonpath(name, &s.assign, &result, vars)?;
-                let output = self.result_path(name, &s.result_path, raw_for_result.unwrap_or(Value::Null), result)?;
+                let output = self.result_path(
+                    name,
+                    &s.result_path,
+                    raw_for_result.unwrap_or(Value::Null),
+                    result,
+                )?;
                 self.note(Stage::AfterResultPath, &output);
-                (self.filter_path(name, "OutputPath", &s.output_path, output, vars)?, assigned)
+                (
+                    self.filter_path(name, "OutputPath", &s.output_path, output, vars)?,
+                    assigned,
+                )
             }
             QueryLanguage::Jsonata => {
-                let assigned = self.assign_jsonata(name, &s.assign, &raw, Extra::default(), vars)?;
+                let assigned =
+                    self.assign_jsonata(name, &s.assign, &raw, Extra::default(), vars)?;
                 let output = match &s.output {
-                    Some(output) => self.jsonata(name, "Output", output, &raw, Extra::default(), vars)?,
+                    Some(output) => {
+                        self.jsonata(name, "Output", output, &raw, Extra::default(), vars)?
+                    }
                     None => raw,
                 };
                 (output, assigned)

@@ -8,14 +8,22 @@ use crate::exec::errors::Failure;
 use crate::exec::pipeline::Extra;
 
 impl<'e> Run<'e> {
-    pub(crate) fn succeed(&mut self, name: &'e str, s: &'e Succeed, raw: Value, vars: &mut Map<String, Value>) -> Result<Step<'e>, Failure> {
+    pub(crate) fn succeed(
+        &mut self,
+        name: &'e str,
+        s: &'e Succeed,
+        raw: Value,
+        vars: &mut Map<String, Value>,
+    ) -> Result<Step<'e>, Failure> {
         let output = match self.language_of(s.query_language) {
             QueryLanguage::JsonPath => {
                 let effective = self.filter_path(name, "InputPath", &s.input_path, raw, vars)?;
                 self.filter_path(name, "OutputPath", &s.output_path, effective, vars)?
             }
             QueryLanguage::Jsonata => match &s.output {
-                Some(output) => self.jsonata(name, "Output", output, &raw, Extra::default(), vars)?,
+                Some(output) => {
+                    self.jsonata(name, "Output", output, &raw, Extra::default(), vars)?
+                }
                 None => raw,
             },
         };
