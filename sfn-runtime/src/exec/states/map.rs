@@ -10,7 +10,7 @@ use crate::exec::context;
 use crate::exec::engine::{Run, Step};
 use crate::exec::errors::{Failure, names};
 use crate::exec::handlers::TaskContext;
-use crate::exec::history::details;
+use crate::exec::history::{History, details};
 use crate::exec::pipeline::{Extra, ResultFields, in_state};
 use crate::exec::test_state::Stage;
 
@@ -265,6 +265,12 @@ impl<'e> Run<'e> {
         let mut results = Vec::with_capacity(total);
         let mut failed = 0usize;
         let mut outcome = Ok(());
+        if distributed {
+            let arn = self.map_run_arn(name);
+            self.event("MapRunStarted", || {
+                details([("mapRunArn", Value::String(arn))])
+            })?;
+        }
         for (index, item_input) in inputs.into_iter().enumerate() {
             let (lane, free_at) = lanes
                 .iter()
@@ -273,12 +279,9 @@ impl<'e> Run<'e> {
                 .min_by_key(|(_, t)| *t)
                 .unwrap_or((0, start));
             self.now_ms = free_at;
-            if let Err(failure) = self.event("MapIterationStarted", || {
-                details([
-                    ("name", Value::String(name.to_owned())),
-                    ("index", Value::from(index)),
-                ])
-            }) {
+            if let Err(failure) =
+                self.iteration_event(distributed, "MapIterationStarted", name, index)
+            {
                 outcome = Err(failure);
                 break;
             }
@@ -288,32 +291,41 @@ impl<'e> Run<'e> {
             } else {
                 vars.clone()
             };
-            let output = self.run_scope(
-                &processor.states,
-                &processor.start_at,
-                item_input,
-                &mut scope,
-            );
+            let output = if distributed {
+                // A child execution has its own history (and its own 25,000-event quota):
+                // its events are not the parent's.
+                let parent = std::mem::replace(&mut self.history, History::new(false));
+                let output = self.run_scope(
+                    &processor.states,
+                    &processor.start_at,
+                    item_input,
+                    &mut scope,
+                );
+                self.history = parent;
+                output
+            } else {
+                self.run_scope(
+                    &processor.states,
+                    &processor.start_at,
+                    item_input,
+                    &mut scope,
+                )
+            };
             if let Some(slot) = lanes.get_mut(lane) {
                 *slot = self.now_ms;
             }
+            let event = if output.is_ok() {
+                "MapIterationSucceeded"
+            } else {
+                "MapIterationFailed"
+            };
+            if let Err(failure) = self.iteration_event(distributed, event, name, index) {
+                outcome = Err(failure);
+                break;
+            }
             match output {
-                Ok(output) => {
-                    self.event("MapIterationSucceeded", || {
-                        details([
-                            ("name", Value::String(name.to_owned())),
-                            ("index", Value::from(index)),
-                        ])
-                    })?;
-                    results.push(output);
-                }
+                Ok(output) => results.push(output),
                 Err(failure) => {
-                    self.event("MapIterationFailed", || {
-                        details([
-                            ("name", Value::String(name.to_owned())),
-                            ("index", Value::from(index)),
-                        ])
-                    })?;
                     if !distributed || !failure.is_catchable() || self.timed_out {
                         outcome = Err(failure);
                         break;
@@ -332,12 +344,47 @@ impl<'e> Run<'e> {
         self.restore_state_context(saved);
         outcome?;
         if distributed {
-            self.check_tolerance(name, m, language, input, failed, total, vars)?;
+            let tolerated = self.check_tolerance(name, m, language, input, failed, total, vars);
+            let event = if tolerated.is_ok() {
+                "MapRunSucceeded"
+            } else {
+                "MapRunFailed"
+            };
+            self.event(event, JsonMap::new)?;
+            tolerated?;
             if m.result_writer.is_some() {
                 return self.write_results(name, m, language, input, results, vars);
             }
         }
         Ok(Value::Array(results))
+    }
+
+    /// A `MapIteration*` event; distributed children are separate executions, reported by
+    /// `MapRun*` events instead.
+    fn iteration_event(
+        &mut self,
+        distributed: bool,
+        event: &str,
+        name: &str,
+        index: usize,
+    ) -> Result<(), Failure> {
+        if distributed {
+            return Ok(());
+        }
+        self.event(event, || {
+            details([
+                ("name", Value::String(name.to_owned())),
+                ("index", Value::from(index)),
+            ])
+        })
+    }
+
+    fn map_run_arn(&self, name: &str) -> String {
+        format!(
+            "arn:aws:states:us-east-1:123456789012:mapRun:{}/{}:local",
+            self.exec.machine_name,
+            name.replace(' ', "_")
+        )
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -615,11 +662,7 @@ impl<'e> Run<'e> {
             )?,
             _ => Value::Object(JsonMap::new()),
         };
-        let run_arn = format!(
-            "arn:aws:states:us-east-1:123456789012:mapRun:{}/{}:local",
-            self.exec.machine_name,
-            name.replace(' ', "_")
-        );
+        let run_arn = self.map_run_arn(name);
         if let Some(resource) = &writer.resource {
             let has_handler = self.exec.resource_handlers.contains_key(resource.as_str());
             if has_handler {
