@@ -7,5 +7,6 @@
 
 pub use sfn_macros::workflow;
 pub use sfn_runtime as runtime;
+pub use sfn_runtime::exec;
 pub use sfn_runtime::{Workflow, WorkflowKind};
 pub use sfn_tasks as tasks;

@@ -9,7 +9,9 @@ use sfn_runtime::path::{Scope, parse_path, parse_reference_path, select, write_a
 mod common;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(src) = std::str::from_utf8(data) else { return };
+    let Ok(src) = std::str::from_utf8(data) else {
+        return;
+    };
     let full = parse_path(src);
     if let Ok(reference) = parse_reference_path(src) {
         assert!(reference.is_reference_path(), "{src}");
@@ -20,8 +22,13 @@ fuzz_target!(|data: &[u8]| {
         let printed = path.to_string();
         let again = parse_path(&printed).unwrap_or_else(|e| panic!("{src} -> {printed}: {e}"));
         assert!(again.same_as(&path), "{src} -> {printed}");
-        let (input, context, variables) = (common::document(), common::context(), common::variables());
-        let scope = Scope { input: &input, context: &context, variables: &variables };
+        let (input, context, variables) =
+            (common::document(), common::context(), common::variables());
+        let scope = Scope {
+            input: &input,
+            context: &context,
+            variables: &variables,
+        };
         let _ = select(&path, &scope);
     }
 });

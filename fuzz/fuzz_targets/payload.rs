@@ -18,7 +18,11 @@ fuzz_target!(|data: &[u8]| {
         },
     };
     let (input, context, variables) = (common::document(), common::context(), common::variables());
-    let scope = Scope { input: &input, context: &context, variables: &variables };
+    let scope = Scope {
+        input: &input,
+        context: &context,
+        variables: &variables,
+    };
     let mut rng = SplitMix64::default();
     let _ = render_payload(&template, &scope, &mut rng.as_fn());
 });

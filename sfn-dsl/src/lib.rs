@@ -1,11 +1,60 @@
-//! The `workflow!` language as ordinary library code: parse (tokens -> DSL AST with spans),
-//! lower (AST -> ASL model + a table from model location to span), check (the runtime rule
-//! set, its JSON pointers mapped back to spans) and expand (quote).
+//! The `workflow!` language as ordinary library code: parse (tokens -> DSL syntax tree with
+//! spans), lower (syntax tree -> ASL JSON + a table from JSON pointers to spans), check (the
+//! runtime rule set, its pointers mapped back to spans) and expand (quote).
+//!
+//! Errors are accumulated: one invocation reports every mistake it can find, and still
+//! defines each workflow's const (with an empty definition) so that a mistake does not
+//! cascade into "cannot find value" errors at the uses.
+
+pub mod ast;
+pub mod check;
+pub mod diag;
+pub mod expand;
+pub mod loc;
+pub mod lower;
+pub mod parse;
 
 use proc_macro2::TokenStream;
 
+use diag::Errors;
+
 /// Expands the body of a `workflow!` invocation.
 pub fn expand(input: TokenStream) -> TokenStream {
-    let _ = input;
-    quote::quote! { ::core::compile_error!("workflow! is not implemented yet"); }
+    let mut errors = Errors::default();
+    let defs = match parse::parse_all(input, |stream| parse::parse_workflows(stream, &mut errors)) {
+        Ok(defs) => defs,
+        Err(error) => {
+            errors.push(error);
+            Vec::new()
+        }
+    };
+    let mut out = TokenStream::new();
+    for def in &defs {
+        let mut own = Errors::default();
+        let lowered = lower::lower_workflow(def, &mut own);
+        // The rule set runs on definitions the DSL found clean (see `check`).
+        if own.is_empty() && errors.is_empty() {
+            check::check(&lowered, &mut own);
+        }
+        let ok = own.is_empty() && errors.is_empty();
+        let policy = policy_json(&lowered);
+        out.extend(expand::expand_const(&lowered, &policy, ok));
+        if let Some(error) = own.combined() {
+            errors.push(error);
+        }
+    }
+    if let Some(error) = errors.combined() {
+        out.extend(error.into_compile_error());
+    }
+    out
+}
+
+/// The IAM policy of a workflow: the statements of every task state, nested ones included,
+/// merged and de-duplicated.
+fn policy_json(lowered: &lower::Lowered) -> String {
+    let mut document = sfn_runtime::iam::PolicyDocument::new();
+    for statement in &lowered.statements {
+        document.push(statement.clone());
+    }
+    document.to_json()
 }

@@ -5,7 +5,9 @@
 //! `sfn` command line all call into it, so each rule is written once.
 
 pub mod asl;
+pub mod emit;
 pub mod exec;
+pub mod graph;
 pub mod iam;
 pub mod jsonata;
 pub mod path;

@@ -12,7 +12,10 @@ fn pointers_escape_slash_and_tilde() {
         "States": { "a/b~c": { "Type": "Pass", "Next": "missing" } }
     });
     let diags = validate_value(&def);
-    let d = diags.iter().find(|d| d.code == "next-unknown-state").unwrap();
+    let d = diags
+        .iter()
+        .find(|d| d.code == "next-unknown-state")
+        .unwrap();
     assert_eq!(d.pointer, "/States/a~1b~0c/Next");
 }
 
@@ -54,7 +57,10 @@ fn unknown_state_names_get_a_did_you_mean() {
         }
     });
     let diags = validate_value(&def);
-    let d = diags.iter().find(|d| d.code == "next-unknown-state").unwrap();
+    let d = diags
+        .iter()
+        .find(|d| d.code == "next-unknown-state")
+        .unwrap();
     assert_eq!(d.hint.as_deref(), Some("did you mean `ProcessOrder`?"));
 }
 
@@ -117,38 +123,95 @@ fn not_json_reports_line_and_column() {
 
 #[test]
 fn non_object_documents_and_states_are_reported_not_panicked_on() {
-    for def in [json!(null), json!("x"), json!([]), json!({"StartAt": 1, "States": []})] {
+    for def in [
+        json!(null),
+        json!("x"),
+        json!([]),
+        json!({"StartAt": 1, "States": []}),
+    ] {
         assert!(!validate_value(&def).is_empty(), "{def}");
     }
     let diags = validate_value(&json!({"StartAt": "A", "States": {"A": 5}}));
-    assert!(diags.iter().any(|d| d.code == "wrong-type" && d.pointer == "/States/A"));
+    assert!(
+        diags
+            .iter()
+            .any(|d| d.code == "wrong-type" && d.pointer == "/States/A")
+    );
 }
 
 /// JSON values built from ASL's own vocabulary, so that generated documents reach deep
 /// into the rules instead of stopping at the first unknown key.
 fn asl_value() -> impl Strategy<Value = Value> {
     let keys = prop::sample::select(vec![
-        "StartAt", "States", "Type", "Next", "End", "Pass", "Task", "Choice", "Map", "Parallel",
-        "Choices", "Variable", "StringEquals", "And", "Not", "Branches", "ItemProcessor", "Retry",
-        "Catch", "ErrorEquals", "ResultPath", "Parameters", "a.$", "Assign", "QueryLanguage",
-        "JSONata", "Output", "Seconds", "Timestamp", "Default", "Resource", "Label", "A", "B",
+        "StartAt",
+        "States",
+        "Type",
+        "Next",
+        "End",
+        "Pass",
+        "Task",
+        "Choice",
+        "Map",
+        "Parallel",
+        "Choices",
+        "Variable",
+        "StringEquals",
+        "And",
+        "Not",
+        "Branches",
+        "ItemProcessor",
+        "Retry",
+        "Catch",
+        "ErrorEquals",
+        "ResultPath",
+        "Parameters",
+        "a.$",
+        "Assign",
+        "QueryLanguage",
+        "JSONata",
+        "Output",
+        "Seconds",
+        "Timestamp",
+        "Default",
+        "Resource",
+        "Label",
+        "A",
+        "B",
     ]);
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
         any::<i64>().prop_map(|n| json!(n)),
         prop::sample::select(vec![
-            "A", "B", "Pass", "Task", "Choice", "Map", "Parallel", "Succeed", "$.x", "$$.Map",
-            "$v", "States.Format('{}', $.a)", "States.ALL", "{% $states.input %}", "{% ( %}",
-            "JSONata", "JSONPath", "2016-03-14T01:59:00Z", "$[", "",
+            "A",
+            "B",
+            "Pass",
+            "Task",
+            "Choice",
+            "Map",
+            "Parallel",
+            "Succeed",
+            "$.x",
+            "$$.Map",
+            "$v",
+            "States.Format('{}', $.a)",
+            "States.ALL",
+            "{% $states.input %}",
+            "{% ( %}",
+            "JSONata",
+            "JSONPath",
+            "2016-03-14T01:59:00Z",
+            "$[",
+            "",
         ])
         .prop_map(|s| json!(s)),
     ];
     leaf.prop_recursive(6, 64, 6, move |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
-            prop::collection::vec((keys.clone(), inner), 0..6)
-                .prop_map(|kv| Value::Object(kv.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())),
+            prop::collection::vec((keys.clone(), inner), 0..6).prop_map(|kv| Value::Object(
+                kv.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+            )),
         ]
     })
 }

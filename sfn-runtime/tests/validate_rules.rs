@@ -53,7 +53,8 @@ fn distributed_map(extra: Value) -> Value {
 }
 
 fn task(extra: Value) -> Value {
-    let mut state = json!({ "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true });
+    let mut state =
+        json!({ "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true });
     if let (Some(s), Some(e)) = (state.as_object_mut(), extra.as_object()) {
         s.extend(e.clone());
     }
@@ -78,17 +79,37 @@ fn choice(rule: Value) -> Value {
 /// (code, breaks it, is correct).
 fn cases() -> Vec<(&'static str, Value, Value)> {
     vec![
-        ("wrong-type", pass(json!({ "Comment": 5 })), pass(json!({ "Comment": "five" }))),
+        (
+            "wrong-type",
+            pass(json!({ "Comment": 5 })),
+            pass(json!({ "Comment": "five" })),
+        ),
         ("wrong-type", json!([1, 2]), pass(json!({}))),
-        ("unknown-field", pass(json!({ "Nxet": "A" })), pass(json!({}))),
-        ("field-not-allowed", pass(json!({ "ResultSelector": {} })), pass(json!({ "Parameters": {} }))),
-        ("field-query-language", pass(json!({ "Output": {} })), jsonata(json!({ "Type": "Pass", "Output": {}, "End": true }))),
+        (
+            "unknown-field",
+            pass(json!({ "Nxet": "A" })),
+            pass(json!({})),
+        ),
+        (
+            "field-not-allowed",
+            pass(json!({ "ResultSelector": {} })),
+            pass(json!({ "Parameters": {} })),
+        ),
+        (
+            "field-query-language",
+            pass(json!({ "Output": {} })),
+            jsonata(json!({ "Type": "Pass", "Output": {}, "End": true })),
+        ),
         (
             "query-language-downgrade",
             jsonata(json!({ "Type": "Pass", "QueryLanguage": "JSONPath", "End": true })),
             jsonata(json!({ "Type": "Pass", "QueryLanguage": "JSONata", "End": true })),
         ),
-        ("missing-field", single(json!({ "Type": "Task", "End": true })), task(json!({}))),
+        (
+            "missing-field",
+            single(json!({ "Type": "Task", "End": true })),
+            task(json!({})),
+        ),
         (
             "missing-one-of",
             single(json!({ "Type": "Wait", "End": true })),
@@ -99,12 +120,36 @@ fn cases() -> Vec<(&'static str, Value, Value)> {
             task(json!({ "TimeoutSeconds": 5, "TimeoutSecondsPath": "$.t" })),
             task(json!({ "TimeoutSecondsPath": "$.t" })),
         ),
-        ("transition-missing", single(json!({ "Type": "Pass", "End": false })), pass(json!({}))),
-        ("state-type-unknown", single(json!({ "Type": "Lambda", "End": true })), pass(json!({}))),
-        ("invalid-enum", task(json!({ "Retry": [{ "ErrorEquals": ["X"], "JitterStrategy": "full" }] })), task(json!({ "Retry": [{ "ErrorEquals": ["X"], "JitterStrategy": "FULL" }] }))),
-        ("out-of-range", task(json!({ "Retry": [{ "ErrorEquals": ["X"], "BackoffRate": 0.5 }] })), task(json!({ "Retry": [{ "ErrorEquals": ["X"], "BackoffRate": 1.5 }] }))),
-        ("empty-array", task(json!({ "Catch": [{ "ErrorEquals": [], "Next": "A" }] })), task(json!({ "Catch": [{ "ErrorEquals": ["X"], "Next": "A" }] }))),
-        ("state-name-too-long", machine(json!({ "x".repeat(81): { "Type": "Succeed" } })), machine(json!({ "x".repeat(80): { "Type": "Succeed" } }))),
+        (
+            "transition-missing",
+            single(json!({ "Type": "Pass", "End": false })),
+            pass(json!({})),
+        ),
+        (
+            "state-type-unknown",
+            single(json!({ "Type": "Lambda", "End": true })),
+            pass(json!({})),
+        ),
+        (
+            "invalid-enum",
+            task(json!({ "Retry": [{ "ErrorEquals": ["X"], "JitterStrategy": "full" }] })),
+            task(json!({ "Retry": [{ "ErrorEquals": ["X"], "JitterStrategy": "FULL" }] })),
+        ),
+        (
+            "out-of-range",
+            task(json!({ "Retry": [{ "ErrorEquals": ["X"], "BackoffRate": 0.5 }] })),
+            task(json!({ "Retry": [{ "ErrorEquals": ["X"], "BackoffRate": 1.5 }] })),
+        ),
+        (
+            "empty-array",
+            task(json!({ "Catch": [{ "ErrorEquals": [], "Next": "A" }] })),
+            task(json!({ "Catch": [{ "ErrorEquals": ["X"], "Next": "A" }] })),
+        ),
+        (
+            "state-name-too-long",
+            machine(json!({ "x".repeat(81): { "Type": "Succeed" } })),
+            machine(json!({ "x".repeat(80): { "Type": "Succeed" } })),
+        ),
         (
             "state-name-duplicate",
             machine(json!({
@@ -139,18 +184,26 @@ fn cases() -> Vec<(&'static str, Value, Value)> {
         ),
         (
             "no-terminal-state",
-            machine(json!({ "A": { "Type": "Pass", "Next": "B" }, "B": { "Type": "Pass", "Next": "A" } })),
-            machine(json!({ "A": { "Type": "Pass", "Next": "B" }, "B": { "Type": "Pass", "End": true } })),
+            machine(
+                json!({ "A": { "Type": "Pass", "Next": "B" }, "B": { "Type": "Pass", "Next": "A" } }),
+            ),
+            machine(
+                json!({ "A": { "Type": "Pass", "Next": "B" }, "B": { "Type": "Pass", "End": true } }),
+            ),
         ),
         (
             "unreachable-state",
             machine(json!({ "A": { "Type": "Succeed" }, "B": { "Type": "Succeed" } })),
-            machine(json!({ "A": { "Type": "Choice", "Choices": [{ "Variable": "$.x", "IsPresent": true, "Next": "B" }], "Default": "C" }, "B": { "Type": "Succeed" }, "C": { "Type": "Succeed" } })),
+            machine(
+                json!({ "A": { "Type": "Choice", "Choices": [{ "Variable": "$.x", "IsPresent": true, "Next": "B" }], "Default": "C" }, "B": { "Type": "Succeed" }, "C": { "Type": "Succeed" } }),
+            ),
         ),
         (
             "choice-rule-shape",
             choice(json!({ "Variable": "$.x", "IsPresent": true, "IsNull": false, "Next": "D" })),
-            choice(json!({ "And": [{ "Variable": "$.x", "IsPresent": true }, { "Variable": "$.x", "IsNull": false }], "Next": "D" })),
+            choice(
+                json!({ "And": [{ "Variable": "$.x", "IsPresent": true }, { "Variable": "$.x", "IsNull": false }], "Next": "D" }),
+            ),
         ),
         (
             "error-equals-all",
@@ -172,14 +225,30 @@ fn cases() -> Vec<(&'static str, Value, Value)> {
             task(json!({ "Credentials": { "Role": "arn:aws:iam::1:role/r" } })),
             task(json!({ "Credentials": { "RoleArn.$": "$.role" } })),
         ),
-        ("map-distributed-only", inline_map(json!({ "Label": "Batch" })), distributed_map(json!({ "Label": "Batch" }))),
-        ("map-label", distributed_map(json!({ "Label": "a/b" })), distributed_map(json!({ "Label": "ab" }))),
+        (
+            "map-distributed-only",
+            inline_map(json!({ "Label": "Batch" })),
+            distributed_map(json!({ "Label": "Batch" })),
+        ),
+        (
+            "map-label",
+            distributed_map(json!({ "Label": "a/b" })),
+            distributed_map(json!({ "Label": "ab" })),
+        ),
         (
             "reader-csv-headers",
-            distributed_map(json!({ "ItemReader": { "Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": { "InputType": "CSV", "CSVHeaderLocation": "GIVEN" } } })),
-            distributed_map(json!({ "ItemReader": { "Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": { "InputType": "CSV", "CSVHeaderLocation": "GIVEN", "CSVHeaders": ["a"] } } })),
+            distributed_map(
+                json!({ "ItemReader": { "Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": { "InputType": "CSV", "CSVHeaderLocation": "GIVEN" } } }),
+            ),
+            distributed_map(
+                json!({ "ItemReader": { "Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": { "InputType": "CSV", "CSVHeaderLocation": "GIVEN", "CSVHeaders": ["a"] } } }),
+            ),
         ),
-        ("variable-name", pass(json!({ "Assign": { "1st": 1 } })), pass(json!({ "Assign": { "first": 1 } }))),
+        (
+            "variable-name",
+            pass(json!({ "Assign": { "1st": 1 } })),
+            pass(json!({ "Assign": { "first": 1 } })),
+        ),
         (
             "variable-outer-scope",
             machine(json!({
@@ -191,15 +260,31 @@ fn cases() -> Vec<(&'static str, Value, Value)> {
                 "P": { "Type": "Parallel", "Branches": [{ "StartAt": "In", "States": { "In": { "Type": "Pass", "Assign": { "inner": 1 }, "End": true } } }], "End": true }
             })),
         ),
-        ("payload-value", pass(json!({ "Parameters": { "a.$": 1 } })), pass(json!({ "Parameters": { "a": 1 } }))),
+        (
+            "payload-value",
+            pass(json!({ "Parameters": { "a.$": 1 } })),
+            pass(json!({ "Parameters": { "a": 1 } })),
+        ),
         (
             "payload-duplicate-key",
             pass(json!({ "Parameters": { "a": 1, "a.$": "$.a" } })),
             pass(json!({ "Parameters": { "b": 1, "a.$": "$.a" } })),
         ),
-        ("path-syntax", pass(json!({ "InputPath": "$.a[" })), pass(json!({ "InputPath": "$.a[0]" }))),
-        ("reference-path", pass(json!({ "ResultPath": "$.a[*]" })), pass(json!({ "ResultPath": "$.a[0]" }))),
-        ("result-path-root", pass(json!({ "ResultPath": "$$.Execution" })), pass(json!({ "ResultPath": "$.execution" }))),
+        (
+            "path-syntax",
+            pass(json!({ "InputPath": "$.a[" })),
+            pass(json!({ "InputPath": "$.a[0]" })),
+        ),
+        (
+            "reference-path",
+            pass(json!({ "ResultPath": "$.a[*]" })),
+            pass(json!({ "ResultPath": "$.a[0]" })),
+        ),
+        (
+            "result-path-root",
+            pass(json!({ "ResultPath": "$$.Execution" })),
+            pass(json!({ "ResultPath": "$.execution" })),
+        ),
         (
             "intrinsic-syntax",
             pass(json!({ "Parameters": { "a.$": "States.Format('{} {}', $.x)" } })),
@@ -212,8 +297,33 @@ fn cases() -> Vec<(&'static str, Value, Value)> {
         ),
         (
             "jsonata-syntax",
-            jsonata(json!({ "Type": "Pass", "Output": { "total": "{% $states.input.a + %}" }, "End": true })),
-            jsonata(json!({ "Type": "Pass", "Output": { "total": "{% $states.input.a + 1 %}" }, "End": true })),
+            jsonata(
+                json!({ "Type": "Pass", "Output": { "total": "{% $states.input.a + %}" }, "End": true }),
+            ),
+            jsonata(
+                json!({ "Type": "Pass", "Output": { "total": "{% $states.input.a + 1 %}" }, "End": true }),
+            ),
+        ),
+        (
+            "jsonata-input-reference",
+            jsonata(json!({ "Type": "Pass", "Output": "{% total * 2 %}", "End": true })),
+            jsonata(
+                json!({ "Type": "Pass", "Output": "{% $states.input.total * 2 %}", "End": true }),
+            ),
+        ),
+        (
+            "jsonata-states-member",
+            jsonata(
+                json!({ "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Arguments": { "x": "{% $states.result %}" }, "End": true }),
+            ),
+            jsonata(
+                json!({ "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Output": { "x": "{% $states.result %}" }, "End": true }),
+            ),
+        ),
+        (
+            "context-path",
+            pass(json!({ "Parameters": { "item.$": "$$.Map.Item.Value" } })),
+            pass(json!({ "Parameters": { "name.$": "$$.State.Name" } })),
         ),
     ]
 }
@@ -224,11 +334,15 @@ fn each_rule_fails_its_bad_definition_and_passes_the_fixed_one() {
     for (code, bad, good) in cases() {
         let found = validate_value(&bad);
         if !found.iter().any(|d| d.code == code) {
-            problems.push_str(&format!("{code}: not reported for {bad}\n  got {found:?}\n"));
+            problems.push_str(&format!(
+                "{code}: not reported for {bad}\n  got {found:?}\n"
+            ));
         }
         let clean = validate_value(&good);
         if !clean.is_empty() {
-            problems.push_str(&format!("{code}: fixed definition not clean: {good}\n  got {clean:?}\n"));
+            problems.push_str(&format!(
+                "{code}: fixed definition not clean: {good}\n  got {clean:?}\n"
+            ));
         }
     }
     assert!(problems.is_empty(), "\n{problems}");
@@ -250,6 +364,10 @@ fn codes_are_unique_and_summaries_present() {
     let all = rules();
     for (i, r) in all.iter().enumerate() {
         assert!(!r.summary.is_empty(), "{}", r.code);
-        assert!(all.iter().skip(i + 1).all(|o| o.code != r.code), "{} twice", r.code);
+        assert!(
+            all.iter().skip(i + 1).all(|o| o.code != r.code),
+            "{} twice",
+            r.code
+        );
     }
 }

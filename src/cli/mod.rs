@@ -5,6 +5,8 @@
 
 use std::process::ExitCode;
 
+mod graph;
+mod input;
 mod run;
 mod validate;
 
@@ -15,6 +17,7 @@ usage: sfn <command> [options] FILE...
 
 commands:
   validate   check ASL files against the States Language rules
+  graph      draw a state machine as Mermaid or DOT
   run        run an ASL file locally (mocked tasks, virtual clock)
   help       show this message
 
@@ -28,6 +31,7 @@ pub fn dispatch(args: &[String]) -> ExitCode {
     };
     match command.as_str() {
         "validate" => validate::main(rest),
+        "graph" => graph::main(rest),
         "run" => run::main(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");

@@ -5,8 +5,10 @@
 //! records it). The text between the delimiters is the expression.
 
 pub mod eval;
+mod references;
 mod syntax;
 
+pub use references::{References, references};
 pub use syntax::{JsonataError, check_syntax};
 
 /// The expression inside a `{% ... %}` string, or `None` when `s` is not a JSONata string.

@@ -176,3 +176,32 @@ pub(crate) fn segments_definite(segments: &[Segment]) -> bool {
         _ => false,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::path::parse_path;
+
+    #[test]
+    fn definiteness_follows_jayway() {
+        for (src, definite) in [
+            ("$.a[0].b", true),
+            ("$.a[-1]", true),
+            ("$['a','b']", true),
+            ("$['a','b'].c", false),
+            ("$.a[*]", false),
+            ("$..a", false),
+            ("$[0,1]", false),
+            ("$[?(@)]", false),
+        ] {
+            assert_eq!(parse_path(src).unwrap().is_definite(), definite, "{src}");
+        }
+    }
+
+    #[test]
+    fn same_as_ignores_spans() {
+        let a = parse_path("$['a']").unwrap();
+        let b = parse_path("$.a").unwrap();
+        assert!(a.same_as(&b));
+        assert_ne!(a, b);
+    }
+}

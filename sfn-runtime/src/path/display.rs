@@ -156,3 +156,67 @@ impl Display for Operand {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::path::ast::{Path, Root, Segment, Selector, Slice};
+
+    fn show(root: Root, segments: Vec<Segment>) -> String {
+        Path {
+            root,
+            segments,
+            span: 0..0,
+        }
+        .to_string()
+    }
+
+    #[test]
+    fn names_use_dots_only_when_safe() {
+        let s = |n: &str| Segment::Child(Selector::Name(n.into()));
+        assert_eq!(
+            show(Root::Input, vec![s("a"), s("b c"), s(""), s("it's")]),
+            r"$.a['b c']['']['it\'s']"
+        );
+        assert_eq!(
+            show(
+                Root::Variable("v".into()),
+                vec![Segment::Descendant(Selector::Name("x y".into()))]
+            ),
+            "$v..['x y']"
+        );
+    }
+
+    #[test]
+    fn selectors_in_bracket_form() {
+        let c = Segment::Child;
+        assert_eq!(
+            show(
+                Root::Context,
+                vec![
+                    c(Selector::Index(-1)),
+                    c(Selector::Indexes(vec![0, 2])),
+                    c(Selector::Slice(Slice {
+                        start: None,
+                        end: Some(-1),
+                        step: Some(2)
+                    })),
+                    Segment::Descendant(Selector::Wildcard),
+                ]
+            ),
+            "$$[-1][0,2][:-1:2]..*"
+        );
+    }
+
+    #[test]
+    fn filters_keep_their_shape() {
+        for src in [
+            "$[?(@.a && (@.b && @.c))]",
+            "$[?(!(@.a || @.b))]",
+            "$[?(@.a || (@.b || @.c))]",
+            "$[?(@['x y'] == 'q\\'s')]",
+        ] {
+            let p = crate::path::parse_path(src).unwrap();
+            assert_eq!(p.to_string(), src);
+        }
+    }
+}

@@ -88,3 +88,23 @@ impl fmt::Display for EvalError {
 }
 
 impl std::error::Error for EvalError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_formats() {
+        assert_eq!(
+            ParseError::new(0, "expected x").to_string(),
+            "expected x (column 1)"
+        );
+        assert_eq!(ParseError::new(2, "m").shifted(3).offset, 5);
+        assert_eq!(
+            EvalError::intrinsic("bad").to_string(),
+            "States.IntrinsicFailure: bad"
+        );
+        assert_eq!(EvalError::runtime("r").error, RUNTIME);
+        assert_eq!(EvalError::result_path("r").error, RESULT_PATH_MATCH_FAILURE);
+    }
+}

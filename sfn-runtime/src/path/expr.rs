@@ -36,3 +36,29 @@ pub fn parse_expr(src: &str) -> Result<Expr, ParseError> {
         ))
     }
 }
+
+impl std::fmt::Display for Expr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Expr::Path(p) => write!(f, "{p}"),
+            Expr::Intrinsic(call) => write!(f, "{call}"),
+        }
+    }
+}
+
+impl std::str::FromStr for Expr {
+    type Err = ParseError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_expr(s)
+    }
+}
+
+impl std::str::FromStr for Path {
+    type Err = ParseError;
+
+    /// Same as [`parse_path`].
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        parse_path(s)
+    }
+}

@@ -20,7 +20,7 @@ pub use error::{EvalError, INTRINSIC_FAILURE, ParseError, RESULT_PATH_MATCH_FAIL
 pub use eval::{Scope, SplitMix64, eval_expr, render_payload, select, write_at};
 pub use expr::{Expr, parse_expr};
 pub use intrinsic::{
-    Arg, ArgKind, ArgSpec, Intrinsic, IntrinsicFn, MAX_NESTING, Signature, eval_intrinsic,
-    parse_intrinsic,
+    Arg, ArgKind, ArgSpec, HASH_ALGORITHMS, Intrinsic, IntrinsicFn, MAX_ENCODE_CHARS, MAX_NESTING,
+    MAX_RANGE_ITEMS, Signature, eval_intrinsic, parse_intrinsic,
 };
 pub use parse::{parse_path, parse_reference_path};

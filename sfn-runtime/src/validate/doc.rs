@@ -29,6 +29,8 @@ pub(crate) struct Obj<'a> {
     pub(crate) lang: QueryLanguage,
     /// The state it belongs to (itself for a state), if any.
     pub(crate) state: Option<usize>,
+    /// Its members with their row of the field table (looked up once for all rules).
+    pub(crate) members: Vec<(&'a str, &'a Value, Option<&'static fields::Field>)>,
 }
 
 /// One state.
@@ -131,9 +133,9 @@ impl<'a> Doc<'a> {
         &self,
     ) -> impl Iterator<Item = (&Obj<'a>, &'a str, &'a Value, &'static fields::Field)> + '_ {
         self.objects.iter().flat_map(|o| {
-            o.map
+            o.members
                 .iter()
-                .filter_map(move |(k, v)| fields::lookup(o.owner, k).map(|f| (o, k.as_str(), v, f)))
+                .filter_map(move |&(k, v, f)| f.map(|f| (o, k, v, f)))
         })
     }
 
@@ -151,18 +153,23 @@ impl<'a> Doc<'a> {
         if depth > MAX_DEPTH {
             return;
         }
+        let members: Vec<_> = map
+            .iter()
+            .map(|(k, v)| (k.as_str(), v, fields::lookup(owner, k)))
+            .collect();
         self.objects.push(Obj {
             owner,
             pointer: pointer.clone(),
             map,
             lang,
             state,
+            members: members.clone(),
         });
         if matches!(owner, Owner::Machine | Owner::Branch | Owner::Processor) {
             self.scope(owner, map, &pointer, parent_scope, depth);
         }
-        for (key, value) in map {
-            let Some(field) = fields::lookup(owner, key) else {
+        for (key, value, field) in members {
+            let Some(field) = field else {
                 continue;
             };
             let kind = field.kind(lang);

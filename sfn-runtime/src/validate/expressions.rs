@@ -1,67 +1,159 @@
-//! JSONata expressions in JSONata states (§11.1): every `{% ... %}` string in a field that
-//! is evaluated must parse.
+//! JSONata expressions in JSONata states (§11): every `{% ... %}` string in a field that is
+//! evaluated must parse, must not read the (absent) input document at its top level, and
+//! may use only the `$states` members available in its field.
 
 use serde_json::Value;
 
 use super::diagnostic::{Sink, child, item};
-use super::doc::Doc;
-use super::fields::Kind;
+use super::doc::{Doc, Obj};
+use super::fields::{Kind, Owner, WORK};
+use super::suggest::did_you_mean;
 use crate::asl::QueryLanguage;
 use crate::jsonata;
 
-/// §11.1: expressions parse.
-pub(crate) fn jsonata_syntax(doc: &Doc, sink: &mut Sink) {
+/// One JSONata string: where it is, its body, and the field of the state it belongs to.
+struct Expression<'a> {
+    pointer: String,
+    body: &'a str,
+    owner: Owner,
+    field: &'a str,
+}
+
+/// Every JSONata string of every evaluated field of a JSONata object.
+fn expressions<'a>(doc: &Doc<'a>) -> Vec<Expression<'a>> {
+    let mut out = Vec::new();
     for (obj, key, value, field) in doc.fields() {
         if obj.lang != QueryLanguage::Jsonata {
             continue;
         }
         let at = child(&obj.pointer, key);
         match field.kind(obj.lang) {
-            Kind::Jsonata | Kind::Assign => walk(value, &at, sink, 0),
+            Kind::Jsonata | Kind::Assign => walk(value, at, obj, key, &mut out, 0),
             Kind::OrJsonata(_) => {
                 if let Value::String(s) = value {
-                    check(s, &at, sink);
+                    push(s, at, obj, key, &mut out);
                 }
             }
             _ => {}
         }
     }
+    out
 }
 
 /// Deeper values are not searched (serde_json never builds them from text).
 const MAX_DEPTH: usize = 200;
 
-fn walk(value: &Value, at: &str, sink: &mut Sink, depth: usize) {
+fn walk<'a>(
+    value: &'a Value,
+    at: String,
+    obj: &Obj<'a>,
+    field: &'a str,
+    out: &mut Vec<Expression<'a>>,
+    depth: usize,
+) {
     if depth > MAX_DEPTH {
         return;
     }
     match value {
-        Value::String(s) => check(s, at, sink),
+        Value::String(s) => push(s, at, obj, field, out),
         Value::Array(items) => {
             for (i, v) in items.iter().enumerate() {
-                walk(v, &item(at, i), sink, depth + 1);
+                walk(v, item(&at, i), obj, field, out, depth + 1);
             }
         }
         Value::Object(map) => {
             for (k, v) in map {
-                walk(v, &child(at, k), sink, depth + 1);
+                walk(v, child(&at, k), obj, field, out, depth + 1);
             }
         }
         _ => {}
     }
 }
 
-fn check(s: &str, at: &str, sink: &mut Sink) {
-    let Some(body) = jsonata::expression(s) else {
-        return;
-    };
-    if let Err(e) = jsonata::check_syntax(body) {
-        // Offsets count from the start of the string, past the `{%` delimiter.
-        let offset = Some(e.offset.map_or(2, |o| o + 2));
-        sink.emit_at(
-            at.to_owned(),
-            format!("JSONata expression does not parse: {}", e.message),
-            offset,
-        );
+fn push<'a>(
+    s: &'a str,
+    pointer: String,
+    obj: &Obj<'a>,
+    field: &'a str,
+    out: &mut Vec<Expression<'a>>,
+) {
+    if let Some(body) = jsonata::expression(s) {
+        out.push(Expression {
+            pointer,
+            body,
+            owner: obj.owner,
+            field,
+        });
+    }
+}
+
+/// §11.1: expressions parse.
+pub(crate) fn jsonata_syntax(doc: &Doc, sink: &mut Sink) {
+    for e in expressions(doc) {
+        if let Err(err) = jsonata::check_syntax(e.body) {
+            // Offsets count from the start of the string, past the `{%` delimiter.
+            let offset = Some(err.offset.map_or(2, |o| o + 2));
+            sink.emit_at(
+                e.pointer,
+                format!("JSONata expression does not parse: {}", err.message),
+                offset,
+            );
+        }
+    }
+}
+
+/// §11.1: no `$`, `$$` or bare field name at the top level of an expression.
+pub(crate) fn jsonata_input_reference(doc: &Doc, sink: &mut Sink) {
+    for e in expressions(doc) {
+        let Some(refs) = jsonata::references(e.body) else {
+            continue;
+        };
+        if let Some(first) = refs.top_level.first() {
+            let hint = match first.as_str() {
+                "$" | "$$" => "read the state input with `$states.input`".to_owned(),
+                name => format!("read the state input with `$states.input.{name}`"),
+            };
+            sink.emit_hint(
+                e.pointer,
+                format!("`{first}` reads an input document, but a JSONata state has none at the top level of an expression"),
+                Some(hint),
+            );
+        }
+    }
+}
+
+/// The members of `$states`.
+const MEMBERS: &[&str] = &["input", "context", "result", "errorOutput"];
+
+/// §11.2: `$states.result` only in Output/Assign of Task, Parallel, Map; `$states.errorOutput`
+/// only in a Catcher's Output/Assign; no other members.
+pub(crate) fn jsonata_states_member(doc: &Doc, sink: &mut Sink) {
+    for e in expressions(doc) {
+        let Some(refs) = jsonata::references(e.body) else {
+            continue;
+        };
+        let output_or_assign = matches!(e.field, "Output" | "Assign");
+        for member in &refs.states_members {
+            let message = match member.as_str() {
+                "input" | "context" => continue,
+                "result" if output_or_assign && e.owner.bit() & WORK != 0 && e.owner.is_state() => {
+                    continue;
+                }
+                "errorOutput" if output_or_assign && e.owner == Owner::Catcher => continue,
+                "result" => format!(
+                    "`$states.result` is only available in `Output` and `Assign` of Task, Parallel and Map states, not in `{}`",
+                    e.field
+                ),
+                "errorOutput" => {
+                    "`$states.errorOutput` is only available in a Catcher's `Output` and `Assign`"
+                        .to_owned()
+                }
+                other => format!(
+                    "`$states` has no member `{other}` (it has `input`, `context`, `result`, `errorOutput`)"
+                ),
+            };
+            let hint = did_you_mean(member, MEMBERS.iter().copied());
+            sink.emit_hint(e.pointer.clone(), message, hint);
+        }
     }
 }

@@ -2,6 +2,9 @@
 //! kind of value. Every check that asks "may this field be here?", "is it required?" or
 //! "what must its value be?" reads this one table.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use crate::asl::{QueryLanguage, StateType};
 
 /// A set of object kinds, as bits.
@@ -502,15 +505,40 @@ pub(crate) fn all() -> impl Iterator<Item = &'static Field> {
     FIELDS.iter().chain(OPERATORS)
 }
 
+/// The rows of each name, built once: lookups happen for every key of every object.
+fn by_name() -> &'static HashMap<&'static str, Vec<&'static Field>> {
+    static INDEX: OnceLock<HashMap<&'static str, Vec<&'static Field>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: HashMap<&'static str, Vec<&'static Field>> = HashMap::new();
+        for f in all() {
+            index.entry(f.name).or_default().push(f);
+        }
+        index
+    })
+}
+
 /// The row for `name` on `owner`, if that owner takes the field in some language.
 pub(crate) fn lookup(owner: Owner, name: &str) -> Option<&'static Field> {
     let bit = owner.bit();
-    all().find(|f| f.name == name && f.on & bit != 0)
+    by_name()
+        .get(name)?
+        .iter()
+        .copied()
+        .find(|f| f.on & bit != 0)
+}
+
+/// The rows of required fields.
+pub(crate) fn required_rows() -> impl Iterator<Item = &'static Field> {
+    static REQUIRED: OnceLock<Vec<&'static Field>> = OnceLock::new();
+    REQUIRED
+        .get_or_init(|| all().filter(|f| f.required).collect())
+        .iter()
+        .copied()
 }
 
 /// Whether any object of any kind takes `name`.
 pub(crate) fn is_known(name: &str) -> bool {
-    all().any(|f| f.name == name)
+    by_name().contains_key(name)
 }
 
 /// The names `owner` takes in `lang` (for "did you mean").

@@ -112,7 +112,10 @@ static RULES: &[Rule] = rules! {
     "result-path-root" => paths::result_path_root, "ResultPath starts with `$`, not `$$` or a variable (§7.2)";
     "intrinsic-syntax" => paths::intrinsic_syntax, "intrinsic calls parse: name, arity, argument kinds, escapes, Format placeholders (§8)";
     "fail-path-intrinsic" => paths::fail_path_intrinsic, "ErrorPath/CausePath intrinsics return a string (§5.6)";
+    "context-path" => paths::context_path, "`$$` paths name context fields that exist where they are used: `$$.Map.Item` in a Map's ItemSelector, `$$.Task.Token` in a Task (§13)";
     "jsonata-syntax" => expressions::jsonata_syntax, "every {% ... %} expression of a JSONata state parses (§11.1)";
+    "jsonata-input-reference" => expressions::jsonata_input_reference, "JSONata expressions read the input through $states.input, never $, $$ or a bare field name at the top level (§11.1)";
+    "jsonata-states-member" => expressions::jsonata_states_member, "$states.result and $states.errorOutput are used only where they exist (§11.2)";
 };
 
 /// The rule table: every code a [`Diagnostic`] can carry, with its summary.

@@ -6,17 +6,24 @@ use serde_json::Value;
 
 use super::diagnostic::{Sink, child};
 use super::doc::Doc;
-use super::fields::Kind;
+use super::fields::{Kind, Owner};
 use super::payload::templates;
-use crate::asl::QueryLanguage;
-use crate::path::{self, IntrinsicFn, ParseError, Root};
+use super::suggest::did_you_mean;
+use crate::asl::{QueryLanguage, StateType};
+use crate::path::{
+    self, ArgKind, Intrinsic, IntrinsicFn, ParseError, Path, Root, Segment, Selector,
+};
 
 /// A string the path parser must read, and what it must be.
 struct Site<'a> {
     pointer: String,
+    /// The key holding the string (`InputPath`, `id.$`).
     field: &'a str,
     text: &'a str,
     kind: Kind,
+    /// The object the string belongs to, and its field (`ItemSelector` for a `.$` inside it).
+    owner: Owner,
+    top_field: &'a str,
 }
 
 /// Every path-valued field of a JSONPath object (payload `.$` values count as
@@ -42,6 +49,8 @@ fn sites<'a>(doc: &Doc<'a>) -> Vec<Site<'a>> {
                 field: key,
                 text,
                 kind,
+                owner: obj.owner,
+                top_field: key,
             });
         }
     }
@@ -52,6 +61,8 @@ fn sites<'a>(doc: &Doc<'a>) -> Vec<Site<'a>> {
                 field: d.key,
                 text,
                 kind: Kind::Template,
+                owner: d.owner,
+                top_field: d.field,
             });
         }
     }
@@ -192,6 +203,120 @@ pub(crate) fn fail_path_intrinsic(doc: &Doc, sink: &mut Sink) {
                     call.function.name()
                 ),
             );
+        }
+    }
+}
+
+/// The context object's fields (§13): top-level name -> its members.
+const CONTEXT: &[(&str, &[&str])] = &[
+    (
+        "Execution",
+        &[
+            "Id",
+            "Input",
+            "Name",
+            "RoleArn",
+            "StartTime",
+            "RedriveCount",
+            "RedriveTime",
+        ],
+    ),
+    ("StateMachine", &["Id", "Name"]),
+    ("State", &["Name", "EnteredTime", "RetryCount"]),
+    ("Task", &["Token"]),
+    ("Map", &["Item"]),
+];
+
+/// `$$.Map.Item` members.
+const MAP_ITEM: &[&str] = &["Index", "Value", "Key", "Source"];
+
+/// Every context path of a site: the path itself, or the paths among an intrinsic's
+/// arguments (nested calls included).
+fn context_paths(site: &Site) -> Vec<Path> {
+    fn from_call(call: Intrinsic, out: &mut Vec<Path>) {
+        for arg in call.args {
+            match arg.kind {
+                ArgKind::Path(p) if p.root == Root::Context => out.push(p),
+                ArgKind::Call(inner) => from_call(inner, out),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    if is_call(site) {
+        if let Ok(call) = path::parse_intrinsic(site.text) {
+            from_call(call, &mut out);
+        }
+    } else if let Ok(p) = path::parse_path(site.text)
+        && p.root == Root::Context
+    {
+        out.push(p);
+    }
+    out
+}
+
+fn name(segment: Option<&Segment>) -> Option<&str> {
+    match segment {
+        Some(Segment::Child(Selector::Name(n))) => Some(n),
+        _ => None,
+    }
+}
+
+/// §13: `$$` paths name fields the context object has, where it has them:
+/// `$$.Map.Item.*` only in a Map's `ItemSelector`/`Parameters`, `$$.Task.Token` only in a
+/// Task state.
+pub(crate) fn context_path(doc: &Doc, sink: &mut Sink) {
+    for site in sites(doc) {
+        for p in context_paths(&site) {
+            let Some(top) = name(p.segments.first()) else {
+                continue;
+            };
+            let shown = format!("$$.{top}");
+            let Some((_, members)) = CONTEXT.iter().find(|(n, _)| *n == top) else {
+                sink.emit_hint(
+                    site.pointer.clone(),
+                    format!("the context object has no field `{shown}` (it has Execution, StateMachine, State, Task, Map)"),
+                    did_you_mean(top, CONTEXT.iter().map(|(n, _)| *n)),
+                );
+                continue;
+            };
+            if let Some(member) = name(p.segments.get(1))
+                && !members.contains(&member)
+            {
+                sink.emit_hint(
+                    site.pointer.clone(),
+                    format!("the context object has no field `{shown}.{member}`"),
+                    did_you_mean(member, members.iter().copied()),
+                );
+                continue;
+            }
+            if top == "Map" {
+                if let Some(member) = name(p.segments.get(2))
+                    && !MAP_ITEM.contains(&member)
+                {
+                    sink.emit_hint(
+                        site.pointer.clone(),
+                        format!("the context object has no field `$$.Map.Item.{member}`"),
+                        did_you_mean(member, MAP_ITEM.iter().copied()),
+                    );
+                    continue;
+                }
+                let in_selector = site.owner == Owner::State(StateType::Map)
+                    && matches!(site.top_field, "ItemSelector" | "Parameters");
+                if !in_selector {
+                    sink.emit_hint(
+                        site.pointer.clone(),
+                        "`$$.Map` exists only in a Map state's `ItemSelector` (or `Parameters`)",
+                        Some("pass the item into the iteration with `ItemSelector`, e.g. `\"value.$\": \"$$.Map.Item.Value\"`".to_owned()),
+                    );
+                }
+            }
+            if top == "Task" && site.owner != Owner::State(StateType::Task) {
+                sink.emit(
+                    site.pointer.clone(),
+                    "`$$.Task.Token` exists only in Task states (with `.waitForTaskToken`)",
+                );
+            }
         }
     }
 }

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use super::diagnostic::{Sink, child, item};
 use super::doc::Doc;
-use super::fields::Kind;
+use super::fields::{Kind, Owner};
 use crate::asl::QueryLanguage;
 
 /// Deeper templates are not searched (serde_json never builds them from text).
@@ -21,16 +21,18 @@ pub(crate) struct Dynamic<'a> {
     pub(crate) key: &'a str,
     /// The value.
     pub(crate) value: &'a Value,
+    /// The object whose field holds the template.
+    pub(crate) owner: Owner,
+    /// That field (`Parameters`, `ItemSelector`, ...).
+    pub(crate) field: &'a str,
 }
+
+/// An object inside a template, with its pointer.
+pub(crate) type TemplateObject<'a> = (String, &'a serde_json::Map<String, Value>);
 
 /// Every `.$` member of every JSONPath template of the document, plus the objects of those
 /// templates (for the duplicate check).
-pub(crate) fn templates<'a>(
-    doc: &Doc<'a>,
-) -> (
-    Vec<Dynamic<'a>>,
-    Vec<(String, &'a serde_json::Map<String, Value>)>,
-) {
+pub(crate) fn templates<'a>(doc: &Doc<'a>) -> (Vec<Dynamic<'a>>, Vec<TemplateObject<'a>>) {
     let mut dynamic = Vec::new();
     let mut objects = Vec::new();
     for (obj, key, value, field) in doc.fields() {
@@ -38,6 +40,7 @@ pub(crate) fn templates<'a>(
             continue;
         }
         if matches!(field.kind(obj.lang), Kind::Template | Kind::Assign) {
+            let first = dynamic.len();
             walk(
                 value,
                 child(&obj.pointer, key),
@@ -45,6 +48,10 @@ pub(crate) fn templates<'a>(
                 &mut objects,
                 0,
             );
+            for d in dynamic.iter_mut().skip(first) {
+                d.owner = obj.owner;
+                d.field = key;
+            }
         }
     }
     (dynamic, objects)
@@ -54,7 +61,7 @@ fn walk<'a>(
     value: &'a Value,
     at: String,
     dynamic: &mut Vec<Dynamic<'a>>,
-    objects: &mut Vec<(String, &'a serde_json::Map<String, Value>)>,
+    objects: &mut Vec<TemplateObject<'a>>,
     depth: usize,
 ) {
     if depth > MAX_DEPTH {
@@ -69,6 +76,8 @@ fn walk<'a>(
                         pointer: here,
                         key: k,
                         value: v,
+                        owner: Owner::Machine,
+                        field: "",
                     });
                 } else {
                     walk(v, here, dynamic, objects, depth + 1);
@@ -112,13 +121,13 @@ pub(crate) fn payload_value(doc: &Doc, sink: &mut Sink) {
 pub(crate) fn payload_duplicate_key(doc: &Doc, sink: &mut Sink) {
     for (at, map) in templates(doc).1 {
         for key in map.keys() {
-            if let Some(plain) = key.strip_suffix(".$") {
-                if map.contains_key(plain) {
-                    sink.emit(
-                        child(&at, key),
-                        format!("`{key}` and `{plain}` both produce the field `{plain}`"),
-                    );
-                }
+            if let Some(plain) = key.strip_suffix(".$")
+                && map.contains_key(plain)
+            {
+                sink.emit(
+                    child(&at, key),
+                    format!("`{key}` and `{plain}` both produce the field `{plain}`"),
+                );
             }
         }
     }

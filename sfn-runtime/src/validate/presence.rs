@@ -12,8 +12,8 @@ use crate::asl::{QueryLanguage, StateType};
 /// T4: a key that no object of the language takes.
 pub(crate) fn unknown_field(doc: &Doc, sink: &mut Sink) {
     for obj in &doc.objects {
-        for key in obj.map.keys() {
-            if fields::lookup(obj.owner, key).is_none() && !fields::is_known(key) {
+        for &(key, _, row) in &obj.members {
+            if row.is_none() && !fields::is_known(key) {
                 let hint = did_you_mean(key, fields::names_for(obj.owner, obj.lang));
                 sink.emit_hint(
                     child(&obj.pointer, key),
@@ -31,8 +31,8 @@ pub(crate) fn field_not_allowed(doc: &Doc, sink: &mut Sink) {
         if obj.owner == Owner::UnknownState {
             continue;
         }
-        for key in obj.map.keys() {
-            if fields::lookup(obj.owner, key).is_some() || !fields::is_known(key) {
+        for &(key, _, row) in &obj.members {
+            if row.is_some() || !fields::is_known(key) {
                 continue;
             }
             let mut message = format!("`{key}` is not allowed on {}", obj.owner.describe());
@@ -73,8 +73,8 @@ fn why_not(owner: Owner, key: &str) -> Option<String> {
 /// §3.2, §11.6: a field of the other query language.
 pub(crate) fn field_query_language(doc: &Doc, sink: &mut Sink) {
     for obj in &doc.objects {
-        for key in obj.map.keys() {
-            let Some(f) = fields::lookup(obj.owner, key) else {
+        for &(key, _, row) in &obj.members {
+            let Some(f) = row else {
                 continue;
             };
             if f.kind(obj.lang) != Kind::No {
@@ -130,7 +130,7 @@ pub(crate) fn missing_field(doc: &Doc, sink: &mut Sink) {
         } else {
             obj.owner.bit()
         };
-        for f in fields::all() {
+        for f in fields::required_rows() {
             let applies = if obj.owner == Owner::UnknownState {
                 f.name == "Type"
             } else {

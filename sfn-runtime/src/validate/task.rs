@@ -20,13 +20,13 @@ pub(crate) fn heartbeat_timeout(doc: &Doc, sink: &mut Sink) {
             None if !obj.map.contains_key("TimeoutSecondsPath") => Some(99_999_999),
             other => other.and_then(Value::as_u64),
         };
-        if let (Some(h), Some(t)) = (heartbeat, timeout) {
-            if h >= t {
-                sink.emit(
-                    child(&obj.pointer, "HeartbeatSeconds"),
-                    format!("`HeartbeatSeconds` ({h}) must be smaller than `TimeoutSeconds` ({t})"),
-                );
-            }
+        if let (Some(h), Some(t)) = (heartbeat, timeout)
+            && h >= t
+        {
+            sink.emit(
+                child(&obj.pointer, "HeartbeatSeconds"),
+                format!("`HeartbeatSeconds` ({h}) must be smaller than `TimeoutSeconds` ({t})"),
+            );
         }
     }
 }

@@ -74,10 +74,36 @@ pub(crate) fn check(s: &str) -> Result<(), String> {
 
 fn days_in(year: u32, month: u32) -> u32 {
     match month {
-        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
+    }
+}
+
+/// §9: literal timestamps (Wait `Timestamp`, Choice `Timestamp...` operators) are RFC 3339.
+pub(crate) fn timestamp_format(doc: &super::doc::Doc, sink: &mut super::diagnostic::Sink) {
+    use super::fields::Kind;
+    for (obj, key, value, field) in doc.fields() {
+        let literal = match field.kind(obj.lang) {
+            Kind::Timestamp => value.as_str(),
+            Kind::OrJsonata(Kind::Timestamp) => value
+                .as_str()
+                .filter(|s| crate::jsonata::expression(s).is_none()),
+            _ => None,
+        };
+        if let Some(Err(why)) = literal.map(check) {
+            sink.emit_hint(
+                super::diagnostic::child(&obj.pointer, key),
+                format!("`{key}` is not an RFC 3339 timestamp: {why}"),
+                Some(
+                    "write it like `2016-03-14T01:59:00Z` or `2016-03-14T01:59:00+01:00`"
+                        .to_owned(),
+                ),
+            );
+        }
     }
 }
 
@@ -111,30 +137,6 @@ mod tests {
             "",
         ] {
             assert!(check(s).is_err(), "{s}");
-        }
-    }
-}
-
-/// §9: literal timestamps (Wait `Timestamp`, Choice `Timestamp...` operators) are RFC 3339.
-pub(crate) fn timestamp_format(doc: &super::doc::Doc, sink: &mut super::diagnostic::Sink) {
-    use super::fields::Kind;
-    for (obj, key, value, field) in doc.fields() {
-        let literal = match field.kind(obj.lang) {
-            Kind::Timestamp => value.as_str(),
-            Kind::OrJsonata(Kind::Timestamp) => value
-                .as_str()
-                .filter(|s| crate::jsonata::expression(s).is_none()),
-            _ => None,
-        };
-        if let Some(Err(why)) = literal.map(check) {
-            sink.emit_hint(
-                super::diagnostic::child(&obj.pointer, key),
-                format!("`{key}` is not an RFC 3339 timestamp: {why}"),
-                Some(
-                    "write it like `2016-03-14T01:59:00Z` or `2016-03-14T01:59:00+01:00`"
-                        .to_owned(),
-                ),
-            );
         }
     }
 }

@@ -191,10 +191,8 @@ fn report(doc: &Doc, sink: &mut Sink, pick: fn(Problem) -> Option<(String, Optio
         return;
     }
     for (obj, key, value, field) in doc.fields() {
-        if let Some(p) = problem(key, field.kind(obj.lang), value, obj.lang) {
-            if let Some((m, h)) = pick(p) {
-                sink.emit_hint(child(&obj.pointer, key), m, h);
-            }
+        if let Some((m, h)) = problem(key, field.kind(obj.lang), value, obj.lang).and_then(pick) {
+            sink.emit_hint(child(&obj.pointer, key), m, h);
         }
     }
     // A state that is not an object has no fields to check, but is itself the wrong type.

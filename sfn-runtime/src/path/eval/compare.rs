@@ -60,10 +60,23 @@ fn compare(l: &Value, op: CompareOp, r: &Value) -> bool {
     }
 }
 
-/// JSON equality where numbers compare by value (`1 == 1.0`).
+/// JSON equality where numbers compare by value (`1 == 1.0`). Like Jayway, a number and
+/// a string can be equal: a number on the left reads the string as a number, a string on
+/// the left compares with the number's text.
 pub(crate) fn equal(l: &Value, r: &Value) -> bool {
     match (l, r) {
         (Value::Number(_), Value::Number(_)) => order(l, r) == Some(Ordering::Equal),
+        (Value::Number(n), Value::String(s)) => {
+            let parsed = s
+                .trim()
+                .parse::<f64>()
+                .ok()
+                .and_then(serde_json::Number::from_f64);
+            parsed.is_some_and(|p| {
+                order(&Value::Number(n.clone()), &Value::Number(p)) == Some(Ordering::Equal)
+            })
+        }
+        (Value::String(s), Value::Number(n)) => *s == n.to_string(),
         (Value::Array(a), Value::Array(b)) => {
             a.len() == b.len() && a.iter().zip(b).all(|(x, y)| equal(x, y))
         }
@@ -99,7 +112,11 @@ mod tests {
     fn numbers_compare_by_value_and_types_do_not_mix() {
         assert!(compare(&json!(1), CompareOp::Eq, &json!(1.0)));
         assert!(compare(&json!(-1), CompareOp::Lt, &json!(u64::MAX)));
-        assert!(!compare(&json!(1), CompareOp::Eq, &json!("1")));
+        assert!(compare(&json!(1), CompareOp::Eq, &json!("1.0")));
+        assert!(compare(&json!("1"), CompareOp::Eq, &json!(1)));
+        assert!(!compare(&json!("1.0"), CompareOp::Eq, &json!(1)));
+        assert!(!compare(&json!(1), CompareOp::Eq, &json!("x")));
+        assert!(!compare(&json!(true), CompareOp::Eq, &json!("true")));
         assert!(!compare(&json!("a"), CompareOp::Lt, &json!(1)));
         assert!(compare(&json!("a"), CompareOp::Lt, &json!("b")));
         assert!(compare(

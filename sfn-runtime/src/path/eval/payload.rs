@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 
 use super::select::compact;
 use super::{Scope, eval_expr};
+use crate::path::ast::Root;
 use crate::path::error::{EvalError, RUNTIME};
 use crate::path::expr::{Expr, parse_expr};
 
@@ -72,17 +73,20 @@ fn dynamic(
              function call: {e}"
         ))
     })?;
-    eval_expr(&expr, scope, random).map_err(|e| match &expr {
-        // Name the field, as the service does.
-        Expr::Path(path) if e.error == RUNTIME => EvalError::runtime(format!(
+    eval_expr(&expr, scope, random).map_err(|e| {
+        // Name the field, as the service does, when a path selects nothing.
+        let root = match &expr {
+            Expr::Path(path) if e.error == RUNTIME => match path.root {
+                Root::Input => scope.input,
+                Root::Context => scope.context,
+                Root::Variable(_) => return e,
+            },
+            _ => return e,
+        };
+        EvalError::runtime(format!(
             "The JSONPath '{text}' specified for the field '{key}' could not be found in the \
              input '{}'",
-            compact(match path.root {
-                crate::path::Root::Input => scope.input,
-                crate::path::Root::Context => scope.context,
-                crate::path::Root::Variable(_) => return e,
-            })
-        )),
-        _ => e,
+            compact(root)
+        ))
     })
 }

@@ -361,3 +361,46 @@ pub(crate) fn uuid(random: &mut dyn FnMut() -> u64) -> Value {
         &hex[20..32]
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn range_lengths() {
+        assert_eq!(range_len(1, 9, 2), 5);
+        assert_eq!(range_len(0, 10, 3), 4);
+        assert_eq!(range_len(5, 1, 1), 0);
+        assert_eq!(range_len(5, 1, -2), 3);
+        assert_eq!(range_len(i64::MIN, i64::MAX, 1), (1i128 << 64));
+    }
+
+    #[test]
+    fn half_up_rounding_like_java() {
+        let r = |v: Value| round_half_up(v.as_number().unwrap());
+        assert_eq!(r(json!(1.5)), Some(2));
+        assert_eq!(r(json!(-1.5)), Some(-1));
+        assert_eq!(r(json!(-1.51)), Some(-2));
+        assert_eq!(r(json!(u64::MAX)), Some(i128::from(u64::MAX)));
+    }
+
+    #[test]
+    fn integers_accept_integral_floats_only() {
+        assert_eq!(integer(&[json!(2.0)], 0), Ok(2));
+        assert!(integer(&[json!(2.5)], 0).is_err());
+        assert!(integer(&[json!(1e300)], 0).is_err());
+        assert!(integer(&[json!("2")], 0).is_err());
+        assert!(integer(&[], 0).is_err());
+    }
+
+    #[test]
+    fn functions_called_with_missing_arguments_fail_cleanly() {
+        let mut rng = || 0;
+        assert!(format(&[], true).is_err());
+        assert!(array_range(&[json!(1)]).is_err());
+        assert!(math_random(&[json!(1)], &mut rng).is_err());
+        assert!(json_merge(&[json!({}), json!({})]).is_err());
+        assert!(hash(&[json!("x")]).is_err());
+    }
+}

@@ -2,6 +2,7 @@
 //! signature checks and evaluation.
 
 mod base64;
+mod display;
 mod eval;
 mod format;
 mod functions;
@@ -13,7 +14,7 @@ use std::ops::Range;
 
 pub use eval::eval_intrinsic;
 pub use parse::parse_intrinsic;
-pub use signature::{ArgSpec, Signature};
+pub use signature::{ArgSpec, HASH_ALGORITHMS, MAX_ENCODE_CHARS, MAX_RANGE_ITEMS, Signature};
 
 use super::ast::Path;
 

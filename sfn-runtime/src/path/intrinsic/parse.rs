@@ -3,6 +3,7 @@
 use super::signature::check_call;
 use super::{Arg, ArgKind, Intrinsic, IntrinsicFn, MAX_NESTING};
 use crate::path::error::ParseError;
+use crate::path::parse::lexeme::json_number;
 use crate::path::parse::{Cursor, Mode, parse_at};
 
 /// Parses an intrinsic function call that makes up the whole of `src`, and checks the
@@ -207,14 +208,43 @@ fn number(cur: &mut Cursor) -> Result<serde_json::Number, ParseError> {
         .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-')))
         .unwrap_or(cur.rest().len());
     let text = cur.rest().get(..len).unwrap_or("");
-    match serde_json::from_str::<serde_json::Number>(text) {
-        Ok(n) => {
+    match json_number(text) {
+        Some(n) => {
             cur.pos += len;
             Ok(n)
         }
-        Err(_) => Err(ParseError::new(
+        None => Err(ParseError::new(
             start,
             format!("expected a number, found `{text}`"),
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_single_edits() {
+        assert_eq!(edit_distance("States.Hash", "States.Hash"), 0);
+        assert_eq!(edit_distance("States.Hash", "States.Hsah"), 2);
+        assert_eq!(edit_distance("abc", ""), 3);
+    }
+
+    #[test]
+    fn spaces_are_allowed_between_arguments_only() {
+        assert!(parse_intrinsic("States.Array( 1 ,  2 )").is_ok());
+        assert_eq!(parse_intrinsic("States.Array (1)").unwrap_err().offset, 12);
+    }
+
+    #[test]
+    fn string_escapes() {
+        let mut cur = Cursor::new(r"'a\'\{\}\\' tail", 0);
+        assert_eq!(string(&mut cur, false).unwrap(), r"a'{}\");
+        assert_eq!(cur.pos, 11);
+        let mut cur = Cursor::new(r"'a\'\{\}\\'", 0);
+        assert_eq!(string(&mut cur, true).unwrap(), r"a'\{\}\\");
+        let mut cur = Cursor::new(r"'\n'", 0);
+        assert_eq!(string(&mut cur, false).unwrap_err().offset, 1);
     }
 }

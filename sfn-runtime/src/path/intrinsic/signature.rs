@@ -149,7 +149,7 @@ pub(crate) fn check_call(call: &Intrinsic, src: &str) -> Result<(), ParseError> 
             .copied()
             .or(sig.rest)
             .unwrap_or(ArgSpec::Any);
-        check_literal(arg, spec, name, i)?;
+        check_literal(arg, spec, call.function, i)?;
     }
     match call.function {
         IntrinsicFn::Format => check_format(call, src),
@@ -179,7 +179,13 @@ fn literal_name(kind: &ArgKind) -> &'static str {
     }
 }
 
-fn check_literal(arg: &Arg, spec: ArgSpec, name: &str, index: usize) -> Result<(), ParseError> {
+fn check_literal(
+    arg: &Arg,
+    spec: ArgSpec,
+    function: IntrinsicFn,
+    index: usize,
+) -> Result<(), ParseError> {
+    let name = function.name();
     let integer = |n: &serde_json::Number| {
         n.as_i64()
             .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64))
@@ -187,8 +193,10 @@ fn check_literal(arg: &Arg, spec: ArgSpec, name: &str, index: usize) -> Result<(
     let ok = match (&arg.kind, spec) {
         (ArgKind::Path(_) | ArgKind::Call(_), _) | (_, ArgSpec::Any) => true,
         (ArgKind::String(s), ArgSpec::String) => {
-            if matches!(name, "States.Base64Encode" | "States.Base64Decode")
-                && s.chars().count() > MAX_ENCODE_CHARS
+            if matches!(
+                function,
+                IntrinsicFn::Base64Encode | IntrinsicFn::Base64Decode
+            ) && s.chars().count() > MAX_ENCODE_CHARS
             {
                 return Err(ParseError::new(
                     arg.span.start,
@@ -293,4 +301,46 @@ fn check_range(call: &Intrinsic) -> Result<(), ParseError> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arity_descriptions() {
+        assert_eq!(arity_text(&IntrinsicFn::Uuid.signature()), "0 arguments");
+        assert_eq!(
+            arity_text(&IntrinsicFn::ArrayLength.signature()),
+            "1 argument"
+        );
+        assert_eq!(
+            arity_text(&IntrinsicFn::MathRandom.signature()),
+            "2 to 3 arguments"
+        );
+        assert_eq!(
+            arity_text(&IntrinsicFn::Array.signature()),
+            "at least 0 arguments"
+        );
+    }
+
+    #[test]
+    fn every_function_has_a_consistent_signature() {
+        for f in IntrinsicFn::ALL {
+            let sig = f.signature();
+            assert!(sig.min <= sig.params.len(), "{}", f.name());
+        }
+    }
+
+    #[test]
+    fn literal_kinds_are_checked_only_for_literals() {
+        assert!(crate::path::parse_intrinsic("States.ArrayGetItem($.a, $.i)").is_ok());
+        assert!(crate::path::parse_intrinsic("States.ArrayGetItem($.a, 2.0)").is_ok());
+        assert!(crate::path::parse_intrinsic("States.ArrayGetItem($.a, 'x')").is_err());
+        let long = format!(
+            "States.Base64Encode('{}')",
+            "a".repeat(MAX_ENCODE_CHARS + 1)
+        );
+        assert!(crate::path::parse_intrinsic(&long).is_err());
+    }
 }

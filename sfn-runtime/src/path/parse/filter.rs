@@ -3,7 +3,7 @@
 //! Grammar (Jayway subset): `or := and ('||' and)*`, `and := unary ('&&' unary)*`,
 //! `unary := '!' unary | '(' or ')' | operand (op operand)?`. A path alone tests existence.
 
-use super::lexeme::{is_ident_continue, quoted};
+use super::lexeme::{is_ident_continue, json_number, quoted};
 use super::path::PathParser;
 use crate::path::ast::{CompareOp, Filter, FilterPath, Operand};
 use crate::path::error::ParseError;
@@ -172,14 +172,75 @@ fn number(p: &mut PathParser) -> Result<Operand, ParseError> {
         .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | 'E' | '+' | '-'))
         .count();
     let text = p.cur.rest().get(..len).unwrap_or("");
-    match serde_json::from_str::<serde_json::Number>(text) {
-        Ok(n) => {
+    match json_number(text) {
+        Some(n) => {
             p.cur.pos += len;
             Ok(Operand::Literal(Value::Number(n)))
         }
-        Err(_) => Err(ParseError::new(
+        None => Err(ParseError::new(
             start,
             format!("expected a number, found `{text}`"),
         )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::path::ast::{CompareOp, Filter, Operand, Segment, Selector};
+    use crate::path::parse_path;
+    use serde_json::json;
+
+    fn filter(src: &str) -> Filter {
+        match parse_path(&format!("$[?({src})]")).map(|p| p.segments) {
+            Ok(mut s) => match s.pop() {
+                Some(Segment::Child(Selector::Filter(f))) => f,
+                other => panic!("{src}: {other:?}"),
+            },
+            Err(e) => panic!("{src}: {e}"),
+        }
+    }
+
+    #[test]
+    fn and_binds_tighter_than_or() {
+        assert!(
+            matches!(filter("@.a || @.b && @.c"), Filter::Or(_, r) if matches!(*r, Filter::And(..)))
+        );
+        assert!(
+            matches!(filter("(@.a || @.b) && @.c"), Filter::And(l, _) if matches!(*l, Filter::Or(..)))
+        );
+    }
+
+    #[test]
+    fn literals_on_either_side() {
+        let Filter::Compare { left, op, right } = filter("'x' != @.s") else {
+            panic!()
+        };
+        assert_eq!(left, Operand::Literal(json!("x")));
+        assert_eq!(op, CompareOp::Ne);
+        assert!(matches!(right, Operand::Path(p) if p.current));
+        assert!(
+            matches!(filter("@.a == false"), Filter::Compare { right: Operand::Literal(v), .. } if v == json!(false))
+        );
+        assert!(
+            matches!(filter("@.a<=-2.5"), Filter::Compare { op: CompareOp::Le, right: Operand::Literal(v), .. } if v == json!(-2.5))
+        );
+    }
+
+    #[test]
+    fn not_is_not_confused_with_not_equal() {
+        assert!(matches!(filter("!@.a"), Filter::Not(_)));
+        assert!(matches!(
+            filter("@.a!=1"),
+            Filter::Compare {
+                op: CompareOp::Ne,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn unknown_words_are_rejected() {
+        assert!(parse_path("$[?(@.a == yes)]").is_err());
+        assert!(parse_path("$[?(@.a size 2)]").is_err());
     }
 }

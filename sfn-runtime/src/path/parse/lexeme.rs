@@ -120,3 +120,89 @@ pub(crate) fn write_quoted(f: &mut impl std::fmt::Write, s: &str) -> std::fmt::R
     }
     f.write_char('\'')
 }
+
+/// Reads `text` as a JSON number. Integers stay exact; other numbers go through Rust's
+/// correctly rounded float parser, so that printing and re-reading gives the same value
+/// (serde_json's fast float parser can be off by one ulp).
+pub(crate) fn json_number(text: &str) -> Option<serde_json::Number> {
+    let validated: serde_json::Number = serde_json::from_str(text).ok()?;
+    if validated.is_f64() {
+        text.parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+    } else {
+        Some(validated)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read<T>(src: &str, f: impl FnOnce(&mut Cursor) -> T) -> (T, usize) {
+        let mut cur = Cursor::new(src, 0);
+        let out = f(&mut cur);
+        (out, cur.pos)
+    }
+
+    #[test]
+    fn dot_names_stop_at_structure_and_honour_escapes() {
+        assert_eq!(
+            read("ab.c", |c| dot_name(c, false)),
+            (Ok(Some("ab".into())), 2)
+        );
+        assert_eq!(
+            read(r"a\.b[0]", |c| dot_name(c, false)),
+            (Ok(Some("a.b".into())), 4)
+        );
+        assert_eq!(
+            read("a&&b", |c| dot_name(c, true)),
+            (Ok(Some("a".into())), 1)
+        );
+        assert_eq!(
+            read("a&&b", |c| dot_name(c, false)),
+            (Ok(Some("a&&b".into())), 4)
+        );
+        assert_eq!(read("[0]", |c| dot_name(c, false)), (Ok(None), 0));
+        assert_eq!(read("\\", |c| dot_name(c, false)).0.unwrap_err().offset, 0);
+    }
+
+    #[test]
+    fn quoted_strings_unescape_any_character() {
+        assert_eq!(
+            read(r"'a\'b\\c' rest", quoted),
+            (Ok(r"a'b\c".to_string()), 9)
+        );
+        assert_eq!(read(r#""it's""#, quoted), (Ok("it's".to_string()), 6));
+        assert_eq!(read("'open", quoted).0.unwrap_err().offset, 0);
+    }
+
+    #[test]
+    fn integers() {
+        assert_eq!(read("-12]", integer), (Ok(Some(-12)), 3));
+        assert_eq!(read("-]", integer), (Ok(None), 0));
+        assert!(read("99999999999999999999", integer).0.is_err());
+    }
+
+    #[test]
+    fn plain_names_and_quoting() {
+        assert!(is_plain_name("abc_1-x"));
+        assert!(!is_plain_name(""));
+        assert!(!is_plain_name("a b"));
+        assert!(!is_plain_name("a&b"));
+        let mut s = String::new();
+        write_quoted(&mut s, r"it's \ ok").unwrap();
+        assert_eq!(s, r"'it\'s \\ ok'");
+    }
+
+    #[test]
+    fn numbers_read_exactly() {
+        assert_eq!(
+            json_number("925877.5431402529").and_then(|n| n.as_f64()),
+            Some(925877.5431402529)
+        );
+        assert_eq!(json_number("-3").and_then(|n| n.as_i64()), Some(-3));
+        assert_eq!(json_number("1.2.3"), None);
+        assert_eq!(json_number("01"), None);
+    }
+}

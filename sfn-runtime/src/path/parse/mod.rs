@@ -37,6 +37,9 @@ pub fn parse_reference_path(src: &str) -> Result<Path, ParseError> {
 fn parse_whole(src: &str, mode: Mode) -> Result<Path, ParseError> {
     let mut cur = Cursor::new(src, 0);
     let path = parse_at(&mut cur, mode)?;
+    if cur.peek() == Some('(') {
+        return Err(cur.error("path functions such as `length()` are not supported"));
+    }
     if !cur.at_end() {
         return Err(cur.expected("`.`, `[` or the end of the path"));
     }

@@ -243,3 +243,60 @@ impl PathParser<'_, '_> {
         Ok(Selector::Slice(Slice { start, end, step }))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(src: &str, mode: Mode) -> Result<(Path, usize), ParseError> {
+        let mut cur = Cursor::new(src, 0);
+        let path = PathParser {
+            cur: &mut cur,
+            mode,
+            depth: 0,
+            in_filter: false,
+        }
+        .path()?;
+        Ok((path, cur.pos))
+    }
+
+    #[test]
+    fn stops_where_the_path_ends() {
+        let (path, end) = parse("$.a[0], 'x')", Mode::Full).unwrap();
+        assert_eq!(end, 6);
+        assert_eq!(path.span, 0..6);
+        assert_eq!(path.segments.len(), 2);
+    }
+
+    #[test]
+    fn variable_names_are_identifiers() {
+        let (path, end) = parse("$my_Var1.x", Mode::Full).unwrap();
+        assert_eq!(path.root, Root::Variable("my_Var1".into()));
+        assert_eq!(end, 10);
+        let (path, _) = parse("$ünï.x", Mode::Full).unwrap();
+        assert_eq!(path.root, Root::Variable("ünï".into()));
+    }
+
+    #[test]
+    fn brackets_allow_inner_spaces() {
+        let (path, _) = parse("$[ 'a' , \"b\" ][ 1 : 2 ]", Mode::Full).unwrap();
+        assert_eq!(
+            path.segments,
+            vec![
+                Segment::Child(Selector::Names(vec!["a".into(), "b".into()])),
+                Segment::Child(Selector::Slice(Slice {
+                    start: Some(1),
+                    end: Some(2),
+                    step: None
+                })),
+            ]
+        );
+    }
+
+    #[test]
+    fn reference_mode_points_at_the_offending_token() {
+        assert_eq!(parse("$.a.*", Mode::Reference).unwrap_err().offset, 4);
+        assert_eq!(parse("$['a', 'b']", Mode::Reference).unwrap_err().offset, 5);
+        assert!(parse("$['a'][0]", Mode::Reference).is_ok());
+    }
+}

@@ -1,0 +1,90 @@
+//! The table from JSON pointers of the built definition to the tokens that produced them,
+//! so a diagnostic of the rule set lands on the right token.
+
+use std::collections::HashMap;
+
+use proc_macro2::Span;
+
+use crate::ast::Text;
+use crate::loc::Loc;
+
+/// Pointer -> location (+ token offsets when the value is a path or intrinsic text).
+#[derive(Default)]
+pub struct Spans {
+    entries: HashMap<String, (Loc, Vec<(usize, Span)>)>,
+}
+
+impl Spans {
+    /// Records that `pointer` was produced at `loc`.
+    pub fn insert(&mut self, pointer: &str, loc: Loc) {
+        self.entries.insert(pointer.to_owned(), (loc, Vec::new()));
+    }
+
+    /// Records `loc` for `pointer` unless something more precise was recorded already.
+    pub fn insert_if_absent(&mut self, pointer: &str, loc: Loc) {
+        self.entries
+            .entry(pointer.to_owned())
+            .or_insert((loc, Vec::new()));
+    }
+
+    /// Records that `pointer` holds the text of `text` (a path or an intrinsic).
+    pub fn insert_text(&mut self, pointer: &str, text: &Text) {
+        self.entries
+            .insert(pointer.to_owned(), (text.loc, text.pieces.clone()));
+    }
+
+    /// The location for `pointer`: its own entry, else its closest recorded ancestor's.
+    /// With `offset` (a byte inside the string there), the token that produced that byte;
+    /// the flag says whether the offset was resolved to a token (else the caller may
+    /// mention it in the message: a string literal has no finer span on stable Rust).
+    pub fn lookup(&self, pointer: &str, offset: Option<usize>) -> Option<(Loc, bool)> {
+        let mut current = pointer;
+        loop {
+            if let Some((loc, pieces)) = self.entries.get(current) {
+                if let Some(offset) = offset.filter(|_| current == pointer) {
+                    let piece = pieces
+                        .iter()
+                        .take_while(|(start, _)| *start <= offset)
+                        .last();
+                    if let Some((_, span)) = piece {
+                        return Some((Loc::of(*span), true));
+                    }
+                }
+                return Some((*loc, false));
+            }
+            let cut = current.rfind('/')?;
+            current = &current[..cut];
+        }
+    }
+
+    /// Renumbers the entries under `array` (a pointer to an array) by `by`, after `by`
+    /// elements were inserted at its front.
+    pub fn shift_array(&mut self, array: &str, by: usize) {
+        let prefix = format!("{array}/");
+        let moved: Vec<String> = self
+            .entries
+            .keys()
+            .filter(|k| k.starts_with(&prefix))
+            .cloned()
+            .collect();
+        let mut renamed = Vec::new();
+        for key in moved {
+            let rest = key.get(prefix.len()..).unwrap_or_default();
+            let (index, tail) = rest.split_once('/').unwrap_or((rest, ""));
+            let new_key = match index.parse::<usize>() {
+                Ok(index) if tail.is_empty() => format!("{prefix}{}", index + by),
+                Ok(index) => format!("{prefix}{}/{tail}", index + by),
+                Err(_) => continue,
+            };
+            if let Some(entry) = self.entries.remove(&key) {
+                renamed.push((new_key, entry));
+            }
+        }
+        self.entries.extend(renamed);
+    }
+}
+
+/// `base` + `/` + `key`, with `~` and `/` escaped as RFC 6901 says.
+pub fn child(base: &str, key: &str) -> String {
+    format!("{base}/{}", key.replace('~', "~0").replace('/', "~1"))
+}

@@ -1,0 +1,276 @@
+//! Blocks of states and single states: names, kinds, attributes, arrows and the graph checks.
+
+use serde_json::{Map, Value as Json};
+
+use super::fields::allowed_fields;
+use super::order::state_object;
+use super::spans::child;
+use super::{Lower, Scope};
+use crate::ast::{Block, Item, StateDecl};
+use crate::diag::with_suggestion;
+use crate::loc::Loc;
+
+/// The built-in state kinds of the DSL (catalogue task types come on top).
+pub const KINDS: [&str; 9] = [
+    "Pass", "Task", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map", "Activity",
+];
+
+/// Lowers a block of states at `base` (`""` for the machine, `/States/P/Branches/0` ...).
+/// Returns `StartAt` and `States`.
+pub fn lower_block(
+    lower: &mut Lower,
+    block: &Block,
+    base: &str,
+    scope_in: &Scope,
+    ql: &str,
+) -> (String, Map<String, Json>) {
+    let mut names: Vec<String> = Vec::new();
+    for state in &block.states {
+        let name = state.name.to_string();
+        if names.contains(&name) {
+            lower.errors.at(state.name.span(), format!("a state named `{name}` is already declared in this block; state names must be unique"));
+        } else {
+            names.push(name);
+        }
+    }
+    let scope = Scope {
+        names: names.clone(),
+        what: scope_in.what,
+        parent: scope_in.parent,
+        broken: block.broken.clone(),
+    };
+    let outer_broken = std::mem::replace(&mut lower.graph_broken, !block.broken.is_empty());
+    let start = start_state(lower, block);
+    let mut states = Map::new();
+    let mut edges: Vec<(String, Vec<String>)> = Vec::new();
+    for decl in &block.states {
+        let name = decl.name.to_string();
+        let pointer = child(&format!("{base}/States"), &name);
+        let mut to = Vec::new();
+        let object = lower_state(lower, decl, &pointer, &scope, ql, &mut to);
+        edges.push((name.clone(), to));
+        if !states.contains_key(&name) {
+            lower.spans.insert(&pointer, Loc::of(decl.name.span()));
+            states.insert(name, Json::Object(object));
+        }
+    }
+    if block.states.is_empty() {
+        lower.errors.at(
+            block.loc,
+            "a block needs at least one state: `Name: Kind { .. } -> end,`",
+        );
+    } else if !lower.graph_broken {
+        check_reachable(lower, block, &start, &edges);
+    }
+    lower.graph_broken = outer_broken;
+    (start, states)
+}
+
+/// `#[start]` names the first state; without it the first state written is.
+fn start_state(lower: &mut Lower, block: &Block) -> String {
+    let mut start: Option<&StateDecl> = None;
+    for decl in &block.states {
+        for attr in decl.attrs.iter().filter(|a| a.name == "start") {
+            if !matches!(attr.args, crate::ast::AttrArgs::None) {
+                lower.errors.at(attr.loc, "`#[start]` takes no arguments");
+            }
+            match start {
+                Some(first) => lower.errors.at(
+                    attr.loc,
+                    format!(
+                        "only one state can be `#[start]`; `{}` already is",
+                        first.name
+                    ),
+                ),
+                None => start = Some(decl),
+            }
+        }
+    }
+    start
+        .or(block.states.first())
+        .map(|d| d.name.to_string())
+        .unwrap_or_default()
+}
+
+/// Every state must be reachable from the start through transitions of its block.
+fn check_reachable(lower: &mut Lower, block: &Block, start: &str, edges: &[(String, Vec<String>)]) {
+    let mut reached = vec![start.to_owned()];
+    let mut i = 0;
+    while let Some(current) = reached.get(i).cloned() {
+        for (_, to) in edges.iter().filter(|(n, _)| *n == current) {
+            for next in to {
+                if !reached.contains(next) {
+                    reached.push(next.clone());
+                }
+            }
+        }
+        i += 1;
+    }
+    let mut seen = Vec::new();
+    for decl in &block.states {
+        let name = decl.name.to_string();
+        if !reached.contains(&name) && !seen.contains(&name) {
+            lower.errors.at(
+                decl.name.span(),
+                format!("state `{name}` is unreachable: no transition leads to it from the start state `{start}`"),
+            );
+        }
+        seen.push(name);
+    }
+}
+
+/// Lowers one state to its JSON object; `to` receives the states it can go to.
+fn lower_state(
+    lower: &mut Lower,
+    decl: &StateDecl,
+    pointer: &str,
+    scope: &Scope,
+    ql_in: &str,
+    to: &mut Vec<String>,
+) -> Map<String, Json> {
+    let kind = decl.kind.to_string();
+    let is_catalogue = !KINDS.contains(&kind.as_str());
+    if is_catalogue && !sfn_tasks::class_names().any(|class| class == kind) {
+        lower.unknown_kind(decl);
+        // Only the transition is read, so the rest of the block is still checked.
+        if let Some(target) = decl.arrow.as_ref().and_then(|a| a.target.as_ref()) {
+            lower.target(target, scope, to);
+        }
+        return Map::new();
+    }
+    let asl_type = match kind.as_str() {
+        "Activity" => "Task",
+        k if is_catalogue => {
+            let _ = k;
+            "Task"
+        }
+        k => k,
+    };
+    let mut out: Vec<(String, Json)> = Vec::new();
+    lower
+        .spans
+        .insert(&child(pointer, "Type"), Loc::of(decl.kind.span()));
+    out.push(("Type".into(), Json::String(asl_type.into())));
+
+    let ql = lower.state_attrs(decl, pointer, asl_type, ql_in, scope, to, &mut out);
+
+    // Fields and arms.
+    let allowed = allowed_fields(&kind);
+    let mut seen: Vec<String> = Vec::new();
+    let mut arms = Vec::new();
+    let mut task_fields = Vec::new();
+    for item in &decl.items {
+        match item {
+            Item::Arm(arm) => {
+                if asl_type == "Choice" {
+                    arms.push(arm);
+                } else {
+                    lower.errors.at(arm.loc, format!("only a Choice has `condition => Target` arms; `{kind}` takes `field: value`"));
+                }
+            }
+            Item::Field(field) => {
+                let name = field.name.to_string();
+                if seen.contains(&name) {
+                    lower
+                        .errors
+                        .at(field.name.span(), format!("field `{name}` is given twice"));
+                    continue;
+                }
+                seen.push(name.clone());
+                if !allowed.contains(&name.as_str()) {
+                    if is_catalogue {
+                        // The catalogue knows (and checks) the task's own fields.
+                        task_fields.push(field);
+                        continue;
+                    }
+                    let message = with_suggestion(
+                        format!(
+                            "`{kind}` has no field `{name}`; its fields are: {}",
+                            allowed.join(", ")
+                        ),
+                        &name,
+                        allowed.iter().copied(),
+                    );
+                    lower.errors.at(field.name.span(), message);
+                    continue;
+                }
+                lower.field(field, pointer, &ql, scope, &mut out);
+            }
+        }
+    }
+    if is_catalogue {
+        lower.catalogue_task(decl, &task_fields, pointer, &ql, &mut out);
+    }
+    if asl_type == "Choice" {
+        lower.choice_arms(&arms, pointer, scope, to, &mut out);
+    }
+    lower.required_fields(decl, &kind, &seen, &arms);
+    fold_processor_config(&mut out);
+    if kind == "Task" {
+        lower.generic_statements(&out);
+    }
+
+    // The arrow.
+    let takes_arrow = !matches!(asl_type, "Choice" | "Succeed" | "Fail");
+    match (&decl.arrow, takes_arrow) {
+        (Some(arrow), false) => lower.errors.at(
+            arrow.loc.to(Loc::of(arrow.end)),
+            format!(
+                "a {asl_type} state has no `->`: {}",
+                match asl_type {
+                    "Choice" => "its arms say where to go",
+                    _ => "it ends the execution (or its branch)",
+                }
+            ),
+        ),
+        (None, true) => {
+            lower.graph_broken = true;
+            lower.errors.at(
+                decl.name.span(),
+                format!(
+                    "state `{}` needs a transition: add `-> NextState` or `-> end` after its body",
+                    decl.name
+                ),
+            )
+        }
+        (Some(arrow), true) => match &arrow.target {
+            Some(target) => {
+                let name = lower.target(target, scope, to);
+                lower
+                    .spans
+                    .insert(&child(pointer, "Next"), Loc::of(target.span()));
+                out.push(("Next".into(), Json::String(name)));
+            }
+            None => {
+                lower
+                    .spans
+                    .insert(&child(pointer, "End"), Loc::of(arrow.end));
+                out.push(("End".into(), Json::Bool(true)));
+            }
+        },
+        (None, false) => {}
+    }
+    state_object(out)
+}
+
+/// Moves `mode` / `execution_type` (lowered as `ProcessorConfig/..` entries) into the
+/// `ItemProcessor`'s `ProcessorConfig`, before its `StartAt`.
+fn fold_processor_config(out: &mut Vec<(String, Json)>) {
+    let mut config = Map::new();
+    for key in ["Mode", "ExecutionType"] {
+        let tag = format!("ProcessorConfig/{key}");
+        if let Some(index) = out.iter().position(|(k, _)| *k == tag) {
+            let (_, value) = out.remove(index);
+            config.insert(key.into(), value);
+        }
+    }
+    if config.is_empty() {
+        return;
+    }
+    if let Some((_, Json::Object(processor))) = out.iter_mut().find(|(k, _)| k == "ItemProcessor") {
+        let mut rebuilt = Map::new();
+        rebuilt.insert("ProcessorConfig".into(), Json::Object(config));
+        rebuilt.extend(std::mem::take(processor));
+        *processor = rebuilt;
+    }
+}

@@ -1,0 +1,238 @@
+//! A CloudFormation template for a workflow: the state machine and a role that carries
+//! exactly the workflow's policy.
+
+use serde_json::{Map, Value, json};
+
+use super::policy_size::{
+    INLINE_POLICY_LIMIT, MANAGED_POLICY_LIMIT, compact_statements, policy_size, split_statements,
+};
+use super::substitutions::placeholders;
+use crate::Workflow;
+
+/// Settings of the emitted template that the workflow itself does not carry.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CloudFormationOptions {
+    /// Send execution logs to this CloudWatch Logs log group (its ARN, ending in `:*`).
+    pub log_group_arn: Option<String>,
+    /// What to log (default `ERROR` when a log group is set).
+    pub log_level: LogLevel,
+    /// Log execution input and output too.
+    pub include_execution_data: bool,
+    /// Turn on X-Ray tracing.
+    pub tracing: bool,
+}
+
+/// `LoggingConfiguration.Level`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum LogLevel {
+    /// Every event.
+    All,
+    /// Errors only.
+    #[default]
+    Error,
+    /// Fatal errors only.
+    Fatal,
+}
+
+impl LogLevel {
+    const fn as_str(self) -> &'static str {
+        match self {
+            LogLevel::All => "ALL",
+            LogLevel::Error => "ERROR",
+            LogLevel::Fatal => "FATAL",
+        }
+    }
+}
+
+impl Workflow {
+    /// A CloudFormation template with the state machine and its role (default options).
+    pub fn cloudformation(&self) -> Value {
+        self.cloudformation_with(&CloudFormationOptions::default())
+    }
+
+    /// A CloudFormation template: an `AWS::StepFunctions::StateMachine` (Definition as an
+    /// object, `DefinitionSubstitutions` from template Parameters, `StateMachineType`) and an
+    /// `AWS::IAM::Role` trusted by `states.amazonaws.com` carrying the workflow's policy:
+    /// inline while it fits IAM's limit, else split over managed policies.
+    pub fn cloudformation_with(&self, options: &CloudFormationOptions) -> Value {
+        let prefix = logical_id(self.name());
+        let role_id = format!("{prefix}Role");
+        let machine_id = format!("{prefix}StateMachine");
+        let names = placeholders(self.definition());
+        // The policy may name resources the definition does not (an SQS queue's ARN beside
+        // its URL): those are template parameters too, but not definition substitutions.
+        let mut parameter_names = names.clone();
+        for name in placeholders(self.policy()) {
+            if !parameter_names.contains(&name) {
+                parameter_names.push(name);
+            }
+        }
+        let policy: Value = serde_json::from_str(self.policy()).unwrap_or_else(|_| json!({}));
+        let statements = policy["Statement"].as_array().cloned().unwrap_or_default();
+        let mut statements = compact_statements(&statements);
+        if options.log_group_arn.is_some() {
+            // What the service needs to deliver logs (see "Logging using CloudWatch Logs").
+            statements.push(json!({"Effect": "Allow", "Action": [
+                "logs:CreateLogDelivery", "logs:DeleteLogDelivery", "logs:DescribeLogGroups",
+                "logs:DescribeResourcePolicies", "logs:GetLogDelivery", "logs:ListLogDeliveries",
+                "logs:PutResourcePolicy", "logs:UpdateLogDelivery"], "Resource": "*"}));
+        }
+        if options.tracing {
+            statements.push(json!({"Effect": "Allow", "Action": [
+                "xray:GetSamplingRules", "xray:GetSamplingTargets", "xray:PutTelemetryRecords",
+                "xray:PutTraceSegments"], "Resource": "*"}));
+        }
+        let statements: Vec<Value> = statements
+            .iter()
+            .map(|s| resolve_statement(s, &names))
+            .collect();
+
+        let mut parameters = Map::new();
+        for name in &parameter_names {
+            parameters.insert(
+                logical_id(name),
+                json!({"Type": "String", "Description": format!("Value of the definition substitution {name}")}),
+            );
+        }
+        let mut resources = Map::new();
+        let mut role = json!({
+            "Type": "AWS::IAM::Role",
+            "Properties": {
+                "AssumeRolePolicyDocument": {
+                    "Version": "2012-10-17",
+                    "Statement": [{"Effect": "Allow", "Principal": {"Service": "states.amazonaws.com"},
+                                   "Action": "sts:AssumeRole"}]
+                }
+            }
+        });
+        let inline = json!({"Version": "2012-10-17", "Statement": statements});
+        if statements.is_empty() {
+            // IAM rejects a policy without statements: the role then has none.
+        } else if policy_size(&inline) <= INLINE_POLICY_LIMIT {
+            role["Properties"]["Policies"] =
+                json!([{"PolicyName": format!("{prefix}Policy"), "PolicyDocument": inline}]);
+        } else {
+            for (i, document) in split_statements(&statements, MANAGED_POLICY_LIMIT)
+                .into_iter()
+                .enumerate()
+            {
+                resources.insert(
+                    format!("{prefix}Policy{}", i + 1),
+                    json!({"Type": "AWS::IAM::ManagedPolicy",
+                           "Properties": {"PolicyDocument": document, "Roles": [{"Ref": role_id}]}}),
+                );
+            }
+        }
+        resources.insert(role_id.clone(), role);
+
+        let definition: Value =
+            serde_json::from_str(self.definition()).unwrap_or_else(|_| json!({}));
+        let mut properties = json!({
+            "StateMachineType": self.kind().as_str(),
+            "Definition": definition,
+            "RoleArn": {"Fn::GetAtt": [role_id, "Arn"]},
+        });
+        if !names.is_empty() {
+            let substitutions: Map<String, Value> = names
+                .iter()
+                .map(|n| (n.clone(), json!({"Ref": logical_id(n)})))
+                .collect();
+            properties["DefinitionSubstitutions"] = Value::Object(substitutions);
+        }
+        if let Some(arn) = &options.log_group_arn {
+            properties["LoggingConfiguration"] = json!({
+                "Level": options.log_level.as_str(),
+                "IncludeExecutionData": options.include_execution_data,
+                "Destinations": [{"CloudWatchLogsLogGroup": {"LogGroupArn": arn}}],
+            });
+        }
+        if options.tracing {
+            properties["TracingConfiguration"] = json!({"Enabled": true});
+        }
+        let mut machine =
+            json!({"Type": "AWS::StepFunctions::StateMachine", "Properties": properties});
+        if resources.len() > 1 {
+            // Managed policies attach to the role; the machine must not start without them.
+            let policies: Vec<Value> = resources
+                .keys()
+                .filter(|k| **k != role_id)
+                .map(|k| Value::String(k.clone()))
+                .collect();
+            machine["DependsOn"] = Value::Array(policies);
+        }
+        resources.insert(machine_id.clone(), machine);
+
+        let mut template = Map::new();
+        template.insert("AWSTemplateFormatVersion".into(), json!("2010-09-09"));
+        template.insert(
+            "Description".into(),
+            json!(format!(
+                "Step Functions workflow {} (generated by sfn)",
+                self.name()
+            )),
+        );
+        if !parameters.is_empty() {
+            template.insert("Parameters".into(), Value::Object(parameters));
+        }
+        template.insert("Resources".into(), Value::Object(resources));
+        template.insert(
+            "Outputs".into(),
+            json!({
+                "StateMachineArn": {"Value": {"Ref": machine_id}},
+                "RoleArn": {"Value": {"Fn::GetAtt": [role_id, "Arn"]}},
+            }),
+        );
+        Value::Object(template)
+    }
+}
+
+/// Resources naming `${AWS::Region}` or a substitution become `Fn::Sub`s, so CloudFormation
+/// fills them the same way it fills the definition.
+fn resolve_statement(statement: &Value, names: &[String]) -> Value {
+    let mut statement = statement.clone();
+    let resolve = |value: &Value| match value.as_str() {
+        Some(text) if text.contains("${") => {
+            let used: Map<String, Value> = names
+                .iter()
+                .filter(|n| text.contains(&format!("${{{n}}}")))
+                .map(|n| (n.clone(), json!({"Ref": logical_id(n)})))
+                .collect();
+            if used.is_empty() {
+                json!({"Fn::Sub": text})
+            } else {
+                json!({"Fn::Sub": [text, used]})
+            }
+        }
+        _ => value.clone(),
+    };
+    if let Some(resource) = statement.get_mut("Resource") {
+        let resolved = match &*resource {
+            Value::Array(items) => Value::Array(items.iter().map(resolve).collect()),
+            other => resolve(other),
+        };
+        *resource = resolved;
+    }
+    statement
+}
+
+/// A CloudFormation logical id: letters and digits only (`order_flow` -> `OrderFlow`).
+fn logical_id(name: &str) -> String {
+    let mut out = String::new();
+    let mut upper = true;
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            if upper {
+                out.push(c.to_ascii_uppercase());
+            } else {
+                out.push(c);
+            }
+            upper = false;
+        } else {
+            upper = true;
+        }
+    }
+    if out.is_empty() || out.starts_with(|c: char| c.is_ascii_digit()) {
+        out.insert_str(0, "Workflow");
+    }
+    out
+}

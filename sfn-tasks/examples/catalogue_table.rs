@@ -1,0 +1,3 @@
+fn main() {
+    print!("{}", sfn_tasks::markdown_table());
+}

@@ -1,0 +1,215 @@
+//! AWS Batch: `BatchSubmitJob`.
+
+use crate::engine::{Ctx, Out, Rcx, arn, member, put};
+use crate::model::{Loc, TaskError, TaskValue};
+use crate::spec::{Field, Kind, Pattern, ResourceForm, TaskSpec, patterns};
+use serde_json::{Map, Value};
+use sfn_runtime::iam::Statement;
+
+const OVERRIDES: &[Field] = &[
+    Field::new("command", "Command", Kind::StrList),
+    Field::new("environment", "Environment", Kind::Custom(name_value_list)),
+    Field::new("instance_type", "InstanceType", Kind::Str),
+    Field::skip("memory_mib", Kind::Number),
+    Field::skip("gpu_count", Kind::Number),
+    Field::skip("vcpus", Kind::Number),
+];
+
+const DEPENDENCY: &[Field] = &[
+    Field::new("job_id", "JobId", Kind::Str),
+    Field::new("type", "Type", Kind::Str),
+];
+
+/// `{ NAME: value }` as `[{"Name": .., "Value": ..}]`.
+pub fn name_value_list(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
+    let TaskValue::Object(members) = value else {
+        return Err(TaskError::new(
+            loc,
+            format!(
+                "expected an object {{ NAME: \"value\" }}, found {}",
+                value.describe()
+            ),
+        ));
+    };
+    let mut list = Vec::new();
+    for (k, kloc, v) in members {
+        let mut m = Map::new();
+        m.insert("Name".into(), Value::String(k.clone()));
+        put(&mut m, "Value", rcx.render(&Kind::Str, v, *kloc)?);
+        list.push(Value::Object(m));
+    }
+    Ok(Out::lit(Value::Array(list)))
+}
+
+fn overrides(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
+    let TaskValue::Object(members) = value else {
+        return rcx.render(&Kind::Struct(OVERRIDES), value, loc);
+    };
+    let mut m = rcx.object(OVERRIDES, members, loc)?;
+    // GPU, MEMORY, VCPU, in that order, each only when given and non-zero (as CDK).
+    let mut reqs = Vec::new();
+    for (field, ty) in [
+        ("gpu_count", "GPU"),
+        ("memory_mib", "MEMORY"),
+        ("vcpus", "VCPU"),
+    ] {
+        if let Some((v, vloc)) = member(value, field) {
+            let out = rcx.render(&Kind::Number, v, vloc)?;
+            let value = match out.value {
+                Value::Number(n) if n.as_f64() == Some(0.0) => continue,
+                Value::Number(n) => Value::String(n.to_string()),
+                other => other,
+            };
+            let mut r = Map::new();
+            r.insert("Type".into(), Value::String(ty.into()));
+            put(
+                &mut r,
+                "Value",
+                Out {
+                    value,
+                    dynamic: out.dynamic,
+                },
+            );
+            reqs.push(Value::Object(r));
+        }
+    }
+    if !reqs.is_empty() {
+        m.insert("ResourceRequirements".into(), Value::Array(reqs));
+    }
+    Ok(Out::lit(Value::Object(m)))
+}
+
+/// `BatchSubmitJob`: submit a Batch job.
+pub static SUBMIT_JOB: TaskSpec = TaskSpec {
+    class: "BatchSubmitJob",
+    service: "AWS Batch",
+    resource: ResourceForm::Integration("batch:submitJob"),
+    patterns: patterns::RR_SYNC,
+    default_pattern: Pattern::RunJob,
+    fields: &[
+        Field::new("job_definition_arn", "JobDefinition", Kind::Str).req(),
+        Field::new("job_name", "JobName", Kind::Str).req(),
+        Field::new("job_queue_arn", "JobQueue", Kind::Str).req(),
+        Field::new("payload", "Parameters", Kind::Json),
+        Field::at("array_size", &["ArrayProperties", "Size"], Kind::Number),
+        Field::new(
+            "container_overrides",
+            "ContainerOverrides",
+            Kind::Custom(overrides),
+        ),
+        Field::new(
+            "depends_on",
+            "DependsOn",
+            Kind::List(&Kind::Struct(DEPENDENCY)),
+        ),
+        Field::at("attempts", &["RetryStrategy", "Attempts"], Kind::Number),
+        // CDK moves the state's taskTimeout here; ours is the job's own field.
+        Field::at(
+            "attempt_duration",
+            &["Timeout", "AttemptDurationSeconds"],
+            Kind::Seconds,
+        ),
+        Field::new("tags", "Tags", Kind::StrMap),
+    ],
+    token_field: None,
+    jsonata: true,
+    check: Some(check),
+    finish: None,
+    iam: |ctx| {
+        let queue = if ctx.is_expr("job_queue_arn") {
+            None
+        } else {
+            ctx.str("job_queue_arn")
+        };
+        let resources = match queue {
+            Some(q) => vec![arn::arn("batch", "job-definition/*"), q.to_string()],
+            None => vec!["*".to_string()],
+        };
+        vec![
+            Statement::allow(["batch:SubmitJob"], resources),
+            Statement::allow(
+                ["events:PutTargets", "events:PutRule", "events:DescribeRule"],
+                [arn::events_rule("StepFunctionsGetEventsForBatchJobsRule")],
+            ),
+        ]
+    },
+    lambda_retry: false,
+};
+
+fn check(ctx: &Ctx, errors: &mut Vec<TaskError>) {
+    if let Some(n) = ctx.num("array_size")
+        && !(2.0..=10000.0).contains(&n)
+    {
+        errors.push(TaskError::new(
+            ctx.loc("array_size"),
+            format!("arraySize must be between 2 and 10,000. Received {n}."),
+        ));
+    }
+    if let Some(TaskValue::Array(items)) = ctx.value("depends_on")
+        && items.len() > 20
+    {
+        errors.push(TaskError::new(
+            ctx.loc("depends_on"),
+            format!("dependencies must be 20 or less. Received {}.", items.len()),
+        ));
+    }
+    if let Some(n) = ctx.num("attempts")
+        && !(1.0..=10.0).contains(&n)
+    {
+        errors.push(TaskError::new(
+            ctx.loc("attempts"),
+            format!("attempts must be between 1 and 10. Received {n}."),
+        ));
+    }
+    if let Some(s) = ctx.secs("attempt_duration")
+        && s < 60
+    {
+        errors.push(
+            TaskError::new(
+                ctx.loc("attempt_duration"),
+                format!("attempt duration must be greater than 60 seconds. Received {s} seconds."),
+            )
+            .hint("use at least `60s`"),
+        );
+    }
+    if let Some(o) = ctx.value("container_overrides")
+        && let Some((TaskValue::Object(env), _)) = member(o, "environment")
+    {
+        for (k, kloc, _) in env {
+            if k.starts_with("AWS_BATCH") {
+                errors.push(TaskError::new(*kloc, format!("Invalid environment variable name: {k}. Environment variable names starting with 'AWS_BATCH' are reserved.")));
+            }
+        }
+    }
+    if let Some(TaskValue::Object(tags)) = ctx.value("tags") {
+        if tags.len() > 50 {
+            errors.push(TaskError::new(
+                ctx.loc("tags"),
+                format!(
+                    "Maximum tag number of entries is 50. Received {}.",
+                    tags.len()
+                ),
+            ));
+        }
+        for (k, kloc, v) in tags {
+            let n = k.chars().count();
+            if !(1..=128).contains(&n) {
+                errors.push(TaskError::new(
+                    *kloc,
+                    format!("Tag key size must be between 1 and 128, but got {n}."),
+                ));
+            }
+            if let TaskValue::Str(v) = v
+                && v.chars().count() > 256
+            {
+                errors.push(TaskError::new(
+                    *kloc,
+                    format!(
+                        "Tag value maximum size is 256, but got {}.",
+                        v.chars().count()
+                    ),
+                ));
+            }
+        }
+    }
+}

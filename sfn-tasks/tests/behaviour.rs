@@ -1,0 +1,621 @@
+//! Behaviour of the engine beyond CDK's corpus: JSONata states, patterns and resources,
+//! fix-its, and the places where we check what CDK does not.
+mod common;
+use common::*;
+use serde_json::json;
+
+const FN: &str = "arn:aws:lambda:us-east-1:123456789012:function:MyFn";
+
+#[test]
+fn unknown_class_and_field_suggest_the_right_name() {
+    let c = call("LambdaInvok", vec![]);
+    let e = errs(&c);
+    assert_eq!(e[0].loc, c.class_loc);
+    assert_eq!(e[0].hint.as_deref(), Some("did you mean `LambdaInvoke`?"));
+
+    let c = call(
+        "SnsPublish",
+        vec![("topic", s("arn:t")), ("mesage", s("x"))],
+    );
+    let e = errs(&c);
+    let typo = e
+        .iter()
+        .find(|e| e.message.contains("unknown field `mesage`"))
+        .expect("unknown field");
+    assert_eq!(typo.loc, c.fields[1].name_loc);
+    assert_eq!(typo.hint.as_deref(), Some("did you mean `message`?"));
+    // The missing required field is reported in the same run, at the class name.
+    assert!(e.iter().any(
+        |e| e.message.contains("missing the required field `message`") && e.loc == c.class_loc
+    ));
+}
+
+#[test]
+fn nested_unknown_keys_and_bad_enums_are_located() {
+    let c = call(
+        "GlueStartJobRun",
+        vec![
+            ("glue_job_name", s("j")),
+            (
+                "worker_configuration",
+                obj(vec![
+                    ("worker_typ", id("g_1x")),
+                    ("number_of_workers", n(2)),
+                ]),
+            ),
+        ],
+    );
+    let e = errs(&c);
+    assert!(
+        e.iter().any(|e| e.message == "unknown field `worker_typ`"
+            && e.hint.as_deref() == Some("did you mean `worker_type`?")),
+        "{e:?}"
+    );
+
+    let c = call(
+        "LambdaInvoke",
+        vec![("lambda_function", s(FN)), ("invocation_type", id("evnt"))],
+    );
+    let e = errs(&c);
+    assert_eq!(e[0].loc, c.fields[1].value_loc);
+    assert_eq!(e[0].hint.as_deref(), Some("did you mean `event`?"));
+}
+
+#[test]
+fn duplicate_field_is_an_error() {
+    let c = call(
+        "SnsPublish",
+        vec![
+            ("topic", s("arn:t")),
+            ("message", s("a")),
+            ("message", s("b")),
+        ],
+    );
+    let e = errs(&c);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].message, "field `message` is given twice");
+    assert_eq!(e[0].loc, c.fields[2].name_loc);
+}
+
+#[test]
+fn jsonata_states_get_arguments() {
+    let c = jsonata(call(
+        "SqsSendMessage",
+        vec![
+            ("queue", s("arn:aws:sqs:eu-west-1:111111111111:orders")),
+            ("message_body", ja("{% $states.input.order %}")),
+            ("delay", secs(10)),
+        ],
+    ));
+    let t = ok(&c);
+    assert!(t.fields.get("Parameters").is_none());
+    assert_eq!(
+        t.fields["Arguments"],
+        json!({
+            "QueueUrl": "https://sqs.eu-west-1.amazonaws.com/111111111111/orders",
+            "MessageBody": "{% $states.input.order %}",
+            "DelaySeconds": 10
+        })
+    );
+    assert_eq!(
+        t.statements[0].resources,
+        vec!["arn:aws:sqs:eu-west-1:111111111111:orders"]
+    );
+
+    // A JsonPath in a JSONata state, and JSONata in a JSONPath state, are errors.
+    let c = jsonata(call(
+        "SnsPublish",
+        vec![("topic", s("arn:t")), ("message", p("$.m"))],
+    ));
+    assert_err_at(
+        &c,
+        Some("message"),
+        "is JSONPath, but this state uses JSONata",
+    );
+    let c = call(
+        "SnsPublish",
+        vec![("topic", s("arn:t")), ("message", ja("{% 1 %}"))],
+    );
+    assert_err_at(&c, Some("message"), "can only be used in a JSONata state");
+}
+
+#[test]
+fn jsonata_defaults_and_token() {
+    let c = jsonata(call("LambdaInvoke", vec![("lambda_function", s(FN))]));
+    assert_eq!(ok(&c).fields["Arguments"]["Payload"], "{% $states.input %}");
+
+    let c = jsonata(call(
+        "LambdaInvoke",
+        vec![
+            ("lambda_function", s(FN)),
+            ("pattern", id("wait_for_task_token")),
+            (
+                "payload",
+                obj(vec![("token", ja("{% $states.context.Task.Token %}"))]),
+            ),
+        ],
+    ));
+    let t = ok(&c);
+    assert_eq!(
+        t.resource,
+        "arn:aws:states:::lambda:invoke.waitForTaskToken"
+    );
+    assert_eq!(
+        t.fields["Arguments"]["Payload"]["token"],
+        "{% $states.context.Task.Token %}"
+    );
+
+    // StepFunctionsStartExecution in JSONata: the state input, not CDK's literal "$".
+    let c = jsonata(call(
+        "StepFunctionsStartExecution",
+        vec![("state_machine", s("arn:sm"))],
+    ));
+    assert_eq!(ok(&c).fields["Arguments"]["Input"], "{% $states.input %}");
+}
+
+#[test]
+fn lambda_payload_response_only_and_retry_opt_out() {
+    let c = call(
+        "LambdaInvoke",
+        vec![
+            ("lambda_function", s(FN)),
+            ("payload_response_only", b(true)),
+            ("payload", obj(vec![("a", p("$.a"))])),
+        ],
+    );
+    let t = ok(&c);
+    assert_eq!(t.resource, FN);
+    assert_eq!(t.fields["Parameters"], json!({"a.$": "$.a"}));
+    assert!(t.fields.contains_key("Retry"));
+
+    let c = call(
+        "LambdaInvoke",
+        vec![
+            ("lambda_function", s(FN)),
+            ("retry_on_service_exceptions", b(false)),
+        ],
+    );
+    assert!(!ok(&c).fields.contains_key("Retry"));
+
+    // A qualified function (alias) is granted alone, a bare name becomes an ARN.
+    let c = call(
+        "LambdaInvoke",
+        vec![("lambda_function", s(&format!("{FN}:live")))],
+    );
+    assert_eq!(ok(&c).statements[0].resources, vec![format!("{FN}:live")]);
+    let c = call("LambdaInvoke", vec![("lambda_function", s("MyFn"))]);
+    assert_eq!(
+        ok(&c).statements[0].resources,
+        vec![
+            "arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:MyFn",
+            "arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:MyFn:*"
+        ]
+    );
+}
+
+#[test]
+fn pattern_suffixes_and_run_job_grants() {
+    let c = call(
+        "StepFunctionsStartExecution",
+        vec![
+            (
+                "state_machine",
+                s("arn:aws:states:us-east-1:123456789012:stateMachine:Child"),
+            ),
+            ("pattern", id("run_job")),
+        ],
+    );
+    let t = ok(&c);
+    assert_eq!(t.resource, "arn:aws:states:::states:startExecution.sync:2");
+    let atoms = our_atoms(&t);
+    assert!(atoms.contains(&atom(
+        "states:DescribeExecution",
+        "arn:aws:states:us-east-1:123456789012:execution:Child*"
+    )));
+    assert!(atoms.contains(&atom("events:PutRule", "arn:aws:events:us-east-1:123456789012:rule/StepFunctionsGetEventsForStepFunctionsExecutionRule")));
+
+    let c = call(
+        "GlueStartJobRun",
+        vec![("glue_job_name", s("j")), ("pattern", id("run_job"))],
+    );
+    let t = ok(&c);
+    assert_eq!(t.resource, "arn:aws:states:::glue:startJobRun.sync");
+    assert!(our_atoms(&t).contains(&atom(
+        "glue:BatchStopJobRun",
+        "arn:aws:glue:us-east-1:123456789012:job/j"
+    )));
+
+    // CDK never adds .sync to the Bedrock customization job; the integration has it.
+    let c = call(
+        "BedrockCreateModelCustomizationJob",
+        vec![
+            ("base_model", s("amazon.titan-text-express-v1")),
+            ("custom_model_name", s("my-model")),
+            ("job_name", s("job-1")),
+            ("output_data", s("s3://out/")),
+            ("training_data", s("s3://train/data.jsonl")),
+            ("validation_data", arr(vec![s("s3://val/data.jsonl")])),
+            ("role", s("arn:aws:iam::123456789012:role/Bedrock")),
+            ("pattern", id("run_job")),
+        ],
+    );
+    let t = ok(&c);
+    assert_eq!(
+        t.resource,
+        "arn:aws:states:::bedrock:createModelCustomizationJob.sync"
+    );
+    assert_eq!(
+        t.fields["Parameters"]["ValidationDataConfig"],
+        json!({"Validators": [{"S3Uri": "s3://val/data.jsonl"}]})
+    );
+}
+
+#[test]
+fn call_aws_service_maps_iam_prefixes_and_checks_the_token() {
+    let c = call(
+        "CallAwsService",
+        vec![
+            ("service", s("sfn")),
+            ("action", s("listExecutions")),
+            ("iam_resources", arr(vec![s("*")])),
+            ("parameters", obj(vec![("StateMachineArn", s("arn:sm"))])),
+        ],
+    );
+    let t = ok(&c);
+    assert_eq!(t.resource, "arn:aws:states:::aws-sdk:sfn:listExecutions");
+    assert_eq!(t.statements[0].actions, vec!["states:listExecutions"]);
+    for (service, prefix) in [
+        ("cloudwatchlogs", "logs"),
+        ("mwaa", "airflow"),
+        ("elasticloadbalancingv2", "elasticloadbalancing"),
+        ("mediapackagevod", "mediapackage-vod"),
+    ] {
+        assert_eq!(sfn_tasks::services::aws_sdk::iam_prefix(service), prefix);
+    }
+
+    // CDK does not check the token here; we do.
+    let c = call(
+        "CallAwsService",
+        vec![
+            ("service", s("sqs")),
+            ("action", s("sendMessage")),
+            ("iam_resources", arr(vec![s("*")])),
+            ("pattern", id("wait_for_task_token")),
+            ("parameters", obj(vec![("MessageBody", p("$.body"))])),
+        ],
+    );
+    assert_err_at(
+        &c,
+        Some("parameters"),
+        "Task Token is required in `parameters`",
+    );
+
+    let c = call(
+        "CallAwsService",
+        vec![
+            ("service", s("s3")),
+            ("action", s("GetObject")),
+            ("iam_resources", arr(vec![s("*")])),
+            ("parameters", obj(vec![("bucket", s("b"))])),
+        ],
+    );
+    let e = errs(&c);
+    assert!(
+        e.iter()
+            .any(|e| e.message == "action must be camelCase, got: GetObject"
+                && e.hint.as_deref() == Some("write `getObject`"))
+    );
+    assert!(
+        e.iter()
+            .any(|e| e.message == "parameter names must be PascalCase, got: bucket")
+    );
+}
+
+#[test]
+fn sns_attributes_are_encoded_like_cdk() {
+    let c = call(
+        "SnsPublish",
+        vec![
+            ("topic", s("arn:t")),
+            ("message", s("m")),
+            (
+                "message_attributes",
+                obj(vec![
+                    ("city", s("Seattle")),
+                    ("count", n(4)),
+                    ("flag", b(true)),
+                    ("tags", arr(vec![s("a"), n(1)])),
+                    ("dyn", p("$.x")),
+                    (
+                        "blob",
+                        obj(vec![("value", p("$.b")), ("data_type", id("binary"))]),
+                    ),
+                ]),
+            ),
+        ],
+    );
+    assert_eq!(
+        ok(&c).fields["Parameters"]["MessageAttributes"],
+        json!({
+            "city": {"DataType": "String", "StringValue": "Seattle"},
+            "count": {"DataType": "Number", "StringValue": "4"},
+            "flag": {"DataType": "String", "StringValue": "true"},
+            "tags": {"DataType": "String.Array", "StringValue": "[\"a\",1]"},
+            "dyn": {"DataType": "String", "StringValue.$": "$.x"},
+            "blob": {"DataType": "Binary", "BinaryValue.$": "$.b"}
+        })
+    );
+    // A valid String.Array with an explicit type is fine (CDK's inverted check rejects it).
+    let c = call(
+        "SnsPublish",
+        vec![
+            ("topic", s("arn:t")),
+            ("message", s("m")),
+            (
+                "message_attributes",
+                obj(vec![(
+                    "l",
+                    obj(vec![
+                        ("value", arr(vec![s("a")])),
+                        ("data_type", id("string_array")),
+                    ]),
+                )]),
+            ),
+        ],
+    );
+    assert_eq!(
+        ok(&c).fields["Parameters"]["MessageAttributes"]["l"]["DataType"],
+        "String.Array"
+    );
+    let c = call(
+        "SnsPublish",
+        vec![
+            ("topic", s("arn:t")),
+            ("message", s("m")),
+            (
+                "message_attributes",
+                obj(vec![(
+                    "n",
+                    obj(vec![("value", s("x")), ("data_type", id("number"))]),
+                )]),
+            ),
+        ],
+    );
+    assert_err_at(
+        &c,
+        Some("message_attributes"),
+        "Requested SNS message attribute type was Number",
+    );
+}
+
+#[test]
+fn durations_convert_or_explain() {
+    let c = call(
+        "GlueStartJobRun",
+        vec![("glue_job_name", s("j")), ("job_timeout", secs(90))],
+    );
+    let e = errs(&c);
+    assert!(
+        e[0].message
+            .contains("cannot be converted into a whole number of minutes")
+    );
+    assert_eq!(e[0].loc, c.fields[1].value_loc);
+
+    let c = call(
+        "EventBridgeSchedulerCreateScheduleTask",
+        vec![
+            ("schedule_name", s("nightly")),
+            ("schedule", secs(3600)),
+            (
+                "target",
+                obj(vec![
+                    ("arn", s("arn:aws:lambda:us-east-1:123456789012:function:F")),
+                    ("role", s("arn:aws:iam::123456789012:role/R")),
+                ]),
+            ),
+        ],
+    );
+    let t = ok(&c);
+    assert_eq!(t.fields["Parameters"]["ScheduleExpression"], "rate(1 hour)");
+    assert_eq!(
+        t.fields["Parameters"]["FlexibleTimeWindow"],
+        json!({"Mode": "OFF"})
+    );
+    assert_eq!(t.fields["Parameters"]["State"], "ENABLED");
+    assert!(our_atoms(&t).contains(&atom(
+        "scheduler:CreateSchedule",
+        "arn:aws:scheduler:us-east-1:123456789012:schedule/default/nightly"
+    )));
+}
+
+#[test]
+fn ecs_checks_network_mode_and_launch_target() {
+    let c = call(
+        "EcsRunTask",
+        vec![
+            ("cluster", s("arn:c")),
+            (
+                "task_definition",
+                s("arn:aws:ecs:us-east-1:123456789012:task-definition/web:7"),
+            ),
+            ("network_mode", id("bridge")),
+            ("subnets", arr(vec![s("subnet-1")])),
+            ("launch_type", id("ec2")),
+        ],
+    );
+    assert_err_at(&c, Some("subnets"), "must have 'networkMode' of 'AWS_VPC'");
+    let c = call(
+        "EcsRunTask",
+        vec![("cluster", s("arn:c")), ("task_definition", s("web"))],
+    );
+    assert_err_at(&c, None, "needs a launch target");
+    let c = call(
+        "EcsRunTask",
+        vec![
+            ("cluster", s("arn:c")),
+            (
+                "task_definition",
+                s("arn:aws:ecs:us-east-1:123456789012:task-definition/web:7"),
+            ),
+            ("launch_type", id("fargate")),
+        ],
+    );
+    assert!(our_atoms(&ok(&c)).contains(&atom(
+        "ecs:RunTask",
+        "arn:aws:ecs:us-east-1:123456789012:task-definition/web:*"
+    )));
+}
+
+#[test]
+fn every_class_renders_a_minimal_call_or_names_what_is_missing() {
+    for class in sfn_tasks::class_names() {
+        let c = call(class, vec![]);
+        match sfn_tasks::render(&c) {
+            Ok(t) => assert!(
+                !t.resource.is_empty() || t.native_state.is_some(),
+                "{class}"
+            ),
+            Err(e) => assert!(
+                e.iter()
+                    .all(|e| !e.message.is_empty() && e.loc == c.class_loc),
+                "{class}: {e:?}"
+            ),
+        }
+    }
+}
+
+#[test]
+fn whole_parameter_objects_cannot_be_paths() {
+    let c = call(
+        "CallAwsService",
+        vec![
+            ("service", s("s3")),
+            ("action", s("listBuckets")),
+            ("iam_resources", arr(vec![s("*")])),
+            ("parameters", p("$.params")),
+        ],
+    );
+    assert_err_at(
+        &c,
+        Some("parameters"),
+        "expected an object, found a JsonPath",
+    );
+    let c = call(
+        "LambdaInvoke",
+        vec![
+            ("lambda_function", s(FN)),
+            ("payload_response_only", b(true)),
+            ("payload", p("$.x")),
+        ],
+    );
+    assert_err_at(
+        &c,
+        Some("payload"),
+        "with `payload_response_only`, expected an object",
+    );
+    let c = call(
+        "MediaConvertCreateJob",
+        vec![("create_job_request", obj(vec![("Role", s("arn:r"))]))],
+    );
+    assert_err_at(
+        &c,
+        Some("create_job_request"),
+        "missing required property: Settings",
+    );
+    // In a JSONata state a whole-object expression is fine.
+    let c = jsonata(call(
+        "StepFunctionsInvokeActivity",
+        vec![
+            (
+                "activity",
+                s("arn:aws:states:us-east-1:123456789012:activity:A"),
+            ),
+            ("parameters", ja("{% $states.input %}")),
+        ],
+    ));
+    assert_eq!(ok(&c).fields["Arguments"], "{% $states.input %}");
+}
+
+#[test]
+fn paths_and_intrinsics_are_parsed() {
+    let c = call(
+        "SnsPublish",
+        vec![
+            ("topic", s("arn:t")),
+            (
+                "message",
+                obj(vec![("m", intr("States.Format('{} {}', $.a)"))]),
+            ),
+        ],
+    );
+    assert_err_at(&c, Some("message"), "invalid `States.Format('{} {}', $.a)`");
+    let c = call(
+        "SnsPublish",
+        vec![("topic", s("arn:t")), ("message", p("$.a[?"))],
+    );
+    assert_err_at(&c, Some("message"), "invalid `$.a[?`");
+    let c = call(
+        "SnsPublish",
+        vec![
+            ("topic", s("arn:t")),
+            (
+                "message",
+                intr("States.Format('{} and {}', $.a, $$.Execution.Id)"),
+            ),
+        ],
+    );
+    assert_eq!(
+        ok(&c).fields["Parameters"]["Message.$"],
+        "States.Format('{} and {}', $.a, $$.Execution.Id)"
+    );
+}
+
+#[test]
+fn jsonata_is_syntax_checked() {
+    let c = jsonata(call(
+        "SnsPublish",
+        vec![
+            ("topic", s("arn:t")),
+            ("message", ja("{% $states.input.( %}")),
+        ],
+    ));
+    assert_err_at(&c, Some("message"), "invalid JSONata");
+    let c = jsonata(call(
+        "SnsPublish",
+        vec![
+            ("topic", s("arn:t")),
+            ("message", ja("{% $states.input.a & 'x' %}")),
+        ],
+    ));
+    assert_eq!(
+        ok(&c).fields["Arguments"]["Message"],
+        "{% $states.input.a & 'x' %}"
+    );
+}
+
+#[test]
+fn scheduler_cron_day_and_weekday() {
+    let target = || obj(vec![("arn", s("arn:t")), ("role", s("arn:r"))]);
+    let c = call(
+        "EventBridgeSchedulerCreateScheduleTask",
+        vec![
+            ("schedule_name", s("n")),
+            ("schedule", s("cron(0 12 1 * MON *)")),
+            ("target", target()),
+        ],
+    );
+    assert_err_at(
+        &c,
+        Some("schedule"),
+        "Cannot supply both 'day' and 'weekDay'",
+    );
+    let c = call(
+        "EventBridgeSchedulerCreateScheduleTask",
+        vec![
+            ("schedule_name", s("n")),
+            ("schedule", s("cron(0 12 * *)")),
+            ("target", target()),
+        ],
+    );
+    assert_err_at(&c, Some("schedule"), "a cron expression has 6 fields");
+}

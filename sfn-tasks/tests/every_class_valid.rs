@@ -1,0 +1,454 @@
+//! A minimal valid call of every class renders a Task state that the runtime's rule set
+//! accepts, in a JSONPath and in a JSONata state machine.
+mod common;
+use common::*;
+use serde_json::{Map, Value, json};
+use sfn_tasks::{TaskCall, TaskValue};
+
+const ROLE: &str = "arn:aws:iam::123456789012:role/R";
+
+fn minimal() -> Vec<(&'static str, Vec<(&'static str, TaskValue)>)> {
+    vec![
+        (
+            "AthenaGetQueryExecution",
+            vec![("query_execution_id", s("q"))],
+        ),
+        (
+            "AthenaGetQueryResults",
+            vec![("query_execution_id", s("q")), ("max_results", n(10))],
+        ),
+        (
+            "AthenaStartQueryExecution",
+            vec![("query_string", s("SELECT 1")), ("work_group", s("wg"))],
+        ),
+        (
+            "AthenaStopQueryExecution",
+            vec![("query_execution_id", s("q"))],
+        ),
+        (
+            "BatchSubmitJob",
+            vec![
+                ("job_definition_arn", s("arn:jd")),
+                ("job_name", s("j")),
+                ("job_queue_arn", s("arn:q")),
+                ("array_size", n(2)),
+            ],
+        ),
+        (
+            "BedrockCreateModelCustomizationJob",
+            vec![
+                ("base_model", s("amazon.titan-text-express-v1")),
+                ("custom_model_name", s("m1")),
+                ("job_name", s("j1")),
+                ("output_data", s("s3://o/")),
+                ("training_data", s("s3://t/d.jsonl")),
+                ("role", s(ROLE)),
+                (
+                    "hyper_parameters",
+                    obj(vec![("Evaluation percentage", s("20"))]),
+                ),
+            ],
+        ),
+        (
+            "BedrockInvokeModel",
+            vec![
+                ("model", s("amazon.titan-text-express-v1")),
+                ("body", obj(vec![("inputText", s("hi"))])),
+                ("trace_enabled", b(true)),
+            ],
+        ),
+        (
+            "CallApiGatewayHttpApiEndpoint",
+            vec![
+                ("api", s("abc")),
+                ("method", id("POST")),
+                ("stage_name", s("prod")),
+                ("api_path", s("/x")),
+            ],
+        ),
+        (
+            "CallApiGatewayRestApiEndpoint",
+            vec![
+                ("api", s("abc")),
+                ("method", id("GET")),
+                ("stage_name", s("prod")),
+            ],
+        ),
+        (
+            "CallAwsService",
+            vec![
+                ("service", s("s3")),
+                ("action", s("listBuckets")),
+                ("iam_resources", arr(vec![s("*")])),
+            ],
+        ),
+        (
+            "CallAwsServiceCrossRegion",
+            vec![
+                (
+                    "handler",
+                    s("arn:aws:lambda:us-east-1:123456789012:function:H"),
+                ),
+                ("region", s("eu-west-1")),
+                ("service", s("s3")),
+                ("action", s("listBuckets")),
+                ("iam_resources", arr(vec![s("*")])),
+            ],
+        ),
+        ("CodeBuildStartBuild", vec![("project", s("p"))]),
+        (
+            "CodeBuildStartBuildBatch",
+            vec![("project", s("p")), ("pattern", id("run_job"))],
+        ),
+        (
+            "DynamoDeleteItem",
+            vec![("table", s("T")), ("key", obj(vec![("id", s("1"))]))],
+        ),
+        (
+            "DynamoGetItem",
+            vec![
+                ("table", s("T")),
+                ("key", obj(vec![("id", s("1"))])),
+                ("projection_expression", s("a, b[1].c")),
+            ],
+        ),
+        (
+            "DynamoPutItem",
+            vec![
+                ("table", s("T")),
+                ("item", obj(vec![("id", s("1")), ("n", n(2))])),
+            ],
+        ),
+        (
+            "DynamoUpdateItem",
+            vec![
+                ("table", s("T")),
+                ("key", obj(vec![("id", s("1"))])),
+                ("update_expression", s("SET a = :a")),
+                ("expression_attribute_values", obj(vec![(":a", n(1))])),
+            ],
+        ),
+        (
+            "EcsRunTask",
+            vec![
+                ("cluster", s("arn:c")),
+                ("task_definition", s("td")),
+                ("launch_type", id("fargate")),
+                ("subnets", arr(vec![s("subnet-1")])),
+            ],
+        ),
+        (
+            "EksCall",
+            vec![
+                ("cluster_name", s("c")),
+                ("certificate_authority", s("ca")),
+                ("endpoint", s("https://e")),
+                ("http_method", id("GET")),
+                ("http_path", s("/api")),
+            ],
+        ),
+        (
+            "EmrAddStep",
+            vec![
+                ("cluster_id", s("c")),
+                ("name", s("n")),
+                ("jar", s("command-runner.jar")),
+                ("args", arr(vec![s("a")])),
+                ("properties", obj(vec![("k", s("v"))])),
+            ],
+        ),
+        (
+            "EmrCancelStep",
+            vec![("cluster_id", s("c")), ("step_id", s("s"))],
+        ),
+        (
+            "EmrContainersCreateVirtualCluster",
+            vec![("eks_cluster", s("c"))],
+        ),
+        (
+            "EmrContainersDeleteVirtualCluster",
+            vec![("virtual_cluster_id", s("v"))],
+        ),
+        (
+            "EmrContainersStartJobRun",
+            vec![
+                ("virtual_cluster", s("v")),
+                ("release_label", id("emr_6_2_0")),
+                ("execution_role", s(ROLE)),
+                ("entry_point", s("local:///a.py")),
+                ("entry_point_arguments", arr(vec![s("x")])),
+            ],
+        ),
+        (
+            "EmrCreateCluster",
+            vec![
+                ("name", s("c")),
+                ("cluster_role", s(ROLE)),
+                ("service_role", s(ROLE)),
+                ("release_label", s("emr-6.15.0")),
+                (
+                    "instances",
+                    obj(vec![(
+                        "instance_groups",
+                        arr(vec![obj(vec![
+                            ("instance_count", n(1)),
+                            ("instance_role", id("master")),
+                            ("instance_type", s("m5.xlarge")),
+                        ])]),
+                    )]),
+                ),
+                ("applications", arr(vec![obj(vec![("name", s("Spark"))])])),
+                (
+                    "configurations",
+                    arr(vec![obj(vec![
+                        ("classification", s("spark")),
+                        (
+                            "configurations",
+                            arr(vec![obj(vec![("classification", s("x"))])]),
+                        ),
+                    ])]),
+                ),
+                ("auto_termination_policy_idle_timeout", secs(3600)),
+            ],
+        ),
+        (
+            "EmrModifyInstanceFleetByName",
+            vec![
+                ("cluster_id", s("c")),
+                ("instance_fleet_name", s("f")),
+                ("target_on_demand_capacity", n(1)),
+                ("target_spot_capacity", n(0)),
+            ],
+        ),
+        (
+            "EmrModifyInstanceGroupByName",
+            vec![
+                ("cluster_id", s("c")),
+                ("instance_group_name", s("g")),
+                ("instance_group", obj(vec![("instance_count", n(2))])),
+            ],
+        ),
+        (
+            "EmrSetClusterTerminationProtection",
+            vec![("cluster_id", s("c")), ("termination_protected", b(true))],
+        ),
+        ("EmrTerminateCluster", vec![("cluster_id", s("c"))]),
+        (
+            "EventBridgePutEvents",
+            vec![(
+                "entries",
+                arr(vec![obj(vec![
+                    ("detail", obj(vec![("a", n(1))])),
+                    ("detail_type", s("t")),
+                    ("source", s("my.app")),
+                ])]),
+            )],
+        ),
+        (
+            "EventBridgeSchedulerCreateScheduleTask",
+            vec![
+                ("schedule_name", s("s")),
+                ("schedule", s("cron(0 12 * * ? *)")),
+                ("target", obj(vec![("arn", s("arn:t")), ("role", s(ROLE))])),
+                ("flexible_time_window", secs(600)),
+            ],
+        ),
+        ("GlueDataBrewStartJobRun", vec![("name", s("j"))]),
+        ("GlueStartCrawlerRun", vec![("crawler_name", s("c"))]),
+        (
+            "GlueStartJobRun",
+            vec![("glue_job_name", s("j")), ("execution_class", id("flex"))],
+        ),
+        (
+            "HttpInvoke",
+            vec![
+                ("api_root", s("https://api.example.com")),
+                ("api_endpoint", s("v1/items")),
+                (
+                    "connection",
+                    s("arn:aws:events:us-east-1:123456789012:connection/C/1"),
+                ),
+                ("method", id("GET")),
+            ],
+        ),
+        (
+            "LambdaInvoke",
+            vec![
+                (
+                    "lambda_function",
+                    s("arn:aws:lambda:us-east-1:123456789012:function:F"),
+                ),
+                ("invocation_type", id("event")),
+            ],
+        ),
+        (
+            "MediaConvertCreateJob",
+            vec![(
+                "create_job_request",
+                obj(vec![("Role", s(ROLE)), ("Settings", obj(vec![]))]),
+            )],
+        ),
+        (
+            "SageMakerCreateEndpoint",
+            vec![("endpoint_config_name", s("c")), ("endpoint_name", s("e"))],
+        ),
+        (
+            "SageMakerCreateEndpointConfig",
+            vec![
+                ("endpoint_config_name", s("c")),
+                (
+                    "production_variants",
+                    arr(vec![obj(vec![
+                        ("instance_type", s("m5.large")),
+                        ("model_name", s("m")),
+                        ("variant_name", s("v")),
+                    ])]),
+                ),
+            ],
+        ),
+        (
+            "SageMakerCreateModel",
+            vec![
+                ("model_name", s("m")),
+                ("role", s(ROLE)),
+                ("primary_container", obj(vec![("image", s("img"))])),
+            ],
+        ),
+        (
+            "SageMakerCreateTrainingJob",
+            vec![
+                ("training_job_name", s("t")),
+                ("role", s(ROLE)),
+                (
+                    "algorithm_specification",
+                    obj(vec![("training_image", s("img"))]),
+                ),
+                (
+                    "output_data_config",
+                    obj(vec![("s3_output_location", s("s3://o/"))]),
+                ),
+            ],
+        ),
+        (
+            "SageMakerCreateTransformJob",
+            vec![
+                ("transform_job_name", s("t")),
+                ("model_name", s("m")),
+                ("role", s(ROLE)),
+                (
+                    "transform_input",
+                    obj(vec![(
+                        "transform_data_source",
+                        obj(vec![(
+                            "s3_data_source",
+                            obj(vec![("s3_uri", s("s3://i/"))]),
+                        )]),
+                    )]),
+                ),
+                (
+                    "transform_output",
+                    obj(vec![("s3_output_path", s("s3://o/"))]),
+                ),
+            ],
+        ),
+        (
+            "SageMakerUpdateEndpoint",
+            vec![("endpoint_config_name", s("c")), ("endpoint_name", s("e"))],
+        ),
+        (
+            "SnsPublish",
+            vec![
+                ("topic", s("arn:aws:sns:us-east-1:123456789012:T")),
+                ("message", s("hi")),
+                ("subject", s("s")),
+            ],
+        ),
+        (
+            "SqsSendMessage",
+            vec![
+                (
+                    "queue",
+                    s("https://sqs.us-east-1.amazonaws.com/123456789012/q"),
+                ),
+                ("message_body", obj(vec![("a", n(1))])),
+            ],
+        ),
+        (
+            "StepFunctionsInvokeActivity",
+            vec![(
+                "activity",
+                s("arn:aws:states:us-east-1:123456789012:activity:A"),
+            )],
+        ),
+        (
+            "StepFunctionsStartExecution",
+            vec![
+                (
+                    "state_machine",
+                    s("arn:aws:states:us-east-1:123456789012:stateMachine:S"),
+                ),
+                ("pattern", id("run_job")),
+            ],
+        ),
+        ("EvaluateExpression", vec![("expression", s("1 + 2"))]),
+    ]
+}
+
+fn machine(c: &TaskCall, jsonata_machine: bool) -> Value {
+    let t = ok(c);
+    let state = match t.native_state {
+        Some(mut native) => {
+            native.insert("End".into(), Value::Bool(true));
+            Value::Object(native)
+        }
+        None => {
+            let mut m = Map::new();
+            m.insert("Type".into(), json!("Task"));
+            m.insert("Resource".into(), json!(t.resource));
+            for (k, v) in t.fields {
+                m.insert(k, v);
+            }
+            m.insert("End".into(), Value::Bool(true));
+            Value::Object(m)
+        }
+    };
+    let mut def = json!({"StartAt": "S", "States": {"S": state}});
+    if jsonata_machine {
+        def["QueryLanguage"] = json!("JSONata");
+    }
+    def
+}
+
+#[test]
+fn every_class_renders_valid_asl_in_both_languages() {
+    let cases = minimal();
+    let classes: Vec<&str> = cases.iter().map(|(c, _)| *c).collect();
+    for class in sfn_tasks::class_names() {
+        assert!(classes.contains(&class), "no minimal call for {class}");
+    }
+    for (class, fields) in cases {
+        let c = call(class, fields);
+        assert_valid(&format!("{class} (JSONPath)"), &machine(&c, false));
+        let j = jsonata(c);
+        let def = machine(&j, true);
+        assert_valid(&format!("{class} (JSONata)"), &def);
+        let state = &def["States"]["S"];
+        assert!(
+            state.get("Parameters").is_none(),
+            "{class}: Parameters in a JSONata state"
+        );
+        assert!(
+            !def.to_string().contains(".$\""),
+            "{class}: a .$ key in a JSONata state: {def}"
+        );
+    }
+}
+
+/// The validator used above does reject what we must never emit.
+#[test]
+fn the_validator_is_not_vacuous() {
+    let bad = json!({"QueryLanguage": "JSONata", "StartAt": "S", "States": {"S": {
+        "Type": "Task", "Resource": "arn:aws:states:::sns:publish", "Parameters": {"Message.$": "$.m"}, "End": true
+    }}});
+    assert!(!sfn_runtime::validate::validate_value(&bad).is_empty());
+}

@@ -1,0 +1,207 @@
+//! `sfn validate` as a user runs it: output format, exit codes, stdin, big files.
+
+use std::fs;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::{Value, json};
+
+fn sfn(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sfn"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run sfn");
+    let mut input = child.stdin.take().expect("stdin");
+    input
+        .write_all(stdin.unwrap_or("").as_bytes())
+        .expect("write stdin");
+    drop(input);
+    child.wait_with_output().expect("sfn output")
+}
+
+fn file(name: &str, text: &str) -> String {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli_validate");
+    fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    fs::write(&path, text).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+const VALID: &str = r#"{"StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}"#;
+const INVALID: &str = r#"{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"ProcesOrder"},"ProcessOrder":{"Type":"Succeed"}}}"#;
+
+#[test]
+fn a_valid_file_exits_0_and_prints_no_diagnostic() {
+    let f = file("valid.json", VALID);
+    let out = sfn(&["validate", &f], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(text(&out.stdout), "");
+}
+
+#[test]
+fn an_invalid_file_exits_1_with_file_pointer_code_message_lines() {
+    let f = file("invalid.json", INVALID);
+    let out = sfn(&["validate", &f], None);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert!(
+        lines[0].starts_with(&format!(
+            "{f}:/States/A/Next: next-unknown-state: there is no state named `ProcesOrder`"
+        )),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[0].contains("did you mean `ProcessOrder`?"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].starts_with(&format!("{f}:/States/ProcessOrder: unreachable-state: ")),
+        "{}",
+        lines[1]
+    );
+}
+
+#[test]
+fn stdin_is_read_for_dash() {
+    let out = sfn(&["validate", "-"], Some(INVALID));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stdout).starts_with("<stdin>:/States/A/Next: next-unknown-state:"));
+    let out = sfn(&["validate", "-"], Some(VALID));
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn not_json_exits_2_naming_file_line_and_column() {
+    let f = file(
+        "broken.json",
+        "{\n  \"StartAt\": \"A\",\n  \"States\": {,}\n}",
+    );
+    let out = sfn(&["validate", &f], None);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains(&format!("{f}:3:14: not JSON")), "{stderr}");
+}
+
+#[test]
+fn a_missing_file_exits_2_and_wins_over_invalid() {
+    let missing = file("gone.json", "");
+    fs::remove_file(&missing).unwrap();
+    let bad = file("invalid2.json", INVALID);
+    let out = sfn(&["validate", &bad, &missing], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains(&format!("{missing}: cannot read")),
+        "{}",
+        text(&out.stderr)
+    );
+    // The readable file is still checked.
+    assert!(text(&out.stdout).contains("next-unknown-state"));
+}
+
+#[test]
+fn one_invalid_file_among_valid_ones_exits_1() {
+    let a = file("ok1.json", VALID);
+    let b = file("bad1.json", INVALID);
+    let out = sfn(&["validate", &a, &b], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!text(&out.stdout).contains(&a));
+}
+
+#[test]
+fn json_format_reports_each_file() {
+    let a = file("ok2.json", VALID);
+    let b = file("bad2.json", INVALID);
+    let c = file("broken2.json", "[1,");
+    let out = sfn(&["validate", "--format", "json", &a, &b, &c], None);
+    assert_eq!(out.status.code(), Some(2));
+    let report: Value = serde_json::from_slice(&out.stdout).expect("JSON report");
+    assert_eq!(
+        report[0],
+        json!({ "file": a, "valid": true, "diagnostics": [] })
+    );
+    assert_eq!(report[1]["valid"], json!(false));
+    assert_eq!(
+        report[1]["diagnostics"][0]["pointer"],
+        json!("/States/A/Next")
+    );
+    assert_eq!(
+        report[1]["diagnostics"][0]["code"],
+        json!("next-unknown-state")
+    );
+    assert_eq!(
+        report[1]["diagnostics"][0]["hint"],
+        json!("did you mean `ProcessOrder`?")
+    );
+    assert_eq!(report[2]["error"]["line"], json!(1));
+    let out = sfn(&["validate", "--format=json", &a], None);
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn help_and_bad_arguments() {
+    let out = sfn(&["validate", "--help"], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).contains("usage: sfn validate [--format text|json] FILE..."));
+    for args in [
+        &["validate"][..],
+        &["validate", "--format", "xml", "x"],
+        &["validate", "--nope", "x"],
+        &["validate", "--format"],
+    ] {
+        let out = sfn(args, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(text(&out.stderr).contains("usage:"), "{args:?}");
+    }
+}
+
+/// A chain of `n` Pass states, each with a long comment, ending in `last`.
+fn big_definition(n: usize, last: &str) -> String {
+    let comment = "x".repeat(480);
+    let mut states = serde_json::Map::new();
+    for i in 0..n {
+        let next = if i + 1 < n {
+            format!("S{}", i + 1)
+        } else {
+            last.to_owned()
+        };
+        states.insert(
+            format!("S{i}"),
+            json!({ "Type": "Pass", "Comment": comment, "Next": next }),
+        );
+    }
+    states.insert("Done".to_owned(), json!({ "Type": "Succeed" }));
+    json!({ "StartAt": "S0", "States": states }).to_string()
+}
+
+#[test]
+fn ten_megabyte_files_work() {
+    let n = 20_000;
+    let good = big_definition(n, "Done");
+    assert!(good.len() > 10_000_000, "{} bytes", good.len());
+    let f = file("big.json", &good);
+    let out = sfn(&["validate", &f], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+
+    let bad = big_definition(n, "Dnoe");
+    let f = file("big-bad.json", &bad);
+    let out = sfn(&["validate", &f], None);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains(&format!(":/States/S{}/Next: next-unknown-state:", n - 1)),
+        "{stdout}"
+    );
+    assert!(stdout.contains("did you mean `Done`?"), "{stdout}");
+}

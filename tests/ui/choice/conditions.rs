@@ -1,0 +1,18 @@
+// Conditions that do not map to an ASL comparison.
+sfn::workflow! {
+    pub FLOW {
+        Route: Choice {
+            $.a == $.b => Done,
+            $.flag < true => Done,
+            "x" == "y" => Done,
+            $.n == number("ten") => Done,
+            is_prsent($.x) => Done,
+            $.x == null || $.y <= null => Done,
+            _ => Done,
+            $.late == 1 => Done,
+        },
+        Done: Succeed,
+    }
+}
+
+fn main() {}
