@@ -230,3 +230,12 @@ proptest! {
         let _ = validate_str(&text);
     }
 }
+
+#[test]
+fn a_state_written_twice_is_reported_at_its_name() {
+    let text = r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Succeed"}, "A": {"Type": "Succeed"}}}"#;
+    let diags = validate_str(text).unwrap();
+    let d = diags.iter().find(|d| d.code == "duplicate-key").unwrap();
+    assert_eq!(d.pointer, "/States/A");
+    assert!(d.message.contains("state `A`"), "{}", d.message);
+}

@@ -29,6 +29,7 @@ mod doc;
 mod expressions;
 mod fields;
 mod graph;
+mod json;
 mod map;
 mod order;
 mod paths;
@@ -75,6 +76,7 @@ macro_rules! rules {
 
 /// The table. Order matters only for diagnostics at the same pointer.
 static RULES: &[Rule] = rules! {
+    "duplicate-key" => json::duplicate_key, "no object of the JSON text has the same key twice, which readers silently merge (S2 for States)";
     "wrong-type" => values::wrong_type, "a value has the JSON type its field demands (§1-§6)";
     "unknown-field" => presence::unknown_field, "no object has fields other than those the language defines (T4)";
     "field-not-allowed" => presence::field_not_allowed, "a field appears only on the state types and objects that take it (S3, G2, R1, C2)";
@@ -126,7 +128,11 @@ pub fn rules() -> &'static [Rule] {
 /// Checks a definition and returns all its diagnostics, in document order (empty when
 /// the definition is valid).
 pub fn validate_value(definition: &Value) -> Vec<Diagnostic> {
-    let doc = Doc::new(definition);
+    check(definition, &[])
+}
+
+fn check(definition: &Value, duplicates: &[json::Duplicate]) -> Vec<Diagnostic> {
+    let doc = Doc::new(definition, duplicates);
     let mut out = Vec::new();
     for rule in RULES {
         let mut sink = Sink {
@@ -139,11 +145,12 @@ pub fn validate_value(definition: &Value) -> Vec<Diagnostic> {
     out
 }
 
-/// Reads `text` as JSON and validates it.
+/// Reads `text` as JSON and validates it; unlike [`validate_value`] this also sees keys
+/// written twice in one object (`duplicate-key`), which a parsed `Value` has lost.
 ///
 /// # Errors
 /// [`JsonError`] with the line and column where `text` stops being JSON.
 pub fn validate_str(text: &str) -> Result<Vec<Diagnostic>, JsonError> {
-    let value: Value = serde_json::from_str(text)?;
-    Ok(validate_value(&value))
+    let (value, duplicates) = json::parse(text)?;
+    Ok(check(&value, &duplicates))
 }
