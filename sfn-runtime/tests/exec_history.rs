@@ -219,3 +219,26 @@ fn execution_json_shapes() {
         Some(3)
     );
 }
+
+#[test]
+fn exited_events_carry_assigned_variables() {
+    let m = machine(json!({"StartAt": "A", "States": {
+        "A": {"Type": "Pass", "Assign": {"x": 1, "y.$": "$.v"}, "Next": "B"},
+        "B": {"Type": "Pass", "End": true}
+    }}));
+    let execution = Executor::new(&m).run(json!({"v": {"k": true}}));
+    let exited: Vec<Value> = execution
+        .history
+        .iter()
+        .filter(|e| e.event_type == "PassStateExited")
+        .map(|e| e.to_json())
+        .collect();
+    assert_eq!(
+        exited[0]["stateExitedEventDetails"]["assignedVariables"],
+        json!({"x": "1", "y": "{\"k\":true}"})
+    );
+    assert_eq!(
+        exited[1]["stateExitedEventDetails"].get("assignedVariables"),
+        None
+    );
+}

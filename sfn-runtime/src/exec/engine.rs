@@ -35,6 +35,8 @@ pub(crate) struct Run<'e> {
     /// The virtual time last formatted, and its text (most states start at the same instant
     /// as the previous one).
     stamp: (i64, String),
+    /// Variables the current state assigned, for its Exited event.
+    pub(crate) assigned: Option<Map<String, Value>>,
 }
 
 /// Where a state leads.
@@ -76,6 +78,7 @@ impl<'e> Run<'e> {
             token_seq: 0,
             inspection: None,
             stamp: (exec.start_ms, format_timestamp(exec.start_ms)),
+            assigned: None,
         }
     }
 
@@ -251,6 +254,7 @@ impl<'e> Run<'e> {
         }
         context::enter_state(&mut self.context, name, &self.stamp.1, retry_count);
         let (entered, exited) = event_names(state);
+        self.assigned = None;
         self.event(entered, || {
             details([
                 ("name", Value::String(name.to_owned())),
@@ -269,11 +273,16 @@ impl<'e> Run<'e> {
         }?;
         if let Some(exited) = exited {
             let output = &step.output;
+            let assigned = self.assigned.take();
             self.event(exited, || {
-                details([
+                let mut d = details([
                     ("name", Value::String(name.to_owned())),
                     ("output", output.clone()),
-                ])
+                ]);
+                if let Some(assigned) = assigned {
+                    d.insert("assignedVariables".into(), Value::Object(assigned));
+                }
+                d
             })?;
         }
         Ok(step)
@@ -299,7 +308,7 @@ impl<'e> Run<'e> {
         loop {
             let failure = match attempt(self, vars) {
                 Ok((output, assigned)) => {
-                    super::pipeline::apply_assign(vars, assigned);
+                    self.apply_assign(vars, assigned);
                     return Ok(Step::after(output, state.transition()));
                 }
                 Err(failure) => failure,

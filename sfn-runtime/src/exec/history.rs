@@ -48,6 +48,14 @@ impl HistoryEvent {
                 .map(|(k, v)| {
                     let v = match (k.as_str(), v) {
                         ("input" | "output" | "parameters", v) => Value::String(v.to_string()),
+                        // The service prints each assigned value as JSON text.
+                        ("assignedVariables", Value::Object(vars)) => Value::Object(
+                            vars.iter()
+                                .map(|(name, value)| {
+                                    (name.clone(), Value::String(value.to_string()))
+                                })
+                                .collect(),
+                        ),
                         _ => v.clone(),
                     };
                     (k.clone(), v)
