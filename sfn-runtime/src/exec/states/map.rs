@@ -3,6 +3,9 @@
 //! scope, tolerated failures, and optional ItemReader / ItemBatcher / ResultWriter handlers.
 //! Iterations run one after the other; `MaxConcurrency` shapes the virtual clock only.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
 use serde_json::{Map as JsonMap, Value, json};
 
 use crate::asl::{IntOrExpr, Map, NumberOrExpr, QueryLanguage, State};
@@ -260,8 +263,12 @@ impl<'e> Run<'e> {
         let total = inputs.len();
         let saved = self.save_state_context();
         let start = self.now_ms;
-        // The virtual instant each of `concurrency` lanes is free again.
-        let mut lanes = vec![start; concurrency.clamp(1, total.max(1))];
+        // The instants at which each of `concurrency` lanes is free again (a min-heap: the
+        // next iteration starts on the lane free first). Lanes not used yet are free at
+        // `start`, so only used lanes are stored.
+        let lane_count = concurrency.clamp(1, total.max(1));
+        let mut lanes: BinaryHeap<Reverse<i64>> = BinaryHeap::with_capacity(lane_count);
+        let mut end = start;
         let mut results = Vec::with_capacity(total);
         let mut failed = 0usize;
         let mut outcome = Ok(());
@@ -272,13 +279,11 @@ impl<'e> Run<'e> {
             })?;
         }
         for (index, item_input) in inputs.into_iter().enumerate() {
-            let (lane, free_at) = lanes
-                .iter()
-                .copied()
-                .enumerate()
-                .min_by_key(|(_, t)| *t)
-                .unwrap_or((0, start));
-            self.now_ms = free_at;
+            self.now_ms = if lanes.len() < lane_count {
+                start
+            } else {
+                lanes.pop().map_or(start, |Reverse(free_at)| free_at)
+            };
             if let Err(failure) =
                 self.iteration_event(distributed, "MapIterationStarted", name, index)
             {
@@ -311,9 +316,8 @@ impl<'e> Run<'e> {
                     &mut scope,
                 )
             };
-            if let Some(slot) = lanes.get_mut(lane) {
-                *slot = self.now_ms;
-            }
+            lanes.push(Reverse(self.now_ms));
+            end = end.max(self.now_ms);
             let event = if output.is_ok() {
                 "MapIterationSucceeded"
             } else {
@@ -335,12 +339,7 @@ impl<'e> Run<'e> {
                 }
             }
         }
-        self.now_ms = lanes
-            .iter()
-            .copied()
-            .max()
-            .unwrap_or(start)
-            .max(self.now_ms);
+        self.now_ms = end.max(self.now_ms);
         self.restore_state_context(saved);
         outcome?;
         if distributed {
