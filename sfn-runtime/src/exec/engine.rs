@@ -10,7 +10,7 @@ use super::catch::CatchOutcome;
 use super::clock::format_timestamp;
 use super::context;
 use super::errors::{Failure, names};
-use super::history::{History, details};
+use super::history::{History, details, failure_details};
 use super::random::Rng;
 use super::size::{MAX_PAYLOAD_BYTES, json_size};
 use super::test_state::Inspection;
@@ -134,14 +134,8 @@ impl<'e> Run<'e> {
                 } else {
                     "ExecutionFailed"
                 };
-                let mut d = Map::new();
-                if let Some(e) = &failure.error {
-                    d.insert("error".into(), Value::String(e.clone()));
-                }
-                if let Some(c) = &failure.cause {
-                    d.insert("cause".into(), Value::String(c.clone()));
-                }
-                self.history.push_final(now, event, d);
+                self.history
+                    .push_final(now, event, failure_details(&failure));
                 (status, None, failure.error, failure.cause)
             }
         };

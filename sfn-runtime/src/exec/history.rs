@@ -150,6 +150,18 @@ impl History {
     }
 }
 
+/// `{"error", "cause"}` of a failure (absent members omitted).
+pub(crate) fn failure_details(failure: &Failure) -> Map<String, Value> {
+    let mut d = Map::new();
+    if let Some(error) = &failure.error {
+        d.insert("error".into(), Value::String(error.clone()));
+    }
+    if let Some(cause) = &failure.cause {
+        d.insert("cause".into(), Value::String(cause.clone()));
+    }
+    d
+}
+
 /// Builds a details map from pairs.
 pub(crate) fn details<const N: usize>(pairs: [(&str, Value); N]) -> Map<String, Value> {
     pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()

@@ -76,16 +76,7 @@ impl<'e> Run<'e> {
                 }
                 Err(failure) => {
                     run.event("MapStateFailed", || {
-                        details([
-                            (
-                                "error",
-                                failure.error.clone().map_or(Value::Null, Value::String),
-                            ),
-                            (
-                                "cause",
-                                failure.cause.clone().map_or(Value::Null, Value::String),
-                            ),
-                        ])
+                        crate::exec::history::failure_details(&failure)
                     })?;
                     return Err(failure);
                 }

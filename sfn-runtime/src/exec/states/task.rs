@@ -299,16 +299,7 @@ impl<'e> Run<'e> {
     }
 
     fn task_failed(&mut self, event: &str, failure: &Failure) -> Result<(), Failure> {
-        self.event(event, || {
-            let mut d = Map::new();
-            if let Some(error) = &failure.error {
-                d.insert("error".into(), Value::String(error.clone()));
-            }
-            if let Some(cause) = &failure.cause {
-                d.insert("cause".into(), Value::String(cause.clone()));
-            }
-            d
-        })
+        self.event(event, || crate::exec::history::failure_details(failure))
     }
 
     /// Runs the mock or handler: `(outcome, virtual ms taken, longest ms without heartbeat)`.
