@@ -161,7 +161,23 @@ impl<'e> Run<'e> {
         } else {
             Map::new()
         };
-        self.history.push(self.now_ms, event_type, details)
+        self.history
+            .push(self.now_ms, event_type, details)
+            .map_err(|mut failure| {
+                failure.cause = failure
+                    .cause
+                    .map(|cause| format!("{cause}, in state '{}'", self.current_state()));
+                failure
+            })
+    }
+
+    /// The name of the state being run (`$$.State.Name`).
+    pub(crate) fn current_state(&self) -> &str {
+        self.context
+            .get("State")
+            .and_then(|s| s.get("Name"))
+            .and_then(Value::as_str)
+            .unwrap_or_default()
     }
 
     /// Advances the virtual clock; past the machine's `TimeoutSeconds` the execution times out.
@@ -178,8 +194,9 @@ impl<'e> Run<'e> {
                 Err(Failure::terminal(
                     names::TIMEOUT,
                     format!(
-                        "the execution exceeded its TimeoutSeconds (at {})",
-                        format_timestamp(deadline)
+                        "the execution exceeded its TimeoutSeconds (at {}, in state '{}')",
+                        format_timestamp(deadline),
+                        self.current_state()
                     ),
                 ))
             }
