@@ -1,10 +1,14 @@
 //! Emission: templates, policies within IAM's limits, files for build scripts.
 
 use serde_json::{Value, json};
-use sfn_runtime::emit::{
-    CloudFormationOptions, INLINE_POLICY_LIMIT, MANAGED_POLICY_LIMIT, policy_size,
-};
+use sfn_runtime::emit::CloudFormationOptions;
+use sfn_runtime::iam::{MANAGED_POLICY_QUOTA, ROLE_INLINE_POLICY_QUOTA};
 use sfn_runtime::{Workflow, WorkflowKind};
+
+/// Characters IAM counts for a policy document (compact JSON).
+fn policy_size(document: &Value) -> usize {
+    document.to_string().len()
+}
 
 fn leak(text: String) -> &'static str {
     Box::leak(text.into_boxed_str())
@@ -54,7 +58,7 @@ fn a_thousand_functions_fit_in_managed_policies() {
     for policy in &policies {
         let document = &policy["Properties"]["PolicyDocument"];
         assert!(
-            policy_size(document) <= MANAGED_POLICY_LIMIT,
+            policy_size(document) <= MANAGED_POLICY_QUOTA,
             "{}",
             policy_size(document)
         );
@@ -108,12 +112,18 @@ fn a_small_policy_stays_inline_with_substitutions_as_parameters() {
     assert_eq!(machine["LoggingConfiguration"]["Level"], "ERROR");
     assert_eq!(machine["TracingConfiguration"]["Enabled"], true);
     let role = &template["Resources"]["OrderFlowRole"]["Properties"];
+    let trust = &role["AssumeRolePolicyDocument"]["Statement"][0];
+    assert_eq!(trust["Principal"]["Service"], "states.amazonaws.com");
     assert_eq!(
-        role["AssumeRolePolicyDocument"]["Statement"][0]["Principal"]["Service"],
-        "states.amazonaws.com"
+        trust["Condition"]["StringEquals"]["aws:SourceAccount"],
+        json!({"Ref": "AWS::AccountId"})
     );
+    let source_arn = trust["Condition"]["ArnLike"]["aws:SourceArn"]["Fn::Sub"]
+        .as_str()
+        .unwrap();
+    assert!(source_arn.ends_with(":stateMachine:*"), "{source_arn}");
     let document = &role["Policies"][0]["PolicyDocument"];
-    assert!(policy_size(document) <= INLINE_POLICY_LIMIT);
+    assert!(policy_size(document) <= ROLE_INLINE_POLICY_QUOTA);
     let statements = document["Statement"].as_array().unwrap();
     assert_eq!(
         statements[0]["Resource"],
@@ -123,15 +133,44 @@ fn a_small_policy_stays_inline_with_substitutions_as_parameters() {
         statements[1]["Resource"],
         json!({"Fn::Sub": "arn:aws:sns:${AWS::Region}:${AWS::AccountId}:topic"})
     );
+    // Logging and tracing grants share the resource `*`: minimised into one statement.
+    let star = statements.iter().find(|s| s["Resource"] == "*").unwrap();
+    let actions: Vec<&str> = star["Action"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
     assert!(
-        statements
-            .iter()
-            .any(|s| s["Action"][0] == "logs:CreateLogDelivery")
+        actions.contains(&"logs:CreateLogDelivery") && actions.contains(&"xray:PutTraceSegments"),
+        "{actions:?}"
     );
+}
+
+#[test]
+fn pseudo_parameters_in_the_definition_become_substitutions() {
+    let workflow = Workflow::from_parts(
+        "api",
+        r#"{"StartAt":"Call","States":{"Call":{"Type":"Task","Resource":"arn:aws:states:::apigateway:invoke","Parameters":{"ApiEndpoint":"abc.execute-api.${AWS::Region}.amazonaws.com","Method":"GET"},"End":true}}}"#,
+        r#"{"Version":"2012-10-17","Statement":[]}"#,
+        &[],
+        WorkflowKind::Standard,
+    );
+    let template = workflow.cloudformation();
+    let machine = &template["Resources"]["ApiStateMachine"]["Properties"];
+    assert_eq!(
+        machine["Definition"]["States"]["Call"]["Parameters"]["ApiEndpoint"],
+        "abc.execute-api.${AwsRegion}.amazonaws.com"
+    );
+    assert_eq!(
+        machine["DefinitionSubstitutions"],
+        json!({"AwsRegion": {"Ref": "AWS::Region"}})
+    );
+    assert!(template.get("Parameters").is_none());
     assert!(
-        statements
-            .iter()
-            .any(|s| s["Action"][0] == "xray:GetSamplingRules")
+        template["Resources"]["ApiRole"]["Properties"]
+            .get("Policies")
+            .is_none()
     );
 }
 
@@ -179,4 +218,12 @@ fn write_templates_for_cfn_lint() {
         WorkflowKind::Standard,
     );
     small.write_to(&dir).unwrap();
+    let api = Workflow::from_parts(
+        "api_call",
+        r#"{"StartAt":"Call","States":{"Call":{"Type":"Task","Resource":"arn:aws:states:::apigateway:invoke","Parameters":{"ApiEndpoint":"abc.execute-api.${AWS::Region}.amazonaws.com","Method":"GET"},"End":true}}}"#,
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"execute-api:Invoke","Resource":"arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:abc/*"}]}"#,
+        &[],
+        WorkflowKind::Express,
+    );
+    api.write_to(&dir).unwrap();
 }

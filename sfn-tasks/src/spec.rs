@@ -69,7 +69,8 @@ pub enum ResourceForm {
 /// Where a field goes in the `Parameters`/`Arguments` object.
 #[derive(Clone, Copy)]
 pub enum Asl {
-    /// A top-level key.
+    /// A top-level key. Keys starting with `-` are scratch keys: the class's `finish` hook
+    /// turns them into the real parameters (and removes them).
     Key(&'static str),
     /// A nested key: the path of object keys, the last one being the field's key.
     At(&'static [&'static str]),

@@ -619,3 +619,57 @@ fn scheduler_cron_day_and_weekday() {
     );
     assert_err_at(&c, Some("schedule"), "a cron expression has 6 fields");
 }
+
+#[test]
+fn split_objects_cannot_be_expressions() {
+    let c = call(
+        "GlueStartJobRun",
+        vec![
+            ("glue_job_name", s("j")),
+            ("worker_configuration", p("$.w")),
+        ],
+    );
+    assert_err_at(&c, Some("worker_configuration"), "must be an object");
+    let c = call(
+        "BedrockInvokeModel",
+        vec![
+            ("model", s("m")),
+            ("body", obj(vec![])),
+            ("guardrail", p("$.g")),
+        ],
+    );
+    assert_err_at(&c, Some("guardrail"), "must be an object");
+}
+
+#[test]
+fn ecs_launch_target_is_cdks_name_for_launch_type() {
+    let c = call(
+        "EcsRunTask",
+        vec![
+            ("cluster", s("arn:c")),
+            ("task_definition", s("web")),
+            ("launch_target", id("fargate")),
+            ("task_definition_compatibility", id("ec2")),
+        ],
+    );
+    assert_err_at(&c, Some("launch_target"), "not compatible with Fargate");
+    let c = call(
+        "EcsRunTask",
+        vec![
+            ("cluster", s("arn:c")),
+            ("task_definition", s("web")),
+            ("launch_target", id("ec2")),
+        ],
+    );
+    assert_eq!(ok(&c).fields["Parameters"]["LaunchType"], "EC2");
+    let c = call(
+        "EcsRunTask",
+        vec![
+            ("cluster", s("arn:c")),
+            ("task_definition", s("web")),
+            ("launch_target", id("ec2")),
+            ("launch_type", id("ec2")),
+        ],
+    );
+    assert_err_at(&c, Some("launch_target"), "say the same thing");
+}

@@ -191,3 +191,62 @@ fn add_step_runtime_role() {
         &[("Create Cluster", &create), ("Task", &add)],
     );
 }
+
+/// Merged and minimised, the two tasks' statements group exactly as CDK's
+/// `minimizePolicies` grouped them (statement by statement, not only grant by grant).
+#[test]
+fn minimised_policy_groups_like_cdk() {
+    let mut fields = vec![
+        ("instances", obj(vec![])),
+        ("name", p("$.ClusterName")),
+        ("security_configuration", s("AddStepRuntimeRoleSecConfig")),
+    ];
+    fields.extend(create_cluster_roles());
+    let create = ok(&call("EmrCreateCluster", fields));
+    let add = ok(&call(
+        "EmrAddStep",
+        vec![
+            ("cluster_id", s("ClusterId")),
+            ("execution_role_arn", s("${Role1ABCC5F0.Arn}")),
+            ("name", s("StepName")),
+            ("jar", s("Jar")),
+        ],
+    ));
+    let mut doc = sfn_runtime::iam::PolicyDocument::new();
+    for st in create.statements.into_iter().chain(add.statements) {
+        doc.push(st);
+    }
+    let ours: Vec<serde_json::Value> = doc
+        .minimized()
+        .iter()
+        .map(|s| resolve(&s.to_value()))
+        .collect();
+    let shape = |v: &serde_json::Value| {
+        let list = |x: &serde_json::Value| -> Vec<String> {
+            match x {
+                serde_json::Value::String(s) => vec![s.clone()],
+                serde_json::Value::Array(a) => a
+                    .iter()
+                    .filter_map(|i| i.as_str().map(String::from))
+                    .collect(),
+                _ => vec![],
+            }
+        };
+        (
+            list(&v["Action"]),
+            list(&v["Resource"]),
+            v["Condition"].to_string(),
+        )
+    };
+    let mut got: Vec<_> = ours.iter().map(shape).collect();
+    let cdk = case("emr-add-step-runtime-role");
+    let mut want: Vec<_> = cdk["policy_statements"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(shape)
+        .collect();
+    got.sort();
+    want.sort();
+    assert_eq!(got, want);
+}

@@ -1,8 +1,9 @@
 //! A policy document: merge, de-duplicate, minimise and write.
 
 use super::statement::{Effect, Statement};
+use indexmap::IndexMap;
 use serde_json::{Map, Value};
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 
 /// An IAM policy document: the statements of a state machine role.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -31,55 +32,37 @@ impl PolicyDocument {
     }
 
     /// The minimised statements: every (effect, condition, action, resource) grant kept
-    /// once; statements with the same effect, condition and resources have their actions
-    /// merged, then those with the same effect, condition and actions have their resources
-    /// merged. Actions and resources are sorted; statements keep the order in which their
-    /// first grant appeared, so the result is deterministic.
+    /// once; grants with the same effect, condition and resource have their actions merged,
+    /// then groups with the same effect, condition and actions have their resources merged.
+    /// Actions and resources are sorted; statements keep the order in which their first
+    /// resource appeared, so the result is deterministic. Linear in the number of grants.
     pub fn minimized(&self) -> Vec<Statement> {
-        // 1. Explode into unique atoms, in order of first appearance.
-        let mut seen: HashSet<(Scope, String, String)> = HashSet::new();
-        let mut atoms: Vec<(Scope, String, String)> = Vec::new();
+        // 1. Group unique grants by (scope, resource): the actions on that resource, in order
+        //    of first appearance of the resource.
+        let mut by_resource: IndexMap<(Scope, String), BTreeSet<String>> = IndexMap::new();
         for statement in &self.statements {
             let scope: Scope = (
                 statement.effect,
                 statement.condition.as_ref().map(canonical),
             );
             for (action, resource) in statement.atoms() {
-                let atom = (scope.clone(), action.to_string(), resource.to_string());
-                if seen.insert(atom.clone()) {
-                    atoms.push(atom);
-                }
+                by_resource
+                    .entry((scope.clone(), resource.to_string()))
+                    .or_default()
+                    .insert(action.to_string());
             }
         }
-        // 2. Group by (scope, resource): the set of actions on that resource.
-        let mut by_resource: Vec<(Scope, String, BTreeSet<String>)> = Vec::new();
-        for (scope, action, resource) in atoms {
-            match by_resource
-                .iter_mut()
-                .find(|(s, r, _)| *s == scope && *r == resource)
-            {
-                Some((_, _, actions)) => {
-                    actions.insert(action);
-                }
-                None => by_resource.push((scope, resource, BTreeSet::from([action]))),
-            }
-        }
-        // 3. Group by (scope, action set): the resources sharing exactly those actions.
-        let mut grouped: Vec<(Scope, BTreeSet<String>, BTreeSet<String>)> = Vec::new();
-        for (scope, resource, actions) in by_resource {
-            match grouped
-                .iter_mut()
-                .find(|(s, a, _)| *s == scope && *a == actions)
-            {
-                Some((_, _, resources)) => {
-                    resources.insert(resource);
-                }
-                None => grouped.push((scope, actions, BTreeSet::from([resource]))),
-            }
+        // 2. Group by (scope, action set): the resources sharing exactly those actions.
+        let mut grouped: IndexMap<(Scope, BTreeSet<String>), BTreeSet<String>> = IndexMap::new();
+        for ((scope, resource), actions) in by_resource {
+            grouped
+                .entry((scope, actions))
+                .or_default()
+                .insert(resource);
         }
         grouped
             .into_iter()
-            .map(|((effect, condition), actions, resources)| Statement {
+            .map(|(((effect, condition), actions), resources)| Statement {
                 effect,
                 actions: actions.into_iter().collect(),
                 resources: resources.into_iter().collect(),

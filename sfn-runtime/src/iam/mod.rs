@@ -7,7 +7,9 @@
 //! merged, and actions and resources are sorted.
 
 mod document;
+mod split;
 mod statement;
 
 pub use document::PolicyDocument;
+pub use split::{MANAGED_POLICY_QUOTA, ROLE_INLINE_POLICY_QUOTA};
 pub use statement::{Effect, Statement};

@@ -93,6 +93,13 @@ pub static INVOKE_MODEL: TaskSpec = TaskSpec {
 };
 
 fn check_invoke(ctx: &Ctx, errors: &mut Vec<TaskError>) {
+    if ctx.value("guardrail").is_some_and(TaskValue::is_expression) {
+        // It fills two parameters, so one expression cannot stand for it.
+        errors.push(
+            TaskError::new(ctx.loc("guardrail"), "`guardrail` must be an object")
+                .hint("write { identifier: \"...\", version: 1 }"),
+        );
+    }
     match (ctx.has("body"), ctx.has("input_s3_uri")) {
         (true, true) => errors.push(
             TaskError::new(

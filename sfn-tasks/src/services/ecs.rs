@@ -121,6 +121,8 @@ pub static RUN_TASK: TaskSpec = TaskSpec {
             ]),
         ),
         Field::new("launch_type", "LaunchType", Kind::Enum(LAUNCH_TYPES)),
+        // CDK's name for the same choice (`EcsFargateLaunchTarget` / `EcsEc2LaunchTarget`).
+        Field::new("launch_target", "LaunchType", Kind::Enum(LAUNCH_TYPES)),
         Field::new(
             "capacity_provider_strategy",
             "CapacityProviderStrategy",
@@ -168,18 +170,34 @@ pub static RUN_TASK: TaskSpec = TaskSpec {
 };
 
 fn check(ctx: &Ctx, errors: &mut Vec<TaskError>) {
-    let launch = ctx.text("launch_type").map(str::to_ascii_uppercase);
+    let launch_field = if ctx.has("launch_target") {
+        "launch_target"
+    } else {
+        "launch_type"
+    };
+    if ctx.has("launch_target") && ctx.has("launch_type") {
+        errors.push(
+            TaskError::new(
+                ctx.loc("launch_target"),
+                "`launch_target` and `launch_type` say the same thing",
+            )
+            .hint("keep one of them"),
+        );
+    }
+    let launch = ctx.text(launch_field).map(str::to_ascii_uppercase);
     if launch.is_none() && !ctx.has("capacity_provider_strategy") {
         errors.push(
             TaskError::new(ctx.call.class_loc, "EcsRunTask needs a launch target")
                 .hint("add `launch_type: fargate` (or `ec2`), or a `capacity_provider_strategy`"),
         );
     }
-    if ctx.has("launch_type") && ctx.has("capacity_provider_strategy") {
+    if ctx.has(launch_field) && ctx.has("capacity_provider_strategy") {
         errors.push(
             TaskError::new(
                 ctx.loc("capacity_provider_strategy"),
-                "`launch_type` and `capacity_provider_strategy` cannot be used together",
+                format!(
+                    "`{launch_field}` and `capacity_provider_strategy` cannot be used together"
+                ),
             )
             .hint("a capacity provider strategy replaces the launch type"),
         );
@@ -216,7 +234,7 @@ fn check(ctx: &Ctx, errors: &mut Vec<TaskError>) {
         if is_ec2 && !ok_ec2 {
             errors.push(
                 TaskError::new(
-                    ctx.loc("launch_type"),
+                    ctx.loc(launch_field),
                     "Supplied TaskDefinition is not compatible with EC2",
                 )
                 .hint("use `launch_type: fargate`, or a task definition compatible with EC2"),
@@ -225,7 +243,7 @@ fn check(ctx: &Ctx, errors: &mut Vec<TaskError>) {
         if is_fargate && !ok_fargate {
             errors.push(
                 TaskError::new(
-                    ctx.loc("launch_type"),
+                    ctx.loc(launch_field),
                     "Supplied TaskDefinition is not compatible with Fargate",
                 )
                 .hint("use `launch_type: ec2`, or a task definition compatible with Fargate"),

@@ -85,6 +85,19 @@ pub static START_JOB_RUN: TaskSpec = TaskSpec {
 };
 
 fn check_worker(ctx: &Ctx, errors: &mut Vec<TaskError>) {
+    if let Some(w) = ctx.value("worker_configuration")
+        && w.is_expression()
+    {
+        // It fills two parameters, so one expression cannot stand for it.
+        errors.push(
+            TaskError::new(
+                ctx.loc("worker_configuration"),
+                "`worker_configuration` must be an object",
+            )
+            .hint("write { worker_type: g_1x, number_of_workers: $.workers }"),
+        );
+        return;
+    }
     if let Some(w) = ctx.value("worker_configuration") {
         let v1 = member(w, "worker_type");
         let v2 = member(w, "worker_type_v2");

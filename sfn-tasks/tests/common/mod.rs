@@ -227,6 +227,48 @@ pub fn our_atoms(task: &RenderedTask) -> BTreeSet<Atom> {
 /// Compares one single-state case: the definition of state `name` and the policy.
 pub fn golden(id: &str, name: &str, c: &TaskCall) {
     golden_with(id, name, c, |_, _| {});
+    assert_same_grouping(id, &ok(c).statements);
+}
+
+/// Minimised, our statements group exactly as CDK's `minimizePolicies` grouped its own
+/// (statement by statement, not only grant by grant).
+pub fn assert_same_grouping(id: &str, statements: &[sfn_runtime::iam::Statement]) {
+    let mut doc = sfn_runtime::iam::PolicyDocument::new();
+    for st in statements {
+        doc.push(st.clone());
+    }
+    let shape = |v: &Value| {
+        let list = |x: &Value| -> Vec<String> {
+            let mut l: Vec<String> = match x {
+                Value::String(s) => vec![s.clone()],
+                Value::Array(a) => a
+                    .iter()
+                    .filter_map(|i| i.as_str().map(String::from))
+                    .collect(),
+                _ => vec![],
+            };
+            l.sort();
+            l
+        };
+        (
+            list(&v["Action"]),
+            list(&v["Resource"]),
+            canonical(&v["Condition"]),
+        )
+    };
+    let mut got: Vec<_> = doc
+        .minimized()
+        .iter()
+        .map(|s| shape(&resolve(&s.to_value())))
+        .collect();
+    let cdk = case(id);
+    let mut want: Vec<_> = cdk["policy_statements"]
+        .as_array()
+        .map(|a| a.iter().map(shape).collect())
+        .unwrap_or_default();
+    got.sort();
+    want.sort();
+    assert_eq!(got, want, "{id}: statements group differently from CDK");
 }
 
 /// As [`golden`], after `adjust` has edited the expected (CDK) state and policy atoms to

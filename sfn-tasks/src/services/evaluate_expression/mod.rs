@@ -11,8 +11,10 @@
 //! caller applies a `result_path` with [`apply_result_path`] (the value is merged into the
 //! state input, as CDK's `resultPath` did) and should reject the other three on this task.
 
+mod result_path;
 mod translate;
 
+pub use result_path::apply_result_path;
 pub use translate::{TranslateError, translate};
 
 use crate::engine::suggest::did_you_mean;
@@ -96,39 +98,4 @@ pub fn render(call: &TaskCall) -> Result<RenderedTask, Vec<TaskError>> {
         statements: Vec::new(),
         native_state: Some(state),
     })
-}
-
-/// Rewrites the native state's `Output` so that the value lands at `result_path` in the
-/// state input, as CDK's `resultPath` did for the Lambda task (JSONata states have no
-/// `ResultPath`). `None` (ResultPath `null`) keeps the input unchanged; `"$"` keeps the value.
-/// Supports `$`, `$.a.b` and `$['a b']` segments.
-pub fn apply_result_path(
-    state: &mut Map<String, Value>,
-    result_path: Option<&str>,
-) -> Result<(), String> {
-    let Some(Value::String(output)) = state.get("Output") else {
-        return Err("the state has no Output".into());
-    };
-    let inner = output
-        .trim()
-        .strip_prefix("{%")
-        .and_then(|s| s.strip_suffix("%}"))
-        .map(str::trim)
-        .ok_or("Output is not a JSONata expression")?
-        .to_string();
-    let new = match result_path {
-        None => "$states.input".to_string(),
-        Some(path) => {
-            let segments = translate::reference_segments(path)?;
-            let mut expr = format!("({inner})");
-            for i in (0..segments.len()).rev() {
-                let parent = translate::input_path(&segments[..i]);
-                let key = serde_json::to_string(&segments[i]).map_err(|e| e.to_string())?;
-                expr = format!("$merge([{parent}, {{{key}: {expr}}}])");
-            }
-            expr
-        }
-    };
-    state.insert("Output".into(), Value::String(format!("{{% {new} %}}")));
-    Ok(())
 }

@@ -42,9 +42,9 @@ pub fn translate(src: &str) -> Result<String, TranslateError> {
     Ok(node.text)
 }
 
-struct Parser<'a> {
-    src: &'a str,
-    pos: usize,
+pub(super) struct Parser<'a> {
+    pub(super) src: &'a str,
+    pub(super) pos: usize,
 }
 
 impl<'a> Parser<'a> {
@@ -55,7 +55,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn rest(&self) -> &'a str {
+    pub(super) fn rest(&self) -> &'a str {
         self.src.get(self.pos..).unwrap_or("")
     }
 
@@ -77,7 +77,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn eat(&mut self, token: &str) -> bool {
+    pub(super) fn eat(&mut self, token: &str) -> bool {
         self.skip_ws();
         if self.rest().starts_with(token) {
             self.pos += token.len();
@@ -253,7 +253,7 @@ impl<'a> Parser<'a> {
         Ok(Node { text, ty: Ty::Num })
     }
 
-    fn string(&mut self, quote: char) -> Result<String, TranslateError> {
+    pub(super) fn string(&mut self, quote: char) -> Result<String, TranslateError> {
         let start = self.pos;
         self.pos += 1;
         let mut out = String::new();
@@ -450,7 +450,7 @@ fn state_paths(text: &str) -> Vec<String> {
 }
 
 /// A field name in JSONata: bare when it is an identifier, else in backquotes.
-fn field(name: &str) -> String {
+pub(super) fn field(name: &str) -> String {
     let plain = name
         .chars()
         .next()
@@ -490,54 +490,6 @@ fn combine(op: &str, l: Node, r: Node) -> Node {
         other => (format!("{} {other} {}", l.text, r.text), Ty::Num),
     };
     Node { text, ty }
-}
-
-/// The field names of a simple reference path `$.a.b['c d']` (`$` alone: none).
-pub fn reference_segments(path: &str) -> Result<Vec<String>, String> {
-    let mut p = Parser { src: path, pos: 0 };
-    if !path.starts_with('$') || path.starts_with("$$") {
-        return Err(format!("`{path}` is not a path of the state input"));
-    }
-    p.pos = 1;
-    let mut out = Vec::new();
-    loop {
-        let rest = p.rest();
-        if rest.is_empty() {
-            return Ok(out);
-        }
-        if let Some(after) = rest.strip_prefix('.') {
-            let name: String = after
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '_')
-                .collect();
-            if name.is_empty() {
-                return Err(format!("`{path}`: expected a field name after `.`"));
-            }
-            p.pos += 1 + name.len();
-            out.push(name);
-        } else if rest.starts_with("['") || rest.starts_with("[\"") {
-            p.pos += 1;
-            let q = p.rest().chars().next().unwrap_or('\'');
-            let name = p.string(q).map_err(|e| e.message)?;
-            if !p.eat("]") {
-                return Err(format!("`{path}`: expected `]`"));
-            }
-            out.push(name);
-        } else {
-            return Err(format!(
-                "`{path}`: only field names are supported in a result path"
-            ));
-        }
-    }
-}
-
-/// `$states.input` followed by field segments.
-pub fn input_path(segments: &[String]) -> String {
-    let mut text = String::from("$states.input");
-    for s in segments {
-        let _ = write!(text, ".{}", field(s));
-    }
-    text
 }
 
 #[cfg(test)]

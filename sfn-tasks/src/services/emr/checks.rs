@@ -1,0 +1,196 @@
+//! `EmrCreateCluster`'s checks: release label, step concurrency, EBS root volume, fleets.
+
+use crate::engine::{Ctx, member};
+use crate::model::{Loc, TaskError, TaskValue};
+
+/// (major, minor, patch) of `emr-x.y.z`.
+fn release(label: &str) -> Option<(u32, u32, u32)> {
+    let rest = label.strip_prefix("emr-")?;
+    let mut parts = rest.split('.').map(|p| p.parse::<u32>().ok());
+    let v = (parts.next()??, parts.next()??, parts.next()??);
+    if parts.next().is_some() {
+        return None;
+    }
+    Some(v)
+}
+
+pub(crate) fn check_create(ctx: &Ctx, errors: &mut Vec<TaskError>) {
+    let label = ctx.str("release_label");
+    let version = label.and_then(release);
+    if let Some(l) = label
+        && version.is_none()
+    {
+        errors.push(TaskError::new(
+            ctx.loc("release_label"),
+            format!("The release label must be in the format 'emr-x.x.x' but got {l}"),
+        ));
+    }
+    if let Some(n) = ctx.num("step_concurrency_level") {
+        if !(1.0..=256.0).contains(&n) {
+            errors.push(
+                TaskError::new(
+                    ctx.loc("step_concurrency_level"),
+                    format!("Step concurrency level must be in range [1, 256], but got {n}."),
+                )
+                .hint("use a value from 1 to 256"),
+            );
+        } else if n != 1.0
+            && let (Some(l), Some(v)) = (label, version)
+            && v < (5, 28, 0)
+        {
+            errors.push(TaskError::new(ctx.loc("step_concurrency_level"), format!("Step concurrency is only supported in EMR release version 5.28.0 and above but got {l}."))
+                .hint("use release_label emr-5.28.0 or later, or step_concurrency_level: 1"));
+        }
+    }
+    if let Some(s) = ctx.secs("auto_termination_policy_idle_timeout")
+        && !(60..=604_800).contains(&s)
+    {
+        errors.push(TaskError::new(ctx.loc("auto_termination_policy_idle_timeout"), format!("`autoTerminationPolicyIdleTimeout` must be between 60 and 604800 seconds, got {s} seconds.")));
+    }
+    if let Some(n) = ctx.num("ebs_root_volume_size")
+        && !(15.0..=100.0).contains(&n)
+    {
+        errors.push(TaskError::new(
+            ctx.loc("ebs_root_volume_size"),
+            format!("ebsRootVolumeSize must be between 15 and 100 GiB, but got {n} GiB."),
+        ));
+    }
+    for (name, min, max, unit) in [
+        ("ebs_root_volume_throughput", 125.0, 1000.0, " MiB/s"),
+        ("ebs_root_volume_iops", 3000.0, 16000.0, ""),
+    ] {
+        if ctx.has(name) {
+            if let (Some(l), Some(v)) = (label, version)
+                && v < (6, 15, 0)
+            {
+                errors.push(TaskError::new(ctx.loc(name), format!("ebsRootVolumeThroughput and ebsRootVolumeIops are only supported in EMR release version 6.15.0 and above but got {l}.")));
+            }
+            if let Some(n) = ctx.num(name)
+                && !(min..=max).contains(&n)
+            {
+                let cdk = if name.ends_with("throughput") {
+                    "ebsRootVolumeThroughput"
+                } else {
+                    "ebsRootVolumeIops"
+                };
+                errors.push(TaskError::new(
+                    ctx.loc(name),
+                    format!("{cdk} must be between {min} and {max}{unit}, but got {n}{unit}."),
+                ));
+            }
+        }
+    }
+    let fleets = ctx
+        .value("instances")
+        .and_then(|i| member(i, "instance_fleets"));
+    let has_fleets = matches!(fleets, Some((TaskValue::Array(items), _)) if !items.is_empty());
+    if has_fleets && ctx.has("auto_scaling_role") {
+        errors.push(
+            TaskError::new(
+                ctx.loc("auto_scaling_role"),
+                "Auto Scaling roles can not be specified with instance fleets.",
+            )
+            .hint("remove `auto_scaling_role` (fleets scale with managed scaling)"),
+        );
+    }
+    if let Some((TaskValue::Array(items), _)) = fleets {
+        for (floc, fleet) in items {
+            check_fleet(fleet, *floc, errors);
+        }
+    }
+}
+
+fn num_of(v: &TaskValue, key: &str) -> Option<(f64, Loc)> {
+    match member(v, key)? {
+        (TaskValue::Number(n), loc) => n.as_f64().map(|f| (f, loc)),
+        _ => None,
+    }
+}
+
+fn check_fleet(fleet: &TaskValue, floc: Loc, errors: &mut Vec<TaskError>) {
+    let on_demand = num_of(fleet, "target_on_demand_capacity");
+    let spot = num_of(fleet, "target_spot_capacity");
+    let positive = |c: Option<(f64, Loc)>| c.is_some_and(|(n, _)| n > 0.0);
+    if !positive(on_demand) && !positive(spot) {
+        errors.push(TaskError::new(floc, "At least one of targetSpotCapacity and targetOnDemandCapacity should be greater than 0")
+            .hint("add `target_on_demand_capacity: 1` or `target_spot_capacity: 1`"));
+    }
+    let master = matches!(member(fleet, "instance_fleet_type"), Some((TaskValue::Ident(t) | TaskValue::Str(t), _)) if t.eq_ignore_ascii_case("master"));
+    if master {
+        if on_demand.is_some() && spot.is_some() {
+            errors.push(TaskError::new(floc, "For a master instance fleet, only one of targetSpotCapacity and targetOnDemandCapacity can be specified"));
+        }
+        for (cap, cdk) in [
+            (spot, "targetSpotCapacity"),
+            (on_demand, "targetOnDemandCapacity"),
+        ] {
+            if let Some((n, loc)) = cap
+                && n != 1.0
+            {
+                errors.push(TaskError::new(loc, format!("For a master instance fleet, {cdk} cannot be a number other than 1, got {n}")));
+            }
+        }
+    }
+    let specs = member(fleet, "launch_specifications").map(|(v, _)| v);
+    let prioritized = specs
+        .and_then(|s| member(s, "on_demand_specification"))
+        .and_then(|(o, _)| member(o, "allocation_strategy"))
+        .is_some_and(|(s, _)| matches!(s, TaskValue::Ident(w) | TaskValue::Str(w) if w.eq_ignore_ascii_case("prioritized")));
+    if let Some((TaskValue::Array(configs), cloc)) = member(fleet, "instance_type_configs") {
+        let with_priority: Vec<(f64, Loc)> = configs
+            .iter()
+            .filter_map(|(_, c)| num_of(c, "priority"))
+            .collect();
+        if let Some((_, first)) = with_priority.first()
+            && !prioritized
+        {
+            errors.push(TaskError::new(*first, "Priority values are set on instance type configs, but allocation strategy is 'lowest-price'. Priority values only take effect with OnDemandAllocationStrategy.PRIORITIZED."));
+        }
+        if prioritized && !configs.is_empty() && with_priority.is_empty() {
+            errors.push(TaskError::new(cloc, "OnDemandAllocationStrategy.PRIORITIZED requires at least one instance type config to have a priority value set. See https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-instance-fleet.html"));
+        }
+        for (n, loc) in &with_priority {
+            if prioritized && *n < 0.0 {
+                errors.push(TaskError::new(*loc, format!("priority must be a non-negative number, got {n}. Priority values start at 0 (highest priority) and are used with OnDemandAllocationStrategy.PRIORITIZED.")));
+            }
+        }
+        for (iloc, c) in configs {
+            if member(c, "bid_price").is_some()
+                && member(c, "bid_price_as_percentage_of_on_demand_price").is_some()
+            {
+                errors.push(TaskError::new(
+                    *iloc,
+                    "Cannot specify both bidPrice and bidPriceAsPercentageOfOnDemandPrice",
+                ));
+            }
+        }
+    }
+    if let Some((spot_spec, sloc)) = specs.and_then(|s| member(s, "spot_specification")) {
+        let timeout = member(spot_spec, "timeout");
+        let minutes = num_of(spot_spec, "timeout_duration_minutes");
+        match (timeout, minutes) {
+            (Some(_), Some(_)) | (None, None) => {
+                errors.push(TaskError::new(
+                    sloc,
+                    "one of timeout and timeoutDurationMinutes must be specified",
+                ));
+            }
+            (Some((TaskValue::DurationSecs(s), tloc)), None) => {
+                let m = s / 60;
+                if !(5..=1440).contains(&m) {
+                    errors.push(TaskError::new(
+                        tloc,
+                        format!("timeout must be between 5 and 1440 minutes, got {m} minutes."),
+                    ));
+                }
+            }
+            (None, Some((m, tloc))) if !(5.0..=1440.0).contains(&m) => {
+                errors.push(TaskError::new(
+                    tloc,
+                    format!("timeout must be between 5 and 1440 minutes, got {m} minutes."),
+                ));
+            }
+            _ => {}
+        }
+    }
+}
