@@ -173,7 +173,14 @@ fn execution_timeout_on_the_virtual_clock() {
     let execution = Executor::new(&m).run(json!({}));
     assert_eq!(execution.status, Status::TimedOut);
     assert_eq!(execution.error.as_deref(), Some("States.Timeout"));
-    assert!(execution.cause.as_deref().unwrap_or_default().contains("'W'"), "{execution:?}");
+    assert!(
+        execution
+            .cause
+            .as_deref()
+            .unwrap_or_default()
+            .contains("'W'"),
+        "{execution:?}"
+    );
     assert_eq!(execution.duration_ms, 60_000);
     assert_eq!(types(&execution).last(), Some(&"ExecutionTimedOut"));
     let quick = machine(
