@@ -10,7 +10,7 @@ use super::catch::CatchOutcome;
 use super::clock::format_timestamp;
 use super::context;
 use super::errors::{Failure, names};
-use super::history::{History, details};
+use super::history::{History, details, failure_details};
 use super::random::Rng;
 use super::size::{MAX_PAYLOAD_BYTES, json_size};
 use super::test_state::Inspection;
@@ -35,6 +35,8 @@ pub(crate) struct Run<'e> {
     /// The virtual time last formatted, and its text (most states start at the same instant
     /// as the previous one).
     stamp: (i64, String),
+    /// Variables the current state assigned, for its Exited event.
+    pub(crate) assigned: Option<Map<String, Value>>,
 }
 
 /// Where a state leads.
@@ -76,6 +78,7 @@ impl<'e> Run<'e> {
             token_seq: 0,
             inspection: None,
             stamp: (exec.start_ms, format_timestamp(exec.start_ms)),
+            assigned: None,
         }
     }
 
@@ -131,14 +134,8 @@ impl<'e> Run<'e> {
                 } else {
                     "ExecutionFailed"
                 };
-                let mut d = Map::new();
-                if let Some(e) = &failure.error {
-                    d.insert("error".into(), Value::String(e.clone()));
-                }
-                if let Some(c) = &failure.cause {
-                    d.insert("cause".into(), Value::String(c.clone()));
-                }
-                self.history.push_final(now, event, d);
+                self.history
+                    .push_final(now, event, failure_details(&failure));
                 (status, None, failure.error, failure.cause)
             }
         };
@@ -164,7 +161,23 @@ impl<'e> Run<'e> {
         } else {
             Map::new()
         };
-        self.history.push(self.now_ms, event_type, details)
+        self.history
+            .push(self.now_ms, event_type, details)
+            .map_err(|mut failure| {
+                failure.cause = failure
+                    .cause
+                    .map(|cause| format!("{cause}, in state '{}'", self.current_state()));
+                failure
+            })
+    }
+
+    /// The name of the state being run (`$$.State.Name`).
+    pub(crate) fn current_state(&self) -> &str {
+        self.context
+            .get("State")
+            .and_then(|s| s.get("Name"))
+            .and_then(Value::as_str)
+            .unwrap_or_default()
     }
 
     /// Advances the virtual clock; past the machine's `TimeoutSeconds` the execution times out.
@@ -181,8 +194,9 @@ impl<'e> Run<'e> {
                 Err(Failure::terminal(
                     names::TIMEOUT,
                     format!(
-                        "the execution exceeded its TimeoutSeconds (at {})",
-                        format_timestamp(deadline)
+                        "the execution exceeded its TimeoutSeconds (at {}, in state '{}')",
+                        format_timestamp(deadline),
+                        self.current_state()
                     ),
                 ))
             }
@@ -251,6 +265,7 @@ impl<'e> Run<'e> {
         }
         context::enter_state(&mut self.context, name, &self.stamp.1, retry_count);
         let (entered, exited) = event_names(state);
+        self.assigned = None;
         self.event(entered, || {
             details([
                 ("name", Value::String(name.to_owned())),
@@ -269,11 +284,16 @@ impl<'e> Run<'e> {
         }?;
         if let Some(exited) = exited {
             let output = &step.output;
+            let assigned = self.assigned.take();
             self.event(exited, || {
-                details([
+                let mut d = details([
                     ("name", Value::String(name.to_owned())),
                     ("output", output.clone()),
-                ])
+                ]);
+                if let Some(assigned) = assigned {
+                    d.insert("assignedVariables".into(), Value::Object(assigned));
+                }
+                d
             })?;
         }
         Ok(step)
@@ -299,7 +319,7 @@ impl<'e> Run<'e> {
         loop {
             let failure = match attempt(self, vars) {
                 Ok((output, assigned)) => {
-                    super::pipeline::apply_assign(vars, assigned);
+                    self.apply_assign(vars, assigned);
                     return Ok(Step::after(output, state.transition()));
                 }
                 Err(failure) => failure,

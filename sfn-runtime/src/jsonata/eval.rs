@@ -343,7 +343,10 @@ fn register_extensions(evaluator: &mut Evaluator, seed: u64) -> Result<(), Evalu
                 ));
             }
             out.push(JValue::from(i));
-            i += step;
+            match i.checked_add(step) {
+                Some(next) => i = next,
+                None => break,
+            }
         }
         // A one-item sequence collapses to its item, as in JSONata (`$range(1,9,9)` -> 1).
         Ok(if out.len() == 1 {

@@ -299,16 +299,7 @@ impl<'e> Run<'e> {
     }
 
     fn task_failed(&mut self, event: &str, failure: &Failure) -> Result<(), Failure> {
-        self.event(event, || {
-            let mut d = Map::new();
-            if let Some(error) = &failure.error {
-                d.insert("error".into(), Value::String(error.clone()));
-            }
-            if let Some(cause) = &failure.cause {
-                d.insert("cause".into(), Value::String(cause.clone()));
-            }
-            d
-        })
+        self.event(event, || crate::exec::history::failure_details(failure))
     }
 
     /// Runs the mock or handler: `(outcome, virtual ms taken, longest ms without heartbeat)`.
@@ -355,7 +346,8 @@ impl<'e> Run<'e> {
         };
         let retry_count = self
             .context
-            .pointer("/State/RetryCount")
+            .get("State")
+            .and_then(|s| s.get("RetryCount"))
             .and_then(Value::as_u64)
             .unwrap_or(0);
         let ctx = TaskContext::new(
