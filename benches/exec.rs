@@ -20,10 +20,12 @@ fn pass_chain(n: usize) -> StateMachine {
     StateMachine::from_value(json!({"StartAt": "S0", "States": states})).expect("valid chain")
 }
 
-fn map_with_choice() -> StateMachine {
+/// Inline up to 1,000 items; distributed beyond (an inline Map over 10,000 items would pass
+/// the 25,000-event history quota, as in the service).
+fn map_with_choice(mode: &str) -> StateMachine {
     StateMachine::from_value(json!({"StartAt": "Each", "States": {"Each": {
         "Type": "Map",
-        "ItemProcessor": {"StartAt": "Check", "States": {
+        "ItemProcessor": {"ProcessorConfig": {"Mode": mode}, "StartAt": "Check", "States": {
             "Check": {"Type": "Choice", "Choices": [{"Variable": "$.n", "NumericGreaterThan": 500, "Next": "Big"}], "Default": "Small"},
             "Big": {"Type": "Pass", "Result": "big", "End": true},
             "Small": {"Type": "Pass", "Result": "small", "End": true}
@@ -46,23 +48,48 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("exec");
     for n in [100usize, 200] {
         let executor = Executor::new(&pass_chain(n)).record_history(false);
+        assert!(
+            executor.run(json!({})).succeeded(),
+            "the benchmarked run succeeds"
+        );
         group.throughput(Throughput::Elements(n as u64));
-        group.bench_function(format!("pass_chain_{n}"), |b| b.iter(|| executor.run(json!({"k": "v"}))));
+        group.bench_function(format!("pass_chain_{n}"), |b| {
+            b.iter(|| executor.run(json!({"k": "v"})))
+        });
         let with_history = Executor::new(&pass_chain(n));
-        group.bench_function(format!("pass_chain_{n}_with_history"), |b| b.iter(|| with_history.run(json!({"k": "v"}))));
+        group.bench_function(format!("pass_chain_{n}_with_history"), |b| {
+            b.iter(|| with_history.run(json!({"k": "v"})))
+        });
     }
     for items in [1_000usize, 10_000] {
         let input = Value::Array((0..items).map(|n| json!({"n": n})).collect());
-        let executor = Executor::new(&map_with_choice()).record_history(false);
+        let mode = if items > 1_000 {
+            "DISTRIBUTED"
+        } else {
+            "INLINE"
+        };
+        let executor = Executor::new(&map_with_choice(mode)).record_history(false);
+        assert!(
+            executor.run(input.clone()).succeeded(),
+            "the benchmarked run succeeds"
+        );
         // The Map state plus a Choice and a Pass per item.
         group.throughput(Throughput::Elements(1 + 2 * items as u64));
         group.sample_size(10);
-        group.bench_function(format!("map_{items}_items_with_choice"), |b| b.iter(|| executor.run(input.clone())));
+        group.bench_function(format!("map_{items}_items_with_choice"), |b| {
+            b.iter(|| executor.run(input.clone()))
+        });
     }
     let executor = Executor::new(&counting_loop()).record_history(false);
+    assert_eq!(
+        executor.run(json!({"i": 0, "n": 1000})).output,
+        Some(json!({"i": 1000, "n": 1000}))
+    );
     // 1,000 rounds of Choice + Pass, then Choice + Succeed.
     group.throughput(Throughput::Elements(2 * 1_000 + 2));
-    group.bench_function("loop_1000_mathadd", |b| b.iter(|| executor.run(json!({"i": 0, "n": 1000}))));
+    group.bench_function("loop_1000_mathadd", |b| {
+        b.iter(|| executor.run(json!({"i": 0, "n": 1000})))
+    });
     group.finish();
 }
 

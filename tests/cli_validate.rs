@@ -205,3 +205,25 @@ fn ten_megabyte_files_work() {
     );
     assert!(stdout.contains("did you mean `Done`?"), "{stdout}");
 }
+
+#[test]
+fn rules_lists_every_code() {
+    let out = sfn(&["validate", "--rules"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    for code in [
+        "next-unknown-state",
+        "path-syntax",
+        "jsonata-syntax",
+        "duplicate-key",
+    ] {
+        assert!(
+            stdout.lines().any(|l| l.starts_with(code)),
+            "{code} missing:\n{stdout}"
+        );
+    }
+    assert_eq!(
+        stdout.lines().count(),
+        sfn::runtime::validate::rules().len()
+    );
+}

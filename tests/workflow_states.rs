@@ -57,6 +57,9 @@ workflow! {
     #[type = express]
     #[query_language = jsonpath]
     pub(crate) PATHS {
+        // `$total` and `$order` below must be assigned somewhere (rule variable-unknown).
+        #[assign({ "total": 1, "order": { "id": 2 } })]
+        Init: Pass {} -> Shape,
         Shape: Pass {
             parameters: {
                 "plain": "$.not_a_path",
@@ -110,6 +113,9 @@ fn paths_intrinsics_and_templates() {
 
 workflow! {
     pub CHOICES {
+        // `$count` below must be assigned somewhere (rule variable-unknown).
+        #[assign({ "count": 0 })]
+        Init: Pass {} -> Route,
         Route: Choice {
             $.s == "a" => Yes,
             $.s != "b" => Yes,
@@ -401,4 +407,103 @@ fn the_policy_is_a_policy_document() {
     let policy: Value = serde_json::from_str(BASICS.policy()).unwrap();
     assert_eq!(policy["Version"], "2012-10-17");
     assert!(policy["Statement"].is_array());
+}
+
+workflow! {
+    pub NAMES {
+        "Charge card": Pass {} -> "Check result",
+        #[catch(errors = ["States.ALL"], next = "end")]
+        "Check result": Parallel { branches: [{ r#type: Pass {} -> end }] } -> "end",
+        "end": Succeed,
+    }
+}
+
+#[test]
+fn state_names_that_are_not_identifiers_are_strings() {
+    let d = def(&NAMES);
+    assert_eq!(d["StartAt"], "Charge card");
+    assert_eq!(d["States"]["Charge card"]["Next"], "Check result");
+    assert_eq!(d["States"]["Check result"]["Next"], "end");
+    assert_eq!(d["States"]["Check result"]["Catch"][0]["Next"], "end");
+    assert_eq!(
+        d["States"]["Check result"]["Branches"][0]["StartAt"],
+        "type"
+    );
+    assert_eq!(d["States"]["end"]["Type"], "Succeed");
+}
+
+#[test]
+fn every_expanded_definition_passes_the_rule_set() {
+    for workflow in [
+        BASICS, PATHS, CHOICES, TASKS, NESTED, ATA, MIXED, NAMES, OPTIONS,
+    ] {
+        let diagnostics = sfn::runtime::validate::validate_value(&workflow.to_value());
+        assert!(
+            diagnostics.is_empty(),
+            "{}: {diagnostics:?}",
+            workflow.name()
+        );
+        // And it reads back into the typed model.
+        assert!(
+            sfn::runtime::asl::StateMachine::from_json(workflow.definition()).is_ok(),
+            "{}",
+            workflow.name()
+        );
+    }
+}
+
+workflow! {
+    pub OPTIONS {
+        #[retry(errors = ["A"], max_delay = 1h, jitter = none)]
+        #[catch(errors = ["B"], next = Caught, assign = { "why": $.Cause }, comment = "b")]
+        Fan: Parallel {
+            branches: [{ One: Succeed { output_path: $.x } }],
+            parameters: { "in": $.in },
+            result_selector: { "first": $[0] },
+            output_path: $.first,
+        } -> Each,
+        Each: Map {
+            mode: inline,
+            items: $.list,
+            max_concurrency: 0,
+            processor: { Two: Wait { seconds: 0, output_path: $ } -> end },
+        } -> Caught,
+        Caught: Succeed { input_path: $.a, output_path: $.b },
+    }
+}
+
+#[test]
+fn more_options() {
+    let d = def(&OPTIONS);
+    assert_eq!(
+        d["States"]["Fan"],
+        json!({
+            "Type": "Parallel",
+            "Branches": [{"StartAt": "One", "States": {"One": {"Type": "Succeed", "OutputPath": "$.x"}}}],
+            "Parameters": {"in.$": "$.in"},
+            "ResultSelector": {"first.$": "$[0]"},
+            "OutputPath": "$.first",
+            "Retry": [{"ErrorEquals": ["A"], "MaxDelaySeconds": 3600, "JitterStrategy": "NONE"}],
+            "Catch": [{"ErrorEquals": ["B"], "Next": "Caught", "Assign": {"why.$": "$.Cause"}, "Comment": "b"}],
+            "Next": "Each"
+        })
+    );
+    assert_eq!(
+        d["States"]["Each"],
+        json!({
+            "Type": "Map",
+            "ItemProcessor": {
+                "ProcessorConfig": {"Mode": "INLINE"},
+                "StartAt": "Two",
+                "States": {"Two": {"Type": "Wait", "Seconds": 0, "OutputPath": "$", "End": true}}
+            },
+            "ItemsPath": "$.list",
+            "MaxConcurrency": 0,
+            "Next": "Caught"
+        })
+    );
+    assert_eq!(
+        d["States"]["Caught"],
+        json!({"Type": "Succeed", "InputPath": "$.a", "OutputPath": "$.b"})
+    );
 }

@@ -56,6 +56,7 @@ fn catalogue_task_is_rendered_and_merged() {
 #[test]
 fn policy_covers_every_task_including_nested_ones() {
     let policy: Value = serde_json::from_str(ORDER.policy()).unwrap();
+    assert_eq!(policy, ORDER.policy_value());
     assert_eq!(policy["Version"], "2012-10-17");
     let text = policy.to_string();
     assert!(text.contains("lambda:InvokeFunction"), "{text}");
@@ -71,5 +72,45 @@ fn policy_covers_every_task_including_nested_ones() {
     assert!(
         text.contains("arn:aws:sns:us-east-1:123456789012:orders"),
         "{text}"
+    );
+}
+
+workflow! {
+    pub CONVERT {
+        Convert: EvaluateExpression {
+            expression: "$.waitMilliseconds / 1000",
+            result_path: $.waitSeconds,
+        } -> List,
+        List: CallAwsService {
+            service: "s3",
+            action: "listBuckets",
+            parameters: { "MaxBuckets": 10 },
+            iam_resources: ["*"],
+        } -> end,
+    }
+}
+
+#[test]
+fn native_and_sdk_tasks() {
+    let d: Value = serde_json::from_str(CONVERT.definition()).unwrap();
+    let convert = &d["States"]["Convert"];
+    // EvaluateExpression becomes a JSONata Pass whose Output merges the value at result_path.
+    assert_eq!(convert["Type"], "Pass");
+    assert_eq!(convert["QueryLanguage"], "JSONata");
+    let output = convert["Output"].as_str().unwrap();
+    assert!(
+        output.contains("waitSeconds") && output.contains("/ 1000"),
+        "{output}"
+    );
+    assert!(convert.get("ResultPath").is_none());
+    assert_eq!(convert["Next"], "List");
+    let list = &d["States"]["List"];
+    assert_eq!(list["Resource"], "arn:aws:states:::aws-sdk:s3:listBuckets");
+    assert_eq!(list["Parameters"], json!({"MaxBuckets": 10}));
+    // As in CDK, the action keeps the spelling of `action` (IAM actions ignore case).
+    assert!(
+        CONVERT.policy().contains("\"s3:listBuckets\""),
+        "{}",
+        CONVERT.policy()
     );
 }

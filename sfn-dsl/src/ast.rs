@@ -36,7 +36,7 @@ pub struct StateDecl {
     /// `#[retry(..)]`, `#[start]`, ...
     pub attrs: Vec<Attr>,
     /// The state's name.
-    pub name: Ident,
+    pub name: Name,
     /// `Pass`, `Task`, a catalogue class, ...
     pub kind: Ident,
     /// Fields and (Choice) arms.
@@ -47,12 +47,54 @@ pub struct StateDecl {
     pub arrow: Option<Arrow>,
 }
 
+/// A state name: an identifier (`Charge`) or a string for names that are not identifiers
+/// (`"Charge card"`).
+#[derive(Debug, Clone)]
+pub struct Name {
+    /// The name.
+    pub text: String,
+    /// Its token.
+    pub span: Span,
+}
+
+impl Name {
+    /// The token of the name.
+    pub fn span(&self) -> Span {
+        self.span
+    }
+}
+
+impl std::fmt::Display for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl From<&Ident> for Name {
+    fn from(ident: &Ident) -> Name {
+        use syn::ext::IdentExt;
+        Name {
+            text: ident.unraw().to_string(),
+            span: ident.span(),
+        }
+    }
+}
+
+impl From<&LitStr> for Name {
+    fn from(s: &LitStr) -> Name {
+        Name {
+            text: s.value(),
+            span: s.span(),
+        }
+    }
+}
+
 /// The transition written after a state.
 pub struct Arrow {
     /// The `->` token.
     pub loc: Loc,
     /// The target state, or `None` for `end`.
-    pub target: Option<Ident>,
+    pub target: Option<Name>,
     /// The `end` keyword when the target is `None`.
     pub end: Span,
 }
@@ -82,7 +124,7 @@ pub struct Arm {
     /// Where the arm starts.
     pub loc: Loc,
     /// The target state.
-    pub target: Ident,
+    pub target: Name,
 }
 
 /// A per-state, per-workflow or per-arm attribute.

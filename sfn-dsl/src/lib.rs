@@ -6,6 +6,8 @@
 //! defines each workflow's const (with an empty definition) so that a mistake does not
 //! cascade into "cannot find value" errors at the uses.
 
+#![warn(missing_docs)]
+
 pub mod ast;
 pub mod check;
 pub mod diag;

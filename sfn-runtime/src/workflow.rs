@@ -77,13 +77,19 @@ impl Workflow {
         self.kind
     }
 
-    /// The definition as a JSON value.
+    /// The definition as a JSON value (`null` if a hand-made `Workflow` holds text that is
+    /// not JSON; `workflow!` always emits JSON).
     pub fn to_value(&self) -> serde_json::Value {
-        serde_json::from_str(self.definition).expect("workflow! emits valid JSON")
+        serde_json::from_str(self.definition).unwrap_or(serde_json::Value::Null)
+    }
+
+    /// The IAM policy as a JSON value (`null` if it is not JSON).
+    pub fn policy_value(&self) -> serde_json::Value {
+        serde_json::from_str(self.policy).unwrap_or(serde_json::Value::Null)
     }
 
     /// The definition as indented JSON.
     pub fn definition_pretty(&self) -> String {
-        serde_json::to_string_pretty(&self.to_value()).expect("a JSON value serializes")
+        serde_json::to_string_pretty(&self.to_value()).unwrap_or_default()
     }
 }

@@ -93,3 +93,44 @@ fn every_semantics_case_passes() {
         failures.join("\n")
     );
 }
+
+/// Invalid definitions that still load into the model run to an ASL error (or a result),
+/// never a panic.
+#[test]
+fn invalid_definitions_never_panic() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/conformance/invalid");
+    let mut ran = 0;
+    for entry in std::fs::read_dir(dir).expect("the invalid cases are in the repository") {
+        let Ok(entry) = entry else { continue };
+        let Ok(text) = std::fs::read_to_string(entry.path()) else {
+            continue;
+        };
+        let Ok(case) = serde_json::from_str::<Value>(&text) else {
+            continue;
+        };
+        let Ok(machine) = StateMachine::from_value(case["definition"].clone()) else {
+            continue;
+        };
+        for input in [
+            serde_json::json!({}),
+            serde_json::json!([1, "a", null]),
+            Value::Null,
+        ] {
+            let executor = Executor::new(&machine)
+                .on_resource("arn:aws:states:::lambda:invoke", |input, _| {
+                    Ok(input.clone())
+                })
+                .with_token_wait(std::time::Duration::from_millis(1));
+            let execution = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                executor.run(input.clone())
+            }));
+            let id = case["id"].as_str().unwrap_or("?");
+            let execution = execution.unwrap_or_else(|_| panic!("{id} panicked"));
+            // A failed run says how it failed in the one-object shape `sfn run` prints.
+            let printed = execution.to_json(false);
+            assert_eq!(printed["status"], execution.status.as_str(), "{id}");
+            ran += 1;
+        }
+    }
+    assert!(ran > 0);
+}

@@ -264,3 +264,34 @@ fn workflow_const_gets_an_executor() {
     let execution = WF.executor().unwrap().run(json!({}));
     assert_eq!(execution.output, Some(json!({"machine": "Hello"})));
 }
+
+#[test]
+fn executors_are_shared_across_threads() {
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send_sync::<Executor>();
+    let m = one_task(json!({"Resource": "arn:aws:states:::lambda:invoke", "End": true}));
+    let executor = std::sync::Arc::new(
+        Executor::new(&m)
+            .on_state("Work", |input, _| Ok(input["n"].clone()))
+            .unwrap(),
+    );
+    let threads: Vec<_> = (0..4)
+        .map(|n| {
+            let executor = executor.clone();
+            std::thread::spawn(move || executor.run(json!({"n": n})).output)
+        })
+        .collect();
+    let outputs: Vec<Option<Value>> = threads
+        .into_iter()
+        .map(|t| t.join().ok().flatten())
+        .collect();
+    assert_eq!(
+        outputs,
+        vec![
+            Some(json!(0)),
+            Some(json!(1)),
+            Some(json!(2)),
+            Some(json!(3))
+        ]
+    );
+}

@@ -173,6 +173,14 @@ fn execution_timeout_on_the_virtual_clock() {
     let execution = Executor::new(&m).run(json!({}));
     assert_eq!(execution.status, Status::TimedOut);
     assert_eq!(execution.error.as_deref(), Some("States.Timeout"));
+    assert!(
+        execution
+            .cause
+            .as_deref()
+            .unwrap_or_default()
+            .contains("'W'"),
+        "{execution:?}"
+    );
     assert_eq!(execution.duration_ms, 60_000);
     assert_eq!(types(&execution).last(), Some(&"ExecutionTimedOut"));
     let quick = machine(
@@ -217,5 +225,28 @@ fn execution_json_shapes() {
     assert_eq!(
         failed.to_json(true)["history"].as_array().map(Vec::len),
         Some(3)
+    );
+}
+
+#[test]
+fn exited_events_carry_assigned_variables() {
+    let m = machine(json!({"StartAt": "A", "States": {
+        "A": {"Type": "Pass", "Assign": {"x": 1, "y.$": "$.v"}, "Next": "B"},
+        "B": {"Type": "Pass", "End": true}
+    }}));
+    let execution = Executor::new(&m).run(json!({"v": {"k": true}}));
+    let exited: Vec<Value> = execution
+        .history
+        .iter()
+        .filter(|e| e.event_type == "PassStateExited")
+        .map(|e| e.to_json())
+        .collect();
+    assert_eq!(
+        exited[0]["stateExitedEventDetails"]["assignedVariables"],
+        json!({"x": "1", "y": "{\"k\":true}"})
+    );
+    assert_eq!(
+        exited[1]["stateExitedEventDetails"].get("assignedVariables"),
+        None
     );
 }

@@ -177,3 +177,37 @@ fn items_path_must_select_an_array() {
         "{execution:?}"
     );
 }
+
+#[test]
+fn inline_maps_hit_the_history_quota_distributed_ones_do_not() {
+    let items = Value::Array((0..10_000).map(|i| json!({"i": i, "ok": true})).collect());
+    let inline = machine(json!({"StartAt": "M", "States": {"M": {"Type": "Map",
+        "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}}}));
+    let execution = Executor::new(&inline)
+        .record_history(false)
+        .run(items.clone());
+    assert_eq!(execution.status, Status::Failed);
+    assert!(
+        execution
+            .cause
+            .as_deref()
+            .unwrap_or_default()
+            .contains("25000"),
+        "{execution:?}"
+    );
+    let execution = Executor::new(&distributed(json!({}))).run(items);
+    assert!(execution.succeeded(), "{:?}", execution.error);
+    assert_eq!(
+        execution
+            .output
+            .as_ref()
+            .and_then(Value::as_array)
+            .map(Vec::len),
+        Some(10_000)
+    );
+    assert!(
+        execution.history.len() < 20,
+        "children are separate executions: {} parent events",
+        execution.history.len()
+    );
+}

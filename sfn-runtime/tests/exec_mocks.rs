@@ -277,3 +277,24 @@ fn unreached_empty_response_sets_are_fine() {
         .run(Value::Null);
     assert_eq!(execution.error.as_deref(), Some("Stop"));
 }
+
+#[test]
+fn activities_cannot_be_mocked() {
+    let machine = StateMachine::from_value(json!({"StartAt": "Act", "States": {"Act": {
+        "Type": "Task", "Resource": "arn:aws:states:us-east-1:123456789012:activity:approve", "End": true}}}))
+    .unwrap();
+    let config = MockConfig::from_json(
+        r#"{"StateMachines": {"M": {"TestCases": {"T": {"Act": "R"}}}}, "MockedResponses": {"R": {"0": {"Return": 1}}}}"#,
+    )
+    .unwrap();
+    let err = Executor::new(&machine)
+        .with_mock_config(&config, None, "T")
+        .err()
+        .expect("an activity");
+    assert!(err.message.contains("activity"), "{err}");
+    let handled = Executor::new(&machine)
+        .on_state("Act", |_, _| Ok(json!("approved")))
+        .unwrap()
+        .run(json!({}));
+    assert_eq!(handled.output, Some(json!("approved")));
+}

@@ -122,7 +122,10 @@ fn retries_re_run_a_parallel_and_count_per_visit() {
     let execution = Executor::new(&machine)
         .on_state("T", move |_, _| {
             // Fail on every first try of a visit: calls 0 and 2.
-            if calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst) % 2 == 0 {
+            if calls
+                .fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+                .is_multiple_of(2)
+            {
                 Err(TaskFailure::new("E", "first try"))
             } else {
                 Ok(json!(1))

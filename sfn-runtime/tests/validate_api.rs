@@ -230,3 +230,25 @@ proptest! {
         let _ = validate_str(&text);
     }
 }
+
+#[test]
+fn a_state_written_twice_is_reported_at_its_name() {
+    let text = r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Succeed"}, "A": {"Type": "Succeed"}}}"#;
+    let diags = validate_str(text).unwrap();
+    let d = diags.iter().find(|d| d.code == "duplicate-key").unwrap();
+    assert_eq!(d.pointer, "/States/A");
+    assert!(d.message.contains("state `A`"), "{}", d.message);
+}
+
+#[test]
+fn jsonata_errors_are_located_at_the_offending_character() {
+    let def = json!({
+        "QueryLanguage": "JSONata",
+        "StartAt": "P",
+        "States": { "P": { "Type": "Pass", "Output": "{% $states.input.a ] + 1 %}", "End": true } }
+    });
+    let diags = validate_value(&def);
+    let d = diags.iter().find(|d| d.code == "jsonata-syntax").unwrap();
+    assert_eq!(d.offset, Some(19), "{d}");
+    assert_eq!(&"{% $states.input.a ] + 1 %}"[19..20], "]");
+}

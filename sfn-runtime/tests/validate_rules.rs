@@ -2,7 +2,7 @@
 //! and the corrected definition (nothing at all is reported).
 
 use serde_json::{Value, json};
-use sfn_runtime::validate::{rules, validate_value};
+use sfn_runtime::validate::{rules, validate_str, validate_value};
 
 /// A one-scope machine around `states`, starting at the first one.
 fn machine(states: Value) -> Value {
@@ -325,6 +325,15 @@ fn cases() -> Vec<(&'static str, Value, Value)> {
             pass(json!({ "Parameters": { "item.$": "$$.Map.Item.Value" } })),
             pass(json!({ "Parameters": { "name.$": "$$.State.Name" } })),
         ),
+        (
+            "variable-unknown",
+            machine(
+                json!({ "A": { "Type": "Pass", "Assign": { "total": 1 }, "Next": "B" }, "B": { "Type": "Pass", "OutputPath": "$totl", "End": true } }),
+            ),
+            machine(
+                json!({ "A": { "Type": "Pass", "Assign": { "total": 1 }, "Next": "B" }, "B": { "Type": "Pass", "OutputPath": "$total", "End": true } }),
+            ),
+        ),
     ]
 }
 
@@ -348,6 +357,23 @@ fn each_rule_fails_its_bad_definition_and_passes_the_fixed_one() {
     assert!(problems.is_empty(), "\n{problems}");
 }
 
+/// Rules that only JSON text can break (a parsed `Value` has already lost the problem).
+const TEXT_CASES: &[(&str, &str, &str)] = &[(
+    "duplicate-key",
+    r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Succeed"}, "A": {"Type": "Succeed"}}}"#,
+    r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Succeed"}}}"#,
+)];
+
+#[test]
+fn text_only_rules_fail_their_bad_text_and_pass_the_fixed_one() {
+    for (code, bad, good) in TEXT_CASES {
+        let found = validate_str(bad).unwrap();
+        assert!(found.iter().any(|d| d.code == *code), "{code}: {found:?}");
+        let diags = validate_str(good).unwrap();
+        assert!(diags.is_empty(), "{code}: {diags:?}");
+    }
+}
+
 #[test]
 fn every_rule_of_the_table_has_cases() {
     let cases = cases();
@@ -355,6 +381,7 @@ fn every_rule_of_the_table_has_cases() {
         .iter()
         .map(|r| r.code)
         .filter(|code| !cases.iter().any(|(c, _, _)| c == code))
+        .filter(|code| !TEXT_CASES.iter().any(|(c, _, _)| c == code))
         .collect();
     assert!(missing.is_empty(), "rules without cases: {missing:?}");
 }

@@ -21,7 +21,8 @@ usage: sfn run FILE [options]
   FILE                   an ASL definition (JSON); `-` reads standard input
   --input JSON           the execution input (default {}); `@PATH` reads it from a file
   --input-file PATH      the execution input, read from a file
-  --mock-config PATH     a Step Functions Local mock configuration (alias: --mocks)
+  --mock-config PATH     a Step Functions Local mock configuration (alias: --mocks;
+                         default: the file named by SFN_MOCK_CONFIG)
   --test-case NAME       the test case of the mock configuration to use
   --machine NAME         the state machine name in the mock configuration (when ambiguous)
   --seed N               seed for retry jitter, States.UUID, States.MathRandom (default 0)
@@ -127,8 +128,14 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
     if options.input.is_some() && options.input_file.is_some() {
         return Err("give `--input` or `--input-file`, not both".into());
     }
+    // Like Step Functions Local: without `--mock-config`, the file named by SFN_MOCK_CONFIG.
+    if options.mocks.is_none() && options.test_case.is_some() {
+        options.mocks = std::env::var("SFN_MOCK_CONFIG")
+            .ok()
+            .filter(|p| !p.is_empty());
+    }
     if options.mocks.is_some() != options.test_case.is_some() {
-        return Err("`--mock-config` and `--test-case` go together".into());
+        return Err("`--mock-config` (or SFN_MOCK_CONFIG) and `--test-case` go together".into());
     }
     Ok(Some(options))
 }

@@ -8,7 +8,7 @@ use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use serde_json::{Value, json};
-use sfn::runtime::validate::{Diagnostic, JsonError, validate_str};
+use sfn::runtime::validate::{Diagnostic, JsonError, rules, validate_str};
 
 const HELP: &str = "\
 sfn validate: check Amazon States Language files against the States Language rules
@@ -18,6 +18,7 @@ usage: sfn validate [--format text|json] FILE...
   FILE             an ASL definition (JSON); `-` reads standard input
   --format text    one line per problem: FILE:POINTER: CODE: message (default)
   --format json    a JSON array with one entry per file
+  --rules          list every rule code with what it checks
   -h, --help       show this message
 
 POINTER is a JSON pointer (RFC 6901) into the file; CODE is a stable rule code.
@@ -49,6 +50,12 @@ pub fn main(args: &[String]) -> ExitCode {
         let value = match arg.as_str() {
             "-h" | "--help" => {
                 println!("{HELP}");
+                return ExitCode::SUCCESS;
+            }
+            "--rules" => {
+                for rule in rules() {
+                    println!("{:<26} {}", rule.code, rule.summary);
+                }
                 return ExitCode::SUCCESS;
             }
             "--format" => match rest.next() {

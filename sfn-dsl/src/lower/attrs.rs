@@ -10,7 +10,7 @@ use serde_json::{Map, Value as Json};
 use super::spans::child;
 use super::value::Mode;
 use super::{Lower, Scope};
-use crate::ast::{Attr, AttrArgs, Field, StateDecl, Value};
+use crate::ast::{Attr, AttrArgs, Field, Name, StateDecl, Value};
 use crate::diag::with_suggestion;
 use crate::loc::Loc;
 
@@ -230,7 +230,12 @@ impl Lower<'_> {
                 "errors" => ("ErrorEquals", self.error_names(&field.value)),
                 "next" => match &field.value {
                     Value::Word(target) => {
-                        ("Next", Some(Json::String(self.target(target, scope, to))))
+                        let target = Name::from(target);
+                        ("Next", Some(Json::String(self.target(&target, scope, to))))
+                    }
+                    Value::Str(target) => {
+                        let target = Name::from(target);
+                        ("Next", Some(Json::String(self.target(&target, scope, to))))
                     }
                     other => {
                         self.errors.at(

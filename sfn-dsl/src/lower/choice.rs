@@ -27,6 +27,13 @@ impl Lower<'_> {
                 let _ = first;
                 self.errors.at(arm.loc, "this arm is never tried: the `_ =>` arm above it matches everything; move `_ =>` last");
             }
+            if self.jsonata && !matches!(arm.cond, None | Some(Cond::Jsonata(_))) {
+                self.errors.at(
+                    arm.loc,
+                    "this Choice uses JSONata: an arm is a JSONata condition, `\"{% $states.input.n > 1 %}\" => Target`",
+                );
+                continue;
+            }
             let Some(cond) = &arm.cond else {
                 if let Some(attr) = arm.attrs.first() {
                     self.errors.at(attr.loc, "the `_` arm takes no attributes: put `#[assign(..)]` on the Choice state itself (it runs when no rule matches)");

@@ -210,6 +210,7 @@ impl Lower<'_> {
                     self.spans.insert(&base, block.loc);
                     let inner = Scope {
                         names: Vec::new(),
+                        known: Default::default(),
                         what: "a Parallel branch",
                         parent: Some(scope),
                         broken: Vec::new(),
@@ -234,6 +235,7 @@ impl Lower<'_> {
                 self.spans.insert(&base, block.loc);
                 let inner = Scope {
                     names: Vec::new(),
+                    known: Default::default(),
                     what: "a Map processor",
                     parent: Some(scope),
                     broken: Vec::new(),

@@ -12,10 +12,9 @@ mod task;
 mod value;
 mod workflow;
 
-use proc_macro2::Ident;
+use crate::ast::Name;
 
 use crate::diag::{Errors, with_suggestion};
-use crate::loc::Loc;
 pub use spans::Spans;
 pub use workflow::{Lowered, lower_workflow};
 
@@ -38,13 +37,17 @@ pub struct Lower<'a> {
     pub graph_broken: bool,
     /// True while lowering a Map's `item_selector`, the one place `$$.Map.Item` exists.
     pub in_item_selector: bool,
+    /// True while lowering a JSONata state, where a bare path is not evaluated.
+    pub jsonata: bool,
 }
 
 /// The state names visible from a block: its own, then those of enclosing blocks (which
 /// may not be targeted: a transition cannot leave a branch or a processor).
 pub struct Scope<'s> {
-    /// Names of this block's states.
+    /// Names of this block's states, in order (for suggestions).
     pub names: Vec<String>,
+    /// The same names, for lookups.
+    pub known: std::collections::HashSet<String>,
     /// What this block is ("a Parallel branch", "a Map processor"), for messages.
     pub what: &'static str,
     /// The enclosing block.
@@ -75,9 +78,9 @@ impl Lower<'_> {
     }
 
     /// Checks a transition target; returns the name to write (and records it as an edge).
-    pub fn target(&mut self, ident: &Ident, scope: &Scope, edges: &mut Vec<String>) -> String {
-        let name = ident.to_string();
-        if scope.names.contains(&name) {
+    pub fn target(&mut self, ident: &Name, scope: &Scope, edges: &mut Vec<String>) -> String {
+        let name = ident.text.clone();
+        if scope.known.contains(&name) {
             edges.push(name.clone());
             return name;
         }
@@ -87,7 +90,7 @@ impl Lower<'_> {
         }
         let mut outer = scope.parent;
         while let Some(parent) = outer {
-            if parent.names.contains(&name) {
+            if parent.known.contains(&name) {
                 self.errors.at(
                     ident.span(),
                     format!(
@@ -115,10 +118,5 @@ impl Lower<'_> {
         }
         self.errors.at(ident.span(), message);
         name
-    }
-
-    /// Records an error unless the state uses a transition in the expected way.
-    pub fn loc_of(ident: &Ident) -> Loc {
-        Loc::of(ident.span())
     }
 }

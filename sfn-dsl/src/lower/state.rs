@@ -1,5 +1,7 @@
 //! Blocks of states and single states: names, kinds, attributes, arrows and the graph checks.
 
+use std::collections::{HashMap, HashSet};
+
 use serde_json::{Map, Value as Json};
 
 use super::fields::allowed_fields;
@@ -25,16 +27,18 @@ pub fn lower_block(
     ql: &str,
 ) -> (String, Map<String, Json>) {
     let mut names: Vec<String> = Vec::new();
+    let mut known: HashSet<String> = HashSet::new();
     for state in &block.states {
         let name = state.name.to_string();
-        if names.contains(&name) {
+        if !known.insert(name.clone()) {
             lower.errors.at(state.name.span(), format!("a state named `{name}` is already declared in this block; state names must be unique"));
         } else {
             names.push(name);
         }
     }
     let scope = Scope {
-        names: names.clone(),
+        names,
+        known,
         what: scope_in.what,
         parent: scope_in.parent,
         broken: block.broken.clone(),
@@ -94,28 +98,26 @@ fn start_state(lower: &mut Lower, block: &Block) -> String {
 
 /// Every state must be reachable from the start through transitions of its block.
 fn check_reachable(lower: &mut Lower, block: &Block, start: &str, edges: &[(String, Vec<String>)]) {
-    let mut reached = vec![start.to_owned()];
-    let mut i = 0;
-    while let Some(current) = reached.get(i).cloned() {
-        for (_, to) in edges.iter().filter(|(n, _)| *n == current) {
-            for next in to {
-                if !reached.contains(next) {
-                    reached.push(next.clone());
-                }
+    let by_name: HashMap<&str, &Vec<String>> =
+        edges.iter().map(|(n, to)| (n.as_str(), to)).collect();
+    let mut reached: HashSet<&str> = HashSet::from([start]);
+    let mut queue = vec![start];
+    while let Some(current) = queue.pop() {
+        for next in by_name.get(current).into_iter().flat_map(|to| to.iter()) {
+            if reached.insert(next) {
+                queue.push(next);
             }
         }
-        i += 1;
     }
-    let mut seen = Vec::new();
+    let mut reported = HashSet::new();
     for decl in &block.states {
         let name = decl.name.to_string();
-        if !reached.contains(&name) && !seen.contains(&name) {
+        if !reached.contains(name.as_str()) && reported.insert(name.clone()) {
             lower.errors.at(
                 decl.name.span(),
                 format!("state `{name}` is unreachable: no transition leads to it from the start state `{start}`"),
             );
         }
-        seen.push(name);
     }
 }
 
@@ -152,6 +154,14 @@ fn lower_state(
         .insert(&child(pointer, "Type"), Loc::of(decl.kind.span()));
     out.push(("Type".into(), Json::String(asl_type.into())));
 
+    // The state's own `#[query_language]` decides how its values are read, attributes included.
+    let own_jsonata = decl.attrs.iter().find(|a| a.name == "query_language").map(|a| {
+        matches!(&a.args, crate::ast::AttrArgs::Eq(crate::ast::Value::Word(w)) if w == "jsonata")
+    });
+    let outer_jsonata = std::mem::replace(
+        &mut lower.jsonata,
+        own_jsonata.unwrap_or(ql_in == "JSONata"),
+    );
     let ql = lower.state_attrs(decl, pointer, asl_type, ql_in, scope, to, &mut out);
 
     // Fields and arms.
@@ -250,6 +260,7 @@ fn lower_state(
         },
         (None, false) => {}
     }
+    lower.jsonata = outer_jsonata;
     state_object(out)
 }
 

@@ -64,6 +64,15 @@ impl Lower<'_> {
             ),
             Value::Path(text) | Value::Intrinsic(text) => {
                 self.check_context(text);
+                if self.jsonata {
+                    self.errors.at(
+                        text.loc,
+                        format!(
+                            "`{}` is JSONPath, and this state uses JSONata: write a JSONata string such as `\"{{% $states.input.x %}}\"`",
+                            text.text
+                        ),
+                    );
+                }
                 if mode == Mode::Literal {
                     self.errors.at(
                         text.loc,

@@ -36,6 +36,7 @@ pub fn lower_workflow(def: &WorkflowDef, errors: &mut Errors) -> Lowered {
         statements: Vec::new(),
         graph_broken: false,
         in_item_selector: false,
+        jsonata: false,
     };
     let mut top = Map::new();
     let mut express = false;
@@ -92,6 +93,7 @@ pub fn lower_workflow(def: &WorkflowDef, errors: &mut Errors) -> Lowered {
     let scope_ql = query_language.unwrap_or("JSONPath");
     let scope = Scope {
         names: Vec::new(),
+        known: Default::default(),
         what: "workflow",
         parent: None,
         broken: Vec::new(),

@@ -8,7 +8,7 @@ use syn::{Ident, Token};
 
 use super::cond::parse_cond;
 use super::value::parse_value;
-use crate::ast::{Arm, Arrow, Attr, AttrArgs, Block, Field, Item, StateDecl, WorkflowDef};
+use crate::ast::{Arm, Arrow, Attr, AttrArgs, Block, Field, Item, Name, StateDecl, WorkflowDef};
 use crate::diag::Errors;
 use crate::loc::Loc;
 
@@ -78,8 +78,7 @@ pub fn parse_block_content(input: ParseStream, loc: Loc, errors: &mut Errors) ->
 
 fn parse_state(input: ParseStream, errors: &mut Errors) -> syn::Result<StateDecl> {
     let (docs, attrs) = parse_attrs(input, errors);
-    let name: Ident = input
-        .parse()
+    let name = parse_name(input)
         .map_err(|e| syn::Error::new(e.span(), "expected a state: `Name: Kind { .. } -> Next,`"))?;
     input.parse::<Token![:]>().map_err(|e| {
         syn::Error::new(
@@ -104,7 +103,8 @@ fn parse_state(input: ParseStream, errors: &mut Errors) -> syn::Result<StateDecl
     let mut arrow = None;
     if input.peek(Token![->]) {
         let token: Token![->] = input.parse()?;
-        let target = input.call(Ident::parse_any).map_err(|e| {
+        let target_is_word = !input.peek(syn::LitStr);
+        let target = parse_name(input).map_err(|e| {
             syn::Error::new(
                 e.span(),
                 "expected the next state's name or `end` after `->`",
@@ -114,7 +114,7 @@ fn parse_state(input: ParseStream, errors: &mut Errors) -> syn::Result<StateDecl
             start: token.spans[0],
             end: token.spans[1],
         };
-        arrow = Some(if target == "end" {
+        arrow = Some(if target.text == "end" && target_is_word {
             Arrow {
                 loc,
                 target: None,
@@ -128,13 +128,20 @@ fn parse_state(input: ParseStream, errors: &mut Errors) -> syn::Result<StateDecl
             }
         });
     }
-    if !input.is_empty() {
-        input.parse::<Token![,]>().map_err(|e| {
-            syn::Error::new(
-                e.span(),
-                format!("expected `,` after state `{name}` (or `-> Next` / `-> end`)"),
-            )
-        })?;
+    if !input.is_empty()
+        && let Err(e) = input.parse::<Token![,]>()
+    {
+        let error = syn::Error::new(
+            e.span(),
+            format!("expected `,` after state `{name}` (or `-> Next` / `-> end`)"),
+        );
+        // When the next state clearly starts here, keep this one and go on with it.
+        let next_state = input.peek(Token![#])
+            || ((input.peek(Ident) || input.peek(syn::LitStr)) && input.peek2(Token![:]));
+        if !next_state {
+            return Err(error);
+        }
+        errors.push(error);
     }
     Ok(StateDecl {
         docs,
@@ -196,8 +203,7 @@ fn parse_item(input: ParseStream, errors: &mut Errors) -> syn::Result<Item> {
             "expected `=> Target` after the condition (or `name: value` for a field)",
         )
     })?;
-    let target: Ident = input
-        .parse()
+    let target = parse_name(input)
         .map_err(|e| syn::Error::new(e.span(), "expected the target state's name"))?;
     Ok(Item::Arm(Arm {
         attrs,
@@ -292,6 +298,16 @@ fn parse_attr_args(inner: ParseStream, errors: &mut Errors) -> syn::Result<AttrA
     Ok(AttrArgs::Paren(value))
 }
 
+/// A state name: an identifier or a string literal.
+fn parse_name(input: ParseStream) -> syn::Result<Name> {
+    if input.peek(syn::LitStr) {
+        let s: syn::LitStr = input.parse()?;
+        return Ok(Name::from(&s));
+    }
+    let ident = input.call(Ident::parse_any)?;
+    Ok(Name::from(&ident))
+}
+
 /// The name of the state that starts here, if it can be seen (for recovery).
 fn state_name(input: ParseStream) -> Option<String> {
     let fork = input.fork();
@@ -299,7 +315,7 @@ fn state_name(input: ParseStream) -> Option<String> {
         fork.parse::<Token![#]>().ok()?;
         fork.parse::<proc_macro2::Group>().ok()?;
     }
-    fork.parse::<Ident>().ok().map(|name| name.to_string())
+    parse_name(&fork).ok().map(|name| name.text)
 }
 
 /// Skips tokens up to and including the next `,` at this nesting level.

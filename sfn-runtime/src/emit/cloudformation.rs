@@ -3,11 +3,10 @@
 
 use serde_json::{Map, Value, json};
 
-use super::policy_size::{
-    INLINE_POLICY_LIMIT, MANAGED_POLICY_LIMIT, compact_statements, policy_size, split_statements,
-};
+use super::policy_json::read_policy;
 use super::substitutions::placeholders;
 use crate::Workflow;
+use crate::iam::{MANAGED_POLICY_QUOTA, PolicyDocument, ROLE_INLINE_POLICY_QUOTA, Statement};
 
 /// Pseudo parameters that may appear as `${AWS::Name}` in a definition.
 const PSEUDO_PARAMETERS: [&str; 5] = ["Region", "AccountId", "Partition", "URLSuffix", "StackName"];
@@ -56,7 +55,8 @@ impl Workflow {
     /// A CloudFormation template: an `AWS::StepFunctions::StateMachine` (Definition as an
     /// object, `DefinitionSubstitutions` from template Parameters, `StateMachineType`) and an
     /// `AWS::IAM::Role` trusted by `states.amazonaws.com` carrying the workflow's policy:
-    /// inline while it fits IAM's limit, else split over managed policies.
+    /// minimised (one statement per action set) and inline while it fits IAM's quota, else
+    /// split over managed policies.
     pub fn cloudformation_with(&self, options: &CloudFormationOptions) -> Value {
         let prefix = logical_id(self.name());
         let role_id = format!("{prefix}Role");
@@ -70,25 +70,44 @@ impl Workflow {
                 parameter_names.push(name);
             }
         }
-        let policy: Value = serde_json::from_str(self.policy()).unwrap_or_else(|_| json!({}));
-        let statements = policy["Statement"].as_array().cloned().unwrap_or_default();
-        let mut statements = compact_statements(&statements);
+        let mut policy = read_policy(self.policy());
         if options.log_group_arn.is_some() {
             // What the service needs to deliver logs (see "Logging using CloudWatch Logs").
-            statements.push(json!({"Effect": "Allow", "Action": [
-                "logs:CreateLogDelivery", "logs:DeleteLogDelivery", "logs:DescribeLogGroups",
-                "logs:DescribeResourcePolicies", "logs:GetLogDelivery", "logs:ListLogDeliveries",
-                "logs:PutResourcePolicy", "logs:UpdateLogDelivery"], "Resource": "*"}));
+            policy.push(Statement::allow(
+                [
+                    "logs:CreateLogDelivery",
+                    "logs:DeleteLogDelivery",
+                    "logs:DescribeLogGroups",
+                    "logs:DescribeResourcePolicies",
+                    "logs:GetLogDelivery",
+                    "logs:ListLogDeliveries",
+                    "logs:PutResourcePolicy",
+                    "logs:UpdateLogDelivery",
+                ],
+                ["*"],
+            ));
         }
         if options.tracing {
-            statements.push(json!({"Effect": "Allow", "Action": [
-                "xray:GetSamplingRules", "xray:GetSamplingTargets", "xray:PutTelemetryRecords",
-                "xray:PutTraceSegments"], "Resource": "*"}));
+            policy.push(Statement::allow(
+                [
+                    "xray:GetSamplingRules",
+                    "xray:GetSamplingTargets",
+                    "xray:PutTelemetryRecords",
+                    "xray:PutTraceSegments",
+                ],
+                ["*"],
+            ));
         }
-        let statements: Vec<Value> = statements
-            .iter()
-            .map(|s| resolve_statement(s, &names))
-            .collect();
+        // Resolved for CloudFormation only after sizing: IAM counts the substituted ARNs.
+        let resolve = |document: &PolicyDocument| {
+            let mut value = document.to_value();
+            if let Some(statements) = value["Statement"].as_array_mut() {
+                for statement in statements {
+                    *statement = resolve_statement(statement, &parameter_names);
+                }
+            }
+            value
+        };
 
         let mut parameters = Map::new();
         for name in &parameter_names {
@@ -115,21 +134,16 @@ impl Workflow {
                 }
             }
         });
-        let inline = json!({"Version": "2012-10-17", "Statement": statements});
-        if statements.is_empty() {
+        if policy.statements.is_empty() {
             // IAM rejects a policy without statements: the role then has none.
-        } else if policy_size(&inline) <= INLINE_POLICY_LIMIT {
-            role["Properties"]["Policies"] =
-                json!([{"PolicyName": format!("{prefix}Policy"), "PolicyDocument": inline}]);
+        } else if policy.to_json().len() <= ROLE_INLINE_POLICY_QUOTA {
+            role["Properties"]["Policies"] = json!([{"PolicyName": format!("{prefix}Policy"), "PolicyDocument": resolve(&policy)}]);
         } else {
-            for (i, document) in split_statements(&statements, MANAGED_POLICY_LIMIT)
-                .into_iter()
-                .enumerate()
-            {
+            for (i, document) in policy.split_to_fit(MANAGED_POLICY_QUOTA).iter().enumerate() {
                 resources.insert(
                     format!("{prefix}Policy{}", i + 1),
                     json!({"Type": "AWS::IAM::ManagedPolicy",
-                           "Properties": {"PolicyDocument": document, "Roles": [{"Ref": role_id}]}}),
+                           "Properties": {"PolicyDocument": resolve(document), "Roles": [{"Ref": role_id}]}}),
                 );
             }
         }

@@ -19,13 +19,10 @@
 
 mod cloudformation;
 mod files;
-mod policy_size;
+mod policy_json;
 mod substitutions;
 
 pub use cloudformation::{CloudFormationOptions, LogLevel};
-pub use policy_size::{
-    INLINE_POLICY_LIMIT, MANAGED_POLICY_LIMIT, compact_statements, policy_size, split_statements,
-};
 pub use substitutions::{SubstitutionError, placeholders, substitute};
 
 use crate::Workflow;

@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use super::engine::Run;
 use super::errors::Failure;
-use super::pipeline::{Extra, apply_assign};
+use super::pipeline::Extra;
 use crate::asl::{QueryLanguage, State};
 
 /// What Catch did with an error.
@@ -64,7 +64,7 @@ impl<'e> Run<'e> {
                 (output, assigned)
             }
         };
-        apply_assign(vars, assigned);
+        self.apply_assign(vars, assigned);
         Ok(CatchOutcome::Caught {
             output,
             next: &catcher.next,

@@ -39,9 +39,9 @@ pub fn parse_timestamp(text: &str) -> Option<i64> {
     if b.get(i) == Some(&b'.') {
         i += 1;
         let start = i;
-        while b.get(i).is_some_and(u8::is_ascii_digit) {
+        while let Some(digit) = b.get(i).filter(|c| c.is_ascii_digit()) {
             if i - start < 3 {
-                millis = millis * 10 + i64::from(b[i] - b'0');
+                millis = millis * 10 + i64::from(digit - b'0');
             }
             i += 1;
         }

@@ -16,10 +16,16 @@ pub(crate) struct Names {
 
 impl Names {
     pub(crate) fn machine_arn(&self) -> String {
-        format!("arn:aws:states:us-east-1:123456789012:stateMachine:{}", self.machine)
+        format!(
+            "arn:aws:states:us-east-1:123456789012:stateMachine:{}",
+            self.machine
+        )
     }
     pub(crate) fn execution_arn(&self) -> String {
-        format!("arn:aws:states:us-east-1:123456789012:execution:{}:{}", self.machine, self.execution)
+        format!(
+            "arn:aws:states:us-east-1:123456789012:execution:{}:{}",
+            self.machine, self.execution
+        )
     }
 }
 
@@ -41,8 +47,15 @@ pub(crate) fn initial(names: &Names, input: &Value, start_ms: i64) -> Value {
 
 /// Sets `$$.State` for a state being entered (and drops the per-state members: `Task`,
 /// `Map`). Updates the existing object in place: this runs for every state.
-pub(crate) fn enter_state(context: &mut Value, name: &str, entered_time: &str, retry_count: Option<u64>) {
-    let Value::Object(object) = context else { return };
+pub(crate) fn enter_state(
+    context: &mut Value,
+    name: &str,
+    entered_time: &str,
+    retry_count: Option<u64>,
+) {
+    let Value::Object(object) = context else {
+        return;
+    };
     if object.len() > 3 {
         object.remove("Task");
         object.remove("Map");

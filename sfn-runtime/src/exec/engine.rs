@@ -10,7 +10,7 @@ use super::catch::CatchOutcome;
 use super::clock::format_timestamp;
 use super::context;
 use super::errors::{Failure, names};
-use super::history::{History, details};
+use super::history::{History, details, failure_details};
 use super::random::Rng;
 use super::size::{MAX_PAYLOAD_BYTES, json_size};
 use super::test_state::Inspection;
@@ -35,6 +35,8 @@ pub(crate) struct Run<'e> {
     /// The virtual time last formatted, and its text (most states start at the same instant
     /// as the previous one).
     stamp: (i64, String),
+    /// Variables the current state assigned, for its Exited event.
+    pub(crate) assigned: Option<Map<String, Value>>,
 }
 
 /// Where a state leads.
@@ -56,7 +58,10 @@ impl<'e> Step<'e> {
 
 impl<'e> Run<'e> {
     pub(crate) fn new(exec: &'e Executor, input: &Value) -> Run<'e> {
-        let names = context::Names { machine: exec.machine_name.clone(), execution: exec.execution_name.clone() };
+        let names = context::Names {
+            machine: exec.machine_name.clone(),
+            execution: exec.execution_name.clone(),
+        };
         Run {
             exec,
             now_ms: exec.start_ms,
@@ -65,11 +70,15 @@ impl<'e> Run<'e> {
             visited: Vec::new(),
             mock_counters: HashMap::new(),
             context: context::initial(&names, input, exec.start_ms),
-            deadline_ms: exec.machine.timeout_seconds.map(|s| exec.start_ms.saturating_add((s as i64).saturating_mul(1000))),
+            deadline_ms: exec.machine.timeout_seconds.map(|s| {
+                exec.start_ms
+                    .saturating_add((s as i64).saturating_mul(1000))
+            }),
             timed_out: false,
             token_seq: 0,
             inspection: None,
             stamp: (exec.start_ms, format_timestamp(exec.start_ms)),
+            assigned: None,
         }
     }
 
@@ -77,10 +86,25 @@ impl<'e> Run<'e> {
     pub(crate) fn execute(exec: &'e Executor, input: Value) -> Execution {
         let mut run = Run::new(exec, &input);
         let machine = &*exec.machine;
-        let started = run.history.push(run.now_ms, "ExecutionStarted", details([("input", input.clone()), ("roleArn", Value::String("arn:aws:iam::123456789012:role/sfn-local".into()))]));
+        let started = run.history.push(
+            run.now_ms,
+            "ExecutionStarted",
+            details([
+                ("input", input.clone()),
+                (
+                    "roleArn",
+                    Value::String("arn:aws:iam::123456789012:role/sfn-local".into()),
+                ),
+            ]),
+        );
         let result = started.and_then(|()| {
             if json_size(&input, MAX_PAYLOAD_BYTES) > MAX_PAYLOAD_BYTES {
-                return Err(Failure::terminal(names::DATA_LIMIT_EXCEEDED, format!("the execution input is larger than the quota of {MAX_PAYLOAD_BYTES} bytes")));
+                return Err(Failure::terminal(
+                    names::DATA_LIMIT_EXCEEDED,
+                    format!(
+                        "the execution input is larger than the quota of {MAX_PAYLOAD_BYTES} bytes"
+                    ),
+                ));
             }
             let mut vars = Map::new();
             run.run_scope(&machine.states, &machine.start_at, input, &mut vars)
@@ -92,20 +116,26 @@ impl<'e> Run<'e> {
         let now = self.now_ms;
         let (status, output, error, cause) = match result {
             Ok(output) => {
-                self.history.push_final(now, "ExecutionSucceeded", details([("output", output.clone())]));
+                self.history.push_final(
+                    now,
+                    "ExecutionSucceeded",
+                    details([("output", output.clone())]),
+                );
                 (Status::Succeeded, Some(output), None, None)
             }
             Err(failure) => {
-                let status = if self.timed_out { Status::TimedOut } else { Status::Failed };
-                let event = if self.timed_out { "ExecutionTimedOut" } else { "ExecutionFailed" };
-                let mut d = Map::new();
-                if let Some(e) = &failure.error {
-                    d.insert("error".into(), Value::String(e.clone()));
-                }
-                if let Some(c) = &failure.cause {
-                    d.insert("cause".into(), Value::String(c.clone()));
-                }
-                self.history.push_final(now, event, d);
+                let status = if self.timed_out {
+                    Status::TimedOut
+                } else {
+                    Status::Failed
+                };
+                let event = if self.timed_out {
+                    "ExecutionTimedOut"
+                } else {
+                    "ExecutionFailed"
+                };
+                self.history
+                    .push_final(now, event, failure_details(&failure));
                 (status, None, failure.error, failure.cause)
             }
         };
@@ -121,9 +151,33 @@ impl<'e> Run<'e> {
     }
 
     /// Records an event; the details are built only when the history is kept.
-    pub(crate) fn event(&mut self, event_type: &str, build: impl FnOnce() -> Map<String, Value>) -> Result<(), Failure> {
-        let details = if self.exec.record_history { build() } else { Map::new() };
-        self.history.push(self.now_ms, event_type, details)
+    pub(crate) fn event(
+        &mut self,
+        event_type: &str,
+        build: impl FnOnce() -> Map<String, Value>,
+    ) -> Result<(), Failure> {
+        let details = if self.exec.record_history {
+            build()
+        } else {
+            Map::new()
+        };
+        self.history
+            .push(self.now_ms, event_type, details)
+            .map_err(|mut failure| {
+                failure.cause = failure
+                    .cause
+                    .map(|cause| format!("{cause}, in state '{}'", self.current_state()));
+                failure
+            })
+    }
+
+    /// The name of the state being run (`$$.State.Name`).
+    pub(crate) fn current_state(&self) -> &str {
+        self.context
+            .get("State")
+            .and_then(|s| s.get("Name"))
+            .and_then(Value::as_str)
+            .unwrap_or_default()
     }
 
     /// Advances the virtual clock; past the machine's `TimeoutSeconds` the execution times out.
@@ -137,7 +191,14 @@ impl<'e> Run<'e> {
             Some(deadline) if self.now_ms > deadline => {
                 self.timed_out = true;
                 self.now_ms = deadline;
-                Err(Failure::terminal(names::TIMEOUT, format!("the execution exceeded its TimeoutSeconds (at {})", format_timestamp(deadline))))
+                Err(Failure::terminal(
+                    names::TIMEOUT,
+                    format!(
+                        "the execution exceeded its TimeoutSeconds (at {}, in state '{}')",
+                        format_timestamp(deadline),
+                        self.current_state()
+                    ),
+                ))
             }
             _ => Ok(()),
         }
@@ -154,11 +215,19 @@ impl<'e> Run<'e> {
     }
 
     /// Runs one scope from `start_at`; returns the output of its terminal state.
-    pub(crate) fn run_scope(&mut self, states: &'e States, start_at: &'e str, mut input: Value, vars: &mut Map<String, Value>) -> Result<Value, Failure> {
+    pub(crate) fn run_scope(
+        &mut self,
+        states: &'e States,
+        start_at: &'e str,
+        mut input: Value,
+        vars: &mut Map<String, Value>,
+    ) -> Result<Value, Failure> {
         let mut current = start_at;
         loop {
             let Some((name, state)) = states.get_key_value(current) else {
-                return Err(Failure::runtime(format!("the state '{current}' does not exist in this scope")));
+                return Err(Failure::runtime(format!(
+                    "the state '{current}' does not exist in this scope"
+                )));
             };
             self.check_deadline()?;
             self.visited.push(name.as_str());
@@ -166,7 +235,9 @@ impl<'e> Run<'e> {
             if json_size(&step.output, MAX_PAYLOAD_BYTES) > MAX_PAYLOAD_BYTES {
                 return Err(Failure::terminal(
                     names::DATA_LIMIT_EXCEEDED,
-                    format!("The state/task '{name}' returned a result with a size exceeding the maximum number of bytes service limit ({MAX_PAYLOAD_BYTES} bytes)."),
+                    format!(
+                        "The state/task '{name}' returned a result with a size exceeding the maximum number of bytes service limit ({MAX_PAYLOAD_BYTES} bytes)."
+                    ),
                 ));
             }
             match step.next {
@@ -180,14 +251,27 @@ impl<'e> Run<'e> {
     }
 
     /// Runs one state, from its `...Entered` to its `...Exited` event.
-    pub(crate) fn run_state(&mut self, name: &'e str, state: &'e State, input: Value, vars: &mut Map<String, Value>) -> Result<Step<'e>, Failure> {
-        let retry_count = matches!(state, State::Task(_) | State::Parallel(_) | State::Map(_)).then_some(0);
+    pub(crate) fn run_state(
+        &mut self,
+        name: &'e str,
+        state: &'e State,
+        input: Value,
+        vars: &mut Map<String, Value>,
+    ) -> Result<Step<'e>, Failure> {
+        let retry_count =
+            matches!(state, State::Task(_) | State::Parallel(_) | State::Map(_)).then_some(0);
         if self.stamp.0 != self.now_ms {
             self.stamp = (self.now_ms, format_timestamp(self.now_ms));
         }
         context::enter_state(&mut self.context, name, &self.stamp.1, retry_count);
         let (entered, exited) = event_names(state);
-        self.event(entered, || details([("name", Value::String(name.to_owned())), ("input", input.clone())]))?;
+        self.assigned = None;
+        self.event(entered, || {
+            details([
+                ("name", Value::String(name.to_owned())),
+                ("input", input.clone()),
+            ])
+        })?;
         let step = match state {
             State::Pass(s) => self.pass(name, s, input, vars),
             State::Task(s) => self.task(name, state, s, input, vars),
@@ -200,7 +284,17 @@ impl<'e> Run<'e> {
         }?;
         if let Some(exited) = exited {
             let output = &step.output;
-            self.event(exited, || details([("name", Value::String(name.to_owned())), ("output", output.clone())]))?;
+            let assigned = self.assigned.take();
+            self.event(exited, || {
+                let mut d = details([
+                    ("name", Value::String(name.to_owned())),
+                    ("output", output.clone()),
+                ]);
+                if let Some(assigned) = assigned {
+                    d.insert("assignedVariables".into(), Value::Object(assigned));
+                }
+                d
+            })?;
         }
         Ok(step)
     }
@@ -213,7 +307,10 @@ impl<'e> Run<'e> {
         state: &'e State,
         raw: &Value,
         vars: &mut Map<String, Value>,
-        mut attempt: impl FnMut(&mut Run<'e>, &Map<String, Value>) -> Result<(Value, Option<Map<String, Value>>), Failure>,
+        mut attempt: impl FnMut(
+            &mut Run<'e>,
+            &Map<String, Value>,
+        ) -> Result<(Value, Option<Map<String, Value>>), Failure>,
     ) -> Result<Step<'e>, Failure> {
         let retriers = state.retriers();
         let start = self.inspecting().map_or(0, |i| i.retry_count_start);
@@ -222,12 +319,16 @@ impl<'e> Run<'e> {
         loop {
             let failure = match attempt(self, vars) {
                 Ok((output, assigned)) => {
-                    super::pipeline::apply_assign(vars, assigned);
+                    self.apply_assign(vars, assigned);
                     return Ok(Step::after(output, state.transition()));
                 }
                 Err(failure) => failure,
             };
-            if let Some((index, retrier)) = retriers.iter().enumerate().find(|(_, r)| failure.matches(&r.error_equals)) {
+            if let Some((index, retrier)) = retriers
+                .iter()
+                .enumerate()
+                .find(|(_, r)| failure.matches(&r.error_equals))
+            {
                 let used = counts.get(index).copied().unwrap_or(u64::MAX);
                 if used < retrier.attempts() {
                     if let Some(count) = counts.get_mut(index) {
@@ -247,7 +348,10 @@ impl<'e> Run<'e> {
             // A caught error leaves through the catcher's `Next`; `run_state` writes the
             // Exited event with the catcher's output.
             return match self.catch(name, state, raw, &failure, vars)? {
-                CatchOutcome::Caught { output, next } => Ok(Step { output, next: Some(next) }),
+                CatchOutcome::Caught { output, next } => Ok(Step {
+                    output,
+                    next: Some(next),
+                }),
                 CatchOutcome::NotCaught => Err(failure),
             };
         }

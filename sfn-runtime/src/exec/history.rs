@@ -48,6 +48,14 @@ impl HistoryEvent {
                 .map(|(k, v)| {
                     let v = match (k.as_str(), v) {
                         ("input" | "output" | "parameters", v) => Value::String(v.to_string()),
+                        // The service prints each assigned value as JSON text.
+                        ("assignedVariables", Value::Object(vars)) => Value::Object(
+                            vars.iter()
+                                .map(|(name, value)| {
+                                    (name.clone(), Value::String(value.to_string()))
+                                })
+                                .collect(),
+                        ),
                         _ => v.clone(),
                     };
                     (k.clone(), v)
@@ -62,11 +70,9 @@ impl HistoryEvent {
 /// `TaskStateEntered` -> `stateEnteredEventDetails`, `MapIterationStarted` ->
 /// `mapIterationStartedEventDetails`, as the service names the details member.
 fn details_key(event_type: &str) -> String {
-    let family = ["StateEntered", "StateExited"].into_iter().find(|suffix| {
-        event_type.ends_with(suffix)
-            && !event_type.starts_with("MapState")
-            && !event_type.starts_with("ParallelState")
-    });
+    let family = ["StateEntered", "StateExited"]
+        .into_iter()
+        .find(|suffix| event_type.ends_with(suffix));
     let base = match family {
         Some(suffix) => suffix.to_owned(),
         None => event_type.to_owned(),
@@ -144,6 +150,18 @@ impl History {
     }
 }
 
+/// `{"error", "cause"}` of a failure (absent members omitted).
+pub(crate) fn failure_details(failure: &Failure) -> Map<String, Value> {
+    let mut d = Map::new();
+    if let Some(error) = &failure.error {
+        d.insert("error".into(), Value::String(error.clone()));
+    }
+    if let Some(cause) = &failure.cause {
+        d.insert("cause".into(), Value::String(cause.clone()));
+    }
+    d
+}
+
 /// Builds a details map from pairs.
 pub(crate) fn details<const N: usize>(pairs: [(&str, Value); N]) -> Map<String, Value> {
     pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
@@ -165,6 +183,7 @@ mod tests {
             details_key("MapStateStarted"),
             "mapStateStartedEventDetails"
         );
+        assert_eq!(details_key("MapStateEntered"), "stateEnteredEventDetails");
         assert_eq!(
             details_key("ExecutionFailed"),
             "executionFailedEventDetails"

@@ -249,6 +249,16 @@ impl Executor {
                 mock_config::escape(state)
             );
             match find_state(&self.machine.states, state) {
+                // Step Functions Local cannot mock activities either.
+                Some(State::Task(task)) if task.resource.contains(":activity:") => {
+                    return Err(ExecError::new(
+                        pointer,
+                        format!(
+                            "`{state}` runs an activity ({}); activity states cannot be mocked, use Executor::on_state",
+                            task.resource
+                        ),
+                    ));
+                }
                 Some(State::Task(_)) => {}
                 Some(other) => {
                     return Err(ExecError::new(

@@ -266,10 +266,20 @@ impl<'e> Run<'e> {
     }
 }
 
-/// Applies assigned values to the scope's variables.
-pub(crate) fn apply_assign(vars: &mut Map<String, Value>, assigned: Option<Map<String, Value>>) {
-    if let Some(assigned) = assigned {
-        vars.extend(assigned);
+impl Run<'_> {
+    /// Applies assigned values to the scope's variables, keeping a copy for the state's
+    /// Exited event (`assignedVariables`) when the history is recorded.
+    pub(crate) fn apply_assign(
+        &mut self,
+        vars: &mut Map<String, Value>,
+        assigned: Option<Map<String, Value>>,
+    ) {
+        if let Some(assigned) = assigned {
+            if self.exec.record_history {
+                self.assigned = Some(assigned.clone());
+            }
+            vars.extend(assigned);
+        }
     }
 }
 

@@ -193,13 +193,13 @@ impl TestState {
     /// Runs the state.
     pub fn run(&self) -> TestStateResult {
         let mut executor = Executor::new(&self.machine);
-        if let Some(mock) = self.mock.clone() {
-            if let Ok(with_handler) = executor
+        // A mock for a state that is not a Task is ignored (as TestState ignores it).
+        if let Some(mock) = self.mock.clone()
+            && let Ok(with_handler) = executor
                 .clone()
                 .on_state(&self.state, move |_, _| mock.clone())
-            {
-                executor = with_handler;
-            }
+        {
+            executor = with_handler;
         }
         let Some((name, state)) = find_named(&executor.machine.states, &self.state) else {
             return TestStateResult {
@@ -285,7 +285,13 @@ impl<'e> Run<'e> {
     /// The inspection record, if `test_state` is running and the current state is the one
     /// under test (not a state nested in it).
     pub(crate) fn inspecting(&mut self) -> Option<&mut Inspection> {
-        let current = self.context.pointer("/State/Name").and_then(Value::as_str);
+        // Checked first: this runs for every pipeline stage of every state.
+        self.inspection.as_ref()?;
+        let current = self
+            .context
+            .get("State")
+            .and_then(|s| s.get("Name"))
+            .and_then(Value::as_str);
         match self.inspection.as_mut() {
             Some(inspection) if current == Some(inspection.state.as_str()) => Some(inspection),
             _ => None,

@@ -68,24 +68,45 @@ impl JsonataExpr {
     /// Parses an expression body (the text between `{%` and `%}`).
     #[cfg(not(feature = "jsonata"))]
     pub fn compile(body: &str) -> Result<JsonataExpr, String> {
-        Err(format!("the JSONata expression '{}' cannot run: sfn-runtime was built without its `jsonata` feature", body.trim()))
+        Err(format!(
+            "the JSONata expression '{}' cannot run: sfn-runtime was built without its `jsonata` feature",
+            body.trim()
+        ))
     }
 
     /// Evaluates the expression (never reached without the `jsonata` feature: compiling fails).
     #[cfg(not(feature = "jsonata"))]
     pub fn evaluate(&self, _bindings: &Bindings) -> Result<Value, JsonataEvalError> {
-        Err(JsonataEvalError { message: format!("the JSONata expression '{}' cannot run without the `jsonata` feature", self.source) })
+        Err(JsonataEvalError {
+            message: format!(
+                "the JSONata expression '{}' cannot run without the `jsonata` feature",
+                self.source
+            ),
+        })
     }
 
     /// Parses an expression body (the text between `{%` and `%}`).
     #[cfg(feature = "jsonata")]
     pub fn compile(body: &str) -> Result<JsonataExpr, String> {
         // jsonata-core may panic on odd input; a panic is reported as a parse error.
-        let parsed = std::panic::catch_unwind(|| jsonata_core::parser::parse(body))
-            .map_err(|_| format!("the JSONata expression '{}' could not be parsed (the parser failed)", body.trim()))?;
+        let parsed =
+            std::panic::catch_unwind(|| jsonata_core::parser::parse(body)).map_err(|_| {
+                format!(
+                    "the JSONata expression '{}' could not be parsed (the parser failed)",
+                    body.trim()
+                )
+            })?;
         parsed
-            .map(|ast| JsonataExpr { source: body.trim().to_owned(), ast })
-            .map_err(|e| format!("the JSONata expression '{}' does not parse: {e}", body.trim()))
+            .map(|ast| JsonataExpr {
+                source: body.trim().to_owned(),
+                ast,
+            })
+            .map_err(|e| {
+                format!(
+                    "the JSONata expression '{}' does not parse: {e}",
+                    body.trim()
+                )
+            })
     }
 
     /// The expression text.
@@ -97,7 +118,9 @@ impl JsonataExpr {
     /// Step Functions.
     #[cfg(feature = "jsonata")]
     pub fn evaluate(&self, bindings: &Bindings) -> Result<Value, JsonataEvalError> {
-        let fail = |message: String| JsonataEvalError { message: format!("the JSONata expression '{}' failed: {message}", self.source) };
+        let fail = |message: String| JsonataEvalError {
+            message: format!("the JSONata expression '{}' failed: {message}", self.source),
+        };
         let mut context = Context::new();
         let mut states = IndexMap::new();
         states.insert("input".to_owned(), to_jvalue(bindings.input));
@@ -114,13 +137,18 @@ impl JsonataExpr {
         }
         let mut evaluator = Evaluator::with_context(context);
         register_extensions(&mut evaluator, bindings.seed).map_err(|e| fail(e.to_string()))?;
-        let evaluated = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| jsonata_core::value::with_stack(|| evaluator.evaluate(&self.ast, &JValue::Null))))
-            .map_err(|_| fail("the evaluator failed unexpectedly".to_owned()))?;
+        let evaluated = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            jsonata_core::value::with_stack(|| evaluator.evaluate(&self.ast, &JValue::Null))
+        }))
+        .map_err(|_| fail("the evaluator failed unexpectedly".to_owned()))?;
         let result = evaluated.map_err(|e| fail(e.message().to_owned()))?;
         match from_jvalue(&result) {
             Some(value) => Ok(value),
             None => Err(JsonataEvalError {
-                message: format!("the JSONata expression '{}' returned no value (undefined)", self.source),
+                message: format!(
+                    "the JSONata expression '{}' returned no value (undefined)",
+                    self.source
+                ),
             }),
         }
     }
@@ -147,8 +175,15 @@ impl JsonataTemplate {
         }
         match value {
             Value::String(text) => JsonataTemplate::compile_str(text),
-            Value::Object(object) => JsonataTemplate::Object(object.iter().map(|(k, v)| (k.clone(), JsonataTemplate::compile(v))).collect()),
-            Value::Array(items) => JsonataTemplate::Array(items.iter().map(JsonataTemplate::compile).collect()),
+            Value::Object(object) => JsonataTemplate::Object(
+                object
+                    .iter()
+                    .map(|(k, v)| (k.clone(), JsonataTemplate::compile(v)))
+                    .collect(),
+            ),
+            Value::Array(items) => {
+                JsonataTemplate::Array(items.iter().map(JsonataTemplate::compile).collect())
+            }
             other => JsonataTemplate::Literal(other.clone()),
         }
     }
@@ -166,7 +201,9 @@ impl JsonataTemplate {
         match self {
             JsonataTemplate::Literal(value) => Ok(value.clone()),
             JsonataTemplate::Expr(Ok(expr)) => expr.evaluate(bindings),
-            JsonataTemplate::Expr(Err(message)) => Err(JsonataEvalError { message: message.clone() }),
+            JsonataTemplate::Expr(Err(message)) => Err(JsonataEvalError {
+                message: message.clone(),
+            }),
             JsonataTemplate::Object(fields) => {
                 let mut object = Map::with_capacity(fields.len());
                 for (key, template) in fields {
@@ -174,7 +211,11 @@ impl JsonataTemplate {
                 }
                 Ok(Value::Object(object))
             }
-            JsonataTemplate::Array(items) => items.iter().map(|t| t.evaluate(bindings)).collect::<Result<Vec<_>, _>>().map(Value::Array),
+            JsonataTemplate::Array(items) => items
+                .iter()
+                .map(|t| t.evaluate(bindings))
+                .collect::<Result<Vec<_>, _>>()
+                .map(Value::Array),
         }
     }
 }
@@ -197,7 +238,12 @@ pub fn to_jvalue(value: &Value) -> JValue {
         Value::Number(n) => JValue::Number(n.as_f64().unwrap_or(0.0)),
         Value::String(s) => JValue::string(s.as_str()),
         Value::Array(items) => JValue::array(items.iter().map(to_jvalue).collect()),
-        Value::Object(object) => JValue::object(object.iter().map(|(k, v)| (k.clone(), to_jvalue(v))).collect::<IndexMap<_, _>>()),
+        Value::Object(object) => JValue::object(
+            object
+                .iter()
+                .map(|(k, v)| (k.clone(), to_jvalue(v)))
+                .collect::<IndexMap<_, _>>(),
+        ),
     }
 }
 
@@ -212,7 +258,12 @@ pub fn from_jvalue(value: &JValue) -> Option<Value> {
         JValue::Number(n) => number(*n),
         JValue::String(s) => Value::String(s.to_string()),
         JValue::Array(items) => Value::Array(items.iter().filter_map(from_jvalue).collect()),
-        JValue::Object(object) => Value::Object(object.iter().filter_map(|(k, v)| Some((k.clone(), from_jvalue(v)?))).collect()),
+        JValue::Object(object) => Value::Object(
+            object
+                .iter()
+                .filter_map(|(k, v)| Some((k.clone(), from_jvalue(v)?)))
+                .collect(),
+        ),
         _ => Value::Null,
     })
 }
@@ -235,7 +286,10 @@ fn arg_error(function: &str, message: &str) -> EvaluatorError {
 fn int_arg(args: &[JValue], i: usize, function: &str) -> Result<i64, EvaluatorError> {
     match args.get(i).and_then(JValue::as_f64) {
         Some(n) if n.fract() == 0.0 => Ok(n as i64),
-        _ => Err(arg_error(function, &format!("argument {} must be an integer", i + 1))),
+        _ => Err(arg_error(
+            function,
+            &format!("argument {} must be an integer", i + 1),
+        )),
     }
 }
 
@@ -253,16 +307,29 @@ fn next(state: &Cell<u64>) -> u64 {
 #[cfg(feature = "jsonata")]
 fn register_extensions(evaluator: &mut Evaluator, seed: u64) -> Result<(), EvaluatorError> {
     evaluator.register_fn("partition", |args: &[JValue]| {
-        let items = args.first().and_then(JValue::as_array).ok_or_else(|| arg_error("partition", "argument 1 must be an array"))?;
+        let items = args
+            .first()
+            .and_then(JValue::as_array)
+            .ok_or_else(|| arg_error("partition", "argument 1 must be an array"))?;
         let size = int_arg(args, 1, "partition")?;
         if size <= 0 {
-            return Err(arg_error("partition", "the chunk size must be a positive integer"));
+            return Err(arg_error(
+                "partition",
+                "the chunk size must be a positive integer",
+            ));
         }
-        let chunks = items.chunks(size as usize).map(|c| JValue::array(c.to_vec())).collect();
+        let chunks = items
+            .chunks(size as usize)
+            .map(|c| JValue::array(c.to_vec()))
+            .collect();
         Ok(JValue::array(chunks))
     })?;
     evaluator.register_fn("range", |args: &[JValue]| {
-        let (start, end, step) = (int_arg(args, 0, "range")?, int_arg(args, 1, "range")?, int_arg(args, 2, "range")?);
+        let (start, end, step) = (
+            int_arg(args, 0, "range")?,
+            int_arg(args, 1, "range")?,
+            int_arg(args, 2, "range")?,
+        );
         if step == 0 {
             return Err(arg_error("range", "the step must not be 0"));
         }
@@ -270,27 +337,48 @@ fn register_extensions(evaluator: &mut Evaluator, seed: u64) -> Result<(), Evalu
         let mut i = start;
         while (step > 0 && i <= end) || (step < 0 && i >= end) {
             if out.len() >= 1000 {
-                return Err(arg_error("range", "the result would have more than 1000 items"));
+                return Err(arg_error(
+                    "range",
+                    "the result would have more than 1000 items",
+                ));
             }
             out.push(JValue::from(i));
-            i += step;
+            match i.checked_add(step) {
+                Some(next) => i = next,
+                None => break,
+            }
         }
         // A one-item sequence collapses to its item, as in JSONata (`$range(1,9,9)` -> 1).
-        Ok(if out.len() == 1 { out.remove(0) } else { JValue::array(out) })
+        Ok(if out.len() == 1 {
+            out.remove(0)
+        } else {
+            JValue::array(out)
+        })
     })?;
     evaluator.register_fn("parse", |args: &[JValue]| {
-        let text = args.first().and_then(JValue::as_str).ok_or_else(|| arg_error("parse", "argument 1 must be a string"))?;
-        let value: Value = serde_json::from_str(text).map_err(|e| arg_error("parse", &format!("not JSON: {e}")))?;
+        let text = args
+            .first()
+            .and_then(JValue::as_str)
+            .ok_or_else(|| arg_error("parse", "argument 1 must be a string"))?;
+        let value: Value = serde_json::from_str(text)
+            .map_err(|e| arg_error("parse", &format!("not JSON: {e}")))?;
         Ok(to_jvalue(&value))
     })?;
     evaluator.register_fn("hash", |args: &[JValue]| {
         let data = match args.first() {
             Some(JValue::String(s)) => s.to_string(),
-            Some(other) => from_jvalue(other).map(|v| v.to_string()).unwrap_or_default(),
+            Some(other) => from_jvalue(other)
+                .map(|v| v.to_string())
+                .unwrap_or_default(),
             None => return Err(arg_error("hash", "argument 1 is required")),
         };
-        let algorithm = args.get(1).and_then(JValue::as_str).ok_or_else(|| arg_error("hash", "argument 2 must be an algorithm name"))?;
-        crate::exec::hash_hex(&data, algorithm).map(JValue::from).map_err(|m| arg_error("hash", &m))
+        let algorithm = args
+            .get(1)
+            .and_then(JValue::as_str)
+            .ok_or_else(|| arg_error("hash", "argument 2 must be an algorithm name"))?;
+        crate::exec::hash_hex(&data, algorithm)
+            .map(JValue::from)
+            .map_err(|m| arg_error("hash", &m))
     })?;
     let state = Rc::new(Cell::new(seed));
     let random_state = state.clone();
@@ -325,30 +413,70 @@ mod tests {
     fn eval(source: &str, states: Value, variables: Value) -> Result<Value, JsonataEvalError> {
         let variables = variables.as_object().cloned().unwrap_or_default();
         let input = states.get("input").cloned().unwrap_or(Value::Null);
-        let bindings = Bindings { input: &input, context: &json!({}), result: None, error_output: None, variables: &variables, seed: 1 };
+        let bindings = Bindings {
+            input: &input,
+            context: &json!({}),
+            result: None,
+            error_output: None,
+            variables: &variables,
+            seed: 1,
+        };
         JsonataTemplate::compile(&Value::String(source.to_owned())).evaluate(&bindings)
     }
 
     #[test]
     fn states_and_variables() {
-        assert_eq!(eval("{% $states.input.a + $x %}", json!({"input": {"a": 1}}), json!({"x": 2})).unwrap(), json!(3));
-        assert_eq!(eval("{% $average([1,2]) %}", json!({}), json!({})).unwrap(), json!(1.5));
-        assert!(eval("{% $states.input.missing %}", json!({"input": {}}), json!({})).is_err());
+        assert_eq!(
+            eval(
+                "{% $states.input.a + $x %}",
+                json!({"input": {"a": 1}}),
+                json!({"x": 2})
+            )
+            .unwrap(),
+            json!(3)
+        );
+        assert_eq!(
+            eval("{% $average([1,2]) %}", json!({}), json!({})).unwrap(),
+            json!(1.5)
+        );
+        assert!(
+            eval(
+                "{% $states.input.missing %}",
+                json!({"input": {}}),
+                json!({})
+            )
+            .is_err()
+        );
         assert!(eval("{% 1 + 'two' %}", json!({}), json!({})).is_err());
     }
 
     #[test]
     fn extension_functions() {
-        assert_eq!(eval("{% $range(0, 10, 3) %}", json!({}), json!({})).unwrap(), json!([0, 3, 6, 9]));
-        assert_eq!(eval("{% $range(1, 9, 9) %}", json!({}), json!({})).unwrap(), json!(1));
-        assert_eq!(eval("{% $partition([1,2,3], 2) %}", json!({}), json!({})).unwrap(), json!([[1, 2], [3]]));
-        assert_eq!(eval("{% $parse('{\"a\":[1]}') %}", json!({}), json!({})).unwrap(), json!({"a": [1]}));
+        assert_eq!(
+            eval("{% $range(0, 10, 3) %}", json!({}), json!({})).unwrap(),
+            json!([0, 3, 6, 9])
+        );
+        assert_eq!(
+            eval("{% $range(1, 9, 9) %}", json!({}), json!({})).unwrap(),
+            json!(1)
+        );
+        assert_eq!(
+            eval("{% $partition([1,2,3], 2) %}", json!({}), json!({})).unwrap(),
+            json!([[1, 2], [3]])
+        );
+        assert_eq!(
+            eval("{% $parse('{\"a\":[1]}') %}", json!({}), json!({})).unwrap(),
+            json!({"a": [1]})
+        );
         let uuid = eval("{% $uuid() %}", json!({}), json!({})).unwrap();
         assert_eq!(uuid.as_str().map(str::len), Some(36));
     }
 
     #[test]
     fn literal_strings_stay_literal() {
-        assert_eq!(eval(" {% 1 %}", json!({}), json!({})).unwrap(), json!(" {% 1 %}"));
+        assert_eq!(
+            eval(" {% 1 %}", json!({}), json!({})).unwrap(),
+            json!(" {% 1 %}")
+        );
     }
 }

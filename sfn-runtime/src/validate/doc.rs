@@ -5,6 +5,7 @@
 //! Built once from the raw `serde_json::Value`, so that a wrong type anywhere only hides
 //! what is below it, never the rest of the document.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use serde_json::{Map, Value};
@@ -82,11 +83,26 @@ pub(crate) struct Doc<'a> {
     pub(crate) scopes: Vec<Scope<'a>>,
     /// State name -> the states so named, machine-wide.
     pub(crate) by_name: HashMap<&'a str, Vec<usize>>,
+    /// Keys the JSON text had twice (only known when validating text).
+    pub(crate) duplicates: &'a [super::json::Duplicate],
+    /// Views several rules share, computed on first use.
+    pub(crate) memo: Memo<'a>,
+}
+
+/// Lazily computed views shared by several rules (each is built once per document).
+#[derive(Default)]
+pub(crate) struct Memo<'a> {
+    /// Payload templates.
+    pub(crate) templates: OnceCell<super::payload::Templates<'a>>,
+    /// Path and intrinsic strings, parsed.
+    pub(crate) path_sites: OnceCell<Vec<super::paths::Site<'a>>>,
+    /// JSONata strings.
+    pub(crate) expressions: OnceCell<Vec<super::expressions::Expression<'a>>>,
 }
 
 impl<'a> Doc<'a> {
     /// Walks `root`.
-    pub(crate) fn new(root: &'a Value) -> Doc<'a> {
+    pub(crate) fn new(root: &'a Value, duplicates: &'a [super::json::Duplicate]) -> Doc<'a> {
         let lang = match root.get("QueryLanguage").and_then(Value::as_str) {
             Some("JSONata") => QueryLanguage::Jsonata,
             _ => QueryLanguage::JsonPath,
@@ -98,6 +114,8 @@ impl<'a> Doc<'a> {
             states: Vec::new(),
             scopes: Vec::new(),
             by_name: HashMap::new(),
+            duplicates,
+            memo: Memo::default(),
         };
         if let Some(map) = root.as_object() {
             doc.object(Owner::Machine, map, String::new(), lang, None, None, 0);

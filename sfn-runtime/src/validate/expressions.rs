@@ -12,15 +12,22 @@ use crate::asl::QueryLanguage;
 use crate::jsonata;
 
 /// One JSONata string: where it is, its body, and the field of the state it belongs to.
-struct Expression<'a> {
+pub(crate) struct Expression<'a> {
     pointer: String,
-    body: &'a str,
     owner: Owner,
     field: &'a str,
+    /// The syntax check, and what the expression reads (when it parses); done once.
+    syntax: Result<(), jsonata::JsonataError>,
+    references: Option<jsonata::References>,
+}
+
+/// The JSONata strings of the document, checked once.
+fn expressions<'d, 'a>(doc: &'d Doc<'a>) -> &'d [Expression<'a>] {
+    doc.memo.expressions.get_or_init(|| collect(doc))
 }
 
 /// Every JSONata string of every evaluated field of a JSONata object.
-fn expressions<'a>(doc: &Doc<'a>) -> Vec<Expression<'a>> {
+fn collect<'a>(doc: &Doc<'a>) -> Vec<Expression<'a>> {
     let mut out = Vec::new();
     for (obj, key, value, field) in doc.fields() {
         if obj.lang != QueryLanguage::Jsonata {
@@ -28,11 +35,9 @@ fn expressions<'a>(doc: &Doc<'a>) -> Vec<Expression<'a>> {
         }
         let at = child(&obj.pointer, key);
         match field.kind(obj.lang) {
-            Kind::Jsonata | Kind::Assign => walk(value, at, obj, key, &mut out, 0),
-            Kind::OrJsonata(_) => {
-                if let Value::String(s) = value {
-                    push(s, at, obj, key, &mut out);
-                }
+            // A literal (an `Items` array, say) may hold expressions at any depth.
+            Kind::Jsonata | Kind::Assign | Kind::OrJsonata(_) => {
+                walk(value, at, obj, key, &mut out, 0)
             }
             _ => {}
         }
@@ -78,11 +83,14 @@ fn push<'a>(
     out: &mut Vec<Expression<'a>>,
 ) {
     if let Some(body) = jsonata::expression(s) {
+        let syntax = jsonata::check_syntax(body);
+        let references = syntax.is_ok().then(|| jsonata::references(body)).flatten();
         out.push(Expression {
             pointer,
-            body,
             owner: obj.owner,
             field,
+            syntax,
+            references,
         });
     }
 }
@@ -90,11 +98,11 @@ fn push<'a>(
 /// §11.1: expressions parse.
 pub(crate) fn jsonata_syntax(doc: &Doc, sink: &mut Sink) {
     for e in expressions(doc) {
-        if let Err(err) = jsonata::check_syntax(e.body) {
-            // Offsets count from the start of the string, past the `{%` delimiter.
-            let offset = Some(err.offset.map_or(2, |o| o + 2));
+        if let Err(err) = &e.syntax {
+            // Offsets count from the start of the string: past the `{%` delimiter.
+            let offset = err.offset.map(|o| o + 2);
             sink.emit_at(
-                e.pointer,
+                e.pointer.clone(),
                 format!("JSONata expression does not parse: {}", err.message),
                 offset,
             );
@@ -105,7 +113,7 @@ pub(crate) fn jsonata_syntax(doc: &Doc, sink: &mut Sink) {
 /// §11.1: no `$`, `$$` or bare field name at the top level of an expression.
 pub(crate) fn jsonata_input_reference(doc: &Doc, sink: &mut Sink) {
     for e in expressions(doc) {
-        let Some(refs) = jsonata::references(e.body) else {
+        let Some(refs) = &e.references else {
             continue;
         };
         if let Some(first) = refs.top_level.first() {
@@ -114,7 +122,7 @@ pub(crate) fn jsonata_input_reference(doc: &Doc, sink: &mut Sink) {
                 name => format!("read the state input with `$states.input.{name}`"),
             };
             sink.emit_hint(
-                e.pointer,
+                e.pointer.clone(),
                 format!("`{first}` reads an input document, but a JSONata state has none at the top level of an expression"),
                 Some(hint),
             );
@@ -129,7 +137,7 @@ const MEMBERS: &[&str] = &["input", "context", "result", "errorOutput"];
 /// only in a Catcher's Output/Assign; no other members.
 pub(crate) fn jsonata_states_member(doc: &Doc, sink: &mut Sink) {
     for e in expressions(doc) {
-        let Some(refs) = jsonata::references(e.body) else {
+        let Some(refs) = &e.references else {
             continue;
         };
         let output_or_assign = matches!(e.field, "Output" | "Assign");

@@ -158,6 +158,8 @@ pub(crate) enum Kind {
     Timestamp,
     /// A Map `Label`.
     Label,
+    /// An array of anything (JSONata `Items`).
+    Array,
     /// A non-empty array of strings (`ErrorEquals`, `CSVHeaders`).
     Strings,
     /// An array of Retriers.
@@ -392,7 +394,7 @@ pub(crate) const FIELDS: &[Field] = &[
     both("ItemProcessor", MAP, Kind::Object(Owner::Processor)),
     both("Iterator", MAP, Kind::Object(Owner::Processor)),
     jp("ItemsPath", MAP, Kind::ReferencePath),
-    ja("Items", MAP, Kind::Jsonata),
+    ja("Items", MAP, Kind::OrJsonata(&Kind::Array)),
     split("ItemSelector", MAP, Kind::Template, Kind::Jsonata),
     split(
         "MaxConcurrency",
@@ -461,6 +463,9 @@ pub(crate) const FIELDS: &[Field] = &[
         Kind::OrJsonata(&NON_NEGATIVE),
     ),
     jp("MaxItemsPath", READER_CONFIG, Kind::ReferencePath),
+    // S3 inventory / Athena manifests (distributed Map, 2025); values not enumerated here
+    // because the list is still growing.
+    both("ManifestType", READER_CONFIG, Kind::Str),
     split(
         "MaxItemsPerBatch",
         ITEM_BATCHER,

@@ -29,6 +29,7 @@ mod doc;
 mod expressions;
 mod fields;
 mod graph;
+mod json;
 mod map;
 mod order;
 mod paths;
@@ -75,6 +76,7 @@ macro_rules! rules {
 
 /// The table. Order matters only for diagnostics at the same pointer.
 static RULES: &[Rule] = rules! {
+    "duplicate-key" => json::duplicate_key, "no object of the JSON text has the same key twice, which readers silently merge (S2 for States)";
     "wrong-type" => values::wrong_type, "a value has the JSON type its field demands (§1-§6)";
     "unknown-field" => presence::unknown_field, "no object has fields other than those the language defines (T4)";
     "field-not-allowed" => presence::field_not_allowed, "a field appears only on the state types and objects that take it (S3, G2, R1, C2)";
@@ -113,6 +115,7 @@ static RULES: &[Rule] = rules! {
     "intrinsic-syntax" => paths::intrinsic_syntax, "intrinsic calls parse: name, arity, argument kinds, escapes, Format placeholders (§8)";
     "fail-path-intrinsic" => paths::fail_path_intrinsic, "ErrorPath/CausePath intrinsics return a string (§5.6)";
     "context-path" => paths::context_path, "`$$` paths name context fields that exist where they are used: `$$.Map.Item` in a Map's ItemSelector, `$$.Task.Token` in a Task (§13)";
+    "variable-unknown" => paths::variable_unknown, "a `$name` path reads a variable assigned in its scope or an enclosing one (§12.3, §12.4)";
     "jsonata-syntax" => expressions::jsonata_syntax, "every {% ... %} expression of a JSONata state parses (§11.1)";
     "jsonata-input-reference" => expressions::jsonata_input_reference, "JSONata expressions read the input through $states.input, never $, $$ or a bare field name at the top level (§11.1)";
     "jsonata-states-member" => expressions::jsonata_states_member, "$states.result and $states.errorOutput are used only where they exist (§11.2)";
@@ -126,7 +129,11 @@ pub fn rules() -> &'static [Rule] {
 /// Checks a definition and returns all its diagnostics, in document order (empty when
 /// the definition is valid).
 pub fn validate_value(definition: &Value) -> Vec<Diagnostic> {
-    let doc = Doc::new(definition);
+    check(definition, &[])
+}
+
+fn check(definition: &Value, duplicates: &[json::Duplicate]) -> Vec<Diagnostic> {
+    let doc = Doc::new(definition, duplicates);
     let mut out = Vec::new();
     for rule in RULES {
         let mut sink = Sink {
@@ -139,11 +146,12 @@ pub fn validate_value(definition: &Value) -> Vec<Diagnostic> {
     out
 }
 
-/// Reads `text` as JSON and validates it.
+/// Reads `text` as JSON and validates it; unlike [`validate_value`] this also sees keys
+/// written twice in one object (`duplicate-key`), which a parsed `Value` has lost.
 ///
 /// # Errors
 /// [`JsonError`] with the line and column where `text` stops being JSON.
 pub fn validate_str(text: &str) -> Result<Vec<Diagnostic>, JsonError> {
-    let value: Value = serde_json::from_str(text)?;
-    Ok(validate_value(&value))
+    let (value, duplicates) = json::parse(text)?;
+    Ok(check(&value, &duplicates))
 }

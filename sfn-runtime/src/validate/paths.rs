@@ -2,6 +2,8 @@
 //! as a Path, a Reference Path, `ResultPath` or a Path-or-intrinsic, and every `.$` value
 //! of a payload template, is parsed with the `path` module's parser.
 
+use std::collections::HashMap;
+
 use serde_json::Value;
 
 use super::diagnostic::{Sink, child};
@@ -9,13 +11,14 @@ use super::doc::Doc;
 use super::fields::{Kind, Owner};
 use super::payload::templates;
 use super::suggest::did_you_mean;
+use super::variables;
 use crate::asl::{QueryLanguage, StateType};
 use crate::path::{
     self, ArgKind, Intrinsic, IntrinsicFn, ParseError, Path, Root, Segment, Selector,
 };
 
-/// A string the path parser must read, and what it must be.
-struct Site<'a> {
+/// A string the path parser must read, what it must be, and what the parser made of it.
+pub(crate) struct Site<'a> {
     pointer: String,
     /// The key holding the string (`InputPath`, `id.$`).
     field: &'a str,
@@ -24,11 +27,31 @@ struct Site<'a> {
     /// The object the string belongs to, and its field (`ItemSelector` for a `.$` inside it).
     owner: Owner,
     top_field: &'a str,
+    /// The scope of the state it belongs to.
+    scope: Option<usize>,
+    /// The parse, done once for all rules.
+    parsed: Parsed,
+}
+
+/// What the parser made of a site.
+enum Parsed {
+    /// A path (`parse_path`).
+    Path(Result<Path, ParseError>),
+    /// An intrinsic call, where one may stand (`parse_intrinsic`).
+    Call(Result<Intrinsic, ParseError>),
+    /// Neither: an intrinsic where only a path may stand, or a `.$` value that is neither
+    /// (`payload-value` reports that one).
+    Neither,
+}
+
+/// The sites of the document, parsed once.
+fn sites<'d, 'a>(doc: &'d Doc<'a>) -> &'d [Site<'a>] {
+    doc.memo.path_sites.get_or_init(|| collect(doc))
 }
 
 /// Every path-valued field of a JSONPath object (payload `.$` values count as
 /// `Kind::Template`), with a string value.
-fn sites<'a>(doc: &Doc<'a>) -> Vec<Site<'a>> {
+fn collect<'a>(doc: &Doc<'a>) -> Vec<Site<'a>> {
     let mut out = Vec::new();
     for (obj, key, value, field) in doc.fields() {
         if obj.lang != QueryLanguage::JsonPath {
@@ -51,27 +74,54 @@ fn sites<'a>(doc: &Doc<'a>) -> Vec<Site<'a>> {
                 kind,
                 owner: obj.owner,
                 top_field: key,
+                scope: doc.scope_of(obj),
+                parsed: parse(kind, text),
             });
         }
     }
-    for d in templates(doc).0 {
+    for d in &templates(doc).dynamic {
         if let Value::String(text) = d.value {
             out.push(Site {
-                pointer: d.pointer,
+                pointer: d.pointer.clone(),
                 field: d.key,
                 text,
                 kind: Kind::Template,
                 owner: d.owner,
                 top_field: d.field,
+                scope: d.scope,
+                parsed: parse(Kind::Template, text),
             });
         }
     }
     out
 }
 
+fn parse(kind: Kind, text: &str) -> Parsed {
+    let call_allowed = matches!(kind, Kind::Template | Kind::PathOrIntrinsic);
+    if text.starts_with("States.") {
+        if call_allowed {
+            Parsed::Call(path::parse_intrinsic(text))
+        } else {
+            Parsed::Neither
+        }
+    } else if kind == Kind::Template && !text.starts_with('$') {
+        Parsed::Neither
+    } else {
+        Parsed::Path(path::parse_path(text))
+    }
+}
+
 /// Whether the site holds an intrinsic call rather than a path.
 fn is_call(site: &Site) -> bool {
-    matches!(site.kind, Kind::Template | Kind::PathOrIntrinsic) && site.text.starts_with("States.")
+    matches!(site.parsed, Parsed::Call(_))
+}
+
+/// The path of a site that parsed as one.
+fn parsed_path<'s>(site: &'s Site) -> Option<&'s Path> {
+    match &site.parsed {
+        Parsed::Path(Ok(p)) => Some(p),
+        _ => None,
+    }
 }
 
 fn report(sink: &mut Sink, site: &Site, what: &str, e: &ParseError) {
@@ -86,7 +136,7 @@ fn report(sink: &mut Sink, site: &Site, what: &str, e: &ParseError) {
 /// may stand).
 pub(crate) fn path_syntax(doc: &Doc, sink: &mut Sink) {
     for site in sites(doc) {
-        if is_call(&site) {
+        if is_call(site) {
             continue;
         }
         if site.kind == Kind::Template && !site.text.starts_with('$') {
@@ -106,8 +156,8 @@ pub(crate) fn path_syntax(doc: &Doc, sink: &mut Sink) {
             );
             continue;
         }
-        if let Err(e) = path::parse_path(site.text) {
-            report(sink, &site, "a valid path", &e);
+        if let Parsed::Path(Err(e)) = &site.parsed {
+            report(sink, site, "a valid path", e);
         }
     }
 }
@@ -117,17 +167,12 @@ pub(crate) fn path_syntax(doc: &Doc, sink: &mut Sink) {
 pub(crate) fn reference_path(doc: &Doc, sink: &mut Sink) {
     for site in sites(doc) {
         let needs = matches!(site.kind, Kind::ReferencePath | Kind::ResultPath)
-            || (site.kind == Kind::PathOrIntrinsic && !is_call(&site));
-        if !needs || path::parse_path(site.text).is_err() {
+            || (site.kind == Kind::PathOrIntrinsic && !is_call(site));
+        if !needs || parsed_path(site).is_none() {
             continue;
         }
         if let Err(e) = path::parse_reference_path(site.text) {
-            report(
-                sink,
-                &site,
-                "a Reference Path (a path to a single node)",
-                &e,
-            );
+            report(sink, site, "a Reference Path (a path to a single node)", &e);
         }
     }
 }
@@ -138,10 +183,10 @@ pub(crate) fn result_path_root(doc: &Doc, sink: &mut Sink) {
         if site.kind != Kind::ResultPath {
             continue;
         }
-        let Ok(p) = path::parse_path(site.text) else {
+        let Some(p) = parsed_path(site) else {
             continue;
         };
-        let (what, hint) = match p.root {
+        let (what, hint) = match &p.root {
             Root::Input => continue,
             Root::Context => ("the context object (`$$`)", None),
             Root::Variable(name) => (
@@ -165,11 +210,8 @@ pub(crate) fn result_path_root(doc: &Doc, sink: &mut Sink) {
 /// §8: intrinsic calls parse (name, arity, argument kinds, escapes, Format placeholders).
 pub(crate) fn intrinsic_syntax(doc: &Doc, sink: &mut Sink) {
     for site in sites(doc) {
-        if !is_call(&site) {
-            continue;
-        }
-        if let Err(e) = path::parse_intrinsic(site.text) {
-            report(sink, &site, "a valid intrinsic call", &e);
+        if let Parsed::Call(Err(e)) = &site.parsed {
+            report(sink, site, "a valid intrinsic call", e);
         }
     }
 }
@@ -188,10 +230,7 @@ const STRING_RESULT: &[IntrinsicFn] = &[
 /// §5.6: `ErrorPath`/`CausePath` intrinsics return a string.
 pub(crate) fn fail_path_intrinsic(doc: &Doc, sink: &mut Sink) {
     for site in sites(doc) {
-        if site.kind != Kind::PathOrIntrinsic || !is_call(&site) {
-            continue;
-        }
-        let Ok(call) = path::parse_intrinsic(site.text) else {
+        let (Kind::PathOrIntrinsic, Parsed::Call(Ok(call))) = (site.kind, &site.parsed) else {
             continue;
         };
         if !STRING_RESULT.contains(&call.function) {
@@ -232,27 +271,66 @@ const MAP_ITEM: &[&str] = &["Index", "Value", "Key", "Source"];
 
 /// Every context path of a site: the path itself, or the paths among an intrinsic's
 /// arguments (nested calls included).
-fn context_paths(site: &Site) -> Vec<Path> {
-    fn from_call(call: Intrinsic, out: &mut Vec<Path>) {
-        for arg in call.args {
-            match arg.kind {
-                ArgKind::Path(p) if p.root == Root::Context => out.push(p),
-                ArgKind::Call(inner) => from_call(inner, out),
+fn context_paths<'s>(site: &'s Site) -> Vec<&'s Path> {
+    rooted(site, |r| *r == Root::Context)
+}
+
+/// Every path of a site (the site itself, or among an intrinsic's arguments) whose root
+/// satisfies `want`.
+fn rooted<'s>(site: &'s Site, want: impl Fn(&Root) -> bool + Copy) -> Vec<&'s Path> {
+    fn from_call<'c>(
+        call: &'c Intrinsic,
+        want: impl Fn(&Root) -> bool + Copy,
+        out: &mut Vec<&'c Path>,
+    ) {
+        for arg in &call.args {
+            match &arg.kind {
+                ArgKind::Path(p) if want(&p.root) => out.push(p),
+                ArgKind::Call(inner) => from_call(inner, want, out),
                 _ => {}
             }
         }
     }
     let mut out = Vec::new();
-    if is_call(site) {
-        if let Ok(call) = path::parse_intrinsic(site.text) {
-            from_call(call, &mut out);
-        }
-    } else if let Ok(p) = path::parse_path(site.text)
-        && p.root == Root::Context
-    {
-        out.push(p);
+    match &site.parsed {
+        Parsed::Call(Ok(call)) => from_call(call, want, &mut out),
+        Parsed::Path(Ok(p)) if want(&p.root) => out.push(p),
+        _ => {}
     }
     out
+}
+
+/// §12.3-12.4: a variable path (`$name`) reads a variable that some state of its scope or
+/// of an enclosing scope assigns.
+pub(crate) fn variable_unknown(doc: &Doc, sink: &mut Sink) {
+    let mut by_scope: HashMap<Option<usize>, Vec<&str>> = HashMap::new();
+    for (_, _, name, scope) in variables::assigned(doc) {
+        by_scope.entry(scope).or_default().push(name);
+    }
+    for site in sites(doc) {
+        for p in rooted(site, |r| matches!(r, Root::Variable(_))) {
+            let Root::Variable(name) = &p.root else {
+                continue;
+            };
+            let mut visible: Vec<&str> = Vec::new();
+            let mut scope = site.scope;
+            loop {
+                visible.extend(by_scope.get(&scope).into_iter().flatten().copied());
+                match scope.and_then(|s| doc.scopes.get(s)).and_then(|s| s.parent) {
+                    Some(parent) => scope = Some(parent),
+                    None => break,
+                }
+            }
+            if !visible.contains(&name.as_str()) {
+                sink.emit_hint(
+                    site.pointer.clone(),
+                    format!("no state assigns the variable `${name}` (in this scope or an enclosing one)"),
+                    did_you_mean(name, visible.iter().copied())
+                        .or_else(|| Some(format!("assign it first with `\"Assign\": {{\"{name}\": ...}}`"))),
+                );
+            }
+        }
+    }
 }
 
 fn name(segment: Option<&Segment>) -> Option<&str> {
@@ -267,7 +345,7 @@ fn name(segment: Option<&Segment>) -> Option<&str> {
 /// Task state.
 pub(crate) fn context_path(doc: &Doc, sink: &mut Sink) {
     for site in sites(doc) {
-        for p in context_paths(&site) {
+        for p in context_paths(site) {
             let Some(top) = name(p.segments.first()) else {
                 continue;
             };

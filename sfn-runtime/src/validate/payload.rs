@@ -25,6 +25,8 @@ pub(crate) struct Dynamic<'a> {
     pub(crate) owner: Owner,
     /// That field (`Parameters`, `ItemSelector`, ...).
     pub(crate) field: &'a str,
+    /// The scope of the state holding the template.
+    pub(crate) scope: Option<usize>,
 }
 
 /// An object inside a template, with its pointer.
@@ -32,7 +34,19 @@ pub(crate) type TemplateObject<'a> = (String, &'a serde_json::Map<String, Value>
 
 /// Every `.$` member of every JSONPath template of the document, plus the objects of those
 /// templates (for the duplicate check).
-pub(crate) fn templates<'a>(doc: &Doc<'a>) -> (Vec<Dynamic<'a>>, Vec<TemplateObject<'a>>) {
+/// The `.$` members of all templates and the objects inside them.
+pub(crate) struct Templates<'a> {
+    /// Every `.$` member.
+    pub(crate) dynamic: Vec<Dynamic<'a>>,
+    /// Every object inside a template.
+    pub(crate) objects: Vec<TemplateObject<'a>>,
+}
+
+pub(crate) fn templates<'d, 'a>(doc: &'d Doc<'a>) -> &'d Templates<'a> {
+    doc.memo.templates.get_or_init(|| build(doc))
+}
+
+fn build<'a>(doc: &Doc<'a>) -> Templates<'a> {
     let mut dynamic = Vec::new();
     let mut objects = Vec::new();
     for (obj, key, value, field) in doc.fields() {
@@ -50,11 +64,12 @@ pub(crate) fn templates<'a>(doc: &Doc<'a>) -> (Vec<Dynamic<'a>>, Vec<TemplateObj
             );
             for d in dynamic.iter_mut().skip(first) {
                 d.owner = obj.owner;
+                d.scope = doc.scope_of(obj);
                 d.field = key;
             }
         }
     }
-    (dynamic, objects)
+    Templates { dynamic, objects }
 }
 
 fn walk<'a>(
@@ -77,6 +92,7 @@ fn walk<'a>(
                         key: k,
                         value: v,
                         owner: Owner::Machine,
+                        scope: None,
                         field: "",
                     });
                 } else {
@@ -96,16 +112,16 @@ fn walk<'a>(
 
 /// §7.3: a `.$` value is a string that is a path (`$...`) or an intrinsic (`States.X(...)`).
 pub(crate) fn payload_value(doc: &Doc, sink: &mut Sink) {
-    for d in templates(doc).0 {
+    for d in &templates(doc).dynamic {
         let plain = d.key.strip_suffix(".$").unwrap_or(d.key);
         match d.value.as_str() {
             None => sink.emit_hint(
-                d.pointer,
+                d.pointer.clone(),
                 format!("the value of `{}` must be a string holding a path or an intrinsic call", d.key),
                 Some(format!("to give a literal value, name the field `{plain}` (without `.$`)")),
             ),
             Some(s) if !s.starts_with('$') && !s.starts_with("States.") => sink.emit_hint(
-                d.pointer,
+                d.pointer.clone(),
                 format!(
                     "the value of `{}` must be a Path (`$.x`), a context path (`$$.x`), a variable (`$x`) or an intrinsic call (`States.Format(...)`), not `{s}`",
                     d.key
@@ -119,13 +135,13 @@ pub(crate) fn payload_value(doc: &Doc, sink: &mut Sink) {
 
 /// §7.3: no two keys of a template object are equal once `.$` is stripped.
 pub(crate) fn payload_duplicate_key(doc: &Doc, sink: &mut Sink) {
-    for (at, map) in templates(doc).1 {
+    for (at, map) in &templates(doc).objects {
         for key in map.keys() {
             if let Some(plain) = key.strip_suffix(".$")
                 && map.contains_key(plain)
             {
                 sink.emit(
-                    child(&at, key),
+                    child(at, key),
                     format!("`{key}` and `{plain}` both produce the field `{plain}`"),
                 );
             }

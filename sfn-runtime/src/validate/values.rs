@@ -58,6 +58,9 @@ pub(crate) fn problem(
         Kind::PathOrNull | Kind::ResultPath => (!value.is_string() && !value.is_null())
             .then_some(())
             .and_then(|()| wrong("a path string or null")),
+        Kind::Array => (!value.is_array())
+            .then_some(())
+            .and_then(|()| wrong("an array (or a JSONata expression giving one)")),
         Kind::Bool => (!value.is_boolean())
             .then_some(())
             .and_then(|()| wrong("a boolean")),
@@ -192,6 +195,16 @@ fn report(doc: &Doc, sink: &mut Sink, pick: fn(Problem) -> Option<(String, Optio
     }
     for (obj, key, value, field) in doc.fields() {
         if let Some((m, h)) = problem(key, field.kind(obj.lang), value, obj.lang).and_then(pick) {
+            // A JSONata expression where JSONPath wants a literal: the state's language is
+            // the likelier mistake.
+            let jsonata_elsewhere = obj.lang == QueryLanguage::JsonPath
+                && value.as_str().and_then(jsonata::expression).is_some()
+                && matches!(field.jsonata, Kind::OrJsonata(_) | Kind::Jsonata);
+            let h = h.or_else(|| {
+                jsonata_elsewhere.then(|| {
+                    "JSONata expressions need `\"QueryLanguage\": \"JSONata\"` on the state or the machine".to_owned()
+                })
+            });
             sink.emit_hint(child(&obj.pointer, key), m, h);
         }
     }

@@ -11,7 +11,7 @@ use crate::asl::QueryLanguage;
 const MAX_NAME: usize = 80;
 
 /// Every `Assign` key: (object pointer, key as written, variable name, scope).
-fn assigned<'d>(doc: &'d Doc) -> Vec<(String, &'d str, &'d str, Option<usize>)> {
+pub(crate) fn assigned<'d>(doc: &'d Doc) -> Vec<(String, &'d str, &'d str, Option<usize>)> {
     let mut out = Vec::new();
     for (obj, key, value, field) in doc.fields() {
         if field.kind(obj.lang) != Kind::Assign {

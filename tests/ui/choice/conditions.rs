@@ -8,6 +8,9 @@ sfn::workflow! {
             $.n == number("ten") => Done,
             is_prsent($.x) => Done,
             $.x == null || $.y <= null => Done,
+            #[coment = "typo"]
+            $.z == 1 => Done,
+            $.w == 1 => Dne,
             _ => Done,
             $.late == 1 => Done,
         },

@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 use crate::asl::{Choice, QueryLanguage};
 use crate::exec::engine::{Run, Step};
 use crate::exec::errors::{Failure, names};
-use crate::exec::pipeline::{Extra, apply_assign, in_state};
+use crate::exec::pipeline::{Extra, in_state};
 
 impl<'e> Run<'e> {
     pub(crate) fn choice(
@@ -76,7 +76,7 @@ impl<'e> Run<'e> {
                 (output, assigned)
             }
         };
-        apply_assign(vars, assigned);
+        self.apply_assign(vars, assigned);
         Ok(Step {
             output,
             next: Some(next),

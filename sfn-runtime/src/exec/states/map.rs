@@ -3,6 +3,9 @@
 //! scope, tolerated failures, and optional ItemReader / ItemBatcher / ResultWriter handlers.
 //! Iterations run one after the other; `MaxConcurrency` shapes the virtual clock only.
 
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
 use serde_json::{Map as JsonMap, Value, json};
 
 use crate::asl::{IntOrExpr, Map, NumberOrExpr, QueryLanguage, State};
@@ -10,7 +13,7 @@ use crate::exec::context;
 use crate::exec::engine::{Run, Step};
 use crate::exec::errors::{Failure, names};
 use crate::exec::handlers::TaskContext;
-use crate::exec::history::details;
+use crate::exec::history::{History, details};
 use crate::exec::pipeline::{Extra, ResultFields, in_state};
 use crate::exec::test_state::Stage;
 
@@ -73,16 +76,7 @@ impl<'e> Run<'e> {
                 }
                 Err(failure) => {
                     run.event("MapStateFailed", || {
-                        details([
-                            (
-                                "error",
-                                failure.error.clone().map_or(Value::Null, Value::String),
-                            ),
-                            (
-                                "cause",
-                                failure.cause.clone().map_or(Value::Null, Value::String),
-                            ),
-                        ])
+                        crate::exec::history::failure_details(&failure)
                     })?;
                     return Err(failure);
                 }
@@ -260,25 +254,30 @@ impl<'e> Run<'e> {
         let total = inputs.len();
         let saved = self.save_state_context();
         let start = self.now_ms;
-        // The virtual instant each of `concurrency` lanes is free again.
-        let mut lanes = vec![start; concurrency.clamp(1, total.max(1))];
+        // The instants at which each of `concurrency` lanes is free again (a min-heap: the
+        // next iteration starts on the lane free first). Lanes not used yet are free at
+        // `start`, so only used lanes are stored.
+        let lane_count = concurrency.clamp(1, total.max(1));
+        let mut lanes: BinaryHeap<Reverse<i64>> = BinaryHeap::with_capacity(lane_count);
+        let mut end = start;
         let mut results = Vec::with_capacity(total);
         let mut failed = 0usize;
         let mut outcome = Ok(());
+        if distributed {
+            let arn = self.map_run_arn(name);
+            self.event("MapRunStarted", || {
+                details([("mapRunArn", Value::String(arn))])
+            })?;
+        }
         for (index, item_input) in inputs.into_iter().enumerate() {
-            let (lane, free_at) = lanes
-                .iter()
-                .copied()
-                .enumerate()
-                .min_by_key(|(_, t)| *t)
-                .unwrap_or((0, start));
-            self.now_ms = free_at;
-            if let Err(failure) = self.event("MapIterationStarted", || {
-                details([
-                    ("name", Value::String(name.to_owned())),
-                    ("index", Value::from(index)),
-                ])
-            }) {
+            self.now_ms = if lanes.len() < lane_count {
+                start
+            } else {
+                lanes.pop().map_or(start, |Reverse(free_at)| free_at)
+            };
+            if let Err(failure) =
+                self.iteration_event(distributed, "MapIterationStarted", name, index)
+            {
                 outcome = Err(failure);
                 break;
             }
@@ -288,32 +287,40 @@ impl<'e> Run<'e> {
             } else {
                 vars.clone()
             };
-            let output = self.run_scope(
-                &processor.states,
-                &processor.start_at,
-                item_input,
-                &mut scope,
-            );
-            if let Some(slot) = lanes.get_mut(lane) {
-                *slot = self.now_ms;
+            let output = if distributed {
+                // A child execution has its own history (and its own 25,000-event quota):
+                // its events are not the parent's.
+                let parent = std::mem::replace(&mut self.history, History::new(false));
+                let output = self.run_scope(
+                    &processor.states,
+                    &processor.start_at,
+                    item_input,
+                    &mut scope,
+                );
+                self.history = parent;
+                output
+            } else {
+                self.run_scope(
+                    &processor.states,
+                    &processor.start_at,
+                    item_input,
+                    &mut scope,
+                )
+            };
+            lanes.push(Reverse(self.now_ms));
+            end = end.max(self.now_ms);
+            let event = if output.is_ok() {
+                "MapIterationSucceeded"
+            } else {
+                "MapIterationFailed"
+            };
+            if let Err(failure) = self.iteration_event(distributed, event, name, index) {
+                outcome = Err(failure);
+                break;
             }
             match output {
-                Ok(output) => {
-                    self.event("MapIterationSucceeded", || {
-                        details([
-                            ("name", Value::String(name.to_owned())),
-                            ("index", Value::from(index)),
-                        ])
-                    })?;
-                    results.push(output);
-                }
+                Ok(output) => results.push(output),
                 Err(failure) => {
-                    self.event("MapIterationFailed", || {
-                        details([
-                            ("name", Value::String(name.to_owned())),
-                            ("index", Value::from(index)),
-                        ])
-                    })?;
                     if !distributed || !failure.is_catchable() || self.timed_out {
                         outcome = Err(failure);
                         break;
@@ -323,21 +330,51 @@ impl<'e> Run<'e> {
                 }
             }
         }
-        self.now_ms = lanes
-            .iter()
-            .copied()
-            .max()
-            .unwrap_or(start)
-            .max(self.now_ms);
+        self.now_ms = end.max(self.now_ms);
         self.restore_state_context(saved);
         outcome?;
         if distributed {
-            self.check_tolerance(name, m, language, input, failed, total, vars)?;
+            let tolerated = self.check_tolerance(name, m, language, input, failed, total, vars);
+            let event = if tolerated.is_ok() {
+                "MapRunSucceeded"
+            } else {
+                "MapRunFailed"
+            };
+            self.event(event, JsonMap::new)?;
+            tolerated?;
             if m.result_writer.is_some() {
                 return self.write_results(name, m, language, input, results, vars);
             }
         }
         Ok(Value::Array(results))
+    }
+
+    /// A `MapIteration*` event; distributed children are separate executions, reported by
+    /// `MapRun*` events instead.
+    fn iteration_event(
+        &mut self,
+        distributed: bool,
+        event: &str,
+        name: &str,
+        index: usize,
+    ) -> Result<(), Failure> {
+        if distributed {
+            return Ok(());
+        }
+        self.event(event, || {
+            details([
+                ("name", Value::String(name.to_owned())),
+                ("index", Value::from(index)),
+            ])
+        })
+    }
+
+    fn map_run_arn(&self, name: &str) -> String {
+        format!(
+            "arn:aws:states:us-east-1:123456789012:mapRun:{}/{}:local",
+            self.exec.machine_name,
+            name.replace(' ', "_")
+        )
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -615,11 +652,7 @@ impl<'e> Run<'e> {
             )?,
             _ => Value::Object(JsonMap::new()),
         };
-        let run_arn = format!(
-            "arn:aws:states:us-east-1:123456789012:mapRun:{}/{}:local",
-            self.exec.machine_name,
-            name.replace(' ', "_")
-        );
+        let run_arn = self.map_run_arn(name);
         if let Some(resource) = &writer.resource {
             let has_handler = self.exec.resource_handlers.contains_key(resource.as_str());
             if has_handler {

@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 use crate::asl::{Parallel, QueryLanguage, State};
 use crate::exec::engine::{Run, Step};
 use crate::exec::errors::Failure;
-use crate::exec::history::details;
+use crate::exec::history::failure_details;
 use crate::exec::pipeline::{Extra, ResultFields};
 use crate::exec::test_state::Stage;
 
@@ -55,18 +55,7 @@ impl<'e> Run<'e> {
                     Value::Array(outputs)
                 }
                 Err(failure) => {
-                    run.event("ParallelStateFailed", || {
-                        details([
-                            (
-                                "error",
-                                failure.error.clone().map_or(Value::Null, Value::String),
-                            ),
-                            (
-                                "cause",
-                                failure.cause.clone().map_or(Value::Null, Value::String),
-                            ),
-                        ])
-                    })?;
+                    run.event("ParallelStateFailed", || failure_details(&failure))?;
                     return Err(failure);
                 }
             };

@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 use crate::asl::{Pass, QueryLanguage};
 use crate::exec::engine::{Run, Step};
 use crate::exec::errors::Failure;
-use crate::exec::pipeline::{Extra, apply_assign};
+use crate::exec::pipeline::Extra;
 use crate::exec::test_state::Stage;
 
 impl<'e> Run<'e> {
@@ -56,7 +56,7 @@ impl<'e> Run<'e> {
                 (output, assigned)
             }
         };
-        apply_assign(vars, assigned);
+        self.apply_assign(vars, assigned);
         Ok(Step::after(output, s.transition()))
     }
 }

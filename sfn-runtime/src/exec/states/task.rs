@@ -35,55 +35,84 @@ fn task_events(resource: &str) -> TaskEvents {
             timed_out: "LambdaFunctionTimedOut",
         }
     } else {
-        TaskEvents { scheduled: "TaskScheduled", started: "TaskStarted", succeeded: "TaskSucceeded", failed: "TaskFailed", timed_out: "TaskTimedOut" }
+        TaskEvents {
+            scheduled: "TaskScheduled",
+            started: "TaskStarted",
+            succeeded: "TaskSucceeded",
+            failed: "TaskFailed",
+            timed_out: "TaskTimedOut",
+        }
     }
 }
 
 /// `arn:aws:states:::lambda:invoke` -> `("lambda", "invoke")`, as TaskScheduled reports them.
 fn resource_parts(resource: &str) -> (String, String) {
-    match resource.strip_prefix("arn:aws:states:::").and_then(|rest| rest.split_once(':')) {
+    match resource
+        .strip_prefix("arn:aws:states:::")
+        .and_then(|rest| rest.split_once(':'))
+    {
         Some((service, action)) => (service.to_owned(), action.to_owned()),
         None => (String::new(), resource.to_owned()),
     }
 }
 
 impl<'e> Run<'e> {
-    pub(crate) fn task(&mut self, name: &'e str, state: &'e State, t: &'e Task, raw: Value, vars: &mut Map<String, Value>) -> Result<Step<'e>, Failure> {
+    pub(crate) fn task(
+        &mut self,
+        name: &'e str,
+        state: &'e State,
+        t: &'e Task,
+        raw: Value,
+        vars: &mut Map<String, Value>,
+    ) -> Result<Step<'e>, Failure> {
         let language = self.language_of(t.query_language);
         self.with_error_handling(name, state, &raw, vars, |run, vars| {
             let token = run.prepare_token(name, t);
             match language {
                 QueryLanguage::JsonPath => {
-                    let effective = run.filter_path(name, "InputPath", &t.input_path, raw.clone(), vars)?;
+                    let effective =
+                        run.filter_path(name, "InputPath", &t.input_path, raw.clone(), vars)?;
                     run.note(Stage::AfterInputPath, &effective);
                     let (timeout, heartbeat) = run.task_timeouts(name, t, &effective, vars)?;
                     let params = match &t.parameters {
-                        Some(parameters) => run.render(name, "Parameters", parameters, &effective, vars)?,
+                        Some(parameters) => {
+                            run.render(name, "Parameters", parameters, &effective, vars)?
+                        }
                         None => effective,
                     };
                     run.note(Stage::AfterParameters, &params);
                     let result = run.invoke(name, t, &params, token, timeout, heartbeat)?;
                     run.note(Stage::Result, &result);
                     let selected = match &t.result_selector {
-                        Some(selector) => run.render(name, "ResultSelector", selector, &result, vars)?,
+                        Some(selector) => {
+                            run.render(name, "ResultSelector", selector, &result, vars)?
+                        }
                         None => result,
                     };
                     run.note(Stage::AfterResultSelector, &selected);
                     let assigned = run.assign_jsonpath(name, &t.assign, &selected, vars)?;
                     let output = run.result_path(name, &t.result_path, raw.clone(), selected)?;
                     run.note(Stage::AfterResultPath, &output);
-                    Ok((run.filter_path(name, "OutputPath", &t.output_path, output, vars)?, assigned))
+                    Ok((
+                        run.filter_path(name, "OutputPath", &t.output_path, output, vars)?,
+                        assigned,
+                    ))
                 }
                 QueryLanguage::Jsonata => {
                     let arguments = match &t.arguments {
-                        Some(arguments) => run.jsonata(name, "Arguments", arguments, &raw, Extra::default(), vars)?,
+                        Some(arguments) => {
+                            run.jsonata(name, "Arguments", arguments, &raw, Extra::default(), vars)?
+                        }
                         None => raw.clone(),
                     };
                     run.note(Stage::AfterParameters, &arguments);
                     let (timeout, heartbeat) = run.task_timeouts(name, t, &raw, vars)?;
                     let result = run.invoke(name, t, &arguments, token, timeout, heartbeat)?;
                     run.note(Stage::Result, &result);
-                    let extra = Extra { result: Some(&result), error_output: None };
+                    let extra = Extra {
+                        result: Some(&result),
+                        error_output: None,
+                    };
                     let assigned = run.assign_jsonata(name, &t.assign, &raw, extra, vars)?;
                     let output = match &t.output {
                         Some(output) => run.jsonata(name, "Output", output, &raw, extra, vars)?,
@@ -101,33 +130,92 @@ impl<'e> Run<'e> {
             return None;
         }
         self.token_seq += 1;
-        let token = TaskToken::new(format!("{}-{}-{}-{}", self.exec.execution_name, name.replace(' ', "_"), self.token_seq, self.rng.next_u64() % 1_000_000));
-        context::set_member(&mut self.context, "Task", Some(json!({"Token": token.token()})));
+        let token = TaskToken::new(format!(
+            "{}-{}-{}-{}",
+            self.exec.execution_name,
+            name.replace(' ', "_"),
+            self.token_seq,
+            self.rng.next_u64() % 1_000_000
+        ));
+        context::set_member(
+            &mut self.context,
+            "Task",
+            Some(json!({"Token": token.token()})),
+        );
         Some(token)
     }
 
     /// `TimeoutSeconds`/`TimeoutSecondsPath` and `HeartbeatSeconds`/`HeartbeatSecondsPath`.
-    fn task_timeouts(&mut self, name: &'e str, t: &'e Task, input: &Value, vars: &Map<String, Value>) -> Result<(Option<u64>, Option<u64>), Failure> {
-        let timeout = self.seconds_field(name, "TimeoutSeconds", &t.timeout_seconds, &t.timeout_seconds_path, input, vars)?;
-        let heartbeat = self.seconds_field(name, "HeartbeatSeconds", &t.heartbeat_seconds, &t.heartbeat_seconds_path, input, vars)?;
+    fn task_timeouts(
+        &mut self,
+        name: &'e str,
+        t: &'e Task,
+        input: &Value,
+        vars: &Map<String, Value>,
+    ) -> Result<(Option<u64>, Option<u64>), Failure> {
+        let timeout = self.seconds_field(
+            name,
+            "TimeoutSeconds",
+            &t.timeout_seconds,
+            &t.timeout_seconds_path,
+            input,
+            vars,
+        )?;
+        let heartbeat = self.seconds_field(
+            name,
+            "HeartbeatSeconds",
+            &t.heartbeat_seconds,
+            &t.heartbeat_seconds_path,
+            input,
+            vars,
+        )?;
         Ok((timeout, heartbeat))
     }
 
-    fn seconds_field(&mut self, name: &'e str, field: &str, value: &'e Option<IntOrExpr>, path: &'e Option<String>, input: &Value, vars: &Map<String, Value>) -> Result<Option<u64>, Failure> {
+    fn seconds_field(
+        &mut self,
+        name: &'e str,
+        field: &str,
+        value: &'e Option<IntOrExpr>,
+        path: &'e Option<String>,
+        input: &Value,
+        vars: &Map<String, Value>,
+    ) -> Result<Option<u64>, Failure> {
         let (value, error) = match (value, path) {
             (Some(IntOrExpr::Int(n)), _) => return Ok(Some(*n)),
-            (Some(IntOrExpr::Expr(source)), _) => (self.jsonata_str(name, field, source, input, vars)?, names::QUERY_EVALUATION_ERROR),
-            (None, Some(source)) => (self.select(name, &format!("{field}Path"), source, input, vars)?, names::RUNTIME),
+            (Some(IntOrExpr::Expr(source)), _) => (
+                self.jsonata_str(name, field, source, input, vars)?,
+                names::QUERY_EVALUATION_ERROR,
+            ),
+            (None, Some(source)) => (
+                self.select(name, &format!("{field}Path"), source, input, vars)?,
+                names::RUNTIME,
+            ),
             (None, None) => return Ok(None),
         };
         match value.as_u64() {
             Some(n) if n > 0 => Ok(Some(n)),
-            _ => Err(in_state(Failure::new(error, format!("{field} must be a positive integer, got {value}")), name, field)),
+            _ => Err(in_state(
+                Failure::new(
+                    error,
+                    format!("{field} must be a positive integer, got {value}"),
+                ),
+                name,
+                field,
+            )),
         }
     }
 
     /// Calls the task's handler (or mock) and applies its timeouts on the virtual clock.
-    fn invoke(&mut self, name: &'e str, t: &'e Task, input: &Value, token: Option<TaskToken>, timeout: Option<u64>, heartbeat: Option<u64>) -> Result<Value, Failure> {
+    fn invoke(
+        &mut self,
+        name: &'e str,
+        t: &'e Task,
+        input: &Value,
+        token: Option<TaskToken>,
+        timeout: Option<u64>,
+        heartbeat: Option<u64>,
+    ) -> Result<Value, Failure> {
         let events = task_events(&t.resource);
         let (resource_type, resource) = resource_parts(&t.resource);
         self.event(events.scheduled, || {
@@ -145,15 +233,35 @@ impl<'e> Run<'e> {
             }
             d
         })?;
-        self.event(events.started, || details([("resourceType", Value::String(resource_type.clone())), ("resource", Value::String(resource.clone()))]))?;
+        self.event(events.started, || {
+            details([
+                ("resourceType", Value::String(resource_type.clone())),
+                ("resource", Value::String(resource.clone())),
+            ])
+        })?;
         let (outcome, elapsed_ms, silence_ms) = self.call(name, t, input, token.as_ref())?;
-        let fail_timeout = |run: &mut Run<'e>, after_s: u64, heartbeat: bool| -> Result<Value, Failure> {
-            run.advance(i64::try_from(after_s.saturating_mul(1000)).unwrap_or(i64::MAX))?;
-            let what = if heartbeat { "HeartbeatSeconds" } else { "TimeoutSeconds" };
-            let cause = format!("the task of state '{name}' did not complete within its {what} ({after_s} s)");
-            run.event(events.timed_out, || details([("error", Value::String(names::TIMEOUT.into())), ("cause", Value::String(cause.clone()))]))?;
-            Err(Failure { heartbeat, ..Failure::new(names::TIMEOUT, cause) })
-        };
+        let fail_timeout =
+            |run: &mut Run<'e>, after_s: u64, heartbeat: bool| -> Result<Value, Failure> {
+                run.advance(i64::try_from(after_s.saturating_mul(1000)).unwrap_or(i64::MAX))?;
+                let what = if heartbeat {
+                    "HeartbeatSeconds"
+                } else {
+                    "TimeoutSeconds"
+                };
+                let cause = format!(
+                    "the task of state '{name}' did not complete within its {what} ({after_s} s)"
+                );
+                run.event(events.timed_out, || {
+                    details([
+                        ("error", Value::String(names::TIMEOUT.into())),
+                        ("cause", Value::String(cause.clone())),
+                    ])
+                })?;
+                Err(Failure {
+                    heartbeat,
+                    ..Failure::new(names::TIMEOUT, cause)
+                })
+            };
         if let Some(heartbeat_s) = heartbeat.filter(|h| silence_ms > h.saturating_mul(1000)) {
             return fail_timeout(self, heartbeat_s, true);
         }
@@ -165,11 +273,22 @@ impl<'e> Run<'e> {
             Ok(result) => {
                 if json_size(&result, MAX_PAYLOAD_BYTES) > MAX_PAYLOAD_BYTES {
                     // AWS-recorded: an oversized task result can be caught by States.ALL.
-                    let failure = Failure::new(names::DATA_LIMIT_EXCEEDED, format!("the result of state '{name}' is larger than the quota of {MAX_PAYLOAD_BYTES} bytes"));
+                    let failure = Failure::new(
+                        names::DATA_LIMIT_EXCEEDED,
+                        format!(
+                            "the result of state '{name}' is larger than the quota of {MAX_PAYLOAD_BYTES} bytes"
+                        ),
+                    );
                     self.task_failed(events.failed, &failure)?;
                     return Err(failure);
                 }
-                self.event(events.succeeded, || details([("resourceType", Value::String(resource_type.clone())), ("resource", Value::String(resource.clone())), ("output", result.clone())]))?;
+                self.event(events.succeeded, || {
+                    details([
+                        ("resourceType", Value::String(resource_type.clone())),
+                        ("resource", Value::String(resource.clone())),
+                        ("output", result.clone()),
+                    ])
+                })?;
                 Ok(result)
             }
             Err(failure) => {
@@ -180,29 +299,28 @@ impl<'e> Run<'e> {
     }
 
     fn task_failed(&mut self, event: &str, failure: &Failure) -> Result<(), Failure> {
-        self.event(event, || {
-            let mut d = Map::new();
-            if let Some(error) = &failure.error {
-                d.insert("error".into(), Value::String(error.clone()));
-            }
-            if let Some(cause) = &failure.cause {
-                d.insert("cause".into(), Value::String(cause.clone()));
-            }
-            d
-        })
+        self.event(event, || crate::exec::history::failure_details(failure))
     }
 
     /// Runs the mock or handler: `(outcome, virtual ms taken, longest ms without heartbeat)`.
     /// An outer `Err` is a failure no Retry/Catch handles (no handler, mocks exhausted).
     #[allow(clippy::type_complexity)]
-    fn call(&mut self, name: &'e str, t: &'e Task, input: &Value, token: Option<&TaskToken>) -> Result<(Result<Value, Failure>, u64, u64), Failure> {
+    fn call(
+        &mut self,
+        name: &'e str,
+        t: &'e Task,
+        input: &Value,
+        token: Option<&TaskToken>,
+    ) -> Result<(Result<Value, Failure>, u64, u64), Failure> {
         if let Some(mocks) = &self.exec.mocks {
             let counter = self.mock_counters.entry(name).or_insert(0);
             let index = *counter;
             *counter += 1;
             match mocks.response(name, index) {
                 Some(Some(MockResponse::Return(value))) => return Ok((Ok(value.clone()), 0, 0)),
-                Some(Some(MockResponse::Throw { error, cause })) => return Ok((Err(Failure::new(error.clone(), cause.clone())), 0, 0)),
+                Some(Some(MockResponse::Throw { error, cause })) => {
+                    return Ok((Err(Failure::new(error.clone(), cause.clone())), 0, 0));
+                }
                 Some(None) => {
                     let set = mocks.response_set(name).unwrap_or_default();
                     return Err(Failure::runtime(format!(
@@ -226,8 +344,19 @@ impl<'e> Run<'e> {
                 t.resource
             )));
         };
-        let retry_count = self.context.pointer("/State/RetryCount").and_then(Value::as_u64).unwrap_or(0);
-        let ctx = TaskContext::new(name, &t.resource, &self.context, retry_count, token.cloned());
+        let retry_count = self
+            .context
+            .get("State")
+            .and_then(|s| s.get("RetryCount"))
+            .and_then(Value::as_u64)
+            .unwrap_or(0);
+        let ctx = TaskContext::new(
+            name,
+            &t.resource,
+            &self.context,
+            retry_count,
+            token.cloned(),
+        );
         let outcome = match catch_unwind(AssertUnwindSafe(|| handler(input, &ctx))) {
             Ok(Ok(value)) => Ok(value),
             Ok(Err(failure)) => Err(Failure::new(failure.error, failure.cause)),
@@ -237,7 +366,10 @@ impl<'e> Run<'e> {
                     .map(|s| (*s).to_owned())
                     .or_else(|| panic.downcast_ref::<String>().cloned())
                     .unwrap_or_else(|| "(no message)".into());
-                Err(Failure::new(names::TASK_FAILED, format!("the handler of state '{name}' panicked: {message}")))
+                Err(Failure::new(
+                    names::TASK_FAILED,
+                    format!("the handler of state '{name}' panicked: {message}"),
+                ))
             }
         };
         ctx.advance(0.0);
@@ -245,14 +377,21 @@ impl<'e> Run<'e> {
         drop(ctx);
         let outcome = match (outcome, token) {
             (Ok(_), Some(token)) => {
-                self.event("TaskSubmitted", || details([("resource", Value::String(t.resource.clone()))]))?;
+                self.event("TaskSubmitted", || {
+                    details([("resource", Value::String(t.resource.clone()))])
+                })?;
                 match token.wait(self.exec.token_wait) {
                     Some(TokenOutcome::Success(output)) => Ok(output),
-                    Some(TokenOutcome::Failure(failure)) => Err(Failure::new(failure.error, failure.cause)),
+                    Some(TokenOutcome::Failure(failure)) => {
+                        Err(Failure::new(failure.error, failure.cause))
+                    }
                     None => {
                         return Err(Failure::terminal(
                             names::TIMEOUT,
-                            format!("the task token of state '{name}' was not completed within {:?} of real time", self.exec.token_wait),
+                            format!(
+                                "the task token of state '{name}' was not completed within {:?} of real time",
+                                self.exec.token_wait
+                            ),
                         ));
                     }
                 }

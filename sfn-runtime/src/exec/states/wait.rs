@@ -6,7 +6,7 @@ use crate::asl::{IntOrExpr, QueryLanguage, Wait};
 use crate::exec::clock::parse_timestamp;
 use crate::exec::engine::{Run, Step};
 use crate::exec::errors::{Failure, names};
-use crate::exec::pipeline::{Extra, apply_assign, in_state};
+use crate::exec::pipeline::{Extra, in_state};
 
 impl<'e> Run<'e> {
     pub(crate) fn wait(
@@ -111,7 +111,7 @@ impl<'e> Run<'e> {
                 (output, assigned)
             }
         };
-        apply_assign(vars, assigned);
+        self.apply_assign(vars, assigned);
         Ok(Step::after(output, s.transition()))
     }
 }

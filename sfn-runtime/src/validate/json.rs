@@ -1,0 +1,152 @@
+//! Reading JSON text while remembering duplicate object keys, which `serde_json` would
+//! silently merge (the last one wins): two states of the same name in one `States` object
+//! must be reported, not lost.
+
+use std::cell::RefCell;
+use std::fmt;
+
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Value};
+
+use super::diagnostic::{JsonError, child, item};
+
+/// A key that appeared more than once: the pointer to the object, and the key.
+pub(crate) type Duplicate = (String, String);
+
+/// Parses `text`, returning the value (last duplicate wins, as everywhere) and the
+/// duplicates met.
+pub(crate) fn parse(text: &str) -> Result<(Value, Vec<Duplicate>), JsonError> {
+    let found = RefCell::new(Vec::new());
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = Seed {
+        pointer: String::new(),
+        found: &found,
+    }
+    .deserialize(&mut de)?;
+    de.end()?;
+    Ok((value, found.into_inner()))
+}
+
+/// Builds a `Value` for the node at `pointer`.
+struct Seed<'f> {
+    pointer: String,
+    found: &'f RefCell<Vec<Duplicate>>,
+}
+
+impl<'de> DeserializeSeed<'de> for Seed<'_> {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Seed<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(v) = seq.next_element_seed(Seed {
+            pointer: item(&self.pointer, items.len()),
+            found: self.found,
+        })? {
+            items.push(v);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Value, A::Error> {
+        let mut map = Map::new();
+        while let Some(key) = access.next_key::<String>()? {
+            let value = access.next_value_seed(Seed {
+                pointer: child(&self.pointer, &key),
+                found: self.found,
+            })?;
+            if map.contains_key(&key) {
+                self.found
+                    .borrow_mut()
+                    .push((self.pointer.clone(), key.clone()));
+            }
+            map.insert(key, value);
+        }
+        Ok(Value::Object(map))
+    }
+}
+
+/// Duplicate keys: a JSON reader keeps only the last of them.
+pub(crate) fn duplicate_key(doc: &super::doc::Doc, sink: &mut super::diagnostic::Sink) {
+    for (object, key) in doc.duplicates {
+        let what = if object.ends_with("/States") {
+            "state"
+        } else {
+            "key"
+        };
+        sink.emit_hint(
+            child(object, key),
+            format!(
+                "{what} `{key}` appears more than once in this object; only the last one counts"
+            ),
+            Some("rename or remove the other one".to_owned()),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+
+    #[test]
+    fn finds_duplicates_with_their_pointer_and_keeps_the_last_value() {
+        let (v, dups) = parse(r#"{"a": 1, "b": [{"x": 1, "x": 2}], "a": 3}"#).unwrap();
+        assert_eq!(v, serde_json::json!({"a": 3, "b": [{"x": 2}]}));
+        assert_eq!(
+            dups,
+            [
+                ("/b/0".to_owned(), "x".to_owned()),
+                (String::new(), "a".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn reports_trailing_garbage_with_position() {
+        let e = parse("{} x").unwrap_err();
+        assert_eq!((e.line, e.column), (1, 4));
+    }
+}
