@@ -191,7 +191,7 @@ impl<'e> Run<'e> {
                 Err(Failure::terminal(
                     names::TIMEOUT,
                     format!(
-                        "the execution exceeded its TimeoutSeconds (at {}, in state '{}')",
+                        "the execution timed out at {} (its TimeoutSeconds or the workflow kind's duration quota), in state '{}'",
                         format_timestamp(deadline),
                         self.current_state()
                     ),
