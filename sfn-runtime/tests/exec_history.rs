@@ -250,3 +250,17 @@ fn exited_events_carry_assigned_variables() {
         None
     );
 }
+
+#[test]
+fn express_executions_last_five_minutes() {
+    let m = machine(
+        json!({"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 600, "End": true}}}),
+    );
+    let standard = Executor::new(&m).run(json!({}));
+    assert!(standard.succeeded());
+    let express = Executor::new(&m)
+        .with_kind(sfn_runtime::WorkflowKind::Express)
+        .run(json!({}));
+    assert_eq!(express.status, Status::TimedOut);
+    assert_eq!(express.duration_ms, 300_000);
+}

@@ -1,5 +1,5 @@
 //! `sfn run FILE [--input JSON | --input @F | --input-file F] [--mock-config F --test-case NAME]
-//! [--machine NAME] [--seed N] [--history]`: runs an ASL file with the local executor.
+//! [--machine NAME] [--seed N] [--history] [--express]`: runs an ASL file with the local executor.
 //!
 //! Prints exactly one JSON object on stdout: `{"status":"SUCCEEDED","output":..}` or
 //! `{"status":"FAILED","error":..,"cause":..}` (plus `"history"` with `--history`).
@@ -9,6 +9,7 @@
 use std::process::ExitCode;
 
 use serde_json::Value;
+use sfn::runtime::WorkflowKind;
 use sfn::runtime::asl::StateMachine;
 use sfn::runtime::exec::{Executor, MockConfig};
 use sfn::runtime::validate::validate_value;
@@ -27,6 +28,7 @@ usage: sfn run FILE [options]
   --machine NAME         the state machine name in the mock configuration (when ambiguous)
   --seed N               seed for retry jitter, States.UUID, States.MathRandom (default 0)
   --history              add the execution history to the output
+  --express              run as an Express workflow (executions time out after 5 minutes)
   -h, --help             show this message
 
 Prints one JSON object: {\"status\":\"SUCCEEDED\",\"output\":..} or
@@ -47,6 +49,7 @@ struct Options {
     machine: Option<String>,
     seed: u64,
     history: bool,
+    express: bool,
 }
 
 /// Entry point of `sfn run`.
@@ -111,6 +114,7 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
                     .map_err(|_| format!("`--seed` needs a non-negative integer, got `{text}`"))?;
             }
             "--history" => options.history = true,
+            "--express" => options.express = true,
             other if other.starts_with('-') && other != "-" => {
                 return Err(format!("unknown option `{other}`"));
             }
@@ -187,7 +191,12 @@ fn run(options: &Options) -> Result<(Value, bool), String> {
     let mut executor = Executor::new(&machine)
         .with_seed(options.seed)
         .record_history(options.history)
-        .with_names(machine_name, "local-execution");
+        .with_names(machine_name, "local-execution")
+        .with_kind(if options.express {
+            WorkflowKind::Express
+        } else {
+            WorkflowKind::Standard
+        });
     if let (Some(mocks), Some(case)) = (&options.mocks, &options.test_case) {
         let config = MockConfig::from_json(&read(mocks)?).map_err(|errors| {
             let lines: Vec<String> = errors.iter().map(|e| format!("{mocks}:{e}")).collect();

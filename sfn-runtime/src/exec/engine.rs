@@ -70,10 +70,7 @@ impl<'e> Run<'e> {
             visited: Vec::new(),
             mock_counters: HashMap::new(),
             context: context::initial(&names, input, exec.start_ms),
-            deadline_ms: exec.machine.timeout_seconds.map(|s| {
-                exec.start_ms
-                    .saturating_add((s as i64).saturating_mul(1000))
-            }),
+            deadline_ms: Some(exec.start_ms.saturating_add(exec.max_duration_ms())),
             timed_out: false,
             token_seq: 0,
             inspection: None,
@@ -194,7 +191,7 @@ impl<'e> Run<'e> {
                 Err(Failure::terminal(
                     names::TIMEOUT,
                     format!(
-                        "the execution exceeded its TimeoutSeconds (at {}, in state '{}')",
+                        "the execution timed out at {} (its TimeoutSeconds or the workflow kind's duration quota), in state '{}'",
                         format_timestamp(deadline),
                         self.current_state()
                     ),

@@ -50,6 +50,7 @@ use std::time::Duration;
 
 use serde_json::{Map, Value};
 
+use crate::WorkflowKind;
 use crate::asl::{State, StateMachine, States};
 
 pub use clock::{format_timestamp, parse_timestamp};
@@ -75,6 +76,7 @@ pub struct Executor {
     pub(crate) machine_name: String,
     pub(crate) execution_name: String,
     pub(crate) token_wait: Duration,
+    pub(crate) kind: WorkflowKind,
 }
 
 /// How an execution ended.
@@ -175,6 +177,7 @@ impl Executor {
             machine_name: "StateMachine".into(),
             execution_name: "local-execution".into(),
             token_wait: Duration::from_secs(30),
+            kind: WorkflowKind::Standard,
         }
     }
 
@@ -318,6 +321,27 @@ impl Executor {
         self
     }
 
+    /// Standard (executions may last a year) or Express (five minutes): past that the
+    /// execution times out with `States.Timeout`, as in the service.
+    pub fn with_kind(mut self, kind: WorkflowKind) -> Executor {
+        self.kind = kind;
+        self
+    }
+
+    /// The longest an execution may last, in virtual milliseconds (the machine's
+    /// `TimeoutSeconds`, capped by the workflow kind's quota).
+    pub(crate) fn max_duration_ms(&self) -> i64 {
+        let quota: i64 = match self.kind {
+            // One year, leap years included.
+            WorkflowKind::Standard => 366 * 24 * 3600 * 1000,
+            WorkflowKind::Express => 5 * 60 * 1000,
+        };
+        self.machine
+            .timeout_seconds
+            .and_then(|s| i64::try_from(s).ok())
+            .map_or(quota, |s| s.saturating_mul(1000).min(quota))
+    }
+
     /// Runs one execution.
     pub fn run(&self, input: Value) -> Execution {
         engine::Run::execute(self, input)
@@ -327,7 +351,10 @@ impl Executor {
 impl crate::Workflow {
     /// An executor for this workflow's definition (for `cargo test`).
     pub fn executor(&self) -> Result<Executor, ExecError> {
-        Executor::from_json(self.definition()).map(|e| e.with_names(self.name(), "local-execution"))
+        Executor::from_json(self.definition()).map(|e| {
+            e.with_names(self.name(), "local-execution")
+                .with_kind(self.kind())
+        })
     }
 }
 
