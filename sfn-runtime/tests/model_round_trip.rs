@@ -47,3 +47,19 @@ fn cdk_definitions_round_trip() {
         assert_eq!(&machine.to_value(), definition, "{file}");
     }
 }
+
+#[test]
+fn an_explicit_null_result_is_kept() {
+    use sfn_runtime::asl::State;
+    let text = r#"{"StartAt":"P","States":{"P":{"Type":"Pass","Result":null,"End":true}}}"#;
+    let machine = StateMachine::from_json(text).unwrap();
+    let State::Pass(pass) = &machine.states["P"] else {
+        panic!("a Pass state")
+    };
+    assert_eq!(pass.result, Some(serde_json::Value::Null));
+    assert_eq!(machine.to_json(), text);
+    let output = sfn_runtime::exec::Executor::new(&machine)
+        .run(serde_json::json!({"a": 1}))
+        .output;
+    assert_eq!(output, Some(serde_json::Value::Null));
+}

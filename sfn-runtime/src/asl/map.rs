@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::error_handling::{Catcher, Retrier};
 use super::machine::States;
-use super::serde_util::nullable;
+use super::serde_util::{keep_null, nullable};
 use super::states::Transition;
 use super::values::{ExecutionType, IntOrExpr, NumberOrExpr, QueryLanguage};
 
@@ -96,7 +96,11 @@ pub struct Map {
     )]
     pub output_path: Option<Option<String>>,
     /// `Output` (JSONata).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub output: Option<Value>,
     /// `Assign`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -12,3 +12,13 @@ where
 {
     Option::<T>::deserialize(deserializer).map(Some)
 }
+
+/// Deserializes a JSON value where an explicit `null` is a value, not an absence
+/// (`"Result": null` makes a Pass state output `null`): absent -> `None`, `null` ->
+/// `Some(Value::Null)`. Use with `#[serde(default)]`.
+pub(crate) fn keep_null<'de, D>(deserializer: D) -> Result<Option<serde_json::Value>, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    serde_json::Value::deserialize(deserializer).map(Some)
+}

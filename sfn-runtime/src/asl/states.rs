@@ -8,7 +8,7 @@ use super::choice::ChoiceRule;
 use super::error_handling::{Catcher, Retrier};
 use super::machine::Branch;
 use super::map::Map;
-use super::serde_util::nullable;
+use super::serde_util::{keep_null, nullable};
 use super::values::{IntOrExpr, QueryLanguage};
 
 /// A state: one of the eight types, tagged by `Type` on the wire.
@@ -136,7 +136,11 @@ pub struct Pass {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parameters: Option<Value>,
     /// `Result` (used verbatim).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub result: Option<Value>,
     /// `ResultPath`; `Some(None)` is `null`.
     #[serde(
@@ -153,7 +157,11 @@ pub struct Pass {
     )]
     pub output_path: Option<Option<String>>,
     /// `Output` (JSONata).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub output: Option<Value>,
     /// `Assign`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -216,7 +224,11 @@ pub struct Task {
     )]
     pub output_path: Option<Option<String>>,
     /// `Output` (JSONata).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub output: Option<Value>,
     /// `Assign`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -281,7 +293,11 @@ pub struct Choice {
     )]
     pub output_path: Option<Option<String>>,
     /// `Output` (JSONata).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub output: Option<Value>,
     /// `Assign` (runs when no rule matched).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -325,7 +341,11 @@ pub struct Wait {
     )]
     pub output_path: Option<Option<String>>,
     /// `Output` (JSONata).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub output: Option<Value>,
     /// `Assign`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -367,7 +387,11 @@ pub struct Succeed {
     )]
     pub output_path: Option<Option<String>>,
     /// `Output` (JSONata).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub output: Option<Value>,
 }
 
@@ -438,7 +462,11 @@ pub struct Parallel {
     )]
     pub output_path: Option<Option<String>>,
     /// `Output` (JSONata).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "keep_null",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub output: Option<Value>,
     /// `Assign`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
