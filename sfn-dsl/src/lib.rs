@@ -12,6 +12,7 @@ pub mod ast;
 pub mod check;
 pub mod diag;
 pub mod expand;
+pub mod import;
 pub mod loc;
 pub mod lower;
 pub mod parse;

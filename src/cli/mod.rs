@@ -6,6 +6,7 @@
 use std::process::ExitCode;
 
 mod graph;
+mod import;
 mod input;
 mod run;
 mod validate;
@@ -19,6 +20,7 @@ commands:
   validate   check ASL files against the States Language rules
   graph      draw a state machine as Mermaid or DOT
   run        run an ASL file locally (mocked tasks, virtual clock)
+  import     print the workflow! source of an ASL file (migration)
   help       show this message
 
 Run `sfn <command> --help` for a command's options and examples.";
@@ -33,6 +35,7 @@ pub fn dispatch(args: &[String]) -> ExitCode {
         "validate" => validate::main(rest),
         "graph" => graph::main(rest),
         "run" => run::main(rest),
+        "import" => import::main(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             ExitCode::SUCCESS

@@ -1,0 +1,83 @@
+//! `sfn import [--name NAME] FILE`: prints the `workflow!` source of an ASL definition, the
+//! migration path from hand-written ASL files to Rust.
+
+use std::process::ExitCode;
+
+use sfn_dsl::import::{const_name, to_source};
+
+use super::input::read_input;
+
+const HELP: &str = "\
+sfn import: print the workflow! source of an ASL definition
+
+usage: sfn import [--name NAME] FILE
+
+FILE is an ASL definition (`-` reads standard input). The output is a `workflow!` invocation
+declaring `pub NAME` (default: from the file name, `order-flow.asl.json` -> ORDER_FLOW); it is
+checked before it is printed: the DSL turns it back into exactly the same ASL. Paste it into
+a module that has `use sfn::workflow;`.
+
+Exit codes: 0 printed, 1 the DSL cannot express part of the definition (FILE:POINTER: why),
+2 the file cannot be read or is not JSON.
+
+examples:
+  sfn import order-flow.asl.json > src/order_flow.rs
+  sfn import --name CHECKOUT - < checkout.json";
+
+/// Entry point of `sfn import`.
+pub fn main(args: &[String]) -> ExitCode {
+    let mut name = None;
+    let mut file = None;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--help" | "-h" => {
+                println!("{HELP}");
+                return ExitCode::SUCCESS;
+            }
+            "--name" => match args.next() {
+                Some(n) => name = Some(n.clone()),
+                None => {
+                    eprintln!("sfn import: --name takes the const's name, e.g. `--name ORDER_FLOW`");
+                    return ExitCode::from(2);
+                }
+            },
+            _ if file.is_none() => file = Some(arg.clone()),
+            _ => {
+                eprintln!("sfn import: one FILE at a time\n\n{HELP}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let Some(file) = file else {
+        eprintln!("{HELP}");
+        return ExitCode::from(2);
+    };
+    let text = match read_input(&file) {
+        Ok(text) => text,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
+        }
+    };
+    let shown = if file == "-" { "<stdin>" } else { file.as_str() };
+    let definition: serde_json::Value = match serde_json::from_str(&text) {
+        Ok(value) => value,
+        Err(e) => {
+            eprintln!("{shown}:{}:{}: not JSON: {e}", e.line(), e.column());
+            return ExitCode::from(2);
+        }
+    };
+    let name = name.unwrap_or_else(|| const_name(if file == "-" { "workflow" } else { &file }));
+    match to_source(&definition, &name) {
+        Ok(source) => {
+            print!("{source}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            let pointer = if error.pointer.is_empty() { "/" } else { &error.pointer };
+            eprintln!("{shown}:{pointer}: {}", error.message);
+            ExitCode::from(1)
+        }
+    }
+}
