@@ -16,6 +16,9 @@ mod text;
 mod value;
 mod verify;
 
+#[cfg(test)]
+mod tests;
+
 pub use error::ImportError;
 pub use names::const_name;
 

@@ -13,6 +13,39 @@ use super::value::{Mode, Tree, duration, flat, layout, string, tree};
 
 type Object = Map<String, Json>;
 
+/// The order fields are written in.
+const FIELD_ORDER: &[&str] = &[
+    "resource",
+    "mode",
+    "execution_type",
+    "items",
+    "item_reader",
+    "item_selector",
+    "item_batcher",
+    "max_concurrency",
+    "tolerated_failure_percentage",
+    "tolerated_failure_count",
+    "label",
+    "seconds",
+    "timestamp",
+    "error",
+    "cause",
+    "input_path",
+    "parameters",
+    "arguments",
+    "credentials",
+    "result",
+    "result_selector",
+    "result_path",
+    "result_writer",
+    "output_path",
+    "output",
+    "timeout",
+    "heartbeat",
+    "branches",
+    "processor",
+];
+
 /// `jsonata` / `jsonpath` for a `QueryLanguage` value.
 pub fn query_language_word(value: &Json, at: &str) -> Result<&'static str, ImportError> {
     match value.as_str() {
@@ -295,11 +328,29 @@ fn write_state(
         }
     };
 
-    // The declaration.
+    // The declaration: fields in one reading order (what the state does, then its data flow,
+    // nested blocks last).
+    fields.sort_by_key(|(field, _)| FIELD_ORDER.iter().position(|f| f == field).unwrap_or(FIELD_ORDER.len()));
     let head = format!("{}: {ty}", state_name(name));
     if fields.is_empty() && arms.is_empty() {
         out.line(&format!("{head}{arrow},"));
         return Ok(());
+    }
+    if arms.is_empty() && fields.len() <= 2 {
+        let parts: Option<Vec<String>> = fields
+            .iter()
+            .map(|(field, rendered)| match rendered {
+                FieldValue::Value(t) => Some(format!("{field}: {}", flat(t))),
+                FieldValue::Blocks(..) => None,
+            })
+            .collect();
+        if let Some(parts) = parts {
+            let one_line = format!("{head} {{ {} }}{arrow},", parts.join(", "));
+            if fits(out.indent, 0, &one_line) {
+                out.line(&one_line);
+                return Ok(());
+            }
+        }
     }
     out.line(&format!("{head} {{"));
     out.indent += 1;
@@ -467,7 +518,10 @@ fn retrier(item: &Json, at: &str) -> Result<Vec<(String, Tree)>, ImportError> {
     for (key, value) in item {
         let key_at = child(at, key);
         let (name, text) = match key.as_str() {
-            "ErrorEquals" => ("errors", error_names(value, &key_at)?),
+            "ErrorEquals" => {
+                fields.push(("errors".to_owned(), error_names(value, &key_at)?));
+                continue;
+            }
             "IntervalSeconds" | "MaxDelaySeconds" => {
                 let seconds = value.as_u64().ok_or_else(|| ImportError::new(&key_at, format!("the DSL writes `{key}` as a whole number of seconds")))?;
                 (if key == "IntervalSeconds" { "interval" } else { "max_delay" }, duration(seconds))
@@ -489,7 +543,7 @@ fn retrier(item: &Json, at: &str) -> Result<Vec<(String, Tree)>, ImportError> {
     if !item.contains_key("ErrorEquals") {
         return Err(ImportError::new(at, "a retrier needs `ErrorEquals`"));
     }
-    Ok(fields)
+    Ok(ordered(fields, &["errors", "interval", "max_attempts", "backoff_rate", "max_delay", "jitter", "comment"]))
 }
 
 fn catcher(item: &Json, at: &str, template: Mode) -> Result<Vec<(String, Tree)>, ImportError> {
@@ -500,7 +554,10 @@ fn catcher(item: &Json, at: &str, template: Mode) -> Result<Vec<(String, Tree)>,
     for (key, value) in item {
         let key_at = child(at, key);
         let (name, text) = match key.as_str() {
-            "ErrorEquals" => ("errors", error_names(value, &key_at)?),
+            "ErrorEquals" => {
+                fields.push(("errors".to_owned(), error_names(value, &key_at)?));
+                continue;
+            }
             "Next" => (
                 "next",
                 state_name(value.as_str().ok_or_else(|| ImportError::new(&key_at, "`Next` is a state name"))?),
@@ -527,7 +584,13 @@ fn catcher(item: &Json, at: &str, template: Mode) -> Result<Vec<(String, Tree)>,
             return Err(ImportError::new(at, format!("a catcher needs `{required}`")));
         }
     }
-    Ok(fields)
+    Ok(ordered(fields, &["errors", "next", "result_path", "assign", "output", "comment"]))
+}
+
+/// Attribute fields in the order the DSL documents them.
+fn ordered(mut fields: Vec<(String, Tree)>, order: &[&str]) -> Vec<(String, Tree)> {
+    fields.sort_by_key(|(name, _)| order.iter().position(|o| o == name).unwrap_or(order.len()));
+    fields
 }
 
 fn comment_string(value: &Json, at: &str) -> Result<String, ImportError> {
@@ -537,7 +600,7 @@ fn comment_string(value: &Json, at: &str) -> Result<String, ImportError> {
         .ok_or_else(|| ImportError::new(at, "`Comment` is a string"))
 }
 
-fn error_names(value: &Json, at: &str) -> Result<String, ImportError> {
+fn error_names(value: &Json, at: &str) -> Result<Tree, ImportError> {
     let Json::Array(items) = value else {
         return Err(ImportError::new(at, "`ErrorEquals` is an array of error names"));
     };
@@ -546,11 +609,11 @@ fn error_names(value: &Json, at: &str) -> Result<String, ImportError> {
         .enumerate()
         .map(|(i, item)| {
             item.as_str()
-                .map(string)
+                .map(|name| Tree::Atom(string(name)))
                 .ok_or_else(|| ImportError::new(child(at, &i.to_string()), "an error name is a string"))
         })
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(format!("[{}]", names.join(", ")))
+    Ok(Tree::Array(names))
 }
 
 /// `#[name(a = 1, b = 2)]`, one field per line when long.
