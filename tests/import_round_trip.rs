@@ -78,3 +78,83 @@ fn semantics_definitions_round_trip() {
 fn cdk_definitions_round_trip() {
     round_trip_dir("cdk");
 }
+
+/// Runs `sfn import ARGS` with `stdin`; exit code, stdout, stderr.
+fn sfn_import(args: &[&str], stdin: &str) -> (i32, String, String) {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sfn"))
+        .arg("import")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("sfn runs");
+    if let Some(mut input) = child.stdin.take() {
+        input.write_all(stdin.as_bytes()).expect("stdin written");
+    }
+    let output = child.wait_with_output().expect("sfn finishes");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn temp_file(name: &str, text: &str) -> String {
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::write(&path, text).expect("temp file written");
+    path.to_string_lossy().into_owned()
+}
+
+const FLOW: &str = r#"{"StartAt": "Hello", "States": {"Hello": {"Type": "Pass", "Result": "hi", "Next": "Done now"}, "Done now": {"Type": "Succeed"}}}"#;
+
+#[test]
+fn cli_prints_source_that_lowers_to_the_file() {
+    let file = temp_file("order-flow.asl.json", FLOW);
+    let (code, out, err) = sfn_import(&[&file], "");
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("workflow! {\n    pub ORDER_FLOW {\n"), "{out}");
+    assert!(out.contains("Hello: Pass { result: \"hi\" } -> \"Done now\","), "{out}");
+    let (lowered, errors) = lower(&out);
+    assert_eq!(errors, 0);
+    assert_eq!(lowered, serde_json::from_str::<Value>(FLOW).expect("JSON"));
+}
+
+#[test]
+fn cli_reads_stdin_and_takes_a_name() {
+    let (code, out, err) = sfn_import(&["--name", "CHECKOUT", "-"], FLOW);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("pub CHECKOUT {"), "{out}");
+}
+
+#[test]
+fn cli_reports_what_cannot_be_expressed_with_its_pointer() {
+    let orphan = r#"{"StartAt": "A", "States": {"A": {"Type": "Succeed"}, "B": {"Type": "Succeed"}}}"#;
+    let file = temp_file("orphan.json", orphan);
+    let (code, out, err) = sfn_import(&[&file], "");
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(err.starts_with(&format!("{file}:/States/B: state `B` is unreachable")), "{err}");
+}
+
+#[test]
+fn cli_exit_2_for_unreadable_or_non_json_input() {
+    let (code, _, err) = sfn_import(&["-"], "{ not json");
+    assert_eq!(code, 2);
+    assert!(err.starts_with("<stdin>:1:3: not JSON"), "{err}");
+    let missing = Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-such-file.json");
+    let (code, _, err) = sfn_import(&[&missing.to_string_lossy()], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot read"), "{err}");
+    let (code, _, _) = sfn_import(&[], "");
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn cli_help_has_examples() {
+    let (code, out, _) = sfn_import(&["--help"], "");
+    assert_eq!(code, 0);
+    assert!(out.contains("usage: sfn import [--name NAME] FILE"), "{out}");
+    assert!(out.contains("examples:"), "{out}");
+}
