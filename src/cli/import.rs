@@ -17,6 +17,9 @@ declaring `pub NAME` (default: from the file name, `order-flow.asl.json` -> ORDE
 checked before it is printed: the DSL turns it back into exactly the same ASL. Paste it into
 a module that has `use sfn::workflow;`.
 
+Rule violations of the definition (those `sfn validate` reports) are printed as warnings:
+the macro reports them at compile time.
+
 Exit codes: 0 printed, 1 the DSL cannot express part of the definition (FILE:POINTER: why),
 2 the file cannot be read or is not JSON.
 
@@ -72,6 +75,12 @@ pub fn main(args: &[String]) -> ExitCode {
     match to_source(&definition, &name) {
         Ok(source) => {
             print!("{source}");
+            // The source is equivalent, so `workflow!` will report the same rule violations
+            // at compile time: say so now rather than after the paste.
+            for diagnostic in sfn_runtime::validate::validate_value(&definition) {
+                let pointer = if diagnostic.pointer.is_empty() { "/" } else { &diagnostic.pointer };
+                eprintln!("{shown}:{pointer}: warning: {} (`workflow!` reports this at compile time)", diagnostic.message);
+            }
             ExitCode::SUCCESS
         }
         Err(error) => {

@@ -80,6 +80,7 @@ pub fn block(
             format!("`StartAt` names `{start}`, which is not a state of this block"),
         ));
     }
+    targets_exist(states, &states_at)?;
     reachable(states, start, &states_at)?;
     let mut order: Vec<(&String, &Json)> = states.iter().collect();
     let mut mark_start = order.first().is_some_and(|(name, _)| name.as_str() != start);
@@ -111,6 +112,42 @@ fn has_attrs(state: &Json) -> bool {
     ["Comment", "QueryLanguage", "Assign", "Retry", "Catch"]
         .iter()
         .any(|key| state.get(key).is_some())
+}
+
+/// Every transition names a state of its own block (the DSL cannot leave a branch).
+fn targets_exist(states: &Object, at: &str) -> Result<(), ImportError> {
+    for (name, state) in states {
+        let state_at = child(at, name);
+        let mut targets: Vec<(String, &Json)> = Vec::new();
+        for key in ["Next", "Default"] {
+            if let Some(target) = state.get(key) {
+                targets.push((child(&state_at, key), target));
+            }
+        }
+        for list in ["Choices", "Catch"] {
+            if let Some(Json::Array(items)) = state.get(list) {
+                for (i, item) in items.iter().enumerate() {
+                    if let Some(target) = item.get("Next") {
+                        let item_at = child(&child(&state_at, list), &i.to_string());
+                        targets.push((child(&item_at, "Next"), target));
+                    }
+                }
+            }
+        }
+        for (pointer, target) in targets {
+            match target.as_str() {
+                Some(target) if states.contains_key(target) => {}
+                Some(target) => {
+                    return Err(ImportError::new(
+                        pointer,
+                        format!("no state named `{target}` in this block (a transition cannot leave a Parallel branch or a Map processor)"),
+                    ));
+                }
+                None => return Err(ImportError::new(pointer, "a transition names a state")),
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The DSL refuses unreachable states: report them at their pointer.
@@ -305,8 +342,16 @@ fn write_state(
     if let Some(word) = execution_type {
         fields.insert(0, ("execution_type", FieldValue::Value(Tree::Atom(word))));
     }
-    if ty == "Choice" && !state.contains_key("Choices") {
-        return Err(ImportError::new(at, "a Choice state needs `Choices`"));
+    let required = match ty {
+        "Choice" => "Choices",
+        "Task" => "Resource",
+        "Parallel" => "Branches",
+        "Map" if state.contains_key("Iterator") => "Iterator",
+        "Map" => "ItemProcessor",
+        _ => "Type",
+    };
+    if !state.contains_key(required) {
+        return Err(ImportError::new(at, format!("a {ty} state needs `{required}`")));
     }
     if ty == "Choice" {
         if let Some(default) = state.get("Default") {
