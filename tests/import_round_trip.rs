@@ -19,15 +19,18 @@ fn body(source: &str) -> &str {
 fn lower(source: &str) -> (Value, usize) {
     let tokens: proc_macro2::TokenStream = body(source).parse().expect("generated source lexes");
     let mut errors = Errors::default();
-    let defs = sfn_dsl::parse::parse_all(tokens, |s| sfn_dsl::parse::parse_workflows(s, &mut errors))
-        .expect("generated source parses");
+    let defs =
+        sfn_dsl::parse::parse_all(tokens, |s| sfn_dsl::parse::parse_workflows(s, &mut errors))
+            .expect("generated source parses");
     assert_eq!(defs.len(), 1, "one workflow");
     let lowered = sfn_dsl::lower::lower_workflow(&defs[0], &mut errors);
     (lowered.definition, errors.len())
 }
 
 fn definitions(dir: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/conformance").join(dir);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/conformance")
+        .join(dir);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("conformance directory")
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -66,7 +69,13 @@ fn round_trip_dir(dir: &str) {
             Err(error) => failures.push(format!("{}: {error}", path.display())),
         }
     }
-    assert!(failures.is_empty(), "{} of {} failed:\n{}", failures.len(), files.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        files.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -114,8 +123,14 @@ fn cli_prints_source_that_lowers_to_the_file() {
     let file = temp_file("order-flow.asl.json", FLOW);
     let (code, out, err) = sfn_import(&[&file], "");
     assert_eq!(code, 0, "{err}");
-    assert!(out.starts_with("workflow! {\n    pub ORDER_FLOW {\n"), "{out}");
-    assert!(out.contains("Hello: Pass { result: \"hi\" } -> \"Done now\","), "{out}");
+    assert!(
+        out.starts_with("workflow! {\n    pub ORDER_FLOW {\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Hello: Pass { result: \"hi\" } -> \"Done now\","),
+        "{out}"
+    );
     let (lowered, errors) = lower(&out);
     assert_eq!(errors, 0);
     assert_eq!(lowered, serde_json::from_str::<Value>(FLOW).expect("JSON"));
@@ -130,12 +145,16 @@ fn cli_reads_stdin_and_takes_a_name() {
 
 #[test]
 fn cli_reports_what_cannot_be_expressed_with_its_pointer() {
-    let orphan = r#"{"StartAt": "A", "States": {"A": {"Type": "Succeed"}, "B": {"Type": "Succeed"}}}"#;
+    let orphan =
+        r#"{"StartAt": "A", "States": {"A": {"Type": "Succeed"}, "B": {"Type": "Succeed"}}}"#;
     let file = temp_file("orphan.json", orphan);
     let (code, out, err) = sfn_import(&[&file], "");
     assert_eq!(code, 1);
     assert!(out.is_empty());
-    assert!(err.starts_with(&format!("{file}:/States/B: state `B` is unreachable")), "{err}");
+    assert!(
+        err.starts_with(&format!("{file}:/States/B: state `B` is unreachable")),
+        "{err}"
+    );
 }
 
 #[test]
@@ -155,6 +174,43 @@ fn cli_exit_2_for_unreadable_or_non_json_input() {
 fn cli_help_has_examples() {
     let (code, out, _) = sfn_import(&["--help"], "");
     assert_eq!(code, 0);
-    assert!(out.contains("usage: sfn import [--name NAME] FILE"), "{out}");
+    assert!(
+        out.contains("usage: sfn import [--name NAME] FILE"),
+        "{out}"
+    );
     assert!(out.contains("examples:"), "{out}");
+}
+
+/// The README's import example is the importer's real output.
+#[test]
+fn readme_example_is_real_output() {
+    let definition = serde_json::json!({
+        "Comment": "Charges an order",
+        "StartAt": "Charge card",
+        "States": {
+            "Charge card": {
+                "Type": "Task",
+                "Resource": "arn:aws:states:::lambda:invoke",
+                "Parameters": { "FunctionName": "charge", "Payload.$": "$.order" },
+                "Retry": [{ "ErrorEquals": ["States.Timeout"], "IntervalSeconds": 2, "MaxAttempts": 3 }],
+                "Next": "Route"
+            },
+            "Route": {
+                "Type": "Choice",
+                "Choices": [{ "And": [{ "Variable": "$.amount", "NumericGreaterThan": 100 }, { "Variable": "$.vip", "IsPresent": true }], "Next": "Done" }],
+                "Default": "Done"
+            },
+            "Done": { "Type": "Succeed" }
+        }
+    });
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README");
+    let marker = "$ sfn import order-flow.asl.json\n";
+    let start = readme.find(marker).expect("README has the import example") + marker.len();
+    let shown = &readme[start..];
+    let shown = &shown[..shown.find("```").expect("block ends")];
+    assert_eq!(
+        to_source(&definition, "ORDER_FLOW").expect("imports"),
+        shown
+    );
 }

@@ -41,7 +41,9 @@ pub fn main(args: &[String]) -> ExitCode {
             "--name" => match args.next() {
                 Some(n) => name = Some(n.clone()),
                 None => {
-                    eprintln!("sfn import: --name takes the const's name, e.g. `--name ORDER_FLOW`");
+                    eprintln!(
+                        "sfn import: --name takes the const's name, e.g. `--name ORDER_FLOW`"
+                    );
                     return ExitCode::from(2);
                 }
             },
@@ -63,7 +65,11 @@ pub fn main(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let shown = if file == "-" { "<stdin>" } else { file.as_str() };
+    let shown = if file == "-" {
+        "<stdin>"
+    } else {
+        file.as_str()
+    };
     let definition: serde_json::Value = match serde_json::from_str(&text) {
         Ok(value) => value,
         Err(e) => {
@@ -78,13 +84,24 @@ pub fn main(args: &[String]) -> ExitCode {
             // The source is equivalent, so `workflow!` will report the same rule violations
             // at compile time: say so now rather than after the paste.
             for diagnostic in sfn_runtime::validate::validate_value(&definition) {
-                let pointer = if diagnostic.pointer.is_empty() { "/" } else { &diagnostic.pointer };
-                eprintln!("{shown}:{pointer}: warning: {} (`workflow!` reports this at compile time)", diagnostic.message);
+                let pointer = if diagnostic.pointer.is_empty() {
+                    "/"
+                } else {
+                    &diagnostic.pointer
+                };
+                eprintln!(
+                    "{shown}:{pointer}: warning: {} (`workflow!` reports this at compile time)",
+                    diagnostic.message
+                );
             }
             ExitCode::SUCCESS
         }
         Err(error) => {
-            let pointer = if error.pointer.is_empty() { "/" } else { &error.pointer };
+            let pointer = if error.pointer.is_empty() {
+                "/"
+            } else {
+                &error.pointer
+            };
             eprintln!("{shown}:{pointer}: {}", error.message);
             ExitCode::from(1)
         }

@@ -16,28 +16,42 @@ enum Prec {
 }
 
 /// The arms of a Choice (`Choices` at `at`), one logical line each (attributes first).
-pub fn arms(value: &Json, at: &str, jsonata: bool, indent: usize) -> Result<Vec<String>, ImportError> {
+pub fn arms(
+    value: &Json,
+    at: &str,
+    jsonata: bool,
+    indent: usize,
+) -> Result<Vec<String>, ImportError> {
     let Json::Array(rules) = value else {
         return Err(ImportError::new(at, "`Choices` is an array of rules"));
     };
     if rules.is_empty() {
-        return Err(ImportError::new(at, "the DSL cannot write an empty `Choices`"));
+        return Err(ImportError::new(
+            at,
+            "the DSL cannot write an empty `Choices`",
+        ));
     }
-    let template = if jsonata { Mode::Literal } else { Mode::Template };
+    let template = if jsonata {
+        Mode::Literal
+    } else {
+        Mode::Template
+    };
     let mut lines = Vec::new();
     for (i, rule) in rules.iter().enumerate() {
         let rule_at = child(at, &i.to_string());
         let Json::Object(rule) = rule else {
             return Err(ImportError::new(rule_at, "a Choice rule is an object"));
         };
-        let target = rule
-            .get("Next")
-            .and_then(Json::as_str)
-            .ok_or_else(|| ImportError::new(child(&rule_at, "Next"), "a top-level Choice rule needs `Next`"))?;
+        let target = rule.get("Next").and_then(Json::as_str).ok_or_else(|| {
+            ImportError::new(
+                child(&rule_at, "Next"),
+                "a top-level Choice rule needs `Next`",
+            )
+        })?;
         if let Some(comment) = rule.get("Comment") {
-            let comment = comment
-                .as_str()
-                .ok_or_else(|| ImportError::new(child(&rule_at, "Comment"), "`Comment` is a string"))?;
+            let comment = comment.as_str().ok_or_else(|| {
+                ImportError::new(child(&rule_at, "Comment"), "`Comment` is a string")
+            })?;
             lines.push(format!("#[comment = {}]", string(comment)));
         }
         for (key, attr) in [("Assign", "assign"), ("Output", "output")] {
@@ -51,7 +65,10 @@ pub fn arms(value: &Json, at: &str, jsonata: bool, indent: usize) -> Result<Vec<
             condition.shift_remove(key);
         }
         if jsonata && !condition.contains_key("Condition") {
-            return Err(ImportError::new(rule_at, "a JSONata Choice rule is a `Condition`"));
+            return Err(ImportError::new(
+                rule_at,
+                "a JSONata Choice rule is a `Condition`",
+            ));
         }
         let (cond, _) = cond(&condition, &rule_at)?;
         lines.push(format!("{cond} => {},", state_name(target)));
@@ -61,36 +78,52 @@ pub fn arms(value: &Json, at: &str, jsonata: bool, indent: usize) -> Result<Vec<
 
 /// One condition (the rule object without `Next` and the arm attributes).
 fn cond(rule: &Map<String, Json>, at: &str) -> Result<(String, Prec), ImportError> {
-    if rule.len() == 1 {
-        if let Some((key, value)) = rule.iter().next() {
-            match key.as_str() {
-                "And" | "Or" => return logic(key, value, &child(at, key)),
-                "Not" => return not(value, &child(at, "Not")),
-                "Condition" => {
-                    let expr = value.as_str().filter(|s| crate::lower::is_jsonata(s)).ok_or_else(|| {
-                        ImportError::new(child(at, key), "a `Condition` is a JSONata string `{% .. %}`")
+    if rule.len() == 1
+        && let Some((key, value)) = rule.iter().next()
+    {
+        match key.as_str() {
+            "And" | "Or" => return logic(key, value, &child(at, key)),
+            "Not" => return not(value, &child(at, "Not")),
+            "Condition" => {
+                let expr = value
+                    .as_str()
+                    .filter(|s| crate::lower::is_jsonata(s))
+                    .ok_or_else(|| {
+                        ImportError::new(
+                            child(at, key),
+                            "a `Condition` is a JSONata string `{% .. %}`",
+                        )
                     })?;
-                    return Ok((string(expr), Prec::Unary));
-                }
-                _ => {}
+                return Ok((string(expr), Prec::Unary));
             }
+            _ => {}
         }
     }
-    let (text, negated) = comparison(rule, at, false)?;
-    Ok((text, if negated { Prec::Unary } else { Prec::Unary }))
+    let (text, _) = comparison(rule, at, false)?;
+    Ok((text, Prec::Unary))
 }
 
 fn logic(key: &str, value: &Json, at: &str) -> Result<(String, Prec), ImportError> {
     let Json::Array(items) = value else {
-        return Err(ImportError::new(at, format!("`{key}` is an array of rules")));
+        return Err(ImportError::new(
+            at,
+            format!("`{key}` is an array of rules"),
+        ));
     };
     if items.len() < 2 {
         return Err(ImportError::new(
             at,
-            format!("the DSL writes `{key}` as `a {} b`: an `{key}` of fewer than two rules cannot be written", if key == "And" { "&&" } else { "||" }),
+            format!(
+                "the DSL writes `{key}` as `a {} b`: an `{key}` of fewer than two rules cannot be written",
+                if key == "And" { "&&" } else { "||" }
+            ),
         ));
     }
-    let (op, prec) = if key == "And" { (" && ", Prec::And) } else { (" || ", Prec::Or) };
+    let (op, prec) = if key == "And" {
+        (" && ", Prec::And)
+    } else {
+        (" || ", Prec::Or)
+    };
     let mut parts = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let item_at = child(at, &i.to_string());
@@ -99,7 +132,11 @@ fn logic(key: &str, value: &Json, at: &str) -> Result<(String, Prec), ImportErro
         };
         let (text, inner) = cond(item, &item_at)?;
         // `a && (b && c)` keeps its nesting only with the parentheses; `||` inside `&&` needs them.
-        parts.push(if inner <= prec { format!("({text})") } else { text });
+        parts.push(if inner <= prec {
+            format!("({text})")
+        } else {
+            text
+        });
     }
     Ok((parts.join(op), prec))
 }
@@ -121,11 +158,15 @@ fn not(value: &Json, at: &str) -> Result<(String, Prec), ImportError> {
     {
         return Err(ImportError::new(
             child(at, key),
-            format!("the DSL writes `!is_..(..)` as `{key}: false` and cannot write `Not` around `{key}: true`; write `{key}: false` in the ASL"),
+            format!(
+                "the DSL writes `!is_..(..)` as `{key}: false` and cannot write `Not` around `{key}: true`; write `{key}: false` in the ASL"
+            ),
         ));
     }
     let (text, prec) = cond(inner, at)?;
-    let text = if prec == Prec::Unary && !text.contains(' ') || text.starts_with('!') && !text.contains(' ') {
+    let text = if prec == Prec::Unary && !text.contains(' ')
+        || text.starts_with('!') && !text.contains(' ')
+    {
         format!("!{text}")
     } else {
         format!("!({text})")
@@ -144,13 +185,20 @@ fn operator(rule: &Map<String, Json>) -> Option<(&str, &Json)> {
 }
 
 /// `Variable` + one operator, as `$.x == "a"`, `is_present($.x)`, ... (`!=` when `negated`).
-fn comparison(rule: &Map<String, Json>, at: &str, negated: bool) -> Result<(String, bool), ImportError> {
-    let variable = rule
-        .get("Variable")
-        .and_then(Json::as_str)
-        .ok_or_else(|| ImportError::new(at, "a comparison rule needs `Variable` and one operator"))?;
-    let (key, value) = operator(rule)
-        .ok_or_else(|| ImportError::new(at, "a comparison rule has exactly one operator besides `Variable`"))?;
+fn comparison(
+    rule: &Map<String, Json>,
+    at: &str,
+    negated: bool,
+) -> Result<(String, bool), ImportError> {
+    let variable = rule.get("Variable").and_then(Json::as_str).ok_or_else(|| {
+        ImportError::new(at, "a comparison rule needs `Variable` and one operator")
+    })?;
+    let (key, value) = operator(rule).ok_or_else(|| {
+        ImportError::new(
+            at,
+            "a comparison rule has exactly one operator besides `Variable`",
+        )
+    })?;
     let key_at = child(at, key);
     let var = text::path(variable).map_err(|m| ImportError::new(child(at, "Variable"), m))?;
     let tests = [
@@ -163,7 +211,10 @@ fn comparison(rule: &Map<String, Json>, at: &str, negated: bool) -> Result<(Stri
     ];
     if let Some((_, func)) = tests.iter().find(|(k, _)| *k == key) {
         let Json::Bool(b) = value else {
-            return Err(ImportError::new(key_at, format!("`{key}` is true or false")));
+            return Err(ImportError::new(
+                key_at,
+                format!("`{key}` is true or false"),
+            ));
         };
         return Ok((format!("{}{func}({var})", if *b { "" } else { "!" }), false));
     }
@@ -188,10 +239,18 @@ fn comparison(rule: &Map<String, Json>, at: &str, negated: bool) -> Result<(Stri
         ("LessThanEquals", false) => "<=",
         ("GreaterThan", false) => ">",
         ("GreaterThanEquals", false) => ">=",
-        _ => return Err(ImportError::new(&key_at, format!("`{key}` is not a Choice operator"))),
+        _ => {
+            return Err(ImportError::new(
+                &key_at,
+                format!("`{key}` is not a Choice operator"),
+            ));
+        }
     };
     if ty == "Boolean" && op_name != "Equals" {
-        return Err(ImportError::new(&key_at, format!("`{key}` is not a Choice operator")));
+        return Err(ImportError::new(
+            &key_at,
+            format!("`{key}` is not a Choice operator"),
+        ));
     }
     let right = if is_path {
         let other = value
@@ -208,7 +267,11 @@ fn comparison(rule: &Map<String, Json>, at: &str, negated: bool) -> Result<(Stri
             _ => {
                 return Err(ImportError::new(
                     key_at,
-                    format!("`{key}` takes a {} value; the DSL cannot write `{}`", type_word(ty), flat(&super::value::Tree::Atom(value.to_string()))),
+                    format!(
+                        "`{key}` takes a {} value; the DSL cannot write `{}`",
+                        type_word(ty),
+                        flat(&super::value::Tree::Atom(value.to_string()))
+                    ),
                 ));
             }
         }

@@ -39,7 +39,9 @@ impl Out {
 fn doc_safe(comment: &str) -> bool {
     !comment.is_empty()
         && comment.trim() == comment
-        && !comment.chars().any(|c| c.is_control() && c != '\n' && c != '\t')
+        && !comment
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t')
 }
 
 /// Whether `text` fits on one line at `indent` (plus `extra` characters around it).

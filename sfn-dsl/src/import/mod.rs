@@ -76,9 +76,12 @@ fn to_body(definition: &Json, name: &str) -> Result<String, ImportError> {
                 out.comment(comment);
             }
             "TimeoutSeconds" => {
-                let seconds = value
-                    .as_u64()
-                    .ok_or_else(|| ImportError::new(&at, "the DSL writes a workflow timeout as a whole number of seconds"))?;
+                let seconds = value.as_u64().ok_or_else(|| {
+                    ImportError::new(
+                        &at,
+                        "the DSL writes a workflow timeout as a whole number of seconds",
+                    )
+                })?;
                 out.line(&format!("#[timeout = {}]", value::duration(seconds)));
             }
             "Version" => {

@@ -51,7 +51,10 @@ pub fn query_language_word(value: &Json, at: &str) -> Result<&'static str, Impor
     match value.as_str() {
         Some("JSONata") => Ok("jsonata"),
         Some("JSONPath") => Ok("jsonpath"),
-        _ => Err(ImportError::new(at, "`QueryLanguage` is \"JSONata\" or \"JSONPath\"")),
+        _ => Err(ImportError::new(
+            at,
+            "`QueryLanguage` is \"JSONata\" or \"JSONPath\"",
+        )),
     }
 }
 
@@ -66,13 +69,21 @@ pub fn block(
     let start = container
         .get("StartAt")
         .and_then(Json::as_str)
-        .ok_or_else(|| ImportError::new(child(base, "StartAt"), "`StartAt` names the first state"))?;
+        .ok_or_else(|| {
+            ImportError::new(child(base, "StartAt"), "`StartAt` names the first state")
+        })?;
     let Some(Json::Object(states)) = container.get("States") else {
-        return Err(ImportError::new(child(base, "States"), "`States` is an object of states"));
+        return Err(ImportError::new(
+            child(base, "States"),
+            "`States` is an object of states",
+        ));
     };
     let states_at = child(base, "States");
     if states.is_empty() {
-        return Err(ImportError::new(states_at, "a block needs at least one state"));
+        return Err(ImportError::new(
+            states_at,
+            "a block needs at least one state",
+        ));
     }
     if !states.contains_key(start) {
         return Err(ImportError::new(
@@ -83,7 +94,9 @@ pub fn block(
     targets_exist(states, &states_at)?;
     reachable(states, start, &states_at)?;
     let mut order: Vec<(&String, &Json)> = states.iter().collect();
-    let mut mark_start = order.first().is_some_and(|(name, _)| name.as_str() != start);
+    let mut mark_start = order
+        .first()
+        .is_some_and(|(name, _)| name.as_str() != start);
     // The DSL reads `{ "Name": .. }` as an object, not a block, when a nested block's first
     // state starts with a string name; an attribute in front (`#[start]`) makes it a block.
     if nested
@@ -140,7 +153,9 @@ fn targets_exist(states: &Object, at: &str) -> Result<(), ImportError> {
                 Some(target) => {
                     return Err(ImportError::new(
                         pointer,
-                        format!("no state named `{target}` in this block (a transition cannot leave a Parallel branch or a Map processor)"),
+                        format!(
+                            "no state named `{target}` in this block (a transition cannot leave a Parallel branch or a Map processor)"
+                        ),
                     ));
                 }
                 None => return Err(ImportError::new(pointer, "a transition names a state")),
@@ -155,7 +170,9 @@ fn reachable(states: &Object, start: &str, at: &str) -> Result<(), ImportError> 
     let mut seen: HashSet<&str> = HashSet::from([start]);
     let mut queue = vec![start];
     while let Some(name) = queue.pop() {
-        let Some(state) = states.get(name) else { continue };
+        let Some(state) = states.get(name) else {
+            continue;
+        };
         let mut targets: Vec<&str> = Vec::new();
         targets.extend(state.get("Next").and_then(Json::as_str));
         targets.extend(state.get("Default").and_then(Json::as_str));
@@ -173,7 +190,9 @@ fn reachable(states: &Object, start: &str, at: &str) -> Result<(), ImportError> 
     match states.keys().find(|name| !seen.contains(name.as_str())) {
         Some(name) => Err(ImportError::new(
             child(at, name),
-            format!("state `{name}` is unreachable from the start state; the DSL refuses unreachable states (remove it)"),
+            format!(
+                "state `{name}` is unreachable from the start state; the DSL refuses unreachable states (remove it)"
+            ),
         )),
         None => Ok(()),
     }
@@ -205,18 +224,28 @@ fn write_state(
         ty,
         "Pass" | "Task" | "Choice" | "Wait" | "Succeed" | "Fail" | "Parallel" | "Map"
     ) {
-        return Err(ImportError::new(child(at, "Type"), format!("`{ty}` is not a state type")));
+        return Err(ImportError::new(
+            child(at, "Type"),
+            format!("`{ty}` is not a state type"),
+        ));
     }
     let jsonata = match state.get("QueryLanguage") {
         Some(value) => query_language_word(value, &child(at, "QueryLanguage"))? == "jsonata",
         None => scope_jsonata,
     };
-    let template = if jsonata { Mode::Literal } else { Mode::Template };
+    let template = if jsonata {
+        Mode::Literal
+    } else {
+        Mode::Template
+    };
 
     // Attributes.
     if let Some(comment) = state.get("Comment") {
         let Json::String(comment) = comment else {
-            return Err(ImportError::new(child(at, "Comment"), "`Comment` is a string"));
+            return Err(ImportError::new(
+                child(at, "Comment"),
+                "`Comment` is a string",
+            ));
         };
         out.comment(comment);
     }
@@ -232,14 +261,27 @@ fn write_state(
         out.line(&format!("#[assign({})]", layout(&t, out.indent, 10)));
     }
     for list in ["Retry", "Catch"] {
-        let Some(entries) = state.get(list) else { continue };
+        let Some(entries) = state.get(list) else {
+            continue;
+        };
         let list_at = child(at, list);
         if !matches!(ty, "Task" | "Parallel" | "Map") {
-            return Err(ImportError::new(list_at, format!("`{list}` belongs to Task, Parallel and Map states, not to a {ty}")));
+            return Err(ImportError::new(
+                list_at,
+                format!("`{list}` belongs to Task, Parallel and Map states, not to a {ty}"),
+            ));
         }
         let items = match entries {
             Json::Array(items) if !items.is_empty() => items,
-            _ => return Err(ImportError::new(list_at, format!("the DSL writes `{list}` as one `#[{}(..)]` per entry; an empty or non-array `{list}` cannot be written", list.to_lowercase()))),
+            _ => {
+                return Err(ImportError::new(
+                    list_at,
+                    format!(
+                        "the DSL writes `{list}` as one `#[{}(..)]` per entry; an empty or non-array `{list}` cannot be written",
+                        list.to_lowercase()
+                    ),
+                ));
+            }
         };
         for (i, item) in items.iter().enumerate() {
             let item_at = child(&list_at, &i.to_string());
@@ -264,7 +306,11 @@ fn write_state(
         let (field, rendered) = match (ty, key.as_str()) {
             (_, "Type" | "Comment" | "QueryLanguage" | "Assign" | "Retry" | "Catch") => continue,
             (_, "Next") => {
-                next = Some(value.as_str().ok_or_else(|| ImportError::new(&key_at, "`Next` is a state name"))?);
+                next = Some(
+                    value
+                        .as_str()
+                        .ok_or_else(|| ImportError::new(&key_at, "`Next` is a state name"))?,
+                );
                 continue;
             }
             (_, "End") => {
@@ -277,46 +323,96 @@ fn write_state(
             }
             ("Choice", "Default") => continue,
             (t, "InputPath" | "OutputPath") if t != "Fail" => {
-                let name = if key == "InputPath" { "input_path" } else { "output_path" };
+                let name = if key == "InputPath" {
+                    "input_path"
+                } else {
+                    "output_path"
+                };
                 (name, path_or_null(value, &key_at)?)
             }
-            (t, "Output") if t != "Fail" => ("output", FieldValue::Value(tree(value, &key_at, template, false)?)),
-            ("Pass" | "Task" | "Parallel" | "Map", "ResultPath") => ("result_path", path_or_null(value, &key_at)?),
-            ("Pass" | "Task" | "Parallel", "Parameters") => {
-                ("parameters", FieldValue::Value(payload(value, &key_at, template, false)?))
+            (t, "Output") if t != "Fail" => (
+                "output",
+                FieldValue::Value(tree(value, &key_at, template, false)?),
+            ),
+            ("Pass" | "Task" | "Parallel" | "Map", "ResultPath") => {
+                ("result_path", path_or_null(value, &key_at)?)
             }
-            ("Task" | "Parallel" | "Map", "Arguments") => ("arguments", FieldValue::Value(payload(value, &key_at, template, false)?)),
-            ("Task" | "Parallel" | "Map", "ResultSelector") => ("result_selector", FieldValue::Value(payload(value, &key_at, template, false)?)),
-            ("Task", "Credentials") => ("credentials", FieldValue::Value(payload(value, &key_at, template, false)?)),
-            ("Pass", "Result") => ("result", FieldValue::Value(tree(value, &key_at, Mode::Literal, false)?)),
+            ("Pass" | "Task" | "Parallel", "Parameters") => (
+                "parameters",
+                FieldValue::Value(payload(value, &key_at, template, false)?),
+            ),
+            ("Task" | "Parallel" | "Map", "Arguments") => (
+                "arguments",
+                FieldValue::Value(payload(value, &key_at, template, false)?),
+            ),
+            ("Task" | "Parallel" | "Map", "ResultSelector") => (
+                "result_selector",
+                FieldValue::Value(payload(value, &key_at, template, false)?),
+            ),
+            ("Task", "Credentials") => (
+                "credentials",
+                FieldValue::Value(payload(value, &key_at, template, false)?),
+            ),
+            ("Pass", "Result") => (
+                "result",
+                FieldValue::Value(tree(value, &key_at, Mode::Literal, false)?),
+            ),
             ("Task", "Resource") => ("resource", plain_string(value, &key_at)?),
             ("Map", "Label") => ("label", plain_string(value, &key_at)?),
-            ("Task", "TimeoutSeconds" | "TimeoutSecondsPath") => ("timeout", number_or_path(key, value, &key_at, true)?),
-            ("Task", "HeartbeatSeconds" | "HeartbeatSecondsPath") => ("heartbeat", number_or_path(key, value, &key_at, true)?),
-            ("Wait", "Seconds" | "SecondsPath") => ("seconds", number_or_path(key, value, &key_at, true)?),
-            ("Map", "MaxConcurrency" | "MaxConcurrencyPath") => ("max_concurrency", number_or_path(key, value, &key_at, false)?),
-            ("Map", "ToleratedFailurePercentage" | "ToleratedFailurePercentagePath") => {
-                ("tolerated_failure_percentage", number_or_path(key, value, &key_at, false)?)
+            ("Task", "TimeoutSeconds" | "TimeoutSecondsPath") => {
+                ("timeout", number_or_path(key, value, &key_at, true)?)
             }
-            ("Map", "ToleratedFailureCount" | "ToleratedFailureCountPath") => {
-                ("tolerated_failure_count", number_or_path(key, value, &key_at, false)?)
+            ("Task", "HeartbeatSeconds" | "HeartbeatSecondsPath") => {
+                ("heartbeat", number_or_path(key, value, &key_at, true)?)
             }
+            ("Wait", "Seconds" | "SecondsPath") => {
+                ("seconds", number_or_path(key, value, &key_at, true)?)
+            }
+            ("Map", "MaxConcurrency" | "MaxConcurrencyPath") => (
+                "max_concurrency",
+                number_or_path(key, value, &key_at, false)?,
+            ),
+            ("Map", "ToleratedFailurePercentage" | "ToleratedFailurePercentagePath") => (
+                "tolerated_failure_percentage",
+                number_or_path(key, value, &key_at, false)?,
+            ),
+            ("Map", "ToleratedFailureCount" | "ToleratedFailureCountPath") => (
+                "tolerated_failure_count",
+                number_or_path(key, value, &key_at, false)?,
+            ),
             ("Wait", "Timestamp") => ("timestamp", plain_string(value, &key_at)?),
             ("Wait", "TimestampPath") => ("timestamp", path_only(value, &key_at)?),
             ("Fail", "Error") => ("error", plain_string(value, &key_at)?),
             ("Fail", "Cause") => ("cause", plain_string(value, &key_at)?),
             ("Fail", "ErrorPath" | "CausePath") => {
                 let name = if key == "ErrorPath" { "error" } else { "cause" };
-                let expr = value.as_str().ok_or_else(|| ImportError::new(&key_at, format!("`{key}` is a path or an intrinsic call")))?;
+                let expr = value.as_str().ok_or_else(|| {
+                    ImportError::new(&key_at, format!("`{key}` is a path or an intrinsic call"))
+                })?;
                 let dsl = text::expression(expr).map_err(|m| ImportError::new(&key_at, m))?;
                 (name, FieldValue::Value(Tree::Atom(dsl)))
             }
             ("Map", "ItemsPath") => ("items", path_only(value, &key_at)?),
-            ("Map", "Items") => ("items", FieldValue::Value(tree(value, &key_at, template, false)?)),
-            ("Map", "ItemSelector") => ("item_selector", FieldValue::Value(payload(value, &key_at, template, true)?)),
-            ("Map", "ItemReader") => ("item_reader", FieldValue::Value(payload(value, &key_at, template, false)?)),
-            ("Map", "ItemBatcher") => ("item_batcher", FieldValue::Value(payload(value, &key_at, template, false)?)),
-            ("Map", "ResultWriter") => ("result_writer", FieldValue::Value(payload(value, &key_at, template, false)?)),
+            ("Map", "Items") => (
+                "items",
+                FieldValue::Value(tree(value, &key_at, template, false)?),
+            ),
+            ("Map", "ItemSelector") => (
+                "item_selector",
+                FieldValue::Value(payload(value, &key_at, template, true)?),
+            ),
+            ("Map", "ItemReader") => (
+                "item_reader",
+                FieldValue::Value(payload(value, &key_at, template, false)?),
+            ),
+            ("Map", "ItemBatcher") => (
+                "item_batcher",
+                FieldValue::Value(payload(value, &key_at, template, false)?),
+            ),
+            ("Map", "ResultWriter") => (
+                "result_writer",
+                FieldValue::Value(payload(value, &key_at, template, false)?),
+            ),
             ("Parallel", "Branches") => ("branches", branches(value, &key_at, jsonata)?),
             ("Map", "ItemProcessor") => {
                 let (block, m, e) = processor(value, &key_at, jsonata)?;
@@ -325,14 +421,32 @@ fn write_state(
                 ("processor", block)
             }
             ("Map", "Iterator" | "Parameters") => {
-                return Err(ImportError::new(key_at, format!("`{key}` is the legacy Map form; the DSL writes `ItemProcessor`/`ItemSelector` (rename `{key}` to `{}` in the ASL first)", if key == "Iterator" { "ItemProcessor" } else { "ItemSelector" })));
+                return Err(ImportError::new(
+                    key_at,
+                    format!(
+                        "`{key}` is the legacy Map form; the DSL writes `ItemProcessor`/`ItemSelector` (rename `{key}` to `{}` in the ASL first)",
+                        if key == "Iterator" {
+                            "ItemProcessor"
+                        } else {
+                            "ItemSelector"
+                        }
+                    ),
+                ));
             }
             (t, k) => {
-                return Err(ImportError::new(key_at, format!("a {t} state has no field `{k}` the DSL can write")));
+                return Err(ImportError::new(
+                    key_at,
+                    format!("a {t} state has no field `{k}` the DSL can write"),
+                ));
             }
         };
         if fields.iter().any(|(f, _)| *f == field) {
-            return Err(ImportError::new(key_at, format!("`{key}` and another form of it are both given; the DSL writes one `{field}`")));
+            return Err(ImportError::new(
+                key_at,
+                format!(
+                    "`{key}` and another form of it are both given; the DSL writes one `{field}`"
+                ),
+            ));
         }
         fields.push((field, rendered));
     }
@@ -351,31 +465,47 @@ fn write_state(
         _ => "Type",
     };
     if !state.contains_key(required) {
-        return Err(ImportError::new(at, format!("a {ty} state needs `{required}`")));
+        return Err(ImportError::new(
+            at,
+            format!("a {ty} state needs `{required}`"),
+        ));
     }
-    if ty == "Choice" {
-        if let Some(default) = state.get("Default") {
-            let target = default.as_str().ok_or_else(|| ImportError::new(child(at, "Default"), "`Default` is a state name"))?;
-            arms.push(format!("_ => {},", state_name(target)));
-        }
+    if ty == "Choice"
+        && let Some(default) = state.get("Default")
+    {
+        let target = default
+            .as_str()
+            .ok_or_else(|| ImportError::new(child(at, "Default"), "`Default` is a state name"))?;
+        arms.push(format!("_ => {},", state_name(target)));
     }
 
     // The transition.
     let arrow = match (ty, next, &end) {
         ("Choice" | "Succeed" | "Fail", None, None) => String::new(),
         ("Choice" | "Succeed" | "Fail", _, _) => {
-            return Err(ImportError::new(at, format!("a {ty} state takes no `Next` or `End`")));
+            return Err(ImportError::new(
+                at,
+                format!("a {ty} state takes no `Next` or `End`"),
+            ));
         }
         (_, Some(target), None) => format!(" -> {}", state_name(target)),
         (_, None, Some(Json::Bool(true))) => " -> end".into(),
         _ => {
-            return Err(ImportError::new(at, "a state of this type needs either `Next` or `\"End\": true`"));
+            return Err(ImportError::new(
+                at,
+                "a state of this type needs either `Next` or `\"End\": true`",
+            ));
         }
     };
 
     // The declaration: fields in one reading order (what the state does, then its data flow,
     // nested blocks last).
-    fields.sort_by_key(|(field, _)| FIELD_ORDER.iter().position(|f| f == field).unwrap_or(FIELD_ORDER.len()));
+    fields.sort_by_key(|(field, _)| {
+        FIELD_ORDER
+            .iter()
+            .position(|f| f == field)
+            .unwrap_or(FIELD_ORDER.len())
+    });
     let head = format!("{}: {ty}", state_name(name));
     if fields.is_empty() && arms.is_empty() {
         out.line(&format!("{head}{arrow},"));
@@ -447,7 +577,10 @@ fn payload(value: &Json, at: &str, mode: Mode, selector: bool) -> Result<Tree, I
 fn plain_string(value: &Json, at: &str) -> Result<FieldValue, ImportError> {
     match value {
         Json::String(s) => Ok(FieldValue::Value(Tree::Atom(string(s)))),
-        _ => Err(ImportError::new(at, "the DSL writes this field as a string")),
+        _ => Err(ImportError::new(
+            at,
+            "the DSL writes this field as a string",
+        )),
     }
 }
 
@@ -479,7 +612,12 @@ pub fn map_context(expr: &str, at: &str) -> Result<(), ImportError> {
 }
 
 /// `TimeoutSeconds: 30` -> `30s`; `TimeoutSecondsPath` -> a path; JSONata strings as written.
-fn number_or_path(key: &str, value: &Json, at: &str, is_time: bool) -> Result<FieldValue, ImportError> {
+fn number_or_path(
+    key: &str,
+    value: &Json,
+    at: &str,
+    is_time: bool,
+) -> Result<FieldValue, ImportError> {
     if key.ends_with("Path") {
         return path_only(value, at);
     }
@@ -490,18 +628,32 @@ fn number_or_path(key: &str, value: &Json, at: &str, is_time: bool) -> Result<Fi
         },
         Json::String(s) if crate::lower::is_jsonata(s) => string(s),
         _ => {
-            return Err(ImportError::new(at, format!("`{key}` is a number or a JSONata string")));
+            return Err(ImportError::new(
+                at,
+                format!("`{key}` is a number or a JSONata string"),
+            ));
         }
     };
     Ok(FieldValue::Value(Tree::Atom(atom)))
 }
 
-fn sub_block(value: &Json, at: &str, jsonata: bool, allowed: &[&str]) -> Result<String, ImportError> {
+fn sub_block(
+    value: &Json,
+    at: &str,
+    jsonata: bool,
+    allowed: &[&str],
+) -> Result<String, ImportError> {
     let Json::Object(container) = value else {
-        return Err(ImportError::new(at, "a block of states is an object with `StartAt` and `States`"));
+        return Err(ImportError::new(
+            at,
+            "a block of states is an object with `StartAt` and `States`",
+        ));
     };
     if let Some(key) = container.keys().find(|k| !allowed.contains(&k.as_str())) {
-        return Err(ImportError::new(child(at, key), format!("`{key}` cannot be written in a block of states")));
+        return Err(ImportError::new(
+            child(at, key),
+            format!("`{key}` cannot be written in a block of states"),
+        ));
     }
     let mut out = Out::default();
     block(&mut out, container, at, jsonata, true)?;
@@ -515,7 +667,14 @@ fn branches(value: &Json, at: &str, jsonata: bool) -> Result<FieldValue, ImportE
     let blocks = items
         .iter()
         .enumerate()
-        .map(|(i, item)| sub_block(item, &child(at, &i.to_string()), jsonata, &["StartAt", "States"]))
+        .map(|(i, item)| {
+            sub_block(
+                item,
+                &child(at, &i.to_string()),
+                jsonata,
+                &["StartAt", "States"],
+            )
+        })
         .collect::<Result<_, _>>()?;
     Ok(FieldValue::Blocks(blocks, true))
 }
@@ -523,27 +682,48 @@ fn branches(value: &Json, at: &str, jsonata: bool) -> Result<FieldValue, ImportE
 type Processor = (FieldValue, Option<String>, Option<String>);
 
 fn processor(value: &Json, at: &str, jsonata: bool) -> Result<Processor, ImportError> {
-    let block = sub_block(value, at, jsonata, &["StartAt", "States", "ProcessorConfig"])?;
+    let block = sub_block(
+        value,
+        at,
+        jsonata,
+        &["StartAt", "States", "ProcessorConfig"],
+    )?;
     let mut mode = None;
     let mut execution_type = None;
     if let Some(config) = value.get("ProcessorConfig") {
         let config_at = child(at, "ProcessorConfig");
         let Json::Object(config) = config else {
-            return Err(ImportError::new(config_at, "`ProcessorConfig` is an object"));
+            return Err(ImportError::new(
+                config_at,
+                "`ProcessorConfig` is an object",
+            ));
         };
         if config.is_empty() {
-            return Err(ImportError::new(config_at, "the DSL cannot write an empty `ProcessorConfig` (remove it)"));
+            return Err(ImportError::new(
+                config_at,
+                "the DSL cannot write an empty `ProcessorConfig` (remove it)",
+            ));
         }
         for (key, value) in config {
             let words: &[&str] = match key.as_str() {
                 "Mode" => &["INLINE", "DISTRIBUTED"],
                 "ExecutionType" => &["STANDARD", "EXPRESS"],
-                _ => return Err(ImportError::new(child(&config_at, key), format!("`{key}` has no DSL field"))),
+                _ => {
+                    return Err(ImportError::new(
+                        child(&config_at, key),
+                        format!("`{key}` has no DSL field"),
+                    ));
+                }
             };
             let word = value
                 .as_str()
                 .filter(|w| words.contains(w))
-                .ok_or_else(|| ImportError::new(child(&config_at, key), format!("`{key}` is one of {}", words.join(", "))))?
+                .ok_or_else(|| {
+                    ImportError::new(
+                        child(&config_at, key),
+                        format!("`{key}` is one of {}", words.join(", ")),
+                    )
+                })?
                 .to_lowercase();
             if key == "Mode" {
                 mode = Some(word);
@@ -568,27 +748,67 @@ fn retrier(item: &Json, at: &str) -> Result<Vec<(String, Tree)>, ImportError> {
                 continue;
             }
             "IntervalSeconds" | "MaxDelaySeconds" => {
-                let seconds = value.as_u64().ok_or_else(|| ImportError::new(&key_at, format!("the DSL writes `{key}` as a whole number of seconds")))?;
-                (if key == "IntervalSeconds" { "interval" } else { "max_delay" }, duration(seconds))
+                let seconds = value.as_u64().ok_or_else(|| {
+                    ImportError::new(
+                        &key_at,
+                        format!("the DSL writes `{key}` as a whole number of seconds"),
+                    )
+                })?;
+                (
+                    if key == "IntervalSeconds" {
+                        "interval"
+                    } else {
+                        "max_delay"
+                    },
+                    duration(seconds),
+                )
             }
             "MaxAttempts" | "BackoffRate" => match value {
-                Json::Number(n) => (if key == "MaxAttempts" { "max_attempts" } else { "backoff_rate" }, n.to_string()),
+                Json::Number(n) => (
+                    if key == "MaxAttempts" {
+                        "max_attempts"
+                    } else {
+                        "backoff_rate"
+                    },
+                    n.to_string(),
+                ),
                 _ => return Err(ImportError::new(key_at, format!("`{key}` is a number"))),
             },
             "JitterStrategy" => match value.as_str() {
                 Some("FULL") => ("jitter", "full".into()),
                 Some("NONE") => ("jitter", "none".into()),
-                _ => return Err(ImportError::new(key_at, "`JitterStrategy` is \"FULL\" or \"NONE\"")),
+                _ => {
+                    return Err(ImportError::new(
+                        key_at,
+                        "`JitterStrategy` is \"FULL\" or \"NONE\"",
+                    ));
+                }
             },
             "Comment" => ("comment", comment_string(value, &key_at)?),
-            other => return Err(ImportError::new(key_at, format!("a retrier has no field `{other}` the DSL can write"))),
+            other => {
+                return Err(ImportError::new(
+                    key_at,
+                    format!("a retrier has no field `{other}` the DSL can write"),
+                ));
+            }
         };
         fields.push((name.to_owned(), Tree::Atom(text)));
     }
     if !item.contains_key("ErrorEquals") {
         return Err(ImportError::new(at, "a retrier needs `ErrorEquals`"));
     }
-    Ok(ordered(fields, &["errors", "interval", "max_attempts", "backoff_rate", "max_delay", "jitter", "comment"]))
+    Ok(ordered(
+        fields,
+        &[
+            "errors",
+            "interval",
+            "max_attempts",
+            "backoff_rate",
+            "max_delay",
+            "jitter",
+            "comment",
+        ],
+    ))
 }
 
 fn catcher(item: &Json, at: &str, template: Mode) -> Result<Vec<(String, Tree)>, ImportError> {
@@ -605,7 +825,11 @@ fn catcher(item: &Json, at: &str, template: Mode) -> Result<Vec<(String, Tree)>,
             }
             "Next" => (
                 "next",
-                state_name(value.as_str().ok_or_else(|| ImportError::new(&key_at, "`Next` is a state name"))?),
+                state_name(
+                    value
+                        .as_str()
+                        .ok_or_else(|| ImportError::new(&key_at, "`Next` is a state name"))?,
+                ),
             ),
             "ResultPath" => match path_or_null(value, &key_at)? {
                 FieldValue::Value(t) => {
@@ -620,16 +844,34 @@ fn catcher(item: &Json, at: &str, template: Mode) -> Result<Vec<(String, Tree)>,
                 continue;
             }
             "Comment" => ("comment", comment_string(value, &key_at)?),
-            other => return Err(ImportError::new(key_at, format!("a catcher has no field `{other}` the DSL can write"))),
+            other => {
+                return Err(ImportError::new(
+                    key_at,
+                    format!("a catcher has no field `{other}` the DSL can write"),
+                ));
+            }
         };
         fields.push((name.to_owned(), Tree::Atom(text)));
     }
     for required in ["ErrorEquals", "Next"] {
         if !item.contains_key(required) {
-            return Err(ImportError::new(at, format!("a catcher needs `{required}`")));
+            return Err(ImportError::new(
+                at,
+                format!("a catcher needs `{required}`"),
+            ));
         }
     }
-    Ok(ordered(fields, &["errors", "next", "result_path", "assign", "output", "comment"]))
+    Ok(ordered(
+        fields,
+        &[
+            "errors",
+            "next",
+            "result_path",
+            "assign",
+            "output",
+            "comment",
+        ],
+    ))
 }
 
 /// Attribute fields in the order the DSL documents them.
@@ -647,7 +889,10 @@ fn comment_string(value: &Json, at: &str) -> Result<String, ImportError> {
 
 fn error_names(value: &Json, at: &str) -> Result<Tree, ImportError> {
     let Json::Array(items) = value else {
-        return Err(ImportError::new(at, "`ErrorEquals` is an array of error names"));
+        return Err(ImportError::new(
+            at,
+            "`ErrorEquals` is an array of error names",
+        ));
     };
     let names = items
         .iter()
@@ -655,7 +900,9 @@ fn error_names(value: &Json, at: &str) -> Result<Tree, ImportError> {
         .map(|(i, item)| {
             item.as_str()
                 .map(|name| Tree::Atom(string(name)))
-                .ok_or_else(|| ImportError::new(child(at, &i.to_string()), "an error name is a string"))
+                .ok_or_else(|| {
+                    ImportError::new(child(at, &i.to_string()), "an error name is a string")
+                })
         })
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Tree::Array(names))

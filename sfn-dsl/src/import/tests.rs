@@ -11,7 +11,8 @@ fn import(definition: &Json) -> String {
     let source = to_source(definition, "FLOW").unwrap_or_else(|e| panic!("imports: {e}"));
     let start = source.find('{').map_or(0, |i| i + 1);
     let end = source.rfind('}').unwrap_or(source.len());
-    let lowered = verify::lower_source(&source[start..end]).unwrap_or_else(|e| panic!("{e:?}\n{source}"));
+    let lowered =
+        verify::lower_source(&source[start..end]).unwrap_or_else(|e| panic!("{e:?}\n{source}"));
     assert_eq!(&lowered, definition, "\n{source}");
     source
 }
@@ -89,7 +90,10 @@ fn writes_idiomatic_dsl() {
         "\"index\": $$.Map.Item.Index",
         "cause: $.error.Cause",
     ] {
-        assert!(source.contains(expected), "missing `{expected}` in\n{source}");
+        assert!(
+            source.contains(expected),
+            "missing `{expected}` in\n{source}"
+        );
     }
 }
 
@@ -125,7 +129,10 @@ fn writes_jsonata_and_odd_names() {
         "\"k.$\": \"$.not.evaluated\"",
         "result_path: null",
     ] {
-        assert!(source.contains(expected), "missing `{expected}` in\n{source}");
+        assert!(
+            source.contains(expected),
+            "missing `{expected}` in\n{source}"
+        );
     }
 }
 
@@ -137,11 +144,15 @@ fn machine(states: Json) -> Json {
 fn what_the_dsl_cannot_write_is_an_error_at_its_pointer() {
     let cases = [
         (
-            machine(json!({ "S": { "Type": "Choice", "Choices": [{ "Not": { "Variable": "$.x", "IsPresent": true }, "Next": "T" }] }, "T": { "Type": "Succeed" } })),
+            machine(
+                json!({ "S": { "Type": "Choice", "Choices": [{ "Not": { "Variable": "$.x", "IsPresent": true }, "Next": "T" }] }, "T": { "Type": "Succeed" } }),
+            ),
             "/States/S/Choices/0/Not/IsPresent",
         ),
         (
-            machine(json!({ "S": { "Type": "Choice", "Choices": [{ "And": [{ "Variable": "$.x", "IsPresent": true }], "Next": "T" }] }, "T": { "Type": "Succeed" } })),
+            machine(
+                json!({ "S": { "Type": "Choice", "Choices": [{ "And": [{ "Variable": "$.x", "IsPresent": true }], "Next": "T" }] }, "T": { "Type": "Succeed" } }),
+            ),
             "/States/S/Choices/0/And",
         ),
         (
@@ -149,7 +160,9 @@ fn what_the_dsl_cannot_write_is_an_error_at_its_pointer() {
             "/States/Orphan",
         ),
         (
-            machine(json!({ "S": { "Type": "Map", "Iterator": { "StartAt": "A", "States": { "A": { "Type": "Succeed" } } }, "End": true } })),
+            machine(
+                json!({ "S": { "Type": "Map", "Iterator": { "StartAt": "A", "States": { "A": { "Type": "Succeed" } } }, "End": true } }),
+            ),
             "/States/S/Iterator",
         ),
         (
@@ -161,7 +174,9 @@ fn what_the_dsl_cannot_write_is_an_error_at_its_pointer() {
             "/States/S/Retry",
         ),
         (
-            machine(json!({ "S": { "Type": "Map", "ItemProcessor": { "StartAt": "A", "States": { "A": { "Type": "Pass", "Parameters": { "v.$": "$$.Map.Item.Value" }, "End": true } } }, "End": true } })),
+            machine(
+                json!({ "S": { "Type": "Map", "ItemProcessor": { "StartAt": "A", "States": { "A": { "Type": "Pass", "Parameters": { "v.$": "$$.Map.Item.Value" }, "End": true } } }, "End": true } }),
+            ),
             "/States/S/ItemProcessor/States/A/Parameters/v.$",
         ),
         (
@@ -174,7 +189,11 @@ fn what_the_dsl_cannot_write_is_an_error_at_its_pointer() {
         assert_eq!(error(&definition).pointer, pointer, "{definition}");
     }
     assert_eq!(
-        to_source(&machine(json!({ "S": { "Type": "Succeed" } })), "not a name").map_err(|e| e.pointer),
+        to_source(
+            &machine(json!({ "S": { "Type": "Succeed" } })),
+            "not a name"
+        )
+        .map_err(|e| e.pointer),
         Err(String::new())
     );
 }

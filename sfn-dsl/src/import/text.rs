@@ -29,7 +29,9 @@ fn exact(expr: &str) -> Result<String, String> {
         Some(rebuilt) => Err(format!(
             "the DSL rebuilds `{expr}` from its tokens as `{rebuilt}`, a different text; it cannot write this one exactly"
         )),
-        None => Err(format!("the DSL cannot write `{expr}` as a path or intrinsic call")),
+        None => Err(format!(
+            "the DSL cannot write `{expr}` as a path or intrinsic call"
+        )),
     }
 }
 

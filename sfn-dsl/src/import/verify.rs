@@ -56,7 +56,10 @@ pub fn round_trip(body: &str, original: &Json) -> Result<(), ImportError> {
         },
         Err(messages) => Err(ImportError::new(
             "",
-            format!("the DSL rejects the generated source: {}", messages.join("; ")),
+            format!(
+                "the DSL rejects the generated source: {}",
+                messages.join("; ")
+            ),
         )),
     }
 }
