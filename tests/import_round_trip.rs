@@ -214,3 +214,74 @@ fn readme_example_is_real_output() {
         shown
     );
 }
+
+/// Every pointer into `value` (objects and arrays included).
+fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            for (key, item) in map {
+                pointers(
+                    item,
+                    format!("{at}/{}", key.replace('~', "~0").replace('/', "~1")),
+                    out,
+                );
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                pointers(item, format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+    out.push(at);
+}
+
+fn mutation() -> impl proptest::strategy::Strategy<Value = Value> {
+    use proptest::prelude::*;
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i32>().prop_map(Value::from),
+        Just(serde_json::json!(1.5)),
+        Just(serde_json::json!({})),
+        Just(serde_json::json!([])),
+        prop_oneof![
+            Just("$.x".to_owned()),
+            Just("$$.Map.Item.Value".to_owned()),
+            Just("States.Format('{}', $.a)".to_owned()),
+            Just("{% $states.input %}".to_owned()),
+            Just("Pass".to_owned()),
+            Just("end".to_owned()),
+            "[ -~]{0,8}",
+        ]
+        .prop_map(Value::String),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+    /// A conformance definition with one value replaced: the importer never panics, and
+    /// whatever it prints lowers back to exactly the mutated definition.
+    #[test]
+    fn mutated_definitions_never_panic_and_output_is_exact(
+        file in 0usize..1000,
+        spot in 0usize..10_000,
+        replacement in mutation(),
+    ) {
+        let mut files = definitions("semantics");
+        files.extend(definitions("cdk"));
+        let mut definition = definition(&files[file % files.len()]);
+        let mut all = Vec::new();
+        pointers(&definition, String::new(), &mut all);
+        let pointer = &all[spot % all.len()];
+        if let Some(slot) = definition.pointer_mut(pointer) {
+            *slot = replacement;
+        }
+        if let Ok(source) = to_source(&definition, "MUTATED") {
+            let (lowered, errors) = lower(&source);
+            proptest::prop_assert_eq!(errors, 0);
+            proptest::prop_assert_eq!(lowered, definition);
+        }
+    }
+}
