@@ -7,8 +7,11 @@
 //! What the DSL cannot write exactly is an [`ImportError`] at the JSON pointer of the
 //! construct, never source that would mean something else.
 
+mod attrs;
+mod block;
 mod choice;
 mod error;
+mod fields;
 mod layout;
 mod names;
 mod state;
@@ -91,7 +94,7 @@ fn to_body(definition: &Json, name: &str) -> Result<String, ImportError> {
                 out.line(&format!("#[version = {}]", value::string(version)));
             }
             "QueryLanguage" => {
-                let word = state::query_language_word(value, &at)?;
+                let word = block::query_language_word(value, &at)?;
                 jsonata = word == "jsonata";
                 out.line(&format!("#[query_language = {word}]"));
             }
@@ -105,7 +108,7 @@ fn to_body(definition: &Json, name: &str) -> Result<String, ImportError> {
     }
     out.line(&format!("pub {name} {{"));
     out.indent += 1;
-    state::block(&mut out, top, "", jsonata, false)?;
+    block::block(&mut out, top, "", jsonata, false)?;
     out.indent -= 1;
     out.line("}");
     Ok(out.text)

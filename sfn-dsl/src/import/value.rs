@@ -67,7 +67,7 @@ pub fn tree(value: &Json, pointer: &str, mode: Mode, selector: bool) -> Result<T
                 let evaluated = match (mode, key.strip_suffix(".$"), item) {
                     (Mode::Template, Some(bare), Json::String(expr)) => {
                         if !selector {
-                            super::state::map_context(expr, &at)?;
+                            super::fields::map_context(expr, &at)?;
                         }
                         text::expression(expr).ok().map(|dsl| (bare, dsl))
                     }
