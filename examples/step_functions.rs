@@ -61,11 +61,11 @@ fn main() {
         .and_then(|e| {
             e.on_state("ChildWithCallback", |params, ctx| {
                 let token = ctx.task_token().cloned();
-                let foo = params["Input"]["foo"].clone();
+                let child_input = params["Input"]["foo"].clone();
                 // The child finishes later, elsewhere: the parent waits for the token.
                 std::thread::spawn(move || {
                     if let Some(token) = token {
-                        token.send_success(json!({"childSaw": foo}));
+                        token.send_success(json!({"childSaw": child_input}));
                     }
                 });
                 Ok(json!({"ExecutionArn": "arn:child:2"}))
