@@ -49,7 +49,7 @@ workflow! {
 
 fn main() {
     println!("== ASL definition\n{}\n", PARENT.definition_pretty());
-    println!("== IAM policy\n{}\n", pretty(PARENT.policy()));
+    println!("== IAM policy\n{}\n", PARENT.policy_pretty());
 
     let executor = PARENT
         .executor()
@@ -81,10 +81,4 @@ fn main() {
     let execution = executor.run(input);
     println!("== Local run: {:?}", execution.status);
     println!("   output: {}", execution.output.unwrap_or_default());
-}
-
-fn pretty(json: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(json)
-        .and_then(|v| serde_json::to_string_pretty(&v))
-        .unwrap_or_else(|_| json.to_owned())
 }
