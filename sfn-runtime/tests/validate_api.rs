@@ -252,3 +252,36 @@ fn jsonata_errors_are_located_at_the_offending_character() {
     assert_eq!(d.offset, Some(19), "{d}");
     assert_eq!(&"{% $states.input.a ] + 1 %}"[19..20], "]");
 }
+
+#[test]
+fn distributed_map_children_cannot_read_parent_variables() {
+    let def = |mode: &str| {
+        json!({
+            "StartAt": "Set",
+            "States": {
+                "Set": { "Type": "Pass", "Assign": { "limit": 5 }, "Next": "M" },
+                "M": {
+                    "Type": "Map",
+                    "ItemProcessor": {
+                        "ProcessorConfig": { "Mode": mode, "ExecutionType": "STANDARD" },
+                        "StartAt": "Use",
+                        "States": { "Use": { "Type": "Pass", "Parameters": { "l.$": "$limit" }, "End": true } }
+                    },
+                    "End": true
+                }
+            }
+        })
+    };
+    let distributed = validate_value(&def("DISTRIBUTED"));
+    let d = distributed
+        .iter()
+        .find(|d| d.code == "variable-unknown")
+        .unwrap();
+    assert_eq!(
+        d.pointer,
+        "/States/M/ItemProcessor/States/Use/Parameters/l.$"
+    );
+    let mut inline = def("INLINE");
+    inline["States"]["M"]["ItemProcessor"]["ProcessorConfig"] = json!({ "Mode": "INLINE" });
+    assert_eq!(validate_value(&inline), []);
+}

@@ -316,9 +316,19 @@ pub(crate) fn variable_unknown(doc: &Doc, sink: &mut Sink) {
             let mut scope = site.scope;
             loop {
                 visible.extend(by_scope.get(&scope).into_iter().flatten().copied());
-                match scope.and_then(|s| doc.scopes.get(s)).and_then(|s| s.parent) {
-                    Some(parent) => scope = Some(parent),
-                    None => break,
+                let here = scope.and_then(|s| doc.scopes.get(s));
+                // Child workflows of a distributed Map cannot read the parent's variables.
+                let distributed = here.is_some_and(|s| {
+                    s.owner == Owner::Processor
+                        && s.map
+                            .get("ProcessorConfig")
+                            .and_then(|c| c.get("Mode"))
+                            .and_then(Value::as_str)
+                            == Some("DISTRIBUTED")
+                });
+                match here.and_then(|s| s.parent) {
+                    Some(parent) if !distributed => scope = Some(parent),
+                    _ => break,
                 }
             }
             if !visible.contains(&name.as_str()) {
