@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::diagnostic::{Sink, child};
 use super::doc::Doc;
-use super::fields::Kind;
+use super::fields::{Kind, Owner};
 use crate::asl::QueryLanguage;
 
 /// The longest variable name.
@@ -91,6 +91,42 @@ pub(crate) fn variable_outer_scope(doc: &Doc, sink: &mut Sink) {
                 break;
             }
             outer = doc.scopes.get(o).and_then(|s| s.parent);
+        }
+    }
+}
+
+/// Variable names assigned per scope (`None`: outside any state).
+pub(crate) fn by_scope<'d>(doc: &'d Doc) -> HashMap<Option<usize>, Vec<&'d str>> {
+    let mut out: HashMap<Option<usize>, Vec<&str>> = HashMap::new();
+    for (_, _, name, scope) in assigned(doc) {
+        out.entry(scope).or_default().push(name);
+    }
+    out
+}
+
+/// The variables a state of `scope` can read: those assigned in its scope and in the
+/// enclosing ones, up to the first distributed Map processor (whose child workflows cannot
+/// read the parent's variables).
+pub(crate) fn visible<'d>(
+    doc: &Doc,
+    by_scope: &HashMap<Option<usize>, Vec<&'d str>>,
+    mut scope: Option<usize>,
+) -> Vec<&'d str> {
+    let mut visible: Vec<&str> = Vec::new();
+    loop {
+        visible.extend(by_scope.get(&scope).into_iter().flatten().copied());
+        let here = scope.and_then(|s| doc.scopes.get(s));
+        let distributed = here.is_some_and(|s| {
+            s.owner == Owner::Processor
+                && s.map
+                    .get("ProcessorConfig")
+                    .and_then(|c| c.get("Mode"))
+                    .and_then(serde_json::Value::as_str)
+                    == Some("DISTRIBUTED")
+        });
+        match here.and_then(|s| s.parent) {
+            Some(parent) if !distributed => scope = Some(parent),
+            _ => return visible,
         }
     }
 }
