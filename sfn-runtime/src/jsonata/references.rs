@@ -145,12 +145,10 @@ mod imp {
         }
         let d = depth + 1;
         match node {
-            AstNode::Variable(name) if name.is_empty() => {
-                if top {
-                    out.top_level.push("$".to_owned());
-                }
+            AstNode::Variable(name) if name.is_empty() && top => out.top_level.push("$".to_owned()),
+            AstNode::Variable(name) if !name.is_empty() => {
+                out.variables.push(name.trim_start_matches('$').to_owned());
             }
-            AstNode::Variable(name) => out.variables.push(name.trim_start_matches('$').to_owned()),
             AstNode::ParentVariable(_) => out.top_level.push("$$".to_owned()),
             AstNode::Name(name) if top => out.top_level.push(name.clone()),
             AstNode::Path { steps } => path(steps, top, out, bound, d),
