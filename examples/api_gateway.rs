@@ -45,7 +45,7 @@ workflow! {
 
 fn main() {
     println!("== ASL definition\n{}\n", API_GATEWAY.definition_pretty());
-    println!("== IAM policy\n{}\n", pretty(API_GATEWAY.policy()));
+    println!("== IAM policy\n{}\n", API_GATEWAY.policy_pretty());
 
     let executor = API_GATEWAY
         .executor()
@@ -72,10 +72,4 @@ fn main() {
         execution.status,
         execution.output.unwrap_or_default()
     );
-}
-
-fn pretty(json: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(json)
-        .and_then(|v| serde_json::to_string_pretty(&v))
-        .unwrap_or_else(|_| json.to_owned())
 }

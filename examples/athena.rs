@@ -61,7 +61,7 @@ workflow! {
 
 fn main() {
     println!("== ASL definition\n{}\n", ATHENA.definition_pretty());
-    println!("== IAM policy\n{}\n", pretty(ATHENA.policy()));
+    println!("== IAM policy\n{}\n", ATHENA.policy_pretty());
 
     let executor = ATHENA
         .executor()
@@ -87,10 +87,4 @@ fn main() {
     println!("== Local run: {:?}", execution.status);
     println!("   visited: {}", execution.states_visited.join(" -> "));
     println!("   output:  {}", execution.output.unwrap_or_default());
-}
-
-fn pretty(json: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(json)
-        .and_then(|v| serde_json::to_string_pretty(&v))
-        .unwrap_or_else(|_| json.to_owned())
 }

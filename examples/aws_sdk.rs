@@ -64,7 +64,7 @@ workflow! {
 
 fn main() {
     println!("== ASL definition\n{}\n", AWS_SDK.definition_pretty());
-    println!("== IAM policy\n{}\n", pretty(AWS_SDK.policy()));
+    println!("== IAM policy\n{}\n", AWS_SDK.policy_pretty());
 
     let executor = AWS_SDK
         .executor()
@@ -88,10 +88,4 @@ fn main() {
     let execution = executor.run(json!({"key": "cat.jpg"}));
     println!("== Local run: {:?}", execution.status);
     println!("   output: {}", execution.output.unwrap_or_default());
-}
-
-fn pretty(json: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(json)
-        .and_then(|v| serde_json::to_string_pretty(&v))
-        .unwrap_or_else(|_| json.to_owned())
 }

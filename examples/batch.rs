@@ -43,7 +43,7 @@ workflow! {
 
 fn main() {
     println!("== ASL definition\n{}\n", BATCH.definition_pretty());
-    println!("== IAM policy\n{}\n", pretty(BATCH.policy()));
+    println!("== IAM policy\n{}\n", BATCH.policy_pretty());
 
     // `.sync` tasks return the finished job's description.
     let executor = BATCH
@@ -57,10 +57,4 @@ fn main() {
     let execution = executor.run(json!({}));
     println!("== Local run: {:?}", execution.status);
     println!("   output: {}", execution.output.unwrap_or_default());
-}
-
-fn pretty(json: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(json)
-        .and_then(|v| serde_json::to_string_pretty(&v))
-        .unwrap_or_else(|_| json.to_owned())
 }

@@ -39,7 +39,7 @@ workflow! {
 
 fn main() {
     println!("== ASL definition\n{}\n", BEDROCK.definition_pretty());
-    println!("== IAM policy\n{}\n", pretty(BEDROCK.policy()));
+    println!("== IAM policy\n{}\n", BEDROCK.policy_pretty());
 
     let executor = BEDROCK
         .executor()
@@ -58,10 +58,4 @@ fn main() {
     let execution = executor.run(json!({}));
     println!("== Local run: {:?}", execution.status);
     println!("   output: {}", execution.output.unwrap_or_default());
-}
-
-fn pretty(json: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(json)
-        .and_then(|v| serde_json::to_string_pretty(&v))
-        .unwrap_or_else(|_| json.to_owned())
 }

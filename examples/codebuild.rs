@@ -39,7 +39,7 @@ workflow! {
 
 fn main() {
     println!("== ASL definition\n{}\n", CODEBUILD.definition_pretty());
-    println!("== IAM policy\n{}\n", pretty(CODEBUILD.policy()));
+    println!("== IAM policy\n{}\n", CODEBUILD.policy_pretty());
 
     let executor = CODEBUILD
         .executor()
@@ -55,10 +55,4 @@ fn main() {
     let execution = executor.run(json!({"envVariables": {"zone": "eu-west-1a"}}));
     println!("== Local run: {:?}", execution.status);
     println!("   output: {}", execution.output.unwrap_or_default());
-}
-
-fn pretty(json: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(json)
-        .and_then(|v| serde_json::to_string_pretty(&v))
-        .unwrap_or_else(|_| json.to_owned())
 }

@@ -56,7 +56,7 @@ workflow! {
 
 fn main() {
     println!("== ASL definition\n{}\n", DYNAMO.definition_pretty());
-    println!("== IAM policy\n{}\n", pretty(DYNAMO.policy()));
+    println!("== IAM policy\n{}\n", DYNAMO.policy_pretty());
 
     // A one-item table is enough to play the four calls.
     let table: Arc<Mutex<Option<Value>>> = Arc::default();
@@ -91,10 +91,4 @@ fn main() {
     let execution = executor.run(json!({"bar": "hello"}));
     println!("== Local run: {:?}", execution.status);
     println!("   output: {}", execution.output.unwrap_or_default());
-}
-
-fn pretty(json: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(json)
-        .and_then(|v| serde_json::to_string_pretty(&v))
-        .unwrap_or_else(|_| json.to_owned())
 }

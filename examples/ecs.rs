@@ -55,7 +55,7 @@ workflow! {
 
 fn main() {
     println!("== ASL definition\n{}\n", ECS.definition_pretty());
-    println!("== IAM policy\n{}\n", pretty(ECS.policy()));
+    println!("== IAM policy\n{}\n", ECS.policy_pretty());
 
     let executor = ECS
         .executor()
@@ -73,10 +73,4 @@ fn main() {
         execution.status,
         execution.output.unwrap_or_default()
     );
-}
-
-fn pretty(json: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(json)
-        .and_then(|v| serde_json::to_string_pretty(&v))
-        .unwrap_or_else(|_| json.to_owned())
 }

@@ -45,7 +45,7 @@ workflow! {
 
 fn main() {
     println!("== ASL definition\n{}\n", EKS.definition_pretty());
-    println!("== IAM policy\n{}\n", pretty(EKS.policy()));
+    println!("== IAM policy\n{}\n", EKS.policy_pretty());
     println!(
         "== Substitutions to provide at deploy time: {:?}\n",
         EKS.substitutions()
@@ -69,10 +69,4 @@ fn main() {
         execution.status,
         execution.output.unwrap_or_default()
     );
-}
-
-fn pretty(json: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(json)
-        .and_then(|v| serde_json::to_string_pretty(&v))
-        .unwrap_or_else(|_| json.to_owned())
 }

@@ -47,7 +47,7 @@ workflow! {
 
 fn main() {
     println!("== ASL definition\n{}\n", EMR_ON_EKS.definition_pretty());
-    println!("== IAM policy\n{}\n", pretty(EMR_ON_EKS.policy()));
+    println!("== IAM policy\n{}\n", EMR_ON_EKS.policy_pretty());
 
     let executor = EMR_ON_EKS
         .executor()
@@ -76,10 +76,4 @@ fn main() {
         execution.status,
         execution.output.unwrap_or_default()
     );
-}
-
-fn pretty(json: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(json)
-        .and_then(|v| serde_json::to_string_pretty(&v))
-        .unwrap_or_else(|_| json.to_owned())
 }

@@ -46,7 +46,7 @@ fn main() {
         "== ASL definition\n{}\n",
         EVALUATE_EXPRESSION.definition_pretty()
     );
-    println!("== IAM policy\n{}\n", pretty(EVALUATE_EXPRESSION.policy()));
+    println!("== IAM policy\n{}\n", EVALUATE_EXPRESSION.policy_pretty());
 
     let executor = EVALUATE_EXPRESSION
         .executor()
@@ -72,10 +72,4 @@ fn main() {
             ),
         }
     }
-}
-
-fn pretty(json: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(json)
-        .and_then(|v| serde_json::to_string_pretty(&v))
-        .unwrap_or_else(|_| json.to_owned())
 }

@@ -58,7 +58,7 @@ workflow! {
 
 fn main() {
     println!("== ASL definition\n{}\n", EVENTBRIDGE.definition_pretty());
-    println!("== IAM policy\n{}\n", pretty(EVENTBRIDGE.policy()));
+    println!("== IAM policy\n{}\n", EVENTBRIDGE.policy_pretty());
 
     let executor = EVENTBRIDGE
         .executor()
@@ -75,10 +75,4 @@ fn main() {
     let execution = executor.run(json!({"order": {"id": 7}}));
     println!("== Local run: {:?}", execution.status);
     println!("   output: {}", execution.output.unwrap_or_default());
-}
-
-fn pretty(json: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(json)
-        .and_then(|v| serde_json::to_string_pretty(&v))
-        .unwrap_or_else(|_| json.to_owned())
 }

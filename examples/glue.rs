@@ -43,7 +43,7 @@ workflow! {
 
 fn main() {
     println!("== ASL definition\n{}\n", GLUE.definition_pretty());
-    println!("== IAM policy\n{}\n", pretty(GLUE.policy()));
+    println!("== IAM policy\n{}\n", GLUE.policy_pretty());
     println!(
         "== Substitutions to provide at deploy time: {:?}\n",
         GLUE.substitutions()
@@ -66,10 +66,4 @@ fn main() {
     let execution = executor.run(json!({"input": "s3://my-bucket/data/"}));
     println!("== Local run: {:?}", execution.status);
     println!("   output: {}", execution.output.unwrap_or_default());
-}
-
-fn pretty(json: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(json)
-        .and_then(|v| serde_json::to_string_pretty(&v))
-        .unwrap_or_else(|_| json.to_owned())
 }

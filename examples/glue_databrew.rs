@@ -36,7 +36,7 @@ fn main() {
         println!(
             "== {} IAM policy\n{}\n",
             workflow.name(),
-            pretty(workflow.policy())
+            workflow.policy_pretty()
         );
     }
 
@@ -51,10 +51,4 @@ fn main() {
     let execution = executor.run(json!({}));
     println!("== Local run of DATABREW_SYNC: {:?}", execution.status);
     println!("   output: {}", execution.output.unwrap_or_default());
-}
-
-fn pretty(json: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(json)
-        .and_then(|v| serde_json::to_string_pretty(&v))
-        .unwrap_or_else(|_| json.to_owned())
 }

@@ -42,7 +42,7 @@ workflow! {
 
 fn main() {
     println!("== ASL definition\n{}\n", HTTP.definition_pretty());
-    println!("== IAM policy\n{}\n", pretty(HTTP.policy()));
+    println!("== IAM policy\n{}\n", HTTP.policy_pretty());
 
     let executor = HTTP
         .executor()
@@ -60,10 +60,4 @@ fn main() {
         execution.status,
         execution.output.unwrap_or_default()
     );
-}
-
-fn pretty(json: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(json)
-        .and_then(|v| serde_json::to_string_pretty(&v))
-        .unwrap_or_else(|_| json.to_owned())
 }

@@ -40,7 +40,7 @@ workflow! {
 
 fn main() {
     println!("== ASL definition\n{}\n", LAMBDA.definition_pretty());
-    println!("== IAM policy\n{}\n", pretty(LAMBDA.policy()));
+    println!("== IAM policy\n{}\n", LAMBDA.policy_pretty());
 
     // The mocked function counts how often it was called and echoes what it got.
     let executor = LAMBDA
@@ -59,10 +59,4 @@ fn main() {
     println!("== Local run: {:?}", execution.status);
     println!("   visited: {}", execution.states_visited.join(" -> "));
     println!("   output:  {}", execution.output.unwrap_or_default());
-}
-
-fn pretty(json: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(json)
-        .and_then(|v| serde_json::to_string_pretty(&v))
-        .unwrap_or_else(|_| json.to_owned())
 }

@@ -62,7 +62,7 @@ workflow! {
 
 fn main() {
     println!("== ASL definition\n{}\n", MEDIACONVERT.definition_pretty());
-    println!("== IAM policy\n{}\n", pretty(MEDIACONVERT.policy()));
+    println!("== IAM policy\n{}\n", MEDIACONVERT.policy_pretty());
 
     let executor = MEDIACONVERT
         .executor()
@@ -82,10 +82,4 @@ fn main() {
         execution.status,
         execution.output.unwrap_or_default()
     );
-}
-
-fn pretty(json: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(json)
-        .and_then(|v| serde_json::to_string_pretty(&v))
-        .unwrap_or_else(|_| json.to_owned())
 }

@@ -40,7 +40,7 @@ workflow! {
 
 fn main() {
     println!("== ASL definition\n{}\n", ORDER_FLOW.definition_pretty());
-    println!("== IAM policy\n{}\n", pretty(ORDER_FLOW.policy()));
+    println!("== IAM policy\n{}\n", ORDER_FLOW.policy_pretty());
     println!("== Diagram (Mermaid)\n{}", ORDER_FLOW.mermaid());
 
     // Run it locally: the payment service is throttled once, then answers; SNS is mocked.
@@ -77,10 +77,4 @@ fn main() {
             ),
         }
     }
-}
-
-fn pretty(json: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(json)
-        .and_then(|v| serde_json::to_string_pretty(&v))
-        .unwrap_or_else(|_| json.to_owned())
 }

@@ -96,7 +96,7 @@ fn main() {
         println!(
             "== {} IAM policy\n{}\n",
             workflow.name(),
-            pretty(workflow.policy())
+            workflow.policy_pretty()
         );
     }
 
@@ -135,10 +135,4 @@ fn main() {
         execution.status,
         execution.output.unwrap_or_default()
     );
-}
-
-fn pretty(json: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(json)
-        .and_then(|v| serde_json::to_string_pretty(&v))
-        .unwrap_or_else(|_| json.to_owned())
 }

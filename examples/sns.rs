@@ -37,7 +37,7 @@ workflow! {
 
 fn main() {
     println!("== ASL definition\n{}\n", SNS.definition_pretty());
-    println!("== IAM policy\n{}\n", pretty(SNS.policy()));
+    println!("== IAM policy\n{}\n", SNS.policy_pretty());
 
     // The mock echoes what SNS would have received, so the rendered parameters are visible.
     let executor = SNS
@@ -56,10 +56,4 @@ fn main() {
         execution.status,
         execution.output.unwrap_or_default()
     );
-}
-
-fn pretty(json: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(json)
-        .and_then(|v| serde_json::to_string_pretty(&v))
-        .unwrap_or_else(|_| json.to_owned())
 }

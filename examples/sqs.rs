@@ -33,7 +33,7 @@ workflow! {
 
 fn main() {
     println!("== ASL definition\n{}\n", SQS.definition_pretty());
-    println!("== IAM policy\n{}\n", pretty(SQS.policy()));
+    println!("== IAM policy\n{}\n", SQS.policy_pretty());
 
     let executor = SQS
         .executor()
@@ -46,10 +46,4 @@ fn main() {
     let execution = executor.run(json!({"message": "hello", "field2": "world"}));
     println!("== Local run: {:?}", execution.status);
     println!("   output: {}", execution.output.unwrap_or_default());
-}
-
-fn pretty(json: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(json)
-        .and_then(|v| serde_json::to_string_pretty(&v))
-        .unwrap_or_else(|_| json.to_owned())
 }

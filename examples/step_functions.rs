@@ -49,7 +49,7 @@ workflow! {
 
 fn main() {
     println!("== ASL definition\n{}\n", PARENT.definition_pretty());
-    println!("== IAM policy\n{}\n", pretty(PARENT.policy()));
+    println!("== IAM policy\n{}\n", PARENT.policy_pretty());
 
     let executor = PARENT
         .executor()
@@ -61,11 +61,11 @@ fn main() {
         .and_then(|e| {
             e.on_state("ChildWithCallback", |params, ctx| {
                 let token = ctx.task_token().cloned();
-                let foo = params["Input"]["foo"].clone();
+                let child_input = params["Input"]["foo"].clone();
                 // The child finishes later, elsewhere: the parent waits for the token.
                 std::thread::spawn(move || {
                     if let Some(token) = token {
-                        token.send_success(json!({"childSaw": foo}));
+                        token.send_success(json!({"childSaw": child_input}));
                     }
                 });
                 Ok(json!({"ExecutionArn": "arn:child:2"}))
@@ -81,10 +81,4 @@ fn main() {
     let execution = executor.run(input);
     println!("== Local run: {:?}", execution.status);
     println!("   output: {}", execution.output.unwrap_or_default());
-}
-
-fn pretty(json: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(json)
-        .and_then(|v| serde_json::to_string_pretty(&v))
-        .unwrap_or_else(|_| json.to_owned())
 }

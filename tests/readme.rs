@@ -1,37 +1,14 @@
-//! The README's code, kept honest: the workflow of its first section and its local test.
+//! The README's code, kept honest: the workflow of its first section (the quickstart's) and
+//! its local test.
 
 use serde_json::json;
 use sfn::exec::{Status, TaskFailure};
-use sfn::workflow;
 
-workflow! {
-    /// Charges an order, then tells the customer.
-    #[timeout = 5min]
-    pub ORDER_FLOW {
-        Validate: Choice {
-            $.amount > 0 && is_present($.customer) => Charge,
-            _ => Rejected,
-        },
-
-        #[retry(errors = ["Payment.Throttled"], interval = 1s, max_attempts = 3, backoff_rate = 2.0)]
-        #[catch(errors = ["States.ALL"], result_path = $.error, next = Rejected)]
-        Charge: LambdaInvoke {
-            lambda_function: "arn:aws:lambda:us-east-1:123456789012:function:charge",
-            payload: { "amount": $.amount, "customer": $.customer },
-            result_selector: { "receipt": $.Payload.receipt },
-            result_path: $.payment,
-        } -> Notify,
-
-        Notify: SnsPublish {
-            topic: "arn:aws:sns:us-east-1:123456789012:orders",
-            message: States.Format("Order paid, receipt {}", $.payment.receipt),
-            result_path: null,
-        } -> Done,
-
-        Done: Succeed,
-        Rejected: Fail { error: "OrderRejected", cause: "the order was not charged" },
-    }
-}
+// The README shows the quickstart's workflow: test that very declaration.
+#[allow(dead_code)]
+#[path = "../examples/quickstart.rs"]
+mod quickstart;
+use quickstart::ORDER_FLOW;
 
 #[test]
 fn a_throttled_payment_is_retried() {

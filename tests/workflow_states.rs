@@ -342,6 +342,8 @@ fn parallel_and_map() {
 workflow! {
     #[query_language = jsonata]
     pub ATA {
+        // `$timeout` below must be assigned somewhere (rule jsonata-variable-unknown).
+        #[assign({ "timeout": 30 })]
         Compute: Pass {
             output: { "total": "{% $sum($states.input.items.price) %}" },
         } -> Check,

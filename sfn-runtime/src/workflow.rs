@@ -92,4 +92,9 @@ impl Workflow {
     pub fn definition_pretty(&self) -> String {
         serde_json::to_string_pretty(&self.to_value()).unwrap_or_default()
     }
+
+    /// The IAM policy as indented JSON.
+    pub fn policy_pretty(&self) -> String {
+        serde_json::to_string_pretty(&self.policy_value()).unwrap_or_default()
+    }
 }

@@ -252,3 +252,68 @@ fn jsonata_errors_are_located_at_the_offending_character() {
     assert_eq!(d.offset, Some(19), "{d}");
     assert_eq!(&"{% $states.input.a ] + 1 %}"[19..20], "]");
 }
+
+#[test]
+fn distributed_map_children_cannot_read_parent_variables() {
+    let def = |mode: &str| {
+        json!({
+            "StartAt": "Set",
+            "States": {
+                "Set": { "Type": "Pass", "Assign": { "limit": 5 }, "Next": "M" },
+                "M": {
+                    "Type": "Map",
+                    "ItemProcessor": {
+                        "ProcessorConfig": { "Mode": mode, "ExecutionType": "STANDARD" },
+                        "StartAt": "Use",
+                        "States": { "Use": { "Type": "Pass", "Parameters": { "l.$": "$limit" }, "End": true } }
+                    },
+                    "End": true
+                }
+            }
+        })
+    };
+    let distributed = validate_value(&def("DISTRIBUTED"));
+    let d = distributed
+        .iter()
+        .find(|d| d.code == "variable-unknown")
+        .unwrap();
+    assert_eq!(
+        d.pointer,
+        "/States/M/ItemProcessor/States/Use/Parameters/l.$"
+    );
+    let mut inline = def("INLINE");
+    inline["States"]["M"]["ItemProcessor"]["ProcessorConfig"] = json!({ "Mode": "INLINE" });
+    assert_eq!(validate_value(&inline), []);
+}
+
+#[test]
+fn deeply_nested_hand_built_values_do_not_exhaust_the_stack() {
+    // serde_json refuses such text (recursion limit 128), but a program can build it.
+    // Built and dropped by hand: `json!` and `Drop` would recurse 2,000 levels themselves.
+    let object = |pairs: Vec<(&str, Value)>| {
+        Value::Object(pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+    };
+    let handle = std::thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(move || {
+            let mut rule = object(vec![("Variable", json!("$.x")), ("IsPresent", json!(true))]);
+            for _ in 0..2_000 {
+                rule = object(vec![("Not", rule)]);
+            }
+            if let Value::Object(m) = &mut rule {
+                m.insert("Next".to_owned(), json!("D"));
+            }
+            let choice = object(vec![
+                ("Type", json!("Choice")),
+                ("Choices", Value::Array(vec![rule])),
+                ("Default", json!("D")),
+            ]);
+            let states = object(vec![("C", choice), ("D", json!({ "Type": "Succeed" }))]);
+            let def = object(vec![("StartAt", json!("C")), ("States", states)]);
+            let n = validate_value(&def).len();
+            std::mem::forget(def);
+            n
+        })
+        .unwrap();
+    assert_eq!(handle.join().unwrap(), 0);
+}

@@ -334,6 +334,17 @@ fn cases() -> Vec<(&'static str, Value, Value)> {
                 json!({ "A": { "Type": "Pass", "Assign": { "total": 1 }, "Next": "B" }, "B": { "Type": "Pass", "OutputPath": "$total", "End": true } }),
             ),
         ),
+        (
+            "jsonata-variable-unknown",
+            machine(json!({
+                "A": { "Type": "Pass", "QueryLanguage": "JSONata", "Assign": { "total": 1 }, "Next": "B" },
+                "B": { "Type": "Pass", "QueryLanguage": "JSONata", "Output": "{% $totl + 1 %}", "End": true }
+            })),
+            machine(json!({
+                "A": { "Type": "Pass", "QueryLanguage": "JSONata", "Assign": { "total": 1 }, "Next": "B" },
+                "B": { "Type": "Pass", "QueryLanguage": "JSONata", "Output": "{% $total + 1 %}", "End": true }
+            })),
+        ),
     ]
 }
 

@@ -9,6 +9,10 @@ pub struct References {
     pub top_level: Vec<String>,
     /// Members of `$states` used (`input`, `result`, ...), in order of appearance.
     pub states_members: Vec<String>,
+    /// Variables read (`$total` gives `total`), other than `$states`, names bound inside
+    /// the expression (`$x := ...`, lambda parameters, `@$v`, `#$i`) and JSONata's own
+    /// functions passed as values (`$map(xs, $string)`).
+    pub variables: Vec<String>,
 }
 
 /// The references of `body` (the text between `{%` and `%}`), or `None` when it does not
@@ -26,7 +30,7 @@ pub fn references(body: &str) -> Option<References> {
 
 #[cfg(feature = "jsonata")]
 mod imp {
-    use jsonata_core::ast::{AstNode, PathStep, Stage};
+    use jsonata_core::ast::{AstNode, BinaryOp, PathStep, Stage};
 
     use super::References;
 
@@ -39,61 +43,162 @@ mod imp {
             .ok()
             .flatten()?;
         let mut out = References::default();
-        visit(&ast, true, &mut out, 0);
+        let mut bound = Vec::new();
+        visit(&ast, true, &mut out, &mut bound, 0);
+        out.variables
+            .retain(|v| v != "states" && !bound.contains(v) && !FUNCTIONS.contains(&v.as_str()));
+        let mut seen = Vec::new();
+        out.variables.retain(|v| {
+            let first = !seen.contains(v);
+            seen.push(v.clone());
+            first
+        });
         Some(out)
     }
 
+    /// JSONata's function library and the Step Functions additions: a `$name` that is one
+    /// of these is a function, not a variable.
+    const FUNCTIONS: &[&str] = &[
+        "sum",
+        "count",
+        "max",
+        "min",
+        "average",
+        "string",
+        "substring",
+        "substringBefore",
+        "substringAfter",
+        "lowercase",
+        "uppercase",
+        "length",
+        "trim",
+        "pad",
+        "contains",
+        "split",
+        "join",
+        "match",
+        "replace",
+        "now",
+        "millis",
+        "fromMillis",
+        "toMillis",
+        "formatNumber",
+        "formatBase",
+        "formatInteger",
+        "parseInteger",
+        "number",
+        "abs",
+        "floor",
+        "ceil",
+        "round",
+        "power",
+        "sqrt",
+        "random",
+        "boolean",
+        "not",
+        "exists",
+        "keys",
+        "lookup",
+        "spread",
+        "merge",
+        "sift",
+        "each",
+        "error",
+        "assert",
+        "type",
+        "sort",
+        "reverse",
+        "shuffle",
+        "distinct",
+        "zip",
+        "append",
+        "map",
+        "filter",
+        "single",
+        "reduce",
+        "base64encode",
+        "base64decode",
+        "encodeUrlComponent",
+        "encodeUrl",
+        "decodeUrlComponent",
+        "decodeUrl",
+        "eval",
+        "clone",
+        "partition",
+        "range",
+        "hash",
+        "uuid",
+        "parse",
+    ];
+
     /// `top`: whether the node is evaluated against the (absent) input document rather
     /// than against a context that an enclosing path, filter or lambda provides.
-    fn visit(node: &AstNode, top: bool, out: &mut References, depth: usize) {
+    fn visit(
+        node: &AstNode,
+        top: bool,
+        out: &mut References,
+        bound: &mut Vec<String>,
+        depth: usize,
+    ) {
         if depth > MAX_DEPTH {
             return;
         }
         let d = depth + 1;
         match node {
             AstNode::Variable(name) if name.is_empty() && top => out.top_level.push("$".to_owned()),
+            AstNode::Variable(name) if !name.is_empty() => {
+                out.variables.push(name.trim_start_matches('$').to_owned());
+            }
             AstNode::ParentVariable(_) => out.top_level.push("$$".to_owned()),
             AstNode::Name(name) if top => out.top_level.push(name.clone()),
-            AstNode::Path { steps } => path(steps, top, out, d),
-            AstNode::Binary { lhs, rhs, .. } => {
-                visit(lhs, top, out, d);
-                visit(rhs, top, out, d);
+            AstNode::Path { steps } => path(steps, top, out, bound, d),
+            AstNode::Binary { op, lhs, rhs } => {
+                if *op == BinaryOp::ColonEqual
+                    && let AstNode::Variable(name) = lhs.as_ref()
+                {
+                    bound.push(name.trim_start_matches('$').to_owned());
+                }
+                visit(lhs, top, out, bound, d);
+                visit(rhs, top, out, bound, d);
             }
-            AstNode::Unary { operand, .. } => visit(operand, top, out, d),
+            AstNode::Unary { operand, .. } => visit(operand, top, out, bound, d),
             AstNode::Function { args, .. } => {
                 for a in args {
-                    visit(a, top, out, d);
+                    visit(a, top, out, bound, d);
                 }
             }
             AstNode::Call { procedure, args } => {
-                visit(procedure, top, out, d);
+                visit(procedure, top, out, bound, d);
                 for a in args {
-                    visit(a, top, out, d);
+                    visit(a, top, out, bound, d);
                 }
             }
             // A lambda body runs against whatever context it is called in.
-            AstNode::Lambda { body, .. } => visit(body, false, out, d),
+            AstNode::Lambda { params, body, .. } => {
+                bound.extend(params.iter().map(|p| p.trim_start_matches('$').to_owned()));
+                visit(body, false, out, bound, d);
+            }
             AstNode::Array(items) | AstNode::Block(items) => {
                 for i in items {
-                    visit(i, top, out, d);
+                    visit(i, top, out, bound, d);
                 }
             }
             AstNode::ArrayGroup(items) => {
                 for i in items {
-                    visit(i, false, out, d);
+                    visit(i, false, out, bound, d);
                 }
             }
             AstNode::Object(pairs) => {
                 for (k, v) in pairs {
-                    visit(k, top, out, d);
-                    visit(v, top, out, d);
+                    visit(k, top, out, bound, d);
+                    visit(v, top, out, bound, d);
                 }
             }
             AstNode::ObjectTransform { input, pattern } => {
-                visit(input, top, out, d);
+                visit(input, top, out, bound, d);
                 for (k, v) in pattern {
-                    visit(k, false, out, d);
-                    visit(v, false, out, d);
+                    visit(k, false, out, bound, d);
+                    visit(v, false, out, bound, d);
                 }
             }
             AstNode::Conditional {
@@ -101,17 +206,17 @@ mod imp {
                 then_branch,
                 else_branch,
             } => {
-                visit(condition, top, out, d);
-                visit(then_branch, top, out, d);
+                visit(condition, top, out, bound, d);
+                visit(then_branch, top, out, bound, d);
                 if let Some(e) = else_branch {
-                    visit(e, top, out, d);
+                    visit(e, top, out, bound, d);
                 }
             }
-            AstNode::FunctionApplication(inner) => visit(inner, top, out, d),
+            AstNode::FunctionApplication(inner) => visit(inner, top, out, bound, d),
             AstNode::Sort { input, terms } => {
-                visit(input, top, out, d);
+                visit(input, top, out, bound, d);
                 for (t, _) in terms {
-                    visit(t, false, out, d);
+                    visit(t, false, out, bound, d);
                 }
             }
             AstNode::Transform {
@@ -119,10 +224,10 @@ mod imp {
                 update,
                 delete,
             } => {
-                visit(location, false, out, d);
-                visit(update, false, out, d);
+                visit(location, false, out, bound, d);
+                visit(update, false, out, bound, d);
                 if let Some(x) = delete {
-                    visit(x, false, out, d);
+                    visit(x, false, out, bound, d);
                 }
             }
             _ => {}
@@ -131,7 +236,13 @@ mod imp {
 
     /// A path: only its first step reads from the surrounding context; later steps and
     /// every predicate read from the steps before them.
-    fn path(steps: &[PathStep], top: bool, out: &mut References, depth: usize) {
+    fn path(
+        steps: &[PathStep],
+        top: bool,
+        out: &mut References,
+        bound: &mut Vec<String>,
+        depth: usize,
+    ) {
         if let (Some(first), Some(second)) = (steps.first(), steps.get(1))
             && first.node == AstNode::Variable("states".to_owned())
             && let AstNode::Name(member) = &second.node
@@ -139,10 +250,16 @@ mod imp {
             out.states_members.push(member.clone());
         }
         for (i, step) in steps.iter().enumerate() {
-            visit(&step.node, top && i == 0, out, depth);
+            bound.extend(
+                step.focus
+                    .iter()
+                    .chain(&step.index_var)
+                    .map(|v| v.trim_start_matches('$').to_owned()),
+            );
+            visit(&step.node, top && i == 0, out, bound, depth);
             for stage in &step.stages {
                 if let Stage::Filter(f) = stage {
-                    visit(f, false, out, depth);
+                    visit(f, false, out, bound, depth);
                 }
             }
         }
@@ -181,6 +298,16 @@ mod tests {
         assert!(top("($x := 5; $x + 1)").is_empty());
         assert!(top("$states.input.a ? 'yes' : 'no'").is_empty());
         assert!(top("{ 'k': $states.context.Execution.Id }").is_empty());
+    }
+
+    #[test]
+    fn lists_variables_that_are_not_bound_inside() {
+        let vars = |b: &str| references(b).unwrap().variables;
+        assert_eq!(vars("$total + $states.input.x"), ["total"]);
+        assert!(vars("($x := 5; $x + 1)").is_empty());
+        assert!(vars("$map($states.input.xs, function($v) { $v * 2 })").is_empty());
+        assert!(vars("$map($states.input.xs, $string)").is_empty());
+        assert_eq!(vars("$count($items) + $limit"), ["items", "limit"]);
     }
 
     #[test]

@@ -34,6 +34,29 @@ pub(crate) struct Obj<'a> {
     pub(crate) members: Vec<(&'a str, &'a Value, Option<&'static fields::Field>)>,
 }
 
+/// What an object inherits from where it sits.
+#[derive(Clone, Copy)]
+struct Place {
+    /// The query language of its fields.
+    lang: QueryLanguage,
+    /// The state it belongs to.
+    state: Option<usize>,
+    /// The scope whose `States` holds that state (for a machine, branch or processor: the
+    /// enclosing scope).
+    scope: Option<usize>,
+    /// Nesting depth, bounded by `MAX_DEPTH`.
+    depth: usize,
+}
+
+impl Place {
+    fn deeper(self) -> Place {
+        Place {
+            depth: self.depth + 1,
+            ..self
+        }
+    }
+}
+
 /// One state.
 pub(crate) struct State<'a> {
     /// Its name (the key in `States`).
@@ -118,7 +141,13 @@ impl<'a> Doc<'a> {
             memo: Memo::default(),
         };
         if let Some(map) = root.as_object() {
-            doc.object(Owner::Machine, map, String::new(), lang, None, None, 0);
+            let place = Place {
+                lang,
+                state: None,
+                scope: None,
+                depth: 0,
+            };
+            doc.object(Owner::Machine, map, String::new(), place);
         }
         doc
     }
@@ -157,18 +186,8 @@ impl<'a> Doc<'a> {
         })
     }
 
-    #[allow(clippy::too_many_arguments)] // one walker for every owner keeps the rules in one place
-    fn object(
-        &mut self,
-        owner: Owner,
-        map: &'a Map<String, Value>,
-        pointer: String,
-        lang: QueryLanguage,
-        state: Option<usize>,
-        parent_scope: Option<usize>,
-        depth: usize,
-    ) {
-        if depth > MAX_DEPTH {
+    fn object(&mut self, owner: Owner, map: &'a Map<String, Value>, pointer: String, place: Place) {
+        if place.depth > MAX_DEPTH {
             return;
         }
         let members: Vec<_> = map
@@ -179,25 +198,24 @@ impl<'a> Doc<'a> {
             owner,
             pointer: pointer.clone(),
             map,
-            lang,
-            state,
+            lang: place.lang,
+            state: place.state,
             members: members.clone(),
         });
         if matches!(owner, Owner::Machine | Owner::Branch | Owner::Processor) {
-            self.scope(owner, map, &pointer, parent_scope, depth);
+            self.scope(owner, map, &pointer, place);
         }
+        let inner = place.deeper();
         for (key, value, field) in members {
             let Some(field) = field else {
                 continue;
             };
-            let kind = field.kind(lang);
-            let at = child(&pointer, key);
-            let nested = |owner| (owner, lang, state, parent_scope, depth + 1);
+            let kind = field.kind(place.lang);
+            let here = child(&pointer, key);
             match kind {
                 Kind::Object(sub) => {
                     if let Some(m) = value.as_object() {
-                        let (o, l, s, p, d) = nested(sub);
-                        self.object(o, m, at, l, s, p, d);
+                        self.object(sub, m, here, inner);
                     }
                 }
                 Kind::Retriers | Kind::Catchers | Kind::Rules | Kind::Branches => {
@@ -210,15 +228,13 @@ impl<'a> Doc<'a> {
                     };
                     for (i, v) in value.as_array().into_iter().flatten().enumerate() {
                         if let Some(m) = v.as_object() {
-                            let (o, l, s, p, d) = nested(sub);
-                            self.object(o, m, item(&at, i), l, s, p, d);
+                            self.object(sub, m, item(&here, i), inner);
                         }
                     }
                 }
                 Kind::Rule => {
                     if let Some(m) = value.as_object() {
-                        let (o, l, s, p, d) = nested(Owner::NestedRule);
-                        self.object(o, m, at, l, s, p, d);
+                        self.object(Owner::NestedRule, m, here, inner);
                     }
                 }
                 _ => {}
@@ -226,14 +242,9 @@ impl<'a> Doc<'a> {
         }
     }
 
-    fn scope(
-        &mut self,
-        owner: Owner,
-        map: &'a Map<String, Value>,
-        pointer: &str,
-        parent: Option<usize>,
-        depth: usize,
-    ) {
+    /// Registers the scope `map` opens (its `States`), inside `place.scope`.
+    fn scope(&mut self, owner: Owner, map: &'a Map<String, Value>, pointer: &str, place: Place) {
+        let parent = place.scope;
         let index = self.scopes.len();
         self.scopes.push(Scope {
             pointer: pointer.to_owned(),
@@ -277,7 +288,13 @@ impl<'a> Doc<'a> {
             self.by_name.entry(name.as_str()).or_default().push(s);
             if let Some(m) = obj {
                 let owner = ty.map_or(Owner::UnknownState, Owner::State);
-                self.object(owner, m, pointer, lang, Some(s), Some(index), depth + 1);
+                let place = Place {
+                    lang,
+                    state: Some(s),
+                    scope: Some(index),
+                    depth: place.depth + 1,
+                };
+                self.object(owner, m, pointer, place);
             }
         }
     }

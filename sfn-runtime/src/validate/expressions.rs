@@ -8,12 +8,15 @@ use super::diagnostic::{Sink, child, item};
 use super::doc::{Doc, Obj};
 use super::fields::{Kind, Owner, WORK};
 use super::suggest::did_you_mean;
+use super::variables;
 use crate::asl::QueryLanguage;
 use crate::jsonata;
 
 /// One JSONata string: where it is, its body, and the field of the state it belongs to.
 pub(crate) struct Expression<'a> {
     pointer: String,
+    /// The state it belongs to.
+    state: Option<usize>,
     owner: Owner,
     field: &'a str,
     /// The syntax check, and what the expression reads (when it parses); done once.
@@ -87,6 +90,7 @@ fn push<'a>(
         let references = syntax.is_ok().then(|| jsonata::references(body)).flatten();
         out.push(Expression {
             pointer,
+            state: obj.state,
             owner: obj.owner,
             field,
             syntax,
@@ -162,6 +166,37 @@ pub(crate) fn jsonata_states_member(doc: &Doc, sink: &mut Sink) {
             };
             let hint = did_you_mean(member, MEMBERS.iter().copied());
             sink.emit_hint(e.pointer.clone(), message, hint);
+        }
+    }
+}
+
+/// §12: a `$name` in an expression reads a variable some state of its scope (or of an
+/// enclosing one) assigns, unless the expression binds it itself or it names a function.
+pub(crate) fn jsonata_variable_unknown(doc: &Doc, sink: &mut Sink) {
+    let by_scope = variables::by_scope(doc);
+    for e in expressions(doc) {
+        let Some(refs) = &e.references else {
+            continue;
+        };
+        let scope = e.state.and_then(|s| doc.states.get(s)).map(|s| s.scope);
+        let visible = variables::visible(doc, &by_scope, scope);
+        let mut reported: Vec<&str> = Vec::new();
+        for name in &refs.variables {
+            if visible.contains(&name.as_str()) || reported.contains(&name.as_str()) {
+                continue;
+            }
+            reported.push(name);
+            sink.emit_hint(
+                e.pointer.clone(),
+                format!(
+                    "no state assigns the variable `${name}` (in this scope or an enclosing one)"
+                ),
+                did_you_mean(name, visible.iter().copied()).or_else(|| {
+                    Some(format!(
+                        "assign it first with `\"Assign\": {{\"{name}\": ...}}`"
+                    ))
+                }),
+            );
         }
     }
 }

@@ -94,14 +94,23 @@ impl<'de> Visitor<'de> for Seed<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Value, A::Error> {
         let mut map = Map::new();
         while let Some(key) = access.next_key::<String>()? {
+            let here = child(&self.pointer, &key);
+            let before = self.found.borrow().len();
             let value = access.next_value_seed(Seed {
-                pointer: child(&self.pointer, &key),
+                pointer: here.clone(),
                 found: self.found,
             })?;
             if map.contains_key(&key) {
-                self.found
-                    .borrow_mut()
-                    .push((self.pointer.clone(), key.clone()));
+                let mut found = self.found.borrow_mut();
+                // The earlier value is replaced: duplicates met inside it no longer exist.
+                let inside = format!("{here}/");
+                let mut index = 0;
+                found.retain(|(object, _)| {
+                    let keep = index >= before || (*object != here && !object.starts_with(&inside));
+                    index += 1;
+                    keep
+                });
+                found.push((self.pointer.clone(), key.clone()));
             }
             map.insert(key, value);
         }
@@ -139,6 +148,19 @@ mod tests {
             dups,
             [
                 ("/b/0".to_owned(), "x".to_owned()),
+                (String::new(), "a".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn forgets_duplicates_inside_a_replaced_value() {
+        let (_, dups) =
+            parse(r#"{"a": {"x": 1, "x": 2}, "a": {"y": [{"z": 1, "z": 2}]}}"#).unwrap();
+        assert_eq!(
+            dups,
+            [
+                ("/a/y/0".to_owned(), "z".to_owned()),
                 (String::new(), "a".to_owned())
             ]
         );

@@ -118,6 +118,7 @@ static RULES: &[Rule] = rules! {
     "variable-unknown" => paths::variable_unknown, "a `$name` path reads a variable assigned in its scope or an enclosing one (§12.3, §12.4)";
     "jsonata-syntax" => expressions::jsonata_syntax, "every {% ... %} expression of a JSONata state parses (§11.1)";
     "jsonata-input-reference" => expressions::jsonata_input_reference, "JSONata expressions read the input through $states.input, never $, $$ or a bare field name at the top level (§11.1)";
+    "jsonata-variable-unknown" => expressions::jsonata_variable_unknown, "a `$name` in a JSONata expression is bound in it, is a function, or is a variable assigned in its scope or an enclosing one (§12)";
     "jsonata-states-member" => expressions::jsonata_states_member, "$states.result and $states.errorOutput are used only where they exist (§11.2)";
 };
 

@@ -2,8 +2,6 @@
 //! as a Path, a Reference Path, `ResultPath` or a Path-or-intrinsic, and every `.$` value
 //! of a payload template, is parsed with the `path` module's parser.
 
-use std::collections::HashMap;
-
 use serde_json::Value;
 
 use super::diagnostic::{Sink, child};
@@ -303,24 +301,13 @@ fn rooted<'s>(site: &'s Site, want: impl Fn(&Root) -> bool + Copy) -> Vec<&'s Pa
 /// §12.3-12.4: a variable path (`$name`) reads a variable that some state of its scope or
 /// of an enclosing scope assigns.
 pub(crate) fn variable_unknown(doc: &Doc, sink: &mut Sink) {
-    let mut by_scope: HashMap<Option<usize>, Vec<&str>> = HashMap::new();
-    for (_, _, name, scope) in variables::assigned(doc) {
-        by_scope.entry(scope).or_default().push(name);
-    }
+    let by_scope = variables::by_scope(doc);
     for site in sites(doc) {
         for p in rooted(site, |r| matches!(r, Root::Variable(_))) {
             let Root::Variable(name) = &p.root else {
                 continue;
             };
-            let mut visible: Vec<&str> = Vec::new();
-            let mut scope = site.scope;
-            loop {
-                visible.extend(by_scope.get(&scope).into_iter().flatten().copied());
-                match scope.and_then(|s| doc.scopes.get(s)).and_then(|s| s.parent) {
-                    Some(parent) => scope = Some(parent),
-                    None => break,
-                }
-            }
+            let visible = variables::visible(doc, &by_scope, site.scope);
             if !visible.contains(&name.as_str()) {
                 sink.emit_hint(
                     site.pointer.clone(),

@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 
 use super::diagnostic::{Sink, child};
-use super::doc::Doc;
-use super::fields::Kind;
+use super::doc::{Doc, Scope};
+use super::fields::{Kind, Owner};
 use crate::asl::QueryLanguage;
 
 /// The longest variable name.
@@ -73,24 +73,60 @@ pub(crate) fn variable_name(doc: &Doc, sink: &mut Sink) {
 
 /// §12.4: a state in a branch or processor must not assign a variable of an outer scope.
 pub(crate) fn variable_outer_scope(doc: &Doc, sink: &mut Sink) {
-    let all = assigned(doc);
-    let mut by_scope: HashMap<usize, Vec<&str>> = HashMap::new();
-    for (_, _, name, scope) in &all {
-        if let Some(s) = scope {
-            by_scope.entry(*s).or_default().push(name);
+    let names = by_scope(doc);
+    for (at, key, name, scope) in assigned(doc) {
+        let Some(here) = scope.and_then(|s| doc.scopes.get(s)) else {
+            continue;
+        };
+        // A distributed Map's children are separate executions with their own variables.
+        if is_distributed(here) {
+            continue;
+        }
+        if visible(doc, &names, here.parent).contains(&name) {
+            sink.emit(
+                child(&at, key),
+                format!("variable `{name}` belongs to an enclosing scope; a state inside a branch or processor cannot assign it"),
+            );
         }
     }
-    for (at, key, name, scope) in &all {
-        let mut outer = scope.and_then(|s| doc.scopes.get(s)).and_then(|s| s.parent);
-        while let Some(o) = outer {
-            if by_scope.get(&o).is_some_and(|names| names.contains(name)) {
-                sink.emit(
-                    child(at, key),
-                    format!("variable `{name}` belongs to an enclosing scope; a state inside a branch or processor cannot assign it"),
-                );
-                break;
-            }
-            outer = doc.scopes.get(o).and_then(|s| s.parent);
+}
+
+/// Whether `scope` is the processor of a DISTRIBUTED Map.
+fn is_distributed(scope: &Scope) -> bool {
+    scope.owner == Owner::Processor
+        && scope
+            .map
+            .get("ProcessorConfig")
+            .and_then(|c| c.get("Mode"))
+            .and_then(serde_json::Value::as_str)
+            == Some("DISTRIBUTED")
+}
+
+/// Variable names assigned per scope (`None`: outside any state).
+pub(crate) fn by_scope<'d>(doc: &'d Doc) -> HashMap<Option<usize>, Vec<&'d str>> {
+    let mut out: HashMap<Option<usize>, Vec<&str>> = HashMap::new();
+    for (_, _, name, scope) in assigned(doc) {
+        out.entry(scope).or_default().push(name);
+    }
+    out
+}
+
+/// The variables a state of `scope` can read: those assigned in its scope and in the
+/// enclosing ones, up to the first distributed Map processor (whose child workflows cannot
+/// read the parent's variables).
+pub(crate) fn visible<'d>(
+    doc: &Doc,
+    by_scope: &HashMap<Option<usize>, Vec<&'d str>>,
+    mut scope: Option<usize>,
+) -> Vec<&'d str> {
+    let mut visible: Vec<&str> = Vec::new();
+    loop {
+        visible.extend(by_scope.get(&scope).into_iter().flatten().copied());
+        let here = scope.and_then(|s| doc.scopes.get(s));
+        let distributed = here.is_some_and(is_distributed);
+        match here.and_then(|s| s.parent) {
+            Some(parent) if !distributed => scope = Some(parent),
+            _ => return visible,
         }
     }
 }
