@@ -15,8 +15,9 @@ fn body(source: &str) -> &str {
     &source[start..end]
 }
 
-/// Parses and lowers workflow source; the definition and the number of errors.
-fn lower(source: &str) -> (Value, usize) {
+/// Parses, lowers and checks workflow source as the macro does: the definition, the number
+/// of lowering errors and the number of rule-set errors.
+fn lower(source: &str) -> (Value, usize, usize) {
     let tokens: proc_macro2::TokenStream = body(source).parse().expect("generated source lexes");
     let mut errors = Errors::default();
     let defs =
@@ -24,7 +25,11 @@ fn lower(source: &str) -> (Value, usize) {
             .expect("generated source parses");
     assert_eq!(defs.len(), 1, "one workflow");
     let lowered = sfn_dsl::lower::lower_workflow(&defs[0], &mut errors);
-    (lowered.definition, errors.len())
+    let lowering = errors.len();
+    // The rule set the macro runs next: valid definitions give source that compiles.
+    let mut rules = Errors::default();
+    sfn_dsl::check::check(&lowered, &mut rules);
+    (lowered.definition, lowering, rules.len())
 }
 
 fn definitions(dir: &str) -> Vec<PathBuf> {
@@ -58,7 +63,8 @@ fn round_trip_dir(dir: &str) {
         let original = definition(path);
         match to_source(&original, "IMPORTED") {
             Ok(source) => {
-                let (lowered, errors) = lower(&source);
+                let (lowered, lowering, rules) = lower(&source);
+                let errors = lowering + rules;
                 if errors != 0 || lowered != original {
                     failures.push(format!(
                         "{}: {errors} errors, lowered differs\n{source}\n{lowered:#}",
@@ -131,8 +137,8 @@ fn cli_prints_source_that_lowers_to_the_file() {
         out.contains("Hello: Pass { result: \"hi\" } -> \"Done now\","),
         "{out}"
     );
-    let (lowered, errors) = lower(&out);
-    assert_eq!(errors, 0);
+    let (lowered, lowering, rules) = lower(&out);
+    assert_eq!((lowering, rules), (0, 0));
     assert_eq!(lowered, serde_json::from_str::<Value>(FLOW).expect("JSON"));
 }
 
@@ -279,8 +285,8 @@ proptest::proptest! {
             *slot = replacement;
         }
         if let Ok(source) = to_source(&definition, "MUTATED") {
-            let (lowered, errors) = lower(&source);
-            proptest::prop_assert_eq!(errors, 0);
+            let (lowered, lowering, _) = lower(&source);
+            proptest::prop_assert_eq!(lowering, 0);
             proptest::prop_assert_eq!(lowered, definition);
         }
     }
