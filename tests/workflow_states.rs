@@ -509,3 +509,32 @@ fn more_options() {
         json!({"Type": "Succeed", "InputPath": "$.a", "OutputPath": "$.b"})
     );
 }
+
+workflow! {
+    STRING_NAMES_IN_BLOCKS {
+        "Fan out": Parallel {
+            branches: [
+                { "First step": Pass {} -> "Second step", "Second step": Succeed },
+                { Only: Pass {} -> end },
+            ],
+        } -> "Each item",
+        "Each item": Map {
+            items: $.items,
+            processor: { "Handle item": Pass {} -> end },
+        } -> end,
+    }
+}
+
+#[test]
+fn nested_blocks_may_start_with_a_string_named_state() {
+    let definition = def(&STRING_NAMES_IN_BLOCKS);
+    assert_eq!(definition["StartAt"], "Fan out");
+    let branch = &definition["States"]["Fan out"]["Branches"][0];
+    assert_eq!(branch["StartAt"], "First step");
+    assert_eq!(branch["States"]["First step"]["Next"], "Second step");
+    let processor = &definition["States"]["Each item"]["ItemProcessor"];
+    assert_eq!(
+        processor,
+        &json!({"StartAt": "Handle item", "States": {"Handle item": {"Type": "Pass", "End": true}}})
+    );
+}

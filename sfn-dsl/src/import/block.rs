@@ -7,7 +7,6 @@ use serde_json::{Map, Value as Json};
 
 use super::error::{ImportError, child};
 use super::layout::Out;
-use super::names::is_plain_ident;
 use super::state::write_state;
 
 type Object = Map<String, Json>;
@@ -30,7 +29,6 @@ pub fn block(
     container: &Object,
     base: &str,
     jsonata: bool,
-    nested: bool,
 ) -> Result<(), ImportError> {
     let start = container
         .get("StartAt")
@@ -59,23 +57,10 @@ pub fn block(
     }
     targets_exist(states, &states_at)?;
     reachable(states, start, &states_at)?;
-    let mut order: Vec<(&String, &Json)> = states.iter().collect();
-    let mut mark_start = order
+    let order: Vec<(&String, &Json)> = states.iter().collect();
+    let mark_start = order
         .first()
         .is_some_and(|(name, _)| name.as_str() != start);
-    // The DSL reads `{ "Name": .. }` as an object, not a block, when a nested block's first
-    // state starts with a string name; an attribute in front (`#[start]`) makes it a block.
-    if nested
-        && let Some((first, state)) = order.first()
-        && !is_plain_ident(first)
-        && !has_attrs(state)
-    {
-        mark_start = true;
-        if let Some(index) = order.iter().position(|(name, _)| name.as_str() == start) {
-            let entry = order.remove(index);
-            order.insert(0, entry);
-        }
-    }
     for (i, (name, state)) in order.into_iter().enumerate() {
         if i > 0 {
             out.text.push('\n');
@@ -85,12 +70,6 @@ pub fn block(
         write_state(out, name, state, &at, jsonata, is_start)?;
     }
     Ok(())
-}
-
-fn has_attrs(state: &Json) -> bool {
-    ["Comment", "QueryLanguage", "Assign", "Retry", "Catch"]
-        .iter()
-        .any(|key| state.get(key).is_some())
 }
 
 /// Every transition names a state of its own block (the DSL cannot leave a branch).

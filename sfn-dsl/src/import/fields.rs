@@ -106,7 +106,7 @@ pub fn sub_block(
         ));
     }
     let mut out = Out::default();
-    block(&mut out, container, at, jsonata, true)?;
+    block(&mut out, container, at, jsonata)?;
     Ok(out.text)
 }
 

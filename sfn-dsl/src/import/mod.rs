@@ -108,7 +108,7 @@ fn to_body(definition: &Json, name: &str) -> Result<String, ImportError> {
     }
     out.line(&format!("pub {name} {{"));
     out.indent += 1;
-    block::block(&mut out, top, "", jsonata, false)?;
+    block::block(&mut out, top, "", jsonata)?;
     out.indent -= 1;
     out.line("}");
     Ok(out.text)

@@ -57,7 +57,8 @@ pub fn parse_value(input: ParseStream, errors: &mut Errors) -> syn::Result<Value
             end: brace.span.close(),
         };
         let is_block = content.peek(Token![#])
-            || (content.peek(Ident) && content.peek2(Token![:]) && content.peek3(Ident));
+            || (content.peek(Ident) && content.peek2(Token![:]) && content.peek3(Ident))
+            || starts_with_string_named_state(&content);
         if is_block {
             return Ok(Value::Block(parse_block_content(&content, loc, errors)));
         }
@@ -265,6 +266,25 @@ fn intrinsic_string(value: &str, is_template: bool) -> String {
         }
     }
     out
+}
+
+/// `{ "Charge card": Pass ..`: a block whose first state has a string name. A JSON object
+/// can also start with `"key": word`, but state kinds are capitalised (`Pass`,
+/// `LambdaInvoke`) and the DSL's bare words are not (`jsonata`, `express`, `full`).
+fn starts_with_string_named_state(content: ParseStream) -> bool {
+    let fork = content.fork();
+    // After the kind comes its body, its arrow, the next state or the end of the block; an
+    // intrinsic (`"k": States.Format(..)`) continues with `.`.
+    fork.parse::<LitStr>().is_ok()
+        && fork.parse::<Token![:]>().is_ok()
+        && fork.parse::<Ident>().is_ok_and(|kind| {
+            kind.to_string()
+                .starts_with(|c: char| c.is_ascii_uppercase())
+        })
+        && (fork.is_empty()
+            || fork.peek(syn::token::Brace)
+            || fork.peek(Token![->])
+            || fork.peek(Token![,]))
 }
 
 #[cfg(test)]
