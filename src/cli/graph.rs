@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use sfn_runtime::asl::StateMachine;
 use sfn_runtime::graph::Graph;
+use sfn_runtime::validate::validate_value;
 
 use super::input::read_input;
 
@@ -55,15 +56,32 @@ pub fn main(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let machine = match StateMachine::from_json(&text) {
+    let name = if file == "-" {
+        "<stdin>"
+    } else {
+        file.as_str()
+    };
+    let definition: serde_json::Value = match serde_json::from_str(&text) {
+        Ok(value) => value,
+        Err(e) => {
+            eprintln!("{name}:{}:{}: not JSON: {e}", e.line(), e.column());
+            return ExitCode::from(2);
+        }
+    };
+    // A diagram helps most while a definition is still wrong, so only what stops the model
+    // from reading it (an unknown field, a missing `StartAt`, ...) is an error, reported as
+    // `sfn validate` reports it.
+    let machine = match StateMachine::from_value(definition.clone()) {
         Ok(machine) => machine,
         Err(e) => {
-            eprintln!(
-                "{file}:{}:{}: not a state machine definition: {e}",
-                e.line(),
-                e.column()
-            );
-            return ExitCode::from(if e.is_syntax() || e.is_eof() { 2 } else { 1 });
+            let diagnostics = validate_value(&definition);
+            for d in &diagnostics {
+                eprintln!("{name}:{d}");
+            }
+            if diagnostics.is_empty() {
+                eprintln!("{name}: not a state machine definition: {e}");
+            }
+            return ExitCode::from(1);
         }
     };
     let graph = Graph::of(&machine);
