@@ -56,6 +56,16 @@ fn bench(c: &mut Criterion) {
         group.bench_function(format!("pass_chain_{n}"), |b| {
             b.iter(|| executor.run(json!({"k": "v"})))
         });
+        // Baseline, measured in the same run: one clone of the input per state, the least
+        // a pipeline that hands each state its own value can do.
+        group.bench_function(format!("baseline_clone_input_{n}_times"), |b| {
+            b.iter(|| {
+                let input = json!({"k": "v"});
+                for _ in 0..n {
+                    std::hint::black_box(input.clone());
+                }
+            })
+        });
         let with_history = Executor::new(&pass_chain(n));
         group.bench_function(format!("pass_chain_{n}_with_history"), |b| {
             b.iter(|| with_history.run(json!({"k": "v"})))

@@ -73,6 +73,11 @@ fn bench(c: &mut Criterion) {
     group.bench_function("1000 states", |b| {
         b.iter(|| validate_value(std::hint::black_box(&def)))
     });
+    // Baseline, measured in the same run: reading the same document's text with serde_json.
+    let text = def.to_string();
+    group.bench_function("baseline: serde_json parse of the same document", |b| {
+        b.iter(|| serde_json::from_str::<serde_json::Value>(std::hint::black_box(&text)))
+    });
     group.finish();
 }
 

@@ -48,6 +48,12 @@ fn bench(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::from_parameter(n), &tokens, |b, tokens| {
             b.iter(|| sfn_dsl::expand(tokens.clone()))
         });
+        // Baseline, measured in the same run: one pass over the same tokens (printing them).
+        group.bench_with_input(
+            BenchmarkId::new("baseline_print_tokens", n),
+            &tokens,
+            |b, tokens| b.iter(|| tokens.clone().to_string()),
+        );
     }
     group.finish();
 }
