@@ -6,7 +6,7 @@ use std::process::{Command, Stdio};
 
 use serde_json::Value;
 use sfn_dsl::diag::Errors;
-use sfn_dsl::import::to_source;
+use sfn_dsl::import::{import, to_source};
 
 /// The inside of the printed `workflow! { .. }`.
 fn body(source: &str) -> &str {
@@ -164,6 +164,65 @@ fn cli_reports_what_cannot_be_expressed_with_its_pointer() {
 }
 
 #[test]
+fn cli_notes_each_rewrite_of_an_older_form_and_exits_0() {
+    let legacy = r#"{"StartAt": "M", "States": {
+        "M": {"Type": "Map", "Parameters": {"v.$": "$$.Map.Item.Value"},
+              "Iterator": {"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}, "Next": "C"},
+        "C": {"Type": "Choice", "Choices": [
+            {"Not": {"Variable": "$.x", "IsPresent": true}, "Next": "F"},
+            {"Or": [{"Variable": "$.y", "IsNull": true}], "Next": "F"}
+        ], "Default": "F"},
+        "F": {"Type": "Fail", "ErrorPath": "States.Format('{}',$.e)"}
+    }}"#;
+    let file = temp_file("legacy.asl.json", legacy);
+    let (code, out, err) = sfn_import(&[&file], "");
+    assert_eq!(code, 0, "{err}");
+    let notes: Vec<&str> = err.lines().collect();
+    assert_eq!(
+        notes,
+        [
+            format!(
+                "{file}:/States/M/Parameters: note: Parameters written as item_selector (ItemSelector), same meaning"
+            ),
+            format!(
+                "{file}:/States/M/Iterator: note: Iterator written as processor (ItemProcessor), same meaning"
+            ),
+            format!(
+                "{file}:/States/C/Choices/0/Not: note: Not around IsPresent: true written as !is_present (IsPresent: false), same meaning"
+            ),
+            format!(
+                "{file}:/States/C/Choices/1/Or: note: Or of one rule written as that rule, same meaning"
+            ),
+            format!(
+                "{file}:/States/F/ErrorPath: note: `States.Format('{{}}',$.e)` written as `States.Format('{{}}', $.e)` (spacing only), same meaning"
+            ),
+        ]
+    );
+    for modern in [
+        "item_selector: { \"v\": $$.Map.Item.Value }",
+        "processor: {",
+        "!is_present($.x) => F,",
+        "is_null($.y) => F,",
+        "error: States.Format(\"{}\", $.e)",
+    ] {
+        assert!(out.contains(modern), "missing `{modern}` in\n{out}");
+    }
+    // The printed source means the file: it lowers to the file with the same rewrites.
+    let (lowered, lowering, rules) = lower(&out);
+    assert_eq!((lowering, rules), (0, 0));
+    let original: Value = serde_json::from_str(legacy).expect("JSON");
+    assert_eq!(
+        lowered,
+        import(&original, "LEGACY").expect("imports").definition
+    );
+    assert_eq!(
+        lowered.pointer("/States/C/Choices/0/IsPresent"),
+        Some(&Value::Bool(false))
+    );
+    assert!(lowered.pointer("/States/M/ItemProcessor").is_some());
+}
+
+#[test]
 fn cli_exit_2_for_unreadable_or_non_json_input() {
     let (code, _, err) = sfn_import(&["-"], "{ not json");
     assert_eq!(code, 2);
@@ -284,10 +343,12 @@ proptest::proptest! {
         if let Some(slot) = definition.pointer_mut(pointer) {
             *slot = replacement;
         }
-        if let Ok(source) = to_source(&definition, "MUTATED") {
-            let (lowered, lowering, _) = lower(&source);
+        if let Ok(imported) = import(&definition, "MUTATED") {
+            let (lowered, lowering, _) = lower(&imported.source);
             proptest::prop_assert_eq!(lowering, 0);
-            proptest::prop_assert_eq!(lowered, definition);
+            // Exactly the mutated definition, or it after the noted (same-meaning) rewrites.
+            proptest::prop_assert_eq!(imported.notes.is_empty(), imported.definition == definition);
+            proptest::prop_assert_eq!(lowered, imported.definition);
         }
     }
 }

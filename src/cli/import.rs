@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use sfn_dsl::import::{const_name, to_source};
+use sfn_dsl::import::{const_name, import};
 
 use super::input::read_input;
 
@@ -16,6 +16,11 @@ FILE is an ASL definition (`-` reads standard input). The output is a `workflow!
 declaring `pub NAME` (default: from the file name, `order-flow.asl.json` -> ORDER_FLOW); it is
 checked before it is printed: the DSL turns it back into exactly the same ASL. Paste it into
 a module that has `use sfn::workflow;`.
+
+Older forms with a modern equivalent (the legacy Map `Iterator`/`Parameters`, `Not` around
+`IsPresent: true`, an `And`/`Or` of one rule, paths spaced differently) are written in the
+modern form; each is printed as a note (FILE:POINTER: note: ..). The check then compares
+with the file after those rewrites, which keep the meaning.
 
 Rule violations of the definition (those `sfn validate` reports) are printed as warnings:
 the macro reports them at compile time.
@@ -78,9 +83,12 @@ pub fn main(args: &[String]) -> ExitCode {
         }
     };
     let name = name.unwrap_or_else(|| const_name(if file == "-" { "workflow" } else { &file }));
-    match to_source(&definition, &name) {
-        Ok(source) => {
-            print!("{source}");
+    match import(&definition, &name) {
+        Ok(imported) => {
+            print!("{}", imported.source);
+            for note in &imported.notes {
+                eprintln!("{shown}:{note}");
+            }
             // The source is equivalent, so `workflow!` will report the same rule violations
             // at compile time: say so now rather than after the paste.
             for diagnostic in sfn_runtime::validate::validate_value(&definition) {

@@ -6,6 +6,7 @@ use super::error::{ImportError, child};
 use super::fields::{FieldValue, path_or_null};
 use super::layout::{Out, fits};
 use super::names::state_name;
+use super::rewrite::Rewrites;
 use super::value::{Mode, Tree, duration, flat, layout, string, tree};
 
 pub fn retrier(item: &Json, at: &str) -> Result<Vec<(String, Tree)>, ImportError> {
@@ -84,7 +85,12 @@ pub fn retrier(item: &Json, at: &str) -> Result<Vec<(String, Tree)>, ImportError
     ))
 }
 
-pub fn catcher(item: &Json, at: &str, template: Mode) -> Result<Vec<(String, Tree)>, ImportError> {
+pub fn catcher(
+    item: &Json,
+    at: &str,
+    template: Mode,
+    rw: &mut Rewrites,
+) -> Result<Vec<(String, Tree)>, ImportError> {
     let Json::Object(item) = item else {
         return Err(ImportError::new(at, "a catcher is an object"));
     };
@@ -104,7 +110,7 @@ pub fn catcher(item: &Json, at: &str, template: Mode) -> Result<Vec<(String, Tre
                         .ok_or_else(|| ImportError::new(&key_at, "`Next` is a state name"))?,
                 ),
             ),
-            "ResultPath" => match path_or_null(value, &key_at)? {
+            "ResultPath" => match path_or_null(value, &key_at, rw)? {
                 FieldValue::Value(t) => {
                     fields.push(("result_path".to_owned(), t));
                     continue;

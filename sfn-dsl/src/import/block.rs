@@ -7,6 +7,7 @@ use serde_json::{Map, Value as Json};
 
 use super::error::{ImportError, child};
 use super::layout::Out;
+use super::rewrite::Rewrites;
 use super::state::write_state;
 
 type Object = Map<String, Json>;
@@ -29,6 +30,7 @@ pub fn block(
     container: &Object,
     base: &str,
     jsonata: bool,
+    rw: &mut Rewrites,
 ) -> Result<(), ImportError> {
     let start = container
         .get("StartAt")
@@ -67,7 +69,7 @@ pub fn block(
         }
         let at = child(&states_at, name);
         let is_start = mark_start && name.as_str() == start;
-        write_state(out, name, state, &at, jsonata, is_start)?;
+        write_state(out, name, state, &at, jsonata, is_start, rw)?;
     }
     Ok(())
 }

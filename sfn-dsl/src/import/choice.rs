@@ -4,6 +4,7 @@ use serde_json::{Map, Value as Json};
 
 use super::error::{ImportError, child};
 use super::names::state_name;
+use super::rewrite::Rewrites;
 use super::text;
 use super::value::{Mode, flat, layout, string, tree};
 
@@ -21,6 +22,7 @@ pub fn arms(
     at: &str,
     jsonata: bool,
     indent: usize,
+    rw: &mut Rewrites,
 ) -> Result<Vec<String>, ImportError> {
     let Json::Array(rules) = value else {
         return Err(ImportError::new(at, "`Choices` is an array of rules"));
@@ -61,7 +63,7 @@ pub fn arms(
             }
         }
         let mut condition = rule.clone();
-        for key in ["Next", "Comment", "Assign", "Output"] {
+        for key in ARM_KEYS {
             condition.shift_remove(key);
         }
         if jsonata && !condition.contains_key("Condition") {
@@ -70,20 +72,24 @@ pub fn arms(
                 "a JSONata Choice rule is a `Condition`",
             ));
         }
-        let (cond, _) = cond(&condition, &rule_at)?;
+        let (cond, _) = cond(&condition, &rule_at, rw)?;
         lines.push(format!("{cond} => {},", state_name(target)));
     }
     Ok(lines)
 }
 
 /// One condition (the rule object without `Next` and the arm attributes).
-fn cond(rule: &Map<String, Json>, at: &str) -> Result<(String, Prec), ImportError> {
+fn cond(
+    rule: &Map<String, Json>,
+    at: &str,
+    rw: &mut Rewrites,
+) -> Result<(String, Prec), ImportError> {
     if rule.len() == 1
         && let Some((key, value)) = rule.iter().next()
     {
         match key.as_str() {
-            "And" | "Or" => return logic(key, value, &child(at, key)),
-            "Not" => return not(value, &child(at, "Not")),
+            "And" | "Or" => return logic(key, value, at, rw),
+            "Not" => return not(value, at, rw),
             "Condition" => {
                 let expr = value
                     .as_str()
@@ -99,22 +105,40 @@ fn cond(rule: &Map<String, Json>, at: &str) -> Result<(String, Prec), ImportErro
             _ => {}
         }
     }
-    let (text, _) = comparison(rule, at, false)?;
+    let (text, _) = comparison(rule, at, false, rw)?;
     Ok((text, Prec::Unary))
 }
 
-fn logic(key: &str, value: &Json, at: &str) -> Result<(String, Prec), ImportError> {
+/// `a && b`, `a || b` for the `And`/`Or` of the rule at `rule_at`.
+fn logic(
+    key: &str,
+    value: &Json,
+    rule_at: &str,
+    rw: &mut Rewrites,
+) -> Result<(String, Prec), ImportError> {
+    let at = &child(rule_at, key);
     let Json::Array(items) = value else {
         return Err(ImportError::new(
             at,
             format!("`{key}` is an array of rules"),
         ));
     };
+    // An `And`/`Or` of one rule is that rule (the arm's own keys cannot move into it).
+    if let [Json::Object(only)] = items.as_slice()
+        && !ARM_KEYS.iter().any(|k| only.contains_key(*k))
+    {
+        rw.merge(
+            rule_at,
+            key,
+            format!("{key} of one rule written as that rule, same meaning"),
+        );
+        return cond(only, &child(at, "0"), rw);
+    }
     if items.len() < 2 {
         return Err(ImportError::new(
             at,
             format!(
-                "the DSL writes `{key}` as `a {} b`: an `{key}` of fewer than two rules cannot be written",
+                "the DSL writes `{key}` as `a {} b`: an `{key}` of no rule (or of one rule with its own `Next`, `Comment`, `Assign` or `Output`) cannot be written",
                 if key == "And" { "&&" } else { "||" }
             ),
         ));
@@ -130,7 +154,7 @@ fn logic(key: &str, value: &Json, at: &str) -> Result<(String, Prec), ImportErro
         let Json::Object(item) = item else {
             return Err(ImportError::new(item_at, "a rule is an object"));
         };
-        let (text, inner) = cond(item, &item_at)?;
+        let (text, inner) = cond(item, &item_at, rw)?;
         // `a && (b && c)` keeps its nesting only with the parentheses; `||` inside `&&` needs them.
         parts.push(if inner <= prec {
             format!("({text})")
@@ -141,7 +165,9 @@ fn logic(key: &str, value: &Json, at: &str) -> Result<(String, Prec), ImportErro
     Ok((parts.join(op), prec))
 }
 
-fn not(value: &Json, at: &str) -> Result<(String, Prec), ImportError> {
+/// `!rule` for the `Not` of the rule at `rule_at`.
+fn not(value: &Json, rule_at: &str, rw: &mut Rewrites) -> Result<(String, Prec), ImportError> {
+    let at = &child(rule_at, "Not");
     let Json::Object(inner) = value else {
         return Err(ImportError::new(at, "`Not` is a rule"));
     };
@@ -150,20 +176,28 @@ fn not(value: &Json, at: &str) -> Result<(String, Prec), ImportError> {
         && (key.ends_with("Equals") || key.ends_with("EqualsPath"))
         && !key.starts_with("Is")
     {
-        let (text, _) = comparison(inner, at, true)?;
+        let (text, _) = comparison(inner, at, true, rw)?;
         return Ok((text, Prec::Unary));
     }
+    // `Not` around `IsPresent: true` is `IsPresent: false`: the DSL writes that, `!is_..(..)`.
     if let Some((key, Json::Bool(true))) = operator(inner)
         && key.starts_with("Is")
+        && inner.contains_key("Variable")
     {
-        return Err(ImportError::new(
-            child(at, key),
+        rw.merge(
+            rule_at,
+            "Not",
             format!(
-                "the DSL writes `!is_..(..)` as `{key}: false` and cannot write `Not` around `{key}: true`; write `{key}: false` in the ASL"
+                "Not around {key}: true written as !{} ({key}: false), same meaning",
+                test_word(key).unwrap_or(key)
             ),
-        ));
+        );
+        let mut negated = inner.clone();
+        negated.insert(key.to_owned(), Json::Bool(false));
+        let (text, _) = comparison(&negated, at, false, rw)?;
+        return Ok((text, Prec::Unary));
     }
-    let (text, prec) = cond(inner, at)?;
+    let (text, prec) = cond(inner, at, rw)?;
     let text = if prec == Prec::Unary && !text.contains(' ')
         || text.starts_with('!') && !text.contains(' ')
     {
@@ -172,6 +206,23 @@ fn not(value: &Json, at: &str) -> Result<(String, Prec), ImportError> {
         format!("!({text})")
     };
     Ok((text, Prec::Unary))
+}
+
+/// The keys of a top-level rule that are not its condition.
+const ARM_KEYS: [&str; 4] = ["Next", "Comment", "Assign", "Output"];
+
+/// The type tests, as the DSL names them.
+const TESTS: [(&str, &str); 6] = [
+    ("IsPresent", "is_present"),
+    ("IsNull", "is_null"),
+    ("IsNumeric", "is_numeric"),
+    ("IsString", "is_string"),
+    ("IsBoolean", "is_boolean"),
+    ("IsTimestamp", "is_timestamp"),
+];
+
+fn test_word(key: &str) -> Option<&'static str> {
+    TESTS.iter().find(|(k, _)| *k == key).map(|(_, w)| *w)
 }
 
 /// The one comparison or test key of a leaf rule, with its value.
@@ -189,6 +240,7 @@ fn comparison(
     rule: &Map<String, Json>,
     at: &str,
     negated: bool,
+    rw: &mut Rewrites,
 ) -> Result<(String, bool), ImportError> {
     let variable = rule.get("Variable").and_then(Json::as_str).ok_or_else(|| {
         ImportError::new(at, "a comparison rule needs `Variable` and one operator")
@@ -200,16 +252,11 @@ fn comparison(
         )
     })?;
     let key_at = child(at, key);
-    let var = text::path(variable).map_err(|m| ImportError::new(child(at, "Variable"), m))?;
-    let tests = [
-        ("IsPresent", "is_present"),
-        ("IsNull", "is_null"),
-        ("IsNumeric", "is_numeric"),
-        ("IsString", "is_string"),
-        ("IsBoolean", "is_boolean"),
-        ("IsTimestamp", "is_timestamp"),
-    ];
-    if let Some((_, func)) = tests.iter().find(|(k, _)| *k == key) {
+    let variable_at = child(at, "Variable");
+    let written = text::path(variable).map_err(|m| ImportError::new(&variable_at, m))?;
+    text::note_respaced(rw, &variable_at, variable, &written);
+    let var = written.dsl;
+    if let Some(func) = test_word(key) {
         let Json::Bool(b) = value else {
             return Err(ImportError::new(
                 key_at,
@@ -256,8 +303,9 @@ fn comparison(
         let other = value
             .as_str()
             .ok_or_else(|| ImportError::new(&key_at, format!("`{key}` is a path")))?;
-        let other = text::path(other).map_err(|m| ImportError::new(&key_at, m))?;
-        format!("{}({other})", type_word(ty))
+        let written = text::path(other).map_err(|m| ImportError::new(&key_at, m))?;
+        text::note_respaced(rw, &key_at, other, &written);
+        format!("{}({})", type_word(ty), written.dsl)
     } else {
         match (ty, value) {
             ("String", Json::String(s)) => string(s),

@@ -6,6 +6,7 @@ use serde_json::Value as Json;
 use super::block::block;
 use super::error::{ImportError, child};
 use super::layout::Out;
+use super::rewrite::Rewrites;
 use super::text;
 use super::value::{Mode, Tree, duration, string, tree};
 
@@ -34,19 +35,20 @@ pub fn plain_string(value: &Json, at: &str) -> Result<FieldValue, ImportError> {
     }
 }
 
-pub fn path_only(value: &Json, at: &str) -> Result<FieldValue, ImportError> {
+pub fn path_only(value: &Json, at: &str, rw: &mut Rewrites) -> Result<FieldValue, ImportError> {
     let expr = value
         .as_str()
         .ok_or_else(|| ImportError::new(at, "this field is a path"))?;
     map_context(expr, at)?;
-    let dsl = text::path(expr).map_err(|m| ImportError::new(at, m))?;
-    Ok(FieldValue::Value(Tree::Atom(dsl)))
+    let written = text::path(expr).map_err(|m| ImportError::new(at, m))?;
+    text::note_respaced(rw, at, expr, &written);
+    Ok(FieldValue::Value(Tree::Atom(written.dsl)))
 }
 
-pub fn path_or_null(value: &Json, at: &str) -> Result<FieldValue, ImportError> {
+pub fn path_or_null(value: &Json, at: &str, rw: &mut Rewrites) -> Result<FieldValue, ImportError> {
     match value {
         Json::Null => Ok(FieldValue::Value(Tree::Atom("null".into()))),
-        _ => path_only(value, at),
+        _ => path_only(value, at, rw),
     }
 }
 
@@ -67,9 +69,10 @@ pub fn number_or_path(
     value: &Json,
     at: &str,
     is_time: bool,
+    rw: &mut Rewrites,
 ) -> Result<FieldValue, ImportError> {
     if key.ends_with("Path") {
-        return path_only(value, at);
+        return path_only(value, at, rw);
     }
     let atom = match value {
         Json::Number(n) => match n.as_u64() {
@@ -92,6 +95,7 @@ pub fn sub_block(
     at: &str,
     jsonata: bool,
     allowed: &[&str],
+    rw: &mut Rewrites,
 ) -> Result<String, ImportError> {
     let Json::Object(container) = value else {
         return Err(ImportError::new(
@@ -106,11 +110,16 @@ pub fn sub_block(
         ));
     }
     let mut out = Out::default();
-    block(&mut out, container, at, jsonata)?;
+    block(&mut out, container, at, jsonata, rw)?;
     Ok(out.text)
 }
 
-pub fn branches(value: &Json, at: &str, jsonata: bool) -> Result<FieldValue, ImportError> {
+pub fn branches(
+    value: &Json,
+    at: &str,
+    jsonata: bool,
+    rw: &mut Rewrites,
+) -> Result<FieldValue, ImportError> {
     let Json::Array(items) = value else {
         return Err(ImportError::new(at, "`Branches` is an array of blocks"));
     };
@@ -123,6 +132,7 @@ pub fn branches(value: &Json, at: &str, jsonata: bool) -> Result<FieldValue, Imp
                 &child(at, &i.to_string()),
                 jsonata,
                 &["StartAt", "States"],
+                rw,
             )
         })
         .collect::<Result<_, _>>()?;
@@ -131,12 +141,18 @@ pub fn branches(value: &Json, at: &str, jsonata: bool) -> Result<FieldValue, Imp
 
 type Processor = (FieldValue, Option<String>, Option<String>);
 
-pub fn processor(value: &Json, at: &str, jsonata: bool) -> Result<Processor, ImportError> {
+pub fn processor(
+    value: &Json,
+    at: &str,
+    jsonata: bool,
+    rw: &mut Rewrites,
+) -> Result<Processor, ImportError> {
     let block = sub_block(
         value,
         at,
         jsonata,
         &["StartAt", "States", "ProcessorConfig"],
+        rw,
     )?;
     let mut mode = None;
     let mut execution_type = None;

@@ -5,7 +5,10 @@
 //! and intrinsics, generic `Task { resource, .. }`), then proves the result: it parses and
 //! lowers the generated source with this crate and compares the ASL it yields with the input.
 //! What the DSL cannot write exactly is an [`ImportError`] at the JSON pointer of the
-//! construct, never source that would mean something else.
+//! construct, never source that would mean something else. Older forms with a modern
+//! equivalent (the legacy Map `Iterator`/`Parameters`, `Not` around `IsPresent: true`, an
+//! `And`/`Or` of one rule, paths spaced differently) are written in the modern form, each
+//! with a [`Note`]; the check then compares with the input after those same rewrites.
 
 mod attrs;
 mod block;
@@ -14,29 +17,58 @@ mod error;
 mod fields;
 mod layout;
 mod names;
+mod rewrite;
 mod state;
 mod text;
 mod value;
 mod verify;
 
 #[cfg(test)]
+mod rewrite_tests;
+#[cfg(test)]
 mod tests;
 
 pub use error::ImportError;
 pub use names::const_name;
+pub use rewrite::Note;
 
 use serde_json::Value as Json;
 
 use layout::Out;
+use rewrite::Rewrites;
+
+/// An imported definition: the source, the rewrites it needed, and what it means.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// The `workflow! { .. }` source.
+    pub source: String,
+    /// The older forms written in their modern equivalent, in document order.
+    pub notes: Vec<Note>,
+    /// The ASL the source lowers to: the input with the notes' rewrites applied (equal to
+    /// the input when there are no notes).
+    pub definition: Json,
+}
 
 /// The `workflow! { .. }` source of `definition`, declaring `pub NAME`.
 ///
 /// `name` must be a Rust identifier (see [`const_name`] to derive one from a file name).
 /// The source is checked before it is returned: parsed and lowered by this crate, it gives
-/// back exactly `definition` (JSON equality).
+/// back exactly `definition` (JSON equality), after the rewrites [`import`] reports as
+/// notes.
 pub fn to_source(definition: &Json, name: &str) -> Result<String, ImportError> {
-    let body = to_body(definition, name)?;
-    verify::round_trip(&body, definition)?;
+    import(definition, name).map(|imported| imported.source)
+}
+
+/// Imports `definition` as [`to_source`] does, with the notes of the rewrites it needed.
+///
+/// The source is checked before it is returned: parsed and lowered by this crate, it gives
+/// back exactly [`Imported::definition`], which is `definition` with the noted rewrites
+/// applied (each keeps the meaning).
+pub fn import(definition: &Json, name: &str) -> Result<Imported, ImportError> {
+    let mut rw = Rewrites::default();
+    let body = to_body(definition, name, &mut rw)?;
+    let normalised = rw.normalise(definition);
+    verify::round_trip(&body, &normalised)?;
     let mut source = String::from("workflow! {\n");
     for line in body.lines() {
         if line.is_empty() {
@@ -48,12 +80,16 @@ pub fn to_source(definition: &Json, name: &str) -> Result<String, ImportError> {
         }
     }
     source.push_str("}\n");
-    Ok(source)
+    Ok(Imported {
+        source,
+        notes: rw.notes(),
+        definition: normalised,
+    })
 }
 
 /// The inside of the `workflow!` invocation (`/// doc  #[attrs]  pub NAME { states }`), not
 /// yet verified.
-fn to_body(definition: &Json, name: &str) -> Result<String, ImportError> {
+fn to_body(definition: &Json, name: &str, rw: &mut Rewrites) -> Result<String, ImportError> {
     if !names::is_plain_ident(name) {
         return Err(ImportError::new(
             "",
@@ -108,7 +144,7 @@ fn to_body(definition: &Json, name: &str) -> Result<String, ImportError> {
     }
     out.line(&format!("pub {name} {{"));
     out.indent += 1;
-    block::block(&mut out, top, "", jsonata)?;
+    block::block(&mut out, top, "", jsonata, rw)?;
     out.indent -= 1;
     out.line("}");
     Ok(out.text)

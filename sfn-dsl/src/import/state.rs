@@ -11,6 +11,7 @@ use super::fields::{
 };
 use super::layout::{Out, fits};
 use super::names::state_name;
+use super::rewrite::Rewrites;
 use super::text;
 use super::value::{Mode, Tree, flat, layout, tree};
 
@@ -55,6 +56,7 @@ pub fn write_state(
     at: &str,
     scope_jsonata: bool,
     is_start: bool,
+    rw: &mut Rewrites,
 ) -> Result<(), ImportError> {
     let Json::Object(state) = state else {
         return Err(ImportError::new(at, "a state is a JSON object"));
@@ -131,7 +133,7 @@ pub fn write_state(
             let fields = if list == "Retry" {
                 retrier(item, &item_at)?
             } else {
-                catcher(item, &item_at, template)?
+                catcher(item, &item_at, template, rw)?
             };
             attr_list(out, &list.to_lowercase(), &fields);
         }
@@ -161,7 +163,7 @@ pub fn write_state(
                 continue;
             }
             ("Choice", "Choices") => {
-                arms = choice::arms(value, &key_at, jsonata, out.indent + 1)?;
+                arms = choice::arms(value, &key_at, jsonata, out.indent + 1, rw)?;
                 continue;
             }
             ("Choice", "Default") => continue,
@@ -171,14 +173,14 @@ pub fn write_state(
                 } else {
                     "output_path"
                 };
-                (name, path_or_null(value, &key_at)?)
+                (name, path_or_null(value, &key_at, rw)?)
             }
             (t, "Output") if t != "Fail" => (
                 "output",
                 FieldValue::Value(tree(value, &key_at, template, false)?),
             ),
             ("Pass" | "Task" | "Parallel" | "Map", "ResultPath") => {
-                ("result_path", path_or_null(value, &key_at)?)
+                ("result_path", path_or_null(value, &key_at, rw)?)
             }
             ("Pass" | "Task" | "Parallel", "Parameters") => (
                 "parameters",
@@ -203,28 +205,28 @@ pub fn write_state(
             ("Task", "Resource") => ("resource", plain_string(value, &key_at)?),
             ("Map", "Label") => ("label", plain_string(value, &key_at)?),
             ("Task", "TimeoutSeconds" | "TimeoutSecondsPath") => {
-                ("timeout", number_or_path(key, value, &key_at, true)?)
+                ("timeout", number_or_path(key, value, &key_at, true, rw)?)
             }
             ("Task", "HeartbeatSeconds" | "HeartbeatSecondsPath") => {
-                ("heartbeat", number_or_path(key, value, &key_at, true)?)
+                ("heartbeat", number_or_path(key, value, &key_at, true, rw)?)
             }
             ("Wait", "Seconds" | "SecondsPath") => {
-                ("seconds", number_or_path(key, value, &key_at, true)?)
+                ("seconds", number_or_path(key, value, &key_at, true, rw)?)
             }
             ("Map", "MaxConcurrency" | "MaxConcurrencyPath") => (
                 "max_concurrency",
-                number_or_path(key, value, &key_at, false)?,
+                number_or_path(key, value, &key_at, false, rw)?,
             ),
             ("Map", "ToleratedFailurePercentage" | "ToleratedFailurePercentagePath") => (
                 "tolerated_failure_percentage",
-                number_or_path(key, value, &key_at, false)?,
+                number_or_path(key, value, &key_at, false, rw)?,
             ),
             ("Map", "ToleratedFailureCount" | "ToleratedFailureCountPath") => (
                 "tolerated_failure_count",
-                number_or_path(key, value, &key_at, false)?,
+                number_or_path(key, value, &key_at, false, rw)?,
             ),
             ("Wait", "Timestamp") => ("timestamp", plain_string(value, &key_at)?),
-            ("Wait", "TimestampPath") => ("timestamp", path_only(value, &key_at)?),
+            ("Wait", "TimestampPath") => ("timestamp", path_only(value, &key_at, rw)?),
             ("Fail", "Error") => ("error", plain_string(value, &key_at)?),
             ("Fail", "Cause") => ("cause", plain_string(value, &key_at)?),
             ("Fail", "ErrorPath" | "CausePath") => {
@@ -232,10 +234,11 @@ pub fn write_state(
                 let expr = value.as_str().ok_or_else(|| {
                     ImportError::new(&key_at, format!("`{key}` is a path or an intrinsic call"))
                 })?;
-                let dsl = text::expression(expr).map_err(|m| ImportError::new(&key_at, m))?;
-                (name, FieldValue::Value(Tree::Atom(dsl)))
+                let written = text::expression(expr).map_err(|m| ImportError::new(&key_at, m))?;
+                text::note_respaced(rw, &key_at, expr, &written);
+                (name, FieldValue::Value(Tree::Atom(written.dsl)))
             }
-            ("Map", "ItemsPath") => ("items", path_only(value, &key_at)?),
+            ("Map", "ItemsPath") => ("items", path_only(value, &key_at, rw)?),
             ("Map", "Items") => (
                 "items",
                 FieldValue::Value(tree(value, &key_at, template, false)?),
@@ -256,25 +259,22 @@ pub fn write_state(
                 "result_writer",
                 FieldValue::Value(payload(value, &key_at, template, false)?),
             ),
-            ("Parallel", "Branches") => ("branches", branches(value, &key_at, jsonata)?),
-            ("Map", "ItemProcessor") => {
-                let (block, m, e) = processor(value, &key_at, jsonata)?;
+            ("Parallel", "Branches") => ("branches", branches(value, &key_at, jsonata, rw)?),
+            ("Map", "ItemProcessor" | "Iterator") => {
+                if key == "Iterator" {
+                    legacy_map_key(state, at, "Iterator", "ItemProcessor", "processor", rw)?;
+                }
+                let (block, m, e) = processor(value, &key_at, jsonata, rw)?;
                 mode = m;
                 execution_type = e;
                 ("processor", block)
             }
-            ("Map", "Iterator" | "Parameters") => {
-                return Err(ImportError::new(
-                    key_at,
-                    format!(
-                        "`{key}` is the legacy Map form; the DSL writes `ItemProcessor`/`ItemSelector` (rename `{key}` to `{}` in the ASL first)",
-                        if key == "Iterator" {
-                            "ItemProcessor"
-                        } else {
-                            "ItemSelector"
-                        }
-                    ),
-                ));
+            ("Map", "Parameters") => {
+                legacy_map_key(state, at, "Parameters", "ItemSelector", "item_selector", rw)?;
+                (
+                    "item_selector",
+                    FieldValue::Value(payload(value, &key_at, template, true)?),
+                )
             }
             (t, k) => {
                 return Err(ImportError::new(
@@ -303,6 +303,7 @@ pub fn write_state(
         "Choice" => "Choices",
         "Task" => "Resource",
         "Parallel" => "Branches",
+        "Map" if state.contains_key("ItemProcessor") => "ItemProcessor",
         "Map" if state.contains_key("Iterator") => "Iterator",
         "Map" => "ItemProcessor",
         _ => "Type",
@@ -408,5 +409,32 @@ pub fn write_state(
     }
     out.indent -= 1;
     out.line(&format!("}}{arrow},"));
+    Ok(())
+}
+
+/// A legacy Map key (`Iterator`, `Parameters`) is written as its modern field, with a note;
+/// given together with its modern form, it cannot be.
+fn legacy_map_key(
+    state: &serde_json::Map<String, Json>,
+    at: &str,
+    legacy: &'static str,
+    modern: &'static str,
+    field: &str,
+    rw: &mut Rewrites,
+) -> Result<(), ImportError> {
+    if state.contains_key(modern) {
+        return Err(ImportError::new(
+            child(at, legacy),
+            format!(
+                "`{legacy}` is the legacy form of `{modern}`, which is also given; the DSL writes one `{field}` (remove `{legacy}`)"
+            ),
+        ));
+    }
+    rw.rename(
+        at,
+        legacy,
+        modern,
+        format!("{legacy} written as {field} ({modern}), same meaning"),
+    );
     Ok(())
 }

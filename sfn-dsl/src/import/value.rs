@@ -69,7 +69,7 @@ pub fn tree(value: &Json, pointer: &str, mode: Mode, selector: bool) -> Result<T
                         if !selector {
                             super::fields::map_context(expr, &at)?;
                         }
-                        text::expression(expr).ok().map(|dsl| (bare, dsl))
+                        text::exact_expression(expr).map(|dsl| (bare, dsl))
                     }
                     _ => None,
                 };
