@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::error_handling::{Catcher, Retrier};
 use super::machine::States;
 use super::serde_util::{keep_null, nullable};
-use super::states::Transition;
+use super::states::{Transition, transition_fields};
 use super::values::{ExecutionType, IntOrExpr, NumberOrExpr, QueryLanguage};
 
 /// `Map`.
@@ -120,14 +120,7 @@ pub struct Map {
 }
 
 impl Map {
-    /// Where to go next.
-    pub fn transition(&self) -> Transition<'_> {
-        match (&self.next, self.end) {
-            (Some(next), _) => Transition::Next(next),
-            (None, Some(true)) => Transition::End,
-            _ => Transition::None,
-        }
-    }
+    transition_fields!();
 
     /// The processor, under either of its names.
     pub fn processor(&self) -> Option<&Processor> {

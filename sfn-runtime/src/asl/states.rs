@@ -114,6 +114,8 @@ macro_rules! transition_fields {
         }
     };
 }
+// Map (in its own file) shares it.
+pub(super) use transition_fields;
 
 /// `Pass`: passes its input (or `Result`) to its output.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
