@@ -3,6 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 use serde_json::Value as Json;
+use sfn_runtime::emit::placeholders;
 
 use crate::lower::Lowered;
 
@@ -48,31 +49,19 @@ pub fn expand_const(lowered: &Lowered, policy: &str, ok: bool) -> TokenStream {
     }
 }
 
-/// Every `${Name}` in the strings (keys and values) of `value`.
+/// Every `${Name}` in the strings (keys and values) of `value`, by the runtime's rule of what
+/// a substitution name is (the emitters read the definition with the same rule).
 pub fn collect_substitutions(value: &Json, out: &mut Vec<String>) {
     match value {
-        Json::String(s) => scan(s, out),
+        Json::String(s) => out.extend(placeholders(s)),
         Json::Array(items) => items.iter().for_each(|v| collect_substitutions(v, out)),
         Json::Object(map) => {
             for (key, v) in map {
-                scan(key, out);
+                out.extend(placeholders(key));
                 collect_substitutions(v, out);
             }
         }
         _ => {}
-    }
-}
-
-fn scan(s: &str, out: &mut Vec<String>) {
-    let mut rest = s;
-    while let Some(start) = rest.find("${") {
-        let after = &rest[start + 2..];
-        let Some(end) = after.find('}') else { return };
-        let name = &after[..end];
-        if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-            out.push(name.to_owned());
-        }
-        rest = &after[end..];
     }
 }
 
@@ -86,5 +75,9 @@ mod tests {
         let value = serde_json::json!({"Resource": "${Fn}", "Parameters": {"a": "x ${Table} ${Fn} ${} ${a b}"}});
         collect_substitutions(&value, &mut out);
         assert_eq!(out, ["Fn", "Table", "Fn"]);
+        // The same names CloudFormation (and the emitters) see, even after a broken `${`.
+        let mut out = Vec::new();
+        collect_substitutions(&serde_json::json!("${a ${B}}"), &mut out);
+        assert_eq!(out, ["B"]);
     }
 }
