@@ -6,7 +6,7 @@ use sfn_runtime::asl::StateMachine;
 use sfn_runtime::graph::Graph;
 use sfn_runtime::validate::validate_value;
 
-use super::input::read_input;
+use super::input::{display_name, read_json};
 
 const HELP: &str = "\
 sfn graph: draw a state machine
@@ -49,22 +49,11 @@ pub fn main(args: &[String]) -> ExitCode {
         eprintln!("{HELP}");
         return ExitCode::from(2);
     };
-    let text = match read_input(&file) {
-        Ok(text) => text,
+    let name = display_name(&file);
+    let definition = match read_json(&file) {
+        Ok(value) => value,
         Err(message) => {
             eprintln!("{message}");
-            return ExitCode::from(2);
-        }
-    };
-    let name = if file == "-" {
-        "<stdin>"
-    } else {
-        file.as_str()
-    };
-    let definition: serde_json::Value = match serde_json::from_str(&text) {
-        Ok(value) => value,
-        Err(e) => {
-            eprintln!("{name}:{}:{}: not JSON: {e}", e.line(), e.column());
             return ExitCode::from(2);
         }
     };

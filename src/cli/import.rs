@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use sfn_dsl::import::{const_name, import};
 
-use super::input::read_input;
+use super::input::{display_name, read_json};
 
 const HELP: &str = "\
 sfn import: print the workflow! source of an ASL definition
@@ -63,22 +63,11 @@ pub fn main(args: &[String]) -> ExitCode {
         eprintln!("{HELP}");
         return ExitCode::from(2);
     };
-    let text = match read_input(&file) {
-        Ok(text) => text,
+    let shown = display_name(&file);
+    let definition = match read_json(&file) {
+        Ok(value) => value,
         Err(message) => {
             eprintln!("{message}");
-            return ExitCode::from(2);
-        }
-    };
-    let shown = if file == "-" {
-        "<stdin>"
-    } else {
-        file.as_str()
-    };
-    let definition: serde_json::Value = match serde_json::from_str(&text) {
-        Ok(value) => value,
-        Err(e) => {
-            eprintln!("{shown}:{}:{}: not JSON: {e}", e.line(), e.column());
             return ExitCode::from(2);
         }
     };

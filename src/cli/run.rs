@@ -14,6 +14,8 @@ use sfn::runtime::asl::StateMachine;
 use sfn::runtime::exec::{Executor, MockConfig};
 use sfn::runtime::validate::validate_value;
 
+use super::input::{display_name, parse_json, read_input, read_json};
+
 const HELP: &str = "\
 sfn run: run a state machine locally (virtual clock, mocked tasks)
 
@@ -144,26 +146,11 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
     Ok(Some(options))
 }
 
-fn read(path: &str) -> Result<String, String> {
-    if path == "-" {
-        let mut text = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
-            .map_err(|e| format!("sfn run: cannot read standard input: {e}"))?;
-        return Ok(text);
-    }
-    std::fs::read_to_string(path).map_err(|e| format!("sfn run: cannot read {path}: {e}"))
-}
-
-fn parse_json(text: &str, what: &str) -> Result<Value, String> {
-    serde_json::from_str(text)
-        .map_err(|e| format!("{what}:{}:{}: not JSON: {e}", e.line(), e.column()))
-}
-
 /// Runs the execution; returns the JSON to print and whether it succeeded.
 fn run(options: &Options) -> Result<(Value, bool), String> {
     let file = options.file.as_deref().unwrap_or("-");
-    let name = if file == "-" { "<stdin>" } else { file };
-    let definition = parse_json(&read(file)?, name)?;
+    let name = display_name(file);
+    let definition = read_json(file)?;
     let diagnostics = validate_value(&definition);
     if !diagnostics.is_empty() {
         let lines: Vec<String> = diagnostics.iter().map(|d| format!("{name}:{d}")).collect();
@@ -177,10 +164,10 @@ fn run(options: &Options) -> Result<(Value, bool), String> {
         .map_err(|e| format!("{name}: not a state machine definition: {e}"))?;
     let input = match (&options.input, &options.input_file) {
         (Some(text), _) => match text.strip_prefix('@') {
-            Some(path) => parse_json(&read(path)?, path)?,
+            Some(path) => read_json(path)?,
             None => parse_json(text, "--input")?,
         },
-        (None, Some(path)) => parse_json(&read(path)?, path)?,
+        (None, Some(path)) => read_json(path)?,
         (None, None) => Value::Object(serde_json::Map::new()),
     };
     let machine_name = std::path::Path::new(name)
@@ -198,7 +185,7 @@ fn run(options: &Options) -> Result<(Value, bool), String> {
             WorkflowKind::Standard
         });
     if let (Some(mocks), Some(case)) = (&options.mocks, &options.test_case) {
-        let config = MockConfig::from_json(&read(mocks)?).map_err(|errors| {
+        let config = MockConfig::from_json(&read_input(mocks)?).map_err(|errors| {
             let lines: Vec<String> = errors.iter().map(|e| format!("{mocks}:{e}")).collect();
             format!(
                 "{}\nsfn run: {mocks} is not a valid mock configuration ({} problems)",

@@ -10,6 +10,8 @@ use std::process::ExitCode;
 use serde_json::{Value, json};
 use sfn::runtime::validate::{Diagnostic, JsonError, rules, validate_str};
 
+use super::input::display_name;
+
 const HELP: &str = "\
 sfn validate: check Amazon States Language files against the States Language rules
 
@@ -133,10 +135,6 @@ fn check(file: &str) -> Outcome {
         Ok(d) => Outcome::Checked(d),
         Err(e) => Outcome::NotJson(e),
     }
-}
-
-fn display_name(file: &str) -> &str {
-    if file == "-" { "<stdin>" } else { file }
 }
 
 fn print_text(results: &[(&str, Outcome)]) -> std::io::Result<()> {
