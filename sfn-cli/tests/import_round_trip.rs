@@ -34,7 +34,7 @@ fn lower(source: &str) -> (Value, usize, usize) {
 
 fn definitions(dir: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/conformance")
+        .join("../tests/conformance")
         .join(dir);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("conformance directory")
@@ -268,8 +268,9 @@ fn readme_example_is_real_output() {
             "Done": { "Type": "Succeed" }
         }
     });
-    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
-        .expect("README");
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../README.md"))
+            .expect("README");
     let marker = "$ sfn import order-flow.asl.json\n";
     let start = readme.find(marker).expect("README has the import example") + marker.len();
     let shown = &readme[start..];

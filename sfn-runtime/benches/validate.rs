@@ -4,7 +4,7 @@
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use serde_json::{Map, Value, json};
-use sfn::runtime::validate::validate_value;
+use sfn_runtime::validate::validate_value;
 
 /// `n` top-level states (nested ones not counted), chained, every 10th a different kind.
 fn definition(n: usize) -> Value {

@@ -1,4 +1,4 @@
-//! The `sfn` command line: `sfn validate`, `sfn run`, `sfn graph`.
+//! The `sfn` command line: `sfn validate`, `sfn run`, `sfn graph`, `sfn import`.
 
 mod cli;
 

@@ -3,8 +3,8 @@
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use serde_json::{Map, Value, json};
-use sfn::runtime::asl::StateMachine;
-use sfn::runtime::exec::Executor;
+use sfn_runtime::asl::StateMachine;
+use sfn_runtime::exec::Executor;
 
 fn pass_chain(n: usize) -> StateMachine {
     let mut states = Map::new();

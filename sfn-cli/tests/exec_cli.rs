@@ -35,7 +35,7 @@ fn run(args: &[&str]) -> (i32, Value, String) {
 #[test]
 fn every_conformance_case_through_the_cli() {
     let dir = temp_dir("conformance");
-    let cases = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/conformance/semantics");
+    let cases = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/conformance/semantics");
     let mut paths: Vec<PathBuf> = std::fs::read_dir(cases)
         .expect("cases")
         .filter_map(|e| e.ok().map(|e| e.path()))
