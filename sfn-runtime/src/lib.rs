@@ -10,6 +10,7 @@ pub mod exec;
 pub mod graph;
 pub mod iam;
 pub mod jsonata;
+pub mod limits;
 pub mod path;
 pub mod validate;
 mod workflow;

@@ -28,7 +28,7 @@ fn mermaid_draws_conditions_catches_and_subgraphs() {
     assert!(mermaid.starts_with("flowchart TD\n"));
     assert!(mermaid.contains(r#"s0{"Route"}"#), "{mermaid}");
     assert!(
-        mermaid.contains(r#"s0 -->|"$.count #gt; 10 && is_present($.flag)"| s1"#),
+        mermaid.contains(r#"s0 -->|"$.count #gt; 10 #amp;#amp; is_present($.flag)"| s1"#),
         "{mermaid}"
     );
     assert!(

@@ -1,5 +1,7 @@
 //! The diagram model: one pass over the state machine, shared by both renderers.
 
+use std::collections::HashMap;
+
 use crate::asl::{Branch, State, StateMachine, States, Transition};
 
 /// A diagram: the top scope with its nested scopes.
@@ -88,20 +90,18 @@ impl Graph {
 }
 
 fn scope(id: String, title: String, start_at: &str, states: &States, counter: &mut usize) -> Scope {
-    // Ids are assigned before edges are drawn so that forward references resolve.
-    let ids: Vec<(String, String)> = states
+    // Ids are assigned before edges are drawn so that forward references resolve; a map,
+    // not a scan per edge, keeps a 100k-state diagram linear.
+    let ids: Vec<String> = states
         .keys()
-        .map(|name| {
+        .map(|_| {
             let id = format!("s{counter}");
             *counter += 1;
-            (name.clone(), id)
+            id
         })
         .collect();
-    let id_of = |name: &str| {
-        ids.iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, id)| id.clone())
-    };
+    let index: HashMap<&str, &String> = states.keys().map(String::as_str).zip(&ids).collect();
+    let id_of = |name: &str| index.get(name).map(|id| (*id).clone());
     let mut out = Scope {
         id,
         title,
@@ -110,7 +110,7 @@ fn scope(id: String, title: String, start_at: &str, states: &States, counter: &m
         edges: Vec::new(),
         children: Vec::new(),
     };
-    for ((name, state), (_, node_id)) in states.iter().zip(&ids) {
+    for ((name, state), node_id) in states.iter().zip(&ids) {
         let shape = match state {
             State::Choice(_) => NodeShape::Diamond,
             State::Succeed(_) => NodeShape::Success,

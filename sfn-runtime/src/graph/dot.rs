@@ -80,12 +80,24 @@ fn scope(out: &mut String, scope: &Scope, depth: usize) {
     }
 }
 
-/// A DOT string literal.
-fn quote(text: &str) -> String {
-    format!(
-        "\"{}\"",
-        text.replace('\\', "\\\\")
-            .replace('"', "\\\"")
-            .replace('\n', "\\n")
-    )
+/// A DOT string literal: `\\` and `"` escaped, a newline as DOT's `\\n` line break, and every
+/// other control character (NUL, CR, tab, ...) and `&` as an HTML entity `&#N;`, which Graphviz
+/// decodes in labels (a raw NUL ends the string; a raw `&` would start an entity).
+pub(crate) fn quote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '&' => out.push_str("&#38;"),
+            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') => {
+                let _ = write!(out, "&#{};", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }

@@ -79,9 +79,63 @@ fn scope(out: &mut String, scope: &Scope, depth: usize) {
     }
 }
 
-/// Mermaid entity codes for the characters that would end a quoted label.
-fn escape(text: &str) -> String {
-    text.replace('"', "#quot;")
-        .replace('<', "#lt;")
-        .replace('>', "#gt;")
+/// A label's text for inside Mermaid's `"..."`: every character that could end the label,
+/// start markup or break the line (quotes, `#`, `<`, `&`, `|`, brackets, newlines, NUL and
+/// every other control or line-separator character) becomes a numeric entity code `#N;`, which
+/// Mermaid decodes back to the character; other characters are written as they are.
+pub(crate) fn escape(text: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let plain = c.is_ascii_alphanumeric()
+            || matches!(
+                c,
+                ' ' | '_'
+                    | '-'
+                    | '.'
+                    | ','
+                    | ':'
+                    | '/'
+                    | '$'
+                    | '@'
+                    | '!'
+                    | '?'
+                    | '+'
+                    | '='
+                    | '*'
+                    | '\''
+                    | '%'
+                    | '~'
+                    | '^'
+                    | '('
+                    | ')'
+                    | '['
+                    | ']'
+                    | '{'
+                    | '}'
+                    | ';'
+            )
+            || (!c.is_ascii()
+                && !c.is_control()
+                && !matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}'));
+        if plain {
+            out.push(c);
+        } else if let Some(name) = named_entity(c) {
+            out.push_str(name);
+        } else {
+            let _ = write!(out, "#{};", u32::from(c));
+        }
+    }
+    out
+}
+
+/// The readable entity names Mermaid knows, for the characters labels use most.
+fn named_entity(c: char) -> Option<&'static str> {
+    Some(match c {
+        '"' => "#quot;",
+        '<' => "#lt;",
+        '>' => "#gt;",
+        '&' => "#amp;",
+        _ => return None,
+    })
 }

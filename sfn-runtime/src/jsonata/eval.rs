@@ -11,11 +11,14 @@ use std::rc::Rc;
 #[cfg(feature = "jsonata")]
 use indexmap::IndexMap;
 #[cfg(feature = "jsonata")]
-use jsonata_core::evaluator::{Context, Evaluator, EvaluatorError};
+use jsonata_core::evaluator::{Context, Evaluator, EvaluatorError, EvaluatorOptions};
 #[cfg(feature = "jsonata")]
 use jsonata_core::value::JValue;
 #[cfg(feature = "jsonata")]
 use serde_json::Number;
+
+#[cfg(feature = "jsonata")]
+use crate::limits;
 use serde_json::{Map, Value};
 
 /// The body of a JSONata string: `"{% $x + 1 %}"` -> `" $x + 1 "`; `None` for any other
@@ -115,7 +118,9 @@ impl JsonataExpr {
     }
 
     /// Evaluates the expression. An undefined result (a missing field) is an error, as in
-    /// Step Functions.
+    /// Step Functions. Every evaluation is bounded by [`crate::limits`]: its time, stack
+    /// depth and sequence length inside jsonata-core, the depth and size of the values
+    /// converted in and out here; a bound that is hit names itself in the error.
     #[cfg(feature = "jsonata")]
     pub fn evaluate(&self, bindings: &Bindings) -> Result<Value, JsonataEvalError> {
         let fail = |message: String| JsonataEvalError {
@@ -123,26 +128,32 @@ impl JsonataExpr {
         };
         let mut context = Context::new();
         let mut states = IndexMap::new();
-        states.insert("input".to_owned(), to_jvalue(bindings.input));
-        states.insert("context".to_owned(), to_jvalue(bindings.context));
+        states.insert("input".to_owned(), to_jvalue(bindings.input).map_err(fail)?);
+        states.insert(
+            "context".to_owned(),
+            to_jvalue(bindings.context).map_err(fail)?,
+        );
         if let Some(result) = bindings.result {
-            states.insert("result".to_owned(), to_jvalue(result));
+            states.insert("result".to_owned(), to_jvalue(result).map_err(fail)?);
         }
         if let Some(error_output) = bindings.error_output {
-            states.insert("errorOutput".to_owned(), to_jvalue(error_output));
+            states.insert(
+                "errorOutput".to_owned(),
+                to_jvalue(error_output).map_err(fail)?,
+            );
         }
         context.bind("states".to_owned(), JValue::object(states));
         for (name, value) in bindings.variables {
-            context.bind(name.clone(), to_jvalue(value));
+            context.bind(name.clone(), to_jvalue(value).map_err(fail)?);
         }
-        let mut evaluator = Evaluator::with_context(context);
+        let mut evaluator = Evaluator::with_options(context, evaluator_options());
         register_extensions(&mut evaluator, bindings.seed).map_err(|e| fail(e.to_string()))?;
         let evaluated = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             jsonata_core::value::with_stack(|| evaluator.evaluate(&self.ast, &JValue::Null))
         }))
         .map_err(|_| fail("the evaluator failed unexpectedly".to_owned()))?;
-        let result = evaluated.map_err(|e| fail(e.message().to_owned()))?;
-        match from_jvalue(&result) {
+        let result = evaluated.map_err(|e| fail(evaluation_cause(e.message())))?;
+        match from_jvalue(&result).map_err(fail)? {
             Some(value) => Ok(value),
             None => Err(JsonataEvalError {
                 message: format!(
@@ -151,6 +162,41 @@ impl JsonataExpr {
                 ),
             }),
         }
+    }
+}
+
+#[cfg(feature = "jsonata")]
+/// jsonata-core's guardrails, set from [`crate::limits`].
+fn evaluator_options() -> EvaluatorOptions {
+    EvaluatorOptions {
+        timeout_ms: Some(limits::JSONATA_TIME_BUDGET.as_millis() as u64),
+        cancel: None,
+        max_stack_depth: Some(limits::JSONATA_MAX_STACK_DEPTH),
+        max_sequence_length: Some(limits::JSONATA_MAX_SEQUENCE),
+    }
+}
+
+#[cfg(feature = "jsonata")]
+/// jsonata-core's message, with its guardrail codes named as the limits sfn set.
+fn evaluation_cause(message: &str) -> String {
+    let code = message.split(':').next().unwrap_or_default();
+    match code {
+        "D1012" => limits::exceeded(
+            "JSONATA_TIME_BUDGET",
+            format_args!("{} ms", limits::JSONATA_TIME_BUDGET.as_millis()),
+        ),
+        "D1011" | "U1001" => limits::exceeded(
+            "JSONATA_MAX_STACK_DEPTH",
+            format_args!(
+                "{} evaluation levels; is a function recursing without end?",
+                limits::JSONATA_MAX_STACK_DEPTH
+            ),
+        ),
+        "D2015" => limits::exceeded(
+            "JSONATA_MAX_SEQUENCE",
+            format_args!("{} items", limits::JSONATA_MAX_SEQUENCE),
+        ),
+        _ => message.to_owned(),
     }
 }
 
@@ -230,42 +276,117 @@ fn has_expression(value: &Value) -> bool {
 }
 
 #[cfg(feature = "jsonata")]
-/// serde_json -> jsonata-core.
-pub fn to_jvalue(value: &Value) -> JValue {
-    match value {
+/// serde_json -> jsonata-core; a value nested deeper than [`limits::MAX_JSON_DEPTH`] is
+/// refused (a Rust handler or a variable can hold one that no reader would produce).
+pub fn to_jvalue(value: &Value) -> Result<JValue, String> {
+    to_jvalue_at(value, 1)
+}
+
+#[cfg(feature = "jsonata")]
+fn to_jvalue_at(value: &Value, depth: usize) -> Result<JValue, String> {
+    if depth > limits::MAX_JSON_DEPTH && matches!(value, Value::Array(_) | Value::Object(_)) {
+        return Err(too_deep());
+    }
+    Ok(match value {
         Value::Null => JValue::Null,
         Value::Bool(b) => JValue::Bool(*b),
         Value::Number(n) => JValue::Number(n.as_f64().unwrap_or(0.0)),
         Value::String(s) => JValue::string(s.as_str()),
-        Value::Array(items) => JValue::array(items.iter().map(to_jvalue).collect()),
+        Value::Array(items) => JValue::array(
+            items
+                .iter()
+                .map(|item| to_jvalue_at(item, depth + 1))
+                .collect::<Result<_, _>>()?,
+        ),
         Value::Object(object) => JValue::object(
             object
                 .iter()
-                .map(|(k, v)| (k.clone(), to_jvalue(v)))
-                .collect::<IndexMap<_, _>>(),
+                .map(|(k, v)| Ok((k.clone(), to_jvalue_at(v, depth + 1)?)))
+                .collect::<Result<IndexMap<_, _>, String>>()?,
         ),
-    }
+    })
 }
 
 #[cfg(feature = "jsonata")]
-/// jsonata-core -> serde_json; `None` for undefined. Whole numbers become JSON integers
-/// (`4`, not `4.0`), as the service prints them; functions become `null`.
-pub fn from_jvalue(value: &JValue) -> Option<Value> {
-    Some(match value {
-        JValue::Undefined => return None,
-        JValue::Null => Value::Null,
-        JValue::Bool(b) => Value::Bool(*b),
-        JValue::Number(n) => number(*n),
-        JValue::String(s) => Value::String(s.to_string()),
-        JValue::Array(items) => Value::Array(items.iter().filter_map(from_jvalue).collect()),
-        JValue::Object(object) => Value::Object(
-            object
-                .iter()
-                .filter_map(|(k, v)| Some((k.clone(), from_jvalue(v)?)))
-                .collect(),
-        ),
+fn too_deep() -> String {
+    limits::exceeded(
+        "MAX_JSON_DEPTH",
+        format_args!("{} levels of nesting", limits::MAX_JSON_DEPTH),
+    )
+}
+
+#[cfg(feature = "jsonata")]
+/// jsonata-core -> serde_json; `Ok(None)` for undefined. Whole numbers become JSON integers
+/// (`4`, not `4.0`), as the service prints them; functions become `null`. A value deeper
+/// than [`limits::MAX_JSON_DEPTH`] or larger than [`limits::JSONATA_MAX_RESULT_BYTES`] is
+/// an error, found before the whole value is copied.
+pub fn from_jvalue(value: &JValue) -> Result<Option<Value>, String> {
+    let mut budget = limits::JSONATA_MAX_RESULT_BYTES;
+    from_jvalue_at(value, 1, &mut budget)
+}
+
+#[cfg(feature = "jsonata")]
+fn from_jvalue_at(
+    value: &JValue,
+    depth: usize,
+    budget: &mut usize,
+) -> Result<Option<Value>, String> {
+    fn spend(budget: &mut usize, bytes: usize) -> Result<(), String> {
+        match budget.checked_sub(bytes) {
+            Some(left) => {
+                *budget = left;
+                Ok(())
+            }
+            None => Err(limits::exceeded(
+                "JSONATA_MAX_RESULT_BYTES",
+                format_args!("{} bytes", limits::JSONATA_MAX_RESULT_BYTES),
+            )),
+        }
+    }
+    if depth > limits::MAX_JSON_DEPTH && matches!(value, JValue::Array(_) | JValue::Object(_)) {
+        return Err(too_deep());
+    }
+    Ok(Some(match value {
+        JValue::Undefined => return Ok(None),
+        JValue::Null => {
+            spend(budget, 4)?;
+            Value::Null
+        }
+        JValue::Bool(b) => {
+            spend(budget, 5)?;
+            Value::Bool(*b)
+        }
+        JValue::Number(n) => {
+            spend(budget, 8)?;
+            number(*n)
+        }
+        JValue::String(s) => {
+            spend(budget, s.len() + 2)?;
+            Value::String(s.to_string())
+        }
+        JValue::Array(items) => {
+            spend(budget, 2 + items.len())?;
+            let mut out = Vec::with_capacity(items.len());
+            for item in items.iter() {
+                if let Some(v) = from_jvalue_at(item, depth + 1, budget)? {
+                    out.push(v);
+                }
+            }
+            Value::Array(out)
+        }
+        JValue::Object(object) => {
+            spend(budget, 2)?;
+            let mut out = Map::with_capacity(object.len());
+            for (k, v) in object.iter() {
+                spend(budget, k.len() + 4)?;
+                if let Some(v) = from_jvalue_at(v, depth + 1, budget)? {
+                    out.insert(k.clone(), v);
+                }
+            }
+            Value::Object(out)
+        }
         _ => Value::Null,
-    })
+    }))
 }
 
 #[cfg(feature = "jsonata")]
@@ -362,12 +483,13 @@ fn register_extensions(evaluator: &mut Evaluator, seed: u64) -> Result<(), Evalu
             .ok_or_else(|| arg_error("parse", "argument 1 must be a string"))?;
         let value: Value = serde_json::from_str(text)
             .map_err(|e| arg_error("parse", &format!("not JSON: {e}")))?;
-        Ok(to_jvalue(&value))
+        to_jvalue(&value).map_err(|m| arg_error("parse", &m))
     })?;
     evaluator.register_fn("hash", |args: &[JValue]| {
         let data = match args.first() {
             Some(JValue::String(s)) => s.to_string(),
             Some(other) => from_jvalue(other)
+                .map_err(|m| arg_error("hash", &m))?
                 .map(|v| v.to_string())
                 .unwrap_or_default(),
             None => return Err(arg_error("hash", "argument 1 is required")),
@@ -478,5 +600,38 @@ mod tests {
             eval(" {% 1 %}", json!({}), json!({})).unwrap(),
             json!(" {% 1 %}")
         );
+    }
+
+    /// Each runaway expression of issue 17 ends in an error naming the limit it hit.
+    #[test]
+    fn runaway_expressions_end_at_a_named_limit() {
+        let cases = [
+            (
+                "{% ($f := function($x){ $f($x) + 1 }; $f(1)) %}",
+                "JSONATA_MAX_STACK_DEPTH",
+            ),
+            (
+                "{% ($f := function($x){ $f($x) }; $f(1)) %}",
+                "JSONATA_TIME_BUDGET",
+            ),
+            (
+                "{% ($f := function($s){ $f($s & $s) }; $f('ab')) %}",
+                "JSONATA_TIME_BUDGET",
+            ),
+            (
+                "{% $reduce([1..20000], function($a, $x){ {'a': $a} }, {}) %}",
+                "MAX_JSON_DEPTH",
+            ),
+            ("{% [1..2000000] %}", "JSONATA_MAX_SEQUENCE"),
+        ];
+        for (source, limit) in cases {
+            let started = std::time::Instant::now();
+            let error = eval(source, json!({}), json!({})).expect_err(source);
+            assert!(error.message.contains(limit), "{source}: {}", error.message);
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(20),
+                "{source}"
+            );
+        }
     }
 }

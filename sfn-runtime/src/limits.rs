@@ -1,0 +1,47 @@
+//! Every bound sfn puts on a definition, a value or an evaluation, decided once here.
+//!
+//! The service's own quotas are used where they exist (payload size, history length: see
+//! [`crate::exec::MAX_PAYLOAD_BYTES`] and [`crate::exec::MAX_EVENTS`]); the others are chosen
+//! so that no input can make a command or library call hang, exhaust memory or overflow the
+//! stack, and each ends in a clear error that names the limit. docs/limits.md lists them.
+
+use std::time::Duration;
+
+/// The deepest nesting of JSON anywhere in the pipeline (a definition, a field value, an
+/// execution input, a JSONata result): `{}` and `[]` each count one level, so
+/// `{"a": [1]}` is 2 deep. `workflow!`, `sfn validate` and `sfn import` refuse a deeper
+/// definition; serde_json (which reads every file and every `const` definition back) stops
+/// at 128 levels, and a CloudFormation template wraps a definition in 4 more, so every
+/// document sfn accepts can also be written and read back.
+pub const MAX_JSON_DEPTH: usize = 100;
+
+/// The deepest nesting of one expression in the `workflow!` language: parentheses and `!`
+/// in Choice conditions, nested calls in payload templates. Beyond it the macro reports a
+/// compile error at the token instead of overflowing rustc's stack.
+pub const MAX_DSL_DEPTH: usize = MAX_JSON_DEPTH;
+
+/// Wall-clock time one JSONata expression may run (jsonata-core checks it at every node it
+/// evaluates and at every loop iteration): an endless recursion or loop ends in
+/// `States.QueryEvaluationError` after this long. It is also what bounds an expression's
+/// memory: jsonata-core has no allocation hook, and the fastest growth (doubling a string)
+/// reaches a few hundred MB at most in this time.
+pub const JSONATA_TIME_BUDGET: Duration = Duration::from_millis(1_000);
+
+/// Evaluation levels one JSONata expression may nest (jsonata-core's `max_stack_depth`):
+/// a non-tail recursive function call costs about three, so about 1,000 nested calls.
+pub const JSONATA_MAX_STACK_DEPTH: usize = 3_000;
+
+/// Items one JSONata sequence may hold (jsonata-core's `max_sequence_length`: ranges, maps,
+/// filters, wildcards, descendants, `$append`, ...).
+pub const JSONATA_MAX_SEQUENCE: usize = 1_000_000;
+
+/// Size, in bytes of compact JSON, of the value one JSONata expression may return (or read
+/// through `$parse`). Larger than the service's 256 KiB payload quota on purpose: a result
+/// between the two still reaches the state and fails there with `States.DataLimitExceeded`,
+/// as on the service; this bound only stops the conversion of a runaway value.
+pub const JSONATA_MAX_RESULT_BYTES: usize = 16 * 1024 * 1024;
+
+/// The cause text of an error for `limit`, so every limit is named the same way.
+pub fn exceeded(limit: &str, value: impl std::fmt::Display) -> String {
+    format!("the limit {limit} ({value}) was exceeded")
+}
