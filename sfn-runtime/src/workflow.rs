@@ -78,9 +78,20 @@ impl Workflow {
     }
 
     /// The definition as a JSON value (`null` if a hand-made `Workflow` holds text that is
-    /// not JSON; `workflow!` always emits JSON).
+    /// not JSON; `workflow!` always emits JSON it can read back: it refuses definitions
+    /// nested deeper than [`crate::limits::MAX_JSON_DEPTH`]). [`Workflow::try_to_value`]
+    /// says why instead.
     pub fn to_value(&self) -> serde_json::Value {
-        serde_json::from_str(self.definition).unwrap_or(serde_json::Value::Null)
+        self.try_to_value().unwrap_or(serde_json::Value::Null)
+    }
+
+    /// The definition as a JSON value, or why its text cannot be read.
+    ///
+    /// # Errors
+    /// The JSON error of a hand-made `Workflow` whose definition is not JSON (or is nested
+    /// deeper than serde_json reads).
+    pub fn try_to_value(&self) -> Result<serde_json::Value, serde_json::Error> {
+        serde_json::from_str(self.definition)
     }
 
     /// The IAM policy as a JSON value (`null` if it is not JSON).
@@ -88,13 +99,20 @@ impl Workflow {
         serde_json::from_str(self.policy).unwrap_or(serde_json::Value::Null)
     }
 
-    /// The definition as indented JSON.
+    /// The definition as indented JSON (the compact text as it is, never `null`, when it
+    /// cannot be read back).
     pub fn definition_pretty(&self) -> String {
-        serde_json::to_string_pretty(&self.to_value()).unwrap_or_default()
+        match self.try_to_value() {
+            Ok(value) => serde_json::to_string_pretty(&value).unwrap_or_default(),
+            Err(_) => self.definition.to_owned(),
+        }
     }
 
-    /// The IAM policy as indented JSON.
+    /// The IAM policy as indented JSON (the compact text as it is when it cannot be read).
     pub fn policy_pretty(&self) -> String {
-        serde_json::to_string_pretty(&self.policy_value()).unwrap_or_default()
+        match serde_json::from_str::<serde_json::Value>(self.policy) {
+            Ok(value) => serde_json::to_string_pretty(&value).unwrap_or_default(),
+            Err(_) => self.policy.to_owned(),
+        }
     }
 }

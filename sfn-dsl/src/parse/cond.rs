@@ -49,6 +49,7 @@ fn parse_and(input: ParseStream) -> syn::Result<Cond> {
 }
 
 fn parse_unary(input: ParseStream) -> syn::Result<Cond> {
+    let _level = super::depth::enter(input.span())?;
     if input.peek(Token![!]) {
         let bang: Token![!] = input.parse()?;
         let inner = parse_unary(input)?;
@@ -159,6 +160,7 @@ fn parse_op(input: ParseStream) -> syn::Result<(CmpOp, Loc)> {
 }
 
 fn parse_operand(input: ParseStream) -> syn::Result<Operand> {
+    let _level = super::depth::enter(input.span())?;
     if input.peek(Token![$]) {
         return parse_path(input).map(Operand::Path);
     }

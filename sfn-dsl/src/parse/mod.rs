@@ -3,6 +3,7 @@
 
 mod block;
 mod cond;
+mod depth;
 mod text;
 mod value;
 

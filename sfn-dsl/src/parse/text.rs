@@ -130,6 +130,7 @@ impl TextBuilder {
                             ));
                         }
                     };
+                    let _level = super::depth::enter(group.span_open())?;
                     if self.last == Last::Word {
                         self.text.push(' ');
                     }

@@ -22,6 +22,7 @@ const UNITS: [(&str, u64); 5] = [
 
 /// Parses one value.
 pub fn parse_value(input: ParseStream, errors: &mut Errors) -> syn::Result<Value> {
+    let _level = super::depth::enter(input.span())?;
     if input.peek(Token![$]) {
         return parse_path(input).map(Value::Path);
     }
@@ -173,6 +174,7 @@ fn parse_number(input: ParseStream) -> syn::Result<Value> {
 
 /// `States.Name(arg, ..)`.
 pub fn parse_intrinsic(input: ParseStream) -> syn::Result<Text> {
+    let _level = super::depth::enter(input.span())?;
     let mut text = TextBuilder::new();
     let states: Ident = input.parse()?;
     text.push("States", states.span());

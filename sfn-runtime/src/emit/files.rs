@@ -11,20 +11,28 @@ impl Workflow {
     /// `NAME.template.json` (CloudFormation) into `dir`, creating it, and returns the paths.
     /// A file whose content is unchanged is not rewritten, so build scripts do not trigger
     /// needless rebuilds of what watches them.
+    ///
+    /// # Errors
+    /// `InvalidData`, before any file is written, when the definition or the policy cannot
+    /// be read back as JSON (a hand-made `Workflow`): no file is ever written with a `null`
+    /// or empty definition. Otherwise the I/O error of creating `dir` or writing a file.
     pub fn write_to(&self, dir: impl AsRef<Path>) -> io::Result<Vec<PathBuf>> {
         let dir = dir.as_ref();
-        fs::create_dir_all(dir)?;
+        let definition = self.try_to_value().map_err(|e| {
+            io::Error::new(
+                io::ErrorKind::InvalidData,
+                format!("definition of {}: {e}", self.name()),
+            )
+        })?;
         let policy: serde_json::Value = serde_json::from_str(self.policy()).map_err(|e| {
             io::Error::new(
                 io::ErrorKind::InvalidData,
                 format!("policy of {}: {e}", self.name()),
             )
         })?;
+        fs::create_dir_all(dir)?;
         let files = [
-            (
-                format!("{}.asl.json", self.name()),
-                self.definition_pretty(),
-            ),
+            (format!("{}.asl.json", self.name()), pretty(&definition)),
             (format!("{}.policy.json", self.name()), pretty(&policy)),
             (
                 format!("{}.template.json", self.name()),

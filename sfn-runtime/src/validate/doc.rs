@@ -16,7 +16,7 @@ use crate::asl::{QueryLanguage, StateType};
 
 /// Deeper nesting than this (branches in branches ...) is not walked: no JSON text that
 /// serde_json reads gets there, and a hand-built `Value` must not exhaust the stack.
-const MAX_DEPTH: usize = 200;
+const MAX_DEPTH: usize = crate::limits::MAX_JSON_DEPTH;
 
 /// An object described by the field table.
 pub(crate) struct Obj<'a> {

@@ -49,7 +49,7 @@ fn collect<'a>(doc: &Doc<'a>) -> Vec<Expression<'a>> {
 }
 
 /// Deeper values are not searched (serde_json never builds them from text).
-const MAX_DEPTH: usize = 200;
+const MAX_DEPTH: usize = crate::limits::MAX_JSON_DEPTH;
 
 fn walk<'a>(
     value: &'a Value,

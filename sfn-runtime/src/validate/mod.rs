@@ -24,6 +24,7 @@
 //! ```
 
 mod choice;
+mod depth;
 mod diagnostic;
 mod doc;
 mod expressions;
@@ -76,6 +77,7 @@ macro_rules! rules {
 
 /// The table. Order matters only for diagnostics at the same pointer.
 static RULES: &[Rule] = rules! {
+    "nesting-too-deep" => depth::nesting_too_deep, "no value nests deeper than sfn_runtime::limits::MAX_JSON_DEPTH levels, so every definition can be written out and read back";
     "duplicate-key" => json::duplicate_key, "no object of the JSON text has the same key twice, which readers silently merge (S2 for States)";
     "wrong-type" => values::wrong_type, "a value has the JSON type its field demands (§1-§6)";
     "unknown-field" => presence::unknown_field, "no object has fields other than those the language defines (T4)";

@@ -11,7 +11,7 @@ use super::fields::{Kind, Owner};
 use crate::asl::QueryLanguage;
 
 /// Deeper templates are not searched (serde_json never builds them from text).
-const MAX_DEPTH: usize = 200;
+const MAX_DEPTH: usize = crate::limits::MAX_JSON_DEPTH;
 
 /// A `.$` member of a template.
 pub(crate) struct Dynamic<'a> {
