@@ -102,15 +102,15 @@ impl History {
         }
     }
 
-    /// Appends an event; fails (terminally) past the quota.
+    /// Appends an event; fails (terminally) past the quota. A refused event takes no id, so
+    /// the final event that follows is numbered right after the last one recorded.
     pub(crate) fn push(
         &mut self,
         now_ms: i64,
         event_type: &str,
         details: Map<String, Value>,
     ) -> Result<(), Failure> {
-        self.count += 1;
-        if self.count > MAX_EVENTS {
+        if self.count >= MAX_EVENTS {
             return Err(Failure::terminal(
                 names::RUNTIME,
                 format!(
@@ -118,6 +118,7 @@ impl History {
                 ),
             ));
         }
+        self.count += 1;
         if self.record {
             self.events.push(HistoryEvent {
                 id: self.count,
