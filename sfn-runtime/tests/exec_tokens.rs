@@ -25,7 +25,9 @@ fn machine() -> StateMachine {
 fn token_completed_from_another_thread() {
     let kept = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
     let keep = kept.clone();
+    // Completed later from another thread: the test asks for real-time waiting.
     let execution = Executor::new(&machine())
+        .with_token_wait(Duration::from_secs(10))
         .on_state("Approve", move |input, ctx| {
             let token = ctx
                 .task_token()
@@ -86,6 +88,93 @@ fn token_failure_is_a_task_error() {
     );
 }
 
+/// A `.waitForTaskToken` task with the given extra fields, under a machine with `machine`.
+fn waiting(task: serde_json::Value, machine: serde_json::Value) -> StateMachine {
+    let mut approve = json!({
+        "Type": "Task", "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+        "Parameters": {"QueueUrl": "q", "MessageBody": {"token.$": "$$.Task.Token"}},
+        "End": true
+    });
+    approve
+        .as_object_mut()
+        .unwrap()
+        .extend(task.as_object().unwrap().clone());
+    let mut definition = json!({"StartAt": "Approve", "States": {"Approve": approve,
+        "Late": {"Type": "Pass", "End": true}}});
+    definition
+        .as_object_mut()
+        .unwrap()
+        .extend(machine.as_object().unwrap().clone());
+    StateMachine::from_value(definition).unwrap()
+}
+
+fn never_answered(m: &StateMachine) -> sfn_runtime::exec::Execution {
+    let started = std::time::Instant::now();
+    let execution = Executor::new(m)
+        .on_state("Approve", |_, _| Ok(json!("sent, never answered")))
+        .unwrap()
+        .run(json!({}));
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "the virtual clock waits, not the test"
+    );
+    execution
+}
+
+/// On the service an unanswered token waits until the state's TimeoutSeconds (States.Timeout,
+/// catchable); locally that wait is on the virtual clock, by default.
+#[test]
+fn an_unanswered_token_times_out_at_the_states_timeout_in_virtual_time() {
+    let m = waiting(json!({"TimeoutSeconds": 3600}), json!({}));
+    let execution = never_answered(&m);
+    assert_eq!(execution.status, Status::Failed, "{execution:?}");
+    assert_eq!(execution.error.as_deref(), Some("States.Timeout"));
+    assert!(
+        execution
+            .cause
+            .as_deref()
+            .unwrap_or_default()
+            .contains("TimeoutSeconds")
+    );
+    assert_eq!(execution.duration_ms, 3_600_000);
+
+    let caught = waiting(
+        json!({"TimeoutSeconds": 60, "Catch": [{"ErrorEquals": ["States.Timeout"], "Next": "Late"}]}),
+        json!({}),
+    );
+    let execution = never_answered(&caught);
+    assert_eq!(execution.status, Status::Succeeded, "{execution:?}");
+    assert_eq!(execution.duration_ms, 60_000);
+}
+
+#[test]
+fn an_unanswered_token_misses_its_heartbeat_in_virtual_time() {
+    let m = waiting(
+        json!({"TimeoutSeconds": 3600, "HeartbeatSeconds": 30}),
+        json!({}),
+    );
+    let execution = never_answered(&m);
+    assert_eq!(execution.error.as_deref(), Some("States.Timeout"));
+    assert!(
+        execution
+            .cause
+            .as_deref()
+            .unwrap_or_default()
+            .contains("HeartbeatSeconds")
+    );
+    assert_eq!(execution.duration_ms, 30_000);
+}
+
+/// Without a state timeout the workflow's own TimeoutSeconds decides.
+#[test]
+fn without_a_state_timeout_the_execution_timeout_decides() {
+    let m = waiting(json!({}), json!({"TimeoutSeconds": 7200}));
+    let execution = never_answered(&m);
+    assert_eq!(execution.status, Status::TimedOut, "{execution:?}");
+    assert_eq!(execution.duration_ms, 7_200_000);
+}
+
+/// Real-time waiting, asked for explicitly (what a local server uses).
 #[test]
 fn a_token_never_completed_times_out() {
     let execution = Executor::new(&machine())

@@ -177,6 +177,13 @@ impl TaskToken {
         true
     }
 
+    /// The outcome if the token has been completed, without waiting.
+    pub(crate) fn outcome(&self) -> Option<TokenOutcome> {
+        let (lock, _) = &*self.slot;
+        let slot = lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        slot.outcome.clone()
+    }
+
     /// Waits (in real time, at most `limit`) for the token to be completed.
     pub(crate) fn wait(&self, limit: Duration) -> Option<TokenOutcome> {
         let (lock, signal) = &*self.slot;

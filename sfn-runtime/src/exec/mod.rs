@@ -75,7 +75,7 @@ pub struct Executor {
     pub(crate) record_history: bool,
     pub(crate) machine_name: String,
     pub(crate) execution_name: String,
-    pub(crate) token_wait: Duration,
+    pub(crate) token_wait: Option<Duration>,
     pub(crate) kind: WorkflowKind,
 }
 
@@ -176,7 +176,7 @@ impl Executor {
             record_history: true,
             machine_name: "StateMachine".into(),
             execution_name: "local-execution".into(),
-            token_wait: Duration::from_secs(30),
+            token_wait: None,
             kind: WorkflowKind::Standard,
         }
     }
@@ -314,10 +314,16 @@ impl Executor {
         self
     }
 
-    /// How long (real time) a `.waitForTaskToken` task waits for its token to be completed
-    /// before failing with `States.Timeout` (default 30 s).
+    /// Makes a `.waitForTaskToken` task wait in real time, at most `limit`, for its token
+    /// to be completed (by another thread, a local server's `SendTaskSuccess`, ...), then
+    /// fail with `States.Timeout` (not catchable).
+    ///
+    /// Without it (the default) waiting is on the virtual clock, as everything else: a token
+    /// the handler has not completed by the time it returns is never answered, so the
+    /// state's `TimeoutSeconds` or `HeartbeatSeconds` (a catchable `States.Timeout` at that
+    /// virtual time), else the execution's own timeout, decides, as on the service.
     pub fn with_token_wait(mut self, limit: Duration) -> Executor {
-        self.token_wait = limit;
+        self.token_wait = Some(limit);
         self
     }
 
