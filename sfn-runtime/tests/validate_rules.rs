@@ -77,8 +77,19 @@ fn choice(rule: Value) -> Value {
 }
 
 /// (code, breaks it, is correct).
+/// `[[[..1..]]]`, `n` arrays deep.
+fn nested(n: usize) -> Value {
+    (0..n).fold(json!(1), |inner, _| Value::Array(vec![inner]))
+}
+
 fn cases() -> Vec<(&'static str, Value, Value)> {
     vec![
+        // A definition is 3 levels deep at a state's field (root, States, the state).
+        (
+            "nesting-too-deep",
+            pass(json!({ "Result": nested(sfn_runtime::limits::MAX_JSON_DEPTH - 2) })),
+            pass(json!({ "Result": nested(sfn_runtime::limits::MAX_JSON_DEPTH - 3) })),
+        ),
         (
             "wrong-type",
             pass(json!({ "Comment": 5 })),

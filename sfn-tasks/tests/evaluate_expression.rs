@@ -16,7 +16,9 @@ fn eval(body: &str, input: &Value) -> Value {
     // `$states.input` is the root of the data in a plain JSONata evaluation.
     let text = body.replace("$states.input", "$$");
     let ast = parser::parse(&text).unwrap_or_else(|e| panic!("{text}: {e}"));
-    let data = JValue::from_json_str(&input.to_string()).expect("data");
+    // From the Value, not from text: under serde_json's `arbitrary_precision` (enabled in the
+    // workspace) jsonata-core's `from_json_str` reads every number as an object.
+    let data = JValue::from(input.clone());
     let out = Evaluator::new()
         .evaluate(&ast, &data)
         .unwrap_or_else(|e| panic!("{text}: {e}"));

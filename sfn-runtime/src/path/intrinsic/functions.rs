@@ -121,9 +121,8 @@ pub(crate) fn string_to_json(args: &[Value]) -> Outcome {
     let value: Value =
         serde_json::from_str(text).map_err(|e| format!("the string is not valid JSON: {e}"))?;
     Ok(match value {
-        Value::Number(n) if n.as_f64() == Some(0.0) && n.is_f64() && text.trim() == "-0" => {
-            Value::from(0)
-        }
+        // AWS-recorded; numbers otherwise keep their text (serde_json `arbitrary_precision`).
+        Value::Number(n) if n.as_f64() == Some(0.0) && text.trim() == "-0" => Value::from(0),
         other => other,
     })
 }
