@@ -45,3 +45,49 @@ pub const JSONATA_MAX_RESULT_BYTES: usize = 16 * 1024 * 1024;
 pub fn exceeded(limit: &str, value: impl std::fmt::Display) -> String {
     format!("the limit {limit} ({value}) was exceeded")
 }
+
+/// Whether `value` nests deeper than `max` levels (arrays and objects), measured without
+/// recursion, so any hand-built value is measured safely.
+pub fn deeper_than(value: &serde_json::Value, max: usize) -> bool {
+    use serde_json::Value;
+    let mut stack = vec![(value, 1usize)];
+    while let Some((value, depth)) = stack.pop() {
+        let children: Box<dyn Iterator<Item = &Value>> = match value {
+            Value::Array(items) => Box::new(items.iter()),
+            Value::Object(map) => Box::new(map.values()),
+            _ => continue,
+        };
+        if depth > max {
+            return true;
+        }
+        stack.extend(
+            children
+                .filter(|v| v.is_array() || v.is_object())
+                .map(|v| (v, depth + 1)),
+        );
+    }
+    false
+}
+
+/// Drops a value of any depth without recursion (serde_json's own drop recurses once per
+/// level and overflows the stack on a value thousands of levels deep).
+pub fn drop_deep(value: serde_json::Value) {
+    use serde_json::Value;
+    let mut stack = vec![value];
+    while let Some(value) = stack.pop() {
+        match value {
+            Value::Array(items) => stack.extend(items),
+            Value::Object(map) => stack.extend(map.into_iter().map(|(_, v)| v)),
+            _ => {}
+        }
+    }
+}
+
+/// The failure for a value nested deeper than [`MAX_JSON_DEPTH`] that reached the executor
+/// from outside (an execution input, a handler's result, a token's output).
+pub(crate) fn too_deep_cause(what: &str) -> String {
+    format!(
+        "{what} is nested deeper than {MAX_JSON_DEPTH} levels: {}",
+        exceeded("MAX_JSON_DEPTH", format_args!("{MAX_JSON_DEPTH} levels"))
+    )
+}

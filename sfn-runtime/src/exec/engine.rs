@@ -81,6 +81,16 @@ impl<'e> Run<'e> {
 
     /// Runs a whole execution.
     pub(crate) fn execute(exec: &'e Executor, input: Value) -> Execution {
+        if crate::limits::deeper_than(&input, crate::limits::MAX_JSON_DEPTH) {
+            // Refused as a whole: not copied into the context or the history, not walked.
+            crate::limits::drop_deep(input);
+            let mut run = Run::new(exec, &Value::Null);
+            let _ = run.history.push(run.now_ms, "ExecutionStarted", Map::new());
+            return run.finish(Err(Failure::terminal(
+                names::RUNTIME,
+                crate::limits::too_deep_cause("the execution input"),
+            )));
+        }
         let mut run = Run::new(exec, &input);
         let machine = &*exec.machine;
         let started = run.history.push(

@@ -413,6 +413,17 @@ impl<'e> Run<'e> {
             }
             (outcome, _) => outcome,
         };
+        // A value no reader would produce is refused before anything walks it recursively.
+        let outcome = match outcome {
+            Ok(value) if crate::limits::deeper_than(&value, crate::limits::MAX_JSON_DEPTH) => {
+                crate::limits::drop_deep(value);
+                Err(Failure::terminal(
+                    names::RUNTIME,
+                    crate::limits::too_deep_cause(&format!("the result of state '{name}'")),
+                ))
+            }
+            outcome => outcome,
+        };
         Ok((outcome, elapsed, silence))
     }
 }
