@@ -12,7 +12,7 @@ use super::serde_util::{keep_null, nullable};
 use super::values::{IntOrExpr, QueryLanguage};
 
 /// A state: one of the eight types, tagged by `Type` on the wire.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "Type")]
 // A document holds few states and every consumer matches on them: plain variants are
 // simpler to use than boxing the larger ones (Map, Task).
@@ -34,6 +34,51 @@ pub enum State {
     Parallel(Parallel),
     /// `Map`.
     Map(Map),
+}
+
+/// The names of `Type`, in the order serde lists them in errors.
+const TYPES: &[&str] = &[
+    "Pass", "Task", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map",
+];
+
+// Read through a JSON object rather than serde's buffer for internally tagged enums: that
+// buffer cannot hold a number that is not exactly a u64, i64 or f64 (with serde_json's
+// `arbitrary_precision`, `123456789012345678901234567890` or `1e-400` in a Pass `Result`),
+// a `serde_json::Value` keeps it as written.
+impl<'de> serde::Deserialize<'de> for State {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::{Error, Unexpected};
+        let mut object = serde_json::Map::<String, Value>::deserialize(deserializer)?;
+        let ty = match object.remove("Type") {
+            Some(Value::String(ty)) => ty,
+            Some(other) => {
+                return Err(D::Error::invalid_type(
+                    match &other {
+                        Value::Null => Unexpected::Unit,
+                        Value::Bool(b) => Unexpected::Bool(*b),
+                        Value::Number(_) => Unexpected::Other("a number"),
+                        Value::Array(_) => Unexpected::Seq,
+                        _ => Unexpected::Map,
+                    },
+                    &"a state type name",
+                ));
+            }
+            None => return Err(D::Error::missing_field("Type")),
+        };
+        let fields = Value::Object(object);
+        let state = match ty.as_str() {
+            "Pass" => serde_json::from_value(fields).map(State::Pass),
+            "Task" => serde_json::from_value(fields).map(State::Task),
+            "Choice" => serde_json::from_value(fields).map(State::Choice),
+            "Wait" => serde_json::from_value(fields).map(State::Wait),
+            "Succeed" => serde_json::from_value(fields).map(State::Succeed),
+            "Fail" => serde_json::from_value(fields).map(State::Fail),
+            "Parallel" => serde_json::from_value(fields).map(State::Parallel),
+            "Map" => serde_json::from_value(fields).map(State::Map),
+            other => return Err(D::Error::unknown_variant(other, TYPES)),
+        };
+        state.map_err(D::Error::custom)
+    }
 }
 
 /// The `Type` of a state, without its fields.
