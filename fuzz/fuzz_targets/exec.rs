@@ -1,0 +1,61 @@
+#![no_main]
+//! The executor on random definitions and inputs, JSONata included: never panics, always
+//! ends (libFuzzer's `-timeout` catches a hang), and a failed execution names a `States.*`
+//! error or the handler's own.
+//!
+//! Input: byte 0 picks the mode. Mode 0: the rest is `EXPRESSION\nINPUT`, run in a JSONata
+//! machine that uses the expression as a Pass Output, a Choice Condition, an Assign and a
+//! Map's Items. Otherwise the rest is a whole definition (seed with tests/conformance).
+
+use libfuzzer_sys::fuzz_target;
+use serde_json::{Value, json};
+use sfn_runtime::asl::StateMachine;
+use sfn_runtime::exec::{Execution, Executor, TaskFailure};
+
+fn run(machine: &StateMachine, input: Value) -> Execution {
+    Executor::new(machine)
+        .on_resource("arn:aws:states:::lambda:invoke", |input, ctx| {
+            if ctx.retry_count() == 0 && input.get("fail").is_some() {
+                return Err(TaskFailure::new("Lambda.Unknown", "asked to fail"));
+            }
+            Ok(input.clone())
+        })
+        .run(input)
+}
+
+fn check(execution: &Execution) {
+    if let Some(error) = &execution.error {
+        assert!(
+            error.starts_with("States.") || error == "Lambda.Unknown" || !error.is_empty(),
+            "{error}"
+        );
+    }
+}
+
+fn jsonata_machine(expression: &str) -> Value {
+    let e = format!("{{% {expression} %}}");
+    json!({"QueryLanguage": "JSONata", "StartAt": "Out", "States": {
+        "Out": {"Type": "Pass", "Output": {"v": e, "in": "{% $states.input %}"}, "Assign": {"x": e}, "Next": "Pick"},
+        "Pick": {"Type": "Choice", "Choices": [{"Condition": e, "Next": "Each"}], "Default": "Call"},
+        "Each": {"Type": "Map", "Items": e, "ItemProcessor": {"StartAt": "I", "States": {
+            "I": {"Type": "Pass", "Output": e, "End": true}}}, "Next": "Call"},
+        "Call": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                 "Arguments": {"Payload": e}, "Retry": [{"ErrorEquals": ["States.ALL"], "MaxAttempts": 1}],
+                 "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Done"}], "Next": "Done"},
+        "Done": {"Type": "Succeed"}
+    }})
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&mode, rest)) = data.split_first() else { return };
+    let Ok(text) = std::str::from_utf8(rest) else { return };
+    if mode % 2 == 0 {
+        let (expression, input) = text.split_once('\n').unwrap_or((text, "{}"));
+        let input = serde_json::from_str(input).unwrap_or(json!({}));
+        let Ok(machine) = StateMachine::from_value(jsonata_machine(expression)) else { return };
+        check(&run(&machine, input));
+    } else {
+        let Ok(machine) = StateMachine::from_json(text) else { return };
+        check(&run(&machine, json!({"items": [1, 2], "fail": true})));
+    }
+});
