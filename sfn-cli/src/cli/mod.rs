@@ -34,6 +34,9 @@ pub struct Cli {
     /// Color output: `auto` colors a terminal unless NO_COLOR is set.
     #[arg(long, value_enum, default_value_t = report::Color::Auto, global = true, value_name = "WHEN")]
     color: report::Color,
+    /// How `graph`, `import` and `run` print problems on stderr (`sfn validate` has `--format`).
+    #[arg(long, value_enum, default_value_t = report::Format::Text, global = true, value_name = "FORMAT")]
+    message_format: report::Format,
     #[command(subcommand)]
     command: Command,
 }
@@ -71,6 +74,7 @@ pub fn main() -> ExitCode {
     report::configure(report::Settings {
         quiet: cli.quiet,
         color: cli.color,
+        messages: cli.message_format,
     });
     match cli.command {
         Command::Validate(args) => validate::main(args),

@@ -193,6 +193,12 @@ fn run(args: &RunArgs) -> Result<(Value, bool), Exit> {
                     .collect(),
             )
         })?;
+        // A test case or machine name the file does not have is a wrong argument (exit 2);
+        // mocks that do not fit the definition are invalid input (exit 1), all reported.
+        if let Err(e) = config.test_case(args.machine.as_deref(), case) {
+            report::eprint(&[at(&e.pointer, e.message)]);
+            return Err(Exit::Unusable);
+        }
         let problems = executor.mock_config_problems(&config, args.machine.as_deref(), case);
         if !problems.is_empty() {
             return Err(invalid(

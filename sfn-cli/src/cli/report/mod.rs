@@ -47,12 +47,24 @@ pub enum Color {
 }
 
 /// Global output settings.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct Settings {
     /// Print errors only: no notes, warnings or summary lines.
     pub quiet: bool,
     /// When to color.
     pub color: Color,
+    /// How `graph`, `import` and `run` print problems on standard error.
+    pub messages: Format,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            quiet: false,
+            color: Color::Auto,
+            messages: Format::Text,
+        }
+    }
 }
 
 static SETTINGS: OnceLock<Settings> = OnceLock::new();
@@ -106,12 +118,15 @@ pub fn write(out: &mut dyn Write, problems: &[Problem], format: Format) -> std::
     }
 }
 
-/// Prints `problems` on standard error as text: what commands whose standard output is
-/// their product (`graph`, `import`, `run`) do.
+/// Prints `problems` on standard error in the `--message-format` (default text): what
+/// commands whose standard output is their product (`graph`, `import`, `run`) do.
 pub fn eprint(problems: &[Problem]) {
+    if problems.is_empty() {
+        return;
+    }
     let mut err = stderr();
     // Standard error closed: nothing else can be said.
-    let _ = write(&mut err, problems, Format::Text);
+    let _ = write(&mut err, problems, settings().messages);
 }
 
 /// Prints a summary line on standard error, unless `--quiet`.

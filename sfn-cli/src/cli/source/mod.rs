@@ -104,8 +104,17 @@ impl Source {
     /// Where the value at `pointer` is (the character at `offset` of it, for a string),
     /// or the nearest enclosing value.
     pub fn locate(&self, pointer: &str, offset: Option<usize>) -> Option<Location> {
+        self.locate_as(pointer, offset, false)
+    }
+
+    /// Like [`Source::locate`]; with `key`, a member is shown at its key (an unknown or
+    /// misplaced field is wrong by its name, not its value).
+    pub fn locate_as(&self, pointer: &str, offset: Option<usize>, key: bool) -> Option<Location> {
         let span = self.spans.find(pointer)?;
         let exact = self.spans.has(pointer);
+        if let (true, true, Some(key)) = (key, exact, &span.key) {
+            return Some(Location::new(&self.text, clamp(&self.text, key.clone())));
+        }
         let range = match (offset, span.form) {
             (Some(offset), Some(form)) if exact => {
                 let start = span.value.start;

@@ -11,6 +11,18 @@ use super::super::report::{Location, Problem, Severity};
 use super::super::source::Source;
 use super::super::source::spans::StringForm;
 
+/// Rules whose diagnostics are about a field's name (it is unknown, misplaced, excluded by
+/// another, or written twice), so they are shown at the key rather than the value.
+const KEY_RULES: &[&str] = &[
+    "unknown-field",
+    "field-not-allowed",
+    "field-query-language",
+    "exclusive-fields",
+    "duplicate-key",
+    "payload-duplicate-key",
+    "variable-name",
+];
+
 /// A definition and where it came from.
 pub struct Machine {
     /// The definition.
@@ -58,13 +70,18 @@ impl Machine {
     /// Where the value at `pointer` of the definition is (its character `offset`, for a
     /// string).
     pub fn locate(&self, pointer: &str, offset: Option<usize>) -> Option<Location> {
+        self.locate_as(pointer, offset, false)
+    }
+
+    /// Like [`Machine::locate`]; with `key`, a member is shown at its key.
+    fn locate_as(&self, pointer: &str, offset: Option<usize>, key: bool) -> Option<Location> {
         match &self.origin {
             Origin::Value { source, prefix } => {
-                source.locate(&format!("{prefix}{pointer}"), offset)
+                source.locate_as(&format!("{prefix}{pointer}"), offset, key)
             }
             Origin::Text {
                 inner, outer: None, ..
-            } => inner.locate(pointer, offset),
+            } => inner.locate_as(pointer, offset, key),
             Origin::Text {
                 inner,
                 outer: Some((outer, at)),
@@ -74,7 +91,7 @@ impl Machine {
                 if !exact {
                     return fallback();
                 }
-                let here = inner.locate(pointer, offset)?;
+                let here = inner.locate_as(pointer, offset, key)?;
                 let (span, form) = outer.span_of(at)?;
                 let raw = &outer.text[span.clone()];
                 let map = |b: usize| -> Option<usize> {
@@ -117,9 +134,15 @@ impl Machine {
 
     /// A rule-set diagnostic as a problem.
     pub fn diagnostic(&self, severity: Severity, d: &Diagnostic) -> Problem {
-        self.problem(severity, &d.pointer, d.offset, d.message.clone())
+        let mut problem = Problem::new(severity, self.file(), d.message.clone())
+            .pointer(d.pointer.clone())
+            .resource(self.resource.clone())
             .code(d.code)
-            .hint(d.hint.clone())
+            .hint(d.hint.clone());
+        if let Some(location) = self.locate_as(&d.pointer, d.offset, KEY_RULES.contains(&d.code)) {
+            problem = problem.at(location);
+        }
+        problem
     }
 
     /// The rule set's diagnostics of the definition (duplicate keys included).
