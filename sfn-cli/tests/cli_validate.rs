@@ -97,7 +97,7 @@ fn not_json_exits_2_naming_file_line_and_column() {
     let stderr = text(&out.stdout);
     assert!(stderr.contains(&format!("{f}:3:14")), "{stderr}");
     assert!(
-        stderr.contains("error: not JSON: expected value"),
+        stderr.contains("error: not JSON: key must be a string"),
         "{stderr}"
     );
 }
@@ -175,7 +175,10 @@ fn help_and_bad_arguments() {
     ] {
         let out = sfn(args, None);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(text(&out.stderr).contains("Usage:"), "{args:?}");
+        // clap's usage errors: what is wrong, then where to read more.
+        let stderr = text(&out.stderr);
+        assert!(stderr.starts_with("error: "), "{args:?}: {stderr}");
+        assert!(stderr.contains("--help"), "{args:?}: {stderr}");
     }
 }
 
