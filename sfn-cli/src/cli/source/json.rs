@@ -123,6 +123,7 @@ impl Scanner<'_> {
                 value: start..self.at,
                 key,
                 form,
+                collection: matches!(self.bytes.get(start), Some(b'{' | b'[')),
             },
         );
         Some(())

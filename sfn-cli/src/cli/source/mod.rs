@@ -123,7 +123,7 @@ impl Source {
                         start + spans::escaped_offset(&self.text[span.value.clone()], offset)
                     }
                     StringForm::Verbatim => start + offset,
-                    StringForm::Opaque => start,
+                    StringForm::Block | StringForm::Opaque => start,
                 };
                 let at = at.min(span.value.end.max(start));
                 let end = self.text[at..]
@@ -134,10 +134,7 @@ impl Source {
             }
             // An object or array (a missing field is reported at its object): point at the
             // key naming it when it has one, so the caret stays short and on one line.
-            _ if !exact
-                || self.text[span.value.clone()].starts_with(['{', '['])
-                || self.text[span.value.clone()].contains('\n') =>
-            {
+            _ if !exact || span.collection || self.text[span.value.clone()].contains('\n') => {
                 match &span.key {
                     Some(key) => key.clone(),
                     None => span.value.start..span.value.start + 1,

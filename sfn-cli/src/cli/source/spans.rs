@@ -14,6 +14,9 @@ pub enum StringForm {
     /// The source holds the value's characters verbatim from the range's start (YAML plain
     /// and single-quoted scalars on one line).
     Verbatim,
+    /// A YAML literal block (`|`): the range starts at the first content line's text, and
+    /// every line is written unchanged after the block's indentation.
+    Block,
     /// Folded, multi-line or otherwise rewritten: offsets map to the value's start.
     Opaque,
 }
@@ -27,6 +30,8 @@ pub struct Span {
     pub key: Option<Range<usize>>,
     /// For a string value, how its characters are written.
     pub form: Option<StringForm>,
+    /// Whether the value is an object or an array.
+    pub collection: bool,
 }
 
 /// Pointer -> span, for every value of a document.
@@ -135,6 +140,7 @@ mod tests {
             value: 0..2,
             key: None,
             form: None,
+            collection: false,
         };
         spans.insert("/States".into(), span.clone());
         assert_eq!(spans.find("/States/A/Next"), Some(&span));

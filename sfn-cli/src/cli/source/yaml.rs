@@ -154,6 +154,7 @@ impl<'t> Builder<'t> {
                     let raw = &self.bytes.text[start..end];
                     match style {
                         ScalarStyle::DoubleQuoted if !raw.contains('\n') => StringForm::Escaped,
+                        ScalarStyle::Literal => StringForm::Block,
                         ScalarStyle::Plain | ScalarStyle::SingleQuoted
                             if raw.trim_matches('\'').starts_with(text.as_ref()) =>
                         {
@@ -257,6 +258,7 @@ impl<'t> Builder<'t> {
                 value: start..end,
                 key,
                 form,
+                collection: value.is_array() || value.is_object(),
             },
         );
         Ok(value)
@@ -446,6 +448,16 @@ mod tests {
         let span = read.spans.find("/States/é/Type").unwrap();
         assert_eq!(&text[span.value.clone()], "Succeed");
         assert_eq!(span.form, Some(StringForm::Verbatim));
+    }
+
+    #[test]
+    fn a_literal_block_span_starts_at_its_text() {
+        let text = "A: |\n  {\"x\": 1}\nB: 2\n";
+        let read = read(text).unwrap_or_else(|e| panic!("{}", e.message));
+        let span = read.spans.find("/A").unwrap();
+        // saphyr's span of a literal block starts at its first line's text.
+        assert_eq!(&text[span.value.clone()], "{\"x\": 1}\n");
+        assert_eq!(span.form, Some(StringForm::Block));
     }
 
     #[test]

@@ -100,9 +100,8 @@ impl Machine {
                             Some(span.start + super::super::source::spans::escaped_offset(raw, b))
                         }
                         StringForm::Verbatim => Some(span.start + b),
-                        StringForm::Opaque => {
-                            block_offset(&inner.text, raw, b).map(|o| span.start + o)
-                        }
+                        StringForm::Block => block_offset(&inner.text, &outer.text, span.start, b),
+                        StringForm::Opaque => None,
                     }
                 };
                 match (map(here.range.start), map(here.range.end)) {
@@ -161,24 +160,22 @@ impl Machine {
     }
 }
 
-/// For a YAML block scalar `raw` (header line `|` then indented lines) holding `inner`,
-/// the offset in `raw` of byte `at` of `inner`, when the lines are written unchanged.
-fn block_offset(inner: &str, raw: &str, at: usize) -> Option<usize> {
-    let line = inner[..at.min(inner.len())].matches('\n').count();
-    let line_start = inner[..at.min(inner.len())]
-        .rfind('\n')
-        .map_or(0, |i| i + 1);
-    let column = at - line_start;
+/// For a YAML literal block whose text starts at byte `start` of `outer` and holds `inner`,
+/// the byte of `outer` where byte `at` of `inner` is, when the line is written unchanged
+/// after the block's indentation.
+fn block_offset(inner: &str, outer: &str, start: usize, at: usize) -> Option<usize> {
+    let at = at.min(inner.len());
+    let line = inner[..at].matches('\n').count();
+    let line_start = inner[..at].rfind('\n').map_or(0, |i| i + 1);
     let inner_line = inner[line_start..].split('\n').next().unwrap_or("");
-    // Content starts on the line after the header (`|`, `|-`, `|2`, ...).
-    let mut offset = raw.find('\n')? + 1;
+    let outer_line_start = outer[..start].rfind('\n').map_or(0, |i| i + 1);
+    let indent = start - outer_line_start;
+    let mut offset = start;
     for _ in 0..line {
-        offset += raw[offset..].find('\n')? + 1;
+        offset += outer[offset..].find('\n')? + 1 + indent;
     }
-    let raw_line = raw[offset..].split('\n').next().unwrap_or("");
-    let indent = raw_line.len().checked_sub(inner_line.len())?;
-    (raw_line[indent..] == *inner_line && raw_line[..indent].trim().is_empty())
-        .then_some(offset + indent + column)
+    let written = outer.get(offset..offset + inner_line.len())?;
+    (written == inner_line).then_some(offset + (at - line_start))
 }
 
 #[cfg(test)]
@@ -187,10 +184,12 @@ mod tests {
 
     #[test]
     fn block_scalars_map_line_by_line() {
-        let raw = "|\n    {\n      \"StartAt\": \"A\"\n    }";
+        let outer = "D: |\n    {\n      \"StartAt\": \"A\"\n    }\n";
         let inner = "{\n  \"StartAt\": \"A\"\n}\n";
         let at = inner.find("\"A\"").unwrap();
-        let mapped = block_offset(inner, raw, at).unwrap();
-        assert_eq!(&raw[mapped..mapped + 3], "\"A\"");
+        let start = outer.find('{').unwrap();
+        let mapped = block_offset(inner, outer, start, at).unwrap();
+        assert_eq!(&outer[mapped..mapped + 3], "\"A\"");
+        assert_eq!(mapped, outer.find("\"A\"").unwrap());
     }
 }
