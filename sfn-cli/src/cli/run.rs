@@ -175,7 +175,9 @@ fn run(args: &RunArgs) -> Result<(Value, bool), Exit> {
             }
             p
         };
-        let invalid = |problems: Vec<Problem>| {
+        let invalid = |mut problems: Vec<Problem>| {
+            // In the order of the file, whatever order the checks met them in.
+            problems.sort_by_key(|p| p.location.as_ref().map(|l| l.range.start));
             let n = problems.len();
             report::eprint(&problems);
             report::summary(&format!(
