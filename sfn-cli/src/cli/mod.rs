@@ -5,6 +5,10 @@
 //! exit-code table ([`exit`]), the document reader ([`source`]), CloudFormation template
 //! support ([`template`]) and the problem printer ([`report`]).
 
+// A `Problem` (about 200 bytes) is the error of reading a file: returned once per file,
+// never in a loop, so boxing it would only add noise.
+#![allow(clippy::result_large_err)]
+
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};

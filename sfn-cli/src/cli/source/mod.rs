@@ -33,9 +33,7 @@ impl Syntax {
         let lower = file.to_ascii_lowercase();
         if lower.ends_with(".yaml") || lower.ends_with(".yml") {
             Syntax::Yaml
-        } else if lower.ends_with(".json") {
-            Syntax::Json
-        } else if text.trim_start().starts_with(['{', '[']) {
+        } else if lower.ends_with(".json") || text.trim_start().starts_with(['{', '[']) {
             Syntax::Json
         } else {
             Syntax::Yaml

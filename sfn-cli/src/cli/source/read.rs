@@ -38,12 +38,12 @@ pub fn json_message(text: &str, offset: usize, message: &str) -> String {
         let before = &text[..offset.min(text.len())];
         if let Some(at) = before.rfind("\\u") {
             let escape = text.get(at..at + 6).unwrap_or_default();
-            if let Ok(code) = u32::from_str_radix(escape.get(2..).unwrap_or_default(), 16) {
-                if (0xD800..=0xDFFF).contains(&code) {
-                    return format!(
-                        "not JSON: `{escape}` is a lone UTF-16 surrogate; a string holds Unicode characters only (a high surrogate \\uD800-\\uDBFF must be followed by a low one \\uDC00-\\uDFFF)"
-                    );
-                }
+            if let Ok(code) = u32::from_str_radix(escape.get(2..).unwrap_or_default(), 16)
+                && (0xD800..=0xDFFF).contains(&code)
+            {
+                return format!(
+                    "not JSON: `{escape}` is a lone UTF-16 surrogate; a string holds Unicode characters only (a high surrogate \\uD800-\\uDBFF must be followed by a low one \\uDC00-\\uDFFF)"
+                );
             }
         }
     }

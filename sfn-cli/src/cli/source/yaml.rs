@@ -322,10 +322,10 @@ fn number(text: &str) -> Option<Value> {
     if json.starts_with('.') {
         json.insert(0, '0');
     }
-    if let Some(at) = json.find('.') {
-        if !json[at + 1..].starts_with(|c: char| c.is_ascii_digit()) {
-            json.insert(at + 1, '0');
-        }
+    if let Some(at) = json.find('.')
+        && !json[at + 1..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        json.insert(at + 1, '0');
     }
     if negative {
         json.insert(0, '-');

@@ -95,19 +95,19 @@ pub fn machines(source: Source, resource: Option<&str>, subs: Substitutions) -> 
         })
         .map(|(id, _)| id)
         .collect();
-    if let Some(wanted) = resource {
-        if !ids.iter().any(|id| *id == wanted) {
-            let known = if ids.is_empty() {
-                "it has no state machine resource".to_owned()
-            } else {
-                format!("its state machines are {}", list(&ids))
-            };
-            found.problems.push(Problem::error(
-                &source.name,
-                format!("the template has no state machine `{wanted}`: {known}"),
-            ));
-            return found;
-        }
+    if let Some(wanted) = resource
+        && !ids.iter().any(|id| *id == wanted)
+    {
+        let known = if ids.is_empty() {
+            "it has no state machine resource".to_owned()
+        } else {
+            format!("its state machines are {}", list(&ids))
+        };
+        found.problems.push(Problem::error(
+            &source.name,
+            format!("the template has no state machine `{wanted}`: {known}"),
+        ));
+        return found;
     }
     for id in ids {
         if resource.is_some_and(|wanted| wanted != id) {
