@@ -551,3 +551,67 @@ fn text_format_is_a_snippet_with_a_caret_under_the_value() {
     let (_, out, _) = sfn(&["validate", "--color", "always", &f], "");
     assert!(out.contains('\u{1b}'), "color with --color always: {out:?}");
 }
+
+/// The README's `sfn validate` examples are real output: the same files, run from their
+/// directory so the names match.
+#[test]
+fn readme_examples_are_real_output() {
+    let machine = r#"{
+  "StartAt": "Charge",
+  "States": {
+    "Charge": { "Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Next": "Notfy" },
+    "Notify": { "Type": "Succeed" }
+  }
+}
+"#;
+    let template = r#"Transform: AWS::Serverless-2016-10-31
+Resources:
+  OrderMachine:
+    Type: AWS::Serverless::StateMachine
+    Properties:
+      DefinitionUri: statemachine/order.asl.json
+      DefinitionSubstitutions:
+        ChargeFunctionArn: !GetAtt ChargeFunction.Arn
+  ReportMachine:
+    Type: AWS::StepFunctions::StateMachine
+    Properties:
+      Definition:
+        StartAt: Wait
+        States:
+          Wait: {Type: Wait, Seconds: 60, Next: Report}
+          Report: {Type: Pass, InputPath: "$.items[", End: true}
+"#;
+    let order = r#"{"StartAt": "Charge", "States": {"Charge": {"Type": "Task", "Resource": "${ChargeFunctionArn}", "End": true}}}"#;
+    let here = dir().join("readme");
+    std::fs::create_dir_all(here.join("statemachine")).expect("dir");
+    std::fs::write(here.join("machine.asl.json"), machine).expect("write");
+    std::fs::write(here.join("template.yaml"), template).expect("write");
+    std::fs::write(here.join("statemachine/order.asl.json"), order).expect("write");
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md"))
+        .expect("README");
+    let shown = |command: &str| -> String {
+        let marker = format!("$ {command}\n");
+        let start = readme
+            .find(&marker)
+            .unwrap_or_else(|| panic!("README shows `{command}`"))
+            + marker.len();
+        readme[start..start + readme[start..].find("```").expect("end of block")].to_owned()
+    };
+    for command in [
+        "sfn validate machine.asl.json",
+        "sfn validate --format short template.yaml",
+    ] {
+        let args: Vec<&str> = command.split(' ').skip(1).collect();
+        let out = Command::new(env!("CARGO_BIN_EXE_sfn"))
+            .args(&args)
+            .current_dir(&here)
+            .env_remove("NO_COLOR")
+            .output()
+            .expect("sfn runs");
+        let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
+        if command.contains("machine.asl.json") {
+            text.push_str(&String::from_utf8_lossy(&out.stderr));
+        }
+        assert_eq!(text, shown(command), "{command}");
+    }
+}

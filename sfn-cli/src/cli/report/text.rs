@@ -10,7 +10,11 @@ use super::{Problem, Severity};
 /// Writes every problem as a snippet (a problem with no place: its one line).
 pub fn write(out: &mut dyn Write, problems: &[&Problem]) -> std::io::Result<()> {
     let renderer = Renderer::styled();
-    for p in problems {
+    for (i, p) in problems.iter().enumerate() {
+        // A blank line between problems, as rustc separates its diagnostics.
+        if i > 0 {
+            writeln!(out)?;
+        }
         writeln!(out, "{}", renderer.render(&report(p)))?;
     }
     Ok(())
