@@ -1,10 +1,10 @@
-//! The `sfn` command line: `sfn validate`, `sfn run`, `sfn graph`, `sfn import`.
+//! The `sfn` command line: `sfn validate`, `sfn run`, `sfn graph`, `sfn import`,
+//! `sfn completions`.
 
 mod cli;
 
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    cli::dispatch(&args)
+    cli::main()
 }

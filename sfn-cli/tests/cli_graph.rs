@@ -42,13 +42,13 @@ fn draws_mermaid_and_dot() {
 #[test]
 fn a_file_the_model_cannot_read_is_reported_by_pointer() {
     let (code, out, err) = sfn_graph(
-        &["-"],
+        &["--message-format", "short", "-"],
         r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Nxt": "B"}}}"#,
     );
     assert_eq!(code, 1);
     assert!(out.is_empty());
     assert!(
-        err.contains("<stdin>:/States/A/Nxt: unknown-field:"),
+        err.contains("<stdin>:1:51: error: unknown field `Nxt` in a Pass state [unknown-field] at /States/A/Nxt"),
         "{err}"
     );
     assert!(err.contains("did you mean `Next`?"), "{err}");
@@ -56,12 +56,21 @@ fn a_file_the_model_cannot_read_is_reported_by_pointer() {
 
 #[test]
 fn not_json_and_bad_usage_exit_2() {
-    let (code, _, err) = sfn_graph(&["-"], "{\"StartAt\":");
+    let (code, _, err) = sfn_graph(&["--message-format", "short", "-"], "{\"StartAt\":");
     assert_eq!(code, 2);
-    assert!(err.starts_with("<stdin>:"), "{err}");
+    assert!(
+        err.starts_with("<stdin>:1:11: error: not JSON: EOF"),
+        "{err}"
+    );
+    // clap's usage error names the values, not Rust debug text (`not Some("svg")`).
     let (code, _, err) = sfn_graph(&["--format", "svg", "-"], MACHINE);
     assert_eq!(code, 2);
-    assert!(err.contains("`mermaid` or `dot`"), "{err}");
+    assert!(
+        err.contains("invalid value 'svg' for '--format <FORMAT>'"),
+        "{err}"
+    );
+    assert!(err.contains("[possible values: mermaid, dot]"), "{err}");
+    assert!(!err.contains("Some("), "{err}");
     let (code, out, _) = sfn_graph(&["--help"], "");
     assert_eq!(code, 0);
     assert!(out.contains("examples:"), "{out}");

@@ -49,14 +49,15 @@ fn a_valid_file_exits_0_and_prints_no_diagnostic() {
 #[test]
 fn an_invalid_file_exits_1_with_file_pointer_code_message_lines() {
     let f = file("invalid.json", INVALID);
-    let out = sfn(&["validate", &f], None);
+    let out = sfn(&["validate", "--format", "short", &f], None);
     assert_eq!(out.status.code(), Some(1));
     let stdout = text(&out.stdout);
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(lines.len(), 2, "{stdout}");
+    // The value `"ProcesOrder"` starts at byte 51 of the one-line file: column 52.
     assert!(
         lines[0].starts_with(&format!(
-            "{f}:/States/A/Next: next-unknown-state: there is no state named `ProcesOrder`"
+            "{f}:1:52: error: there is no state named `ProcesOrder` [next-unknown-state] at /States/A/Next"
         )),
         "{}",
         lines[0]
@@ -67,7 +68,9 @@ fn an_invalid_file_exits_1_with_file_pointer_code_message_lines() {
         lines[0]
     );
     assert!(
-        lines[1].starts_with(&format!("{f}:/States/ProcessOrder: unreachable-state: ")),
+        lines[1].starts_with(&format!(
+            "{f}:1:67: error: state `ProcessOrder` is unreachable"
+        )),
         "{}",
         lines[1]
     );
@@ -75,9 +78,9 @@ fn an_invalid_file_exits_1_with_file_pointer_code_message_lines() {
 
 #[test]
 fn stdin_is_read_for_dash() {
-    let out = sfn(&["validate", "-"], Some(INVALID));
+    let out = sfn(&["validate", "--format", "short", "-"], Some(INVALID));
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stdout).starts_with("<stdin>:/States/A/Next: next-unknown-state:"));
+    assert!(text(&out.stdout).starts_with("<stdin>:1:52: error: there is no state named"));
     let out = sfn(&["validate", "-"], Some(VALID));
     assert_eq!(out.status.code(), Some(0));
 }
@@ -90,8 +93,13 @@ fn not_json_exits_2_naming_file_line_and_column() {
     );
     let out = sfn(&["validate", &f], None);
     assert_eq!(out.status.code(), Some(2));
-    let stderr = text(&out.stderr);
-    assert!(stderr.contains(&format!("{f}:3:14: not JSON")), "{stderr}");
+    // Like every problem, in the report on stdout (the summary is on stderr).
+    let stderr = text(&out.stdout);
+    assert!(stderr.contains(&format!("{f}:3:14")), "{stderr}");
+    assert!(
+        stderr.contains("error: not JSON: key must be a string"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -102,7 +110,7 @@ fn a_missing_file_exits_2_and_wins_over_invalid() {
     let out = sfn(&["validate", &bad, &missing], None);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        text(&out.stderr).contains(&format!("{missing}: cannot read")),
+        text(&out.stdout).contains(&format!("{missing}: cannot read")),
         "{}",
         text(&out.stderr)
     );
@@ -153,7 +161,12 @@ fn json_format_reports_each_file() {
 fn help_and_bad_arguments() {
     let out = sfn(&["validate", "--help"], None);
     assert_eq!(out.status.code(), Some(0));
-    assert!(text(&out.stdout).contains("usage: sfn validate [--format text|json] FILE..."));
+    assert!(
+        text(&out.stdout).contains("Usage: sfn validate [OPTIONS] [FILES]..."),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(text(&out.stdout).contains("examples:"));
     for args in [
         &["validate"][..],
         &["validate", "--format", "xml", "x"],
@@ -162,7 +175,10 @@ fn help_and_bad_arguments() {
     ] {
         let out = sfn(args, None);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(text(&out.stderr).contains("usage:"), "{args:?}");
+        // clap's usage errors: what is wrong, then where to read more.
+        let stderr = text(&out.stderr);
+        assert!(stderr.starts_with("error: "), "{args:?}: {stderr}");
+        assert!(stderr.contains("--help"), "{args:?}: {stderr}");
     }
 }
 
@@ -196,11 +212,11 @@ fn ten_megabyte_files_work() {
 
     let bad = big_definition(n, "Dnoe");
     let f = file("big-bad.json", &bad);
-    let out = sfn(&["validate", &f], None);
+    let out = sfn(&["validate", "--format", "short", &f], None);
     assert_eq!(out.status.code(), Some(1));
     let stdout = text(&out.stdout);
     assert!(
-        stdout.contains(&format!(":/States/S{}/Next: next-unknown-state:", n - 1)),
+        stdout.contains(&format!("[next-unknown-state] at /States/S{}/Next", n - 1)),
         "{stdout}"
     );
     assert!(stdout.contains("did you mean `Done`?"), "{stdout}");

@@ -94,6 +94,19 @@ fn cdk_definitions_round_trip() {
     round_trip_dir("cdk");
 }
 
+/// `LINE:COL` (1-based, columns in characters) of the first `needle` in `text`, counted
+/// here independently of the CLI.
+fn line_col(text: &str, needle: &str) -> String {
+    let at = text.find(needle).expect("needle in text");
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+        .chars()
+        .count()
+        + 1;
+    format!("{line}:{column}")
+}
+
 /// Runs `sfn import ARGS` with `stdin`; exit code, stdout, stderr.
 fn sfn_import(args: &[&str], stdin: &str) -> (i32, String, String) {
     use std::io::Write;
@@ -154,11 +167,14 @@ fn cli_reports_what_cannot_be_expressed_with_its_pointer() {
     let orphan =
         r#"{"StartAt": "A", "States": {"A": {"Type": "Succeed"}, "B": {"Type": "Succeed"}}}"#;
     let file = temp_file("orphan.json", orphan);
-    let (code, out, err) = sfn_import(&[&file], "");
+    let (code, out, err) = sfn_import(&["--message-format", "short", &file], "");
     assert_eq!(code, 1);
     assert!(out.is_empty());
     assert!(
-        err.starts_with(&format!("{file}:/States/B: state `B` is unreachable")),
+        err.starts_with(&format!(
+            "{file}:{}: error: state `B` is unreachable",
+            line_col(orphan, r#""B""#)
+        )),
         "{err}"
     );
 }
@@ -175,26 +191,33 @@ fn cli_notes_each_rewrite_of_an_older_form_and_exits_0() {
         "F": {"Type": "Fail", "ErrorPath": "States.Format('{}',$.e)"}
     }}"#;
     let file = temp_file("legacy.asl.json", legacy);
-    let (code, out, err) = sfn_import(&[&file], "");
+    let (code, out, err) = sfn_import(&["--message-format", "short", &file], "");
     assert_eq!(code, 0, "{err}");
     let notes: Vec<&str> = err.lines().collect();
+    // Objects are shown at the key naming them, strings at the value.
+    let at = |needle: &str| line_col(legacy, needle);
     assert_eq!(
         notes,
         [
             format!(
-                "{file}:/States/M/Parameters: note: Parameters written as item_selector (ItemSelector), same meaning"
+                "{file}:{}: note: Parameters written as item_selector (ItemSelector), same meaning at /States/M/Parameters",
+                at(r#""Parameters""#)
             ),
             format!(
-                "{file}:/States/M/Iterator: note: Iterator written as processor (ItemProcessor), same meaning"
+                "{file}:{}: note: Iterator written as processor (ItemProcessor), same meaning at /States/M/Iterator",
+                at(r#""Iterator""#)
             ),
             format!(
-                "{file}:/States/C/Choices/0/Not: note: Not around IsPresent: true written as !is_present (IsPresent: false), same meaning"
+                "{file}:{}: note: Not around IsPresent: true written as !is_present (IsPresent: false), same meaning at /States/C/Choices/0/Not",
+                at(r#""Not""#)
             ),
             format!(
-                "{file}:/States/C/Choices/1/Or: note: Or of one rule written as that rule, same meaning"
+                "{file}:{}: note: Or of one rule written as that rule, same meaning at /States/C/Choices/1/Or",
+                at(r#""Or""#)
             ),
             format!(
-                "{file}:/States/F/ErrorPath: note: `States.Format('{{}}',$.e)` written as `States.Format('{{}}', $.e)` (spacing only), same meaning"
+                "{file}:{}: note: `States.Format('{{}}',$.e)` written as `States.Format('{{}}', $.e)` (spacing only), same meaning at /States/F/ErrorPath",
+                at(r#""States.Format"#)
             ),
         ]
     );
@@ -226,7 +249,11 @@ fn cli_notes_each_rewrite_of_an_older_form_and_exits_0() {
 fn cli_exit_2_for_unreadable_or_non_json_input() {
     let (code, _, err) = sfn_import(&["-"], "{ not json");
     assert_eq!(code, 2);
-    assert!(err.starts_with("<stdin>:1:3: not JSON"), "{err}");
+    assert!(
+        err.contains("error: not JSON: key must be a string"),
+        "{err}"
+    );
+    assert!(err.contains("--> <stdin>:1:3"), "{err}");
     let missing = Path::new(env!("CARGO_TARGET_TMPDIR")).join("no-such-file.json");
     let (code, _, err) = sfn_import(&[&missing.to_string_lossy()], "");
     assert_eq!(code, 2);
@@ -239,10 +266,7 @@ fn cli_exit_2_for_unreadable_or_non_json_input() {
 fn cli_help_has_examples() {
     let (code, out, _) = sfn_import(&["--help"], "");
     assert_eq!(code, 0);
-    assert!(
-        out.contains("usage: sfn import [--name NAME] FILE"),
-        "{out}"
-    );
+    assert!(out.contains("Usage: sfn import [OPTIONS] <FILE>"), "{out}");
     assert!(out.contains("examples:"), "{out}");
 }
 

@@ -1,85 +1,80 @@
-//! `sfn graph [--format mermaid|dot] FILE`: draws any ASL file.
+//! `sfn graph [--format mermaid|dot] [--resource ID] FILE`: draws any ASL file (JSON, YAML,
+//! or a state machine of a CloudFormation/SAM template).
 
 use std::process::ExitCode;
 
 use sfn_runtime::asl::StateMachine;
 use sfn_runtime::graph::Graph;
-use sfn_runtime::validate::validate_value;
 
-use super::input::{display_name, read_json};
+use super::exit::Exit;
+use super::report::{self, Problem, Severity};
+use super::template::{self, Substitutions};
 
-const HELP: &str = "\
-sfn graph: draw a state machine
-
-usage: sfn graph [--format mermaid|dot] FILE
-
-FILE is an ASL definition (`-` reads standard input). Mermaid output renders on GitHub in a
-```mermaid block; DOT output renders with Graphviz.
+/// The arguments of `sfn graph`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "FILE is an ASL definition (JSON or YAML) or a CloudFormation/SAM template; `-` reads standard input. Mermaid output renders on GitHub in a ```mermaid block; DOT output renders with Graphviz.
 
 examples:
   sfn graph order.asl.json > order.mmd
-  sfn graph --format dot order.asl.json | dot -Tsvg > order.svg";
+  sfn graph --format dot order.asl.json | dot -Tsvg > order.svg
+  sfn graph --resource OrderMachine template.yaml"
+)]
+pub struct GraphArgs {
+    /// The diagram language.
+    #[arg(long, value_enum, default_value_t = Diagram::Mermaid)]
+    pub format: Diagram,
+    /// The state machine resource to draw, in a template with several.
+    #[arg(long, value_name = "LOGICAL_ID")]
+    pub resource: Option<String>,
+    /// The definition or template (`-`: standard input).
+    pub file: String,
+}
+
+/// Diagram languages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Diagram {
+    /// Mermaid flowchart.
+    Mermaid,
+    /// Graphviz DOT.
+    Dot,
+}
 
 /// Entry point of `sfn graph`.
-pub fn main(args: &[String]) -> ExitCode {
-    let mut format = "mermaid";
-    let mut file = None;
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--help" | "-h" => {
-                println!("{HELP}");
-                return ExitCode::SUCCESS;
-            }
-            "--format" => match args.next().map(String::as_str) {
-                Some(f @ ("mermaid" | "dot")) => format = f,
-                other => {
-                    eprintln!("sfn graph: --format takes `mermaid` or `dot`, not {other:?}");
-                    return ExitCode::from(2);
-                }
-            },
-            _ if file.is_none() => file = Some(arg.clone()),
-            _ => {
-                eprintln!("sfn graph: one FILE at a time\n\n{HELP}");
-                return ExitCode::from(2);
-            }
-        }
-    }
-    let Some(file) = file else {
-        eprintln!("{HELP}");
-        return ExitCode::from(2);
-    };
-    let name = display_name(&file);
-    let definition = match read_json(&file) {
-        Ok(value) => value,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::from(2);
-        }
+pub fn main(args: GraphArgs) -> ExitCode {
+    let machine = match template::one(&args.file, args.resource.as_deref(), Substitutions::Apply) {
+        Ok(machine) => machine,
+        Err(exit) => return exit.into(),
     };
     // A diagram helps most while a definition is still wrong, so only what stops the model
     // from reading it (an unknown field, a missing `StartAt`, ...) is an error, reported as
     // `sfn validate` reports it.
-    let machine = match StateMachine::from_value(definition.clone()) {
-        Ok(machine) => machine,
+    let model = match StateMachine::from_value(machine.value.clone()) {
+        Ok(model) => model,
         Err(e) => {
-            let diagnostics = validate_value(&definition);
-            for d in &diagnostics {
-                eprintln!("{name}:{d}");
+            let mut problems: Vec<Problem> = machine
+                .validate()
+                .iter()
+                .map(|d| machine.diagnostic(Severity::Error, d))
+                .collect();
+            if problems.is_empty() {
+                problems.push(machine.problem(
+                    Severity::Error,
+                    "",
+                    None,
+                    format!("not a state machine definition: {e}"),
+                ));
             }
-            if diagnostics.is_empty() {
-                eprintln!("{name}: not a state machine definition: {e}");
-            }
-            return ExitCode::from(1);
+            report::eprint(&problems);
+            return Exit::Invalid.into();
         }
     };
-    let graph = Graph::of(&machine);
+    let graph = Graph::of(&model);
     print!(
         "{}",
-        if format == "dot" {
-            graph.to_dot()
-        } else {
-            graph.to_mermaid()
+        match args.format {
+            Diagram::Dot => graph.to_dot(),
+            Diagram::Mermaid => graph.to_mermaid(),
         }
     );
     ExitCode::SUCCESS

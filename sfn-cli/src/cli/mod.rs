@@ -1,48 +1,90 @@
-//! Subcommands of the `sfn` command line, one file each.
+//! Subcommands of the `sfn` command line, one file each, parsed by clap.
 //!
-//! Exit codes are shared: 0 success, 1 the input is invalid (or the run failed), 2 the
-//! command could not do its work (unreadable file, not JSON, bad arguments).
+//! Each subcommand is `Name(NameArgs)` in [`Command`] with a `main(NameArgs) -> ExitCode`
+//! entry in its own file; adding one is adding a variant and a match arm. They share the
+//! exit-code table ([`exit`]), the document reader ([`source`]), CloudFormation template
+//! support ([`template`]) and the problem printer ([`report`]).
+
+// A `Problem` (about 200 bytes) is the error of reading a file: returned once per file,
+// never in a loop, so boxing it would only add noise.
+#![allow(clippy::result_large_err)]
 
 use std::process::ExitCode;
 
+use clap::{Parser, Subcommand};
+
+mod completions;
+pub mod exit;
 mod graph;
 mod import;
-mod input;
+pub mod report;
 mod run;
+pub mod source;
+pub mod template;
 mod validate;
 
-const USAGE: &str = "\
-sfn: AWS Step Functions workflows as Rust, checked, emitted and run locally
+/// `sfn`: AWS Step Functions workflows as Rust, checked, emitted and run locally.
+#[derive(Debug, Parser)]
+#[command(
+    name = "sfn",
+    version,
+    about = "AWS Step Functions workflows as Rust: check, draw, run and import ASL files",
+    after_help = "Exit codes (every command): 0 done, 1 the input has problems or the execution failed, 2 the command could not do its work (bad usage, unreadable file, not UTF-8/JSON/YAML).\n\nRun `sfn <command> --help` for a command's options and examples."
+)]
+pub struct Cli {
+    /// Print errors only (no warnings, notes or summary lines).
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    /// Color output: `auto` colors a terminal unless NO_COLOR is set.
+    #[arg(long, value_enum, default_value_t = report::Color::Auto, global = true, value_name = "WHEN")]
+    color: report::Color,
+    /// How `graph`, `import` and `run` print problems on stderr (`sfn validate` has `--format`).
+    #[arg(long, value_enum, default_value_t = report::Format::Text, global = true, value_name = "FORMAT")]
+    message_format: report::Format,
+    #[command(subcommand)]
+    command: Command,
+}
 
-usage: sfn <command> [options] FILE...
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check ASL files (JSON, YAML, CloudFormation/SAM templates) against the States Language rules.
+    Validate(validate::ValidateArgs),
+    /// Draw a state machine as Mermaid or DOT.
+    Graph(graph::GraphArgs),
+    /// Run an ASL file locally (mocked tasks, virtual clock).
+    Run(run::RunArgs),
+    /// Print the workflow! source of an ASL file (migration).
+    Import(import::ImportArgs),
+    /// Print a shell completion script.
+    Completions(completions::CompletionsArgs),
+}
 
-commands:
-  validate   check ASL files against the States Language rules
-  graph      draw a state machine as Mermaid or DOT
-  run        run an ASL file locally (mocked tasks, virtual clock)
-  import     print the workflow! source of an ASL file (migration)
-  help       show this message
-
-Run `sfn <command> --help` for a command's options and examples.";
-
-/// Runs the subcommand named by the first argument.
-pub fn dispatch(args: &[String]) -> ExitCode {
-    let Some((command, rest)) = args.split_first() else {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
+/// Parses the command line and runs the subcommand.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints help and --version on stdout (exit 0) and usage errors on stderr;
+            // usage errors take the table's code 2.
+            let _ = e.print();
+            return if e.use_stderr() {
+                exit::Exit::Unusable.into()
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
     };
-    match command.as_str() {
-        "validate" => validate::main(rest),
-        "graph" => graph::main(rest),
-        "run" => run::main(rest),
-        "import" => import::main(rest),
-        "help" | "--help" | "-h" => {
-            println!("{USAGE}");
-            ExitCode::SUCCESS
-        }
-        other => {
-            eprintln!("sfn: unknown command `{other}`\n\n{USAGE}");
-            ExitCode::from(2)
-        }
+    report::configure(report::Settings {
+        quiet: cli.quiet,
+        color: cli.color,
+        messages: cli.message_format,
+    });
+    match cli.command {
+        Command::Validate(args) => validate::main(args),
+        Command::Graph(args) => graph::main(args),
+        Command::Run(args) => run::main(args),
+        Command::Import(args) => import::main(args),
+        Command::Completions(args) => completions::main(args),
     }
 }

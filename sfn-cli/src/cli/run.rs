@@ -3,8 +3,8 @@
 //!
 //! Prints exactly one JSON object on stdout: `{"status":"SUCCEEDED","output":..}` or
 //! `{"status":"FAILED","error":..,"cause":..}` (plus `"history"` with `--history`).
-//! Exit status: 0 succeeded, 1 failed or timed out, 2 bad usage, unreadable files or an
-//! invalid definition (diagnostics on stderr, as `sfn validate` prints them).
+//! Exit status (the shared table): 0 succeeded, 1 failed or timed out, or the definition or
+//! mock configuration is invalid (diagnostics on stderr), 2 bad usage or unreadable files.
 
 use std::process::ExitCode;
 
@@ -12,191 +12,226 @@ use serde_json::Value;
 use sfn::runtime::WorkflowKind;
 use sfn::runtime::asl::StateMachine;
 use sfn::runtime::exec::{Executor, MockConfig};
-use sfn::runtime::validate::validate_value;
 
-use super::input::{display_name, parse_json, read_input, read_json};
+use super::exit::Exit;
+use super::report::{self, Problem, Severity};
+use super::source::{Source, Syntax, display_name};
+use super::template::{self, Substitutions};
 
-const HELP: &str = "\
-sfn run: run a state machine locally (virtual clock, mocked tasks)
-
-usage: sfn run FILE [options]
-
-  FILE                   an ASL definition (JSON); `-` reads standard input
-  --input JSON           the execution input (default {}); `@PATH` reads it from a file
-  --input-file PATH      the execution input, read from a file
-  --mock-config PATH     a Step Functions Local mock configuration (alias: --mocks;
-                         default: the file named by SFN_MOCK_CONFIG)
-  --test-case NAME       the test case of the mock configuration to use
-  --machine NAME         the state machine name in the mock configuration (when ambiguous)
-  --seed N               seed for retry jitter, States.UUID, States.MathRandom (default 0)
-  --history              add the execution history to the output
-  --express              run as an Express workflow (executions time out after 5 minutes)
-  -h, --help             show this message
-
-Prints one JSON object: {\"status\":\"SUCCEEDED\",\"output\":..} or
-{\"status\":\"FAILED\",\"error\":..,\"cause\":..}.
-Exit status: 0 succeeded, 1 failed or timed out, 2 bad usage or invalid definition.
+/// The arguments of `sfn run`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Prints one JSON object: {\"status\":\"SUCCEEDED\",\"output\":..} or {\"status\":\"FAILED\",\"error\":..,\"cause\":..}.
+Exit status: 0 succeeded, 1 failed or timed out (or the definition is invalid), 2 bad usage or unreadable files.
 
 examples:
   sfn run order.asl.json --input '{\"amount\": 42}'
-  sfn run order.asl.json --mock-config MockConfigFile.json --test-case HappyPath --history";
-
-#[derive(Default)]
-struct Options {
-    file: Option<String>,
-    input: Option<String>,
-    input_file: Option<String>,
-    mocks: Option<String>,
-    test_case: Option<String>,
-    machine: Option<String>,
-    seed: u64,
-    history: bool,
-    express: bool,
+  sfn run order.asl.json --mock-config MockConfigFile.json --test-case HappyPath --history"
+)]
+pub struct RunArgs {
+    /// An ASL definition (JSON or YAML) or a template; `-` reads standard input.
+    pub file: String,
+    /// The execution input (default {}); `@PATH` reads it from a file.
+    #[arg(long, conflicts_with = "input_file", allow_hyphen_values = true)]
+    pub input: Option<String>,
+    /// The execution input, read from a file (`-`: standard input).
+    #[arg(long, value_name = "PATH")]
+    pub input_file: Option<String>,
+    /// A Step Functions Local mock configuration (default: the file named by
+    /// SFN_MOCK_CONFIG when --test-case is given).
+    #[arg(long, visible_alias = "mocks", value_name = "PATH")]
+    pub mock_config: Option<String>,
+    /// The test case of the mock configuration to use.
+    #[arg(long, value_name = "NAME")]
+    pub test_case: Option<String>,
+    /// The state machine name in the mock configuration (when ambiguous).
+    #[arg(long, value_name = "NAME")]
+    pub machine: Option<String>,
+    /// The state machine resource to run, in a template with several.
+    #[arg(long, value_name = "LOGICAL_ID")]
+    pub resource: Option<String>,
+    /// Seed for retry jitter, States.UUID, States.MathRandom.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Add the execution history to the output.
+    #[arg(long)]
+    pub history: bool,
+    /// Run as an Express workflow (executions time out after 5 minutes).
+    #[arg(long)]
+    pub express: bool,
 }
 
 /// Entry point of `sfn run`.
-pub fn main(args: &[String]) -> ExitCode {
-    let options = match parse_args(args) {
-        Ok(Some(options)) => options,
-        Ok(None) => {
-            println!("{HELP}");
-            return ExitCode::SUCCESS;
-        }
-        Err(problem) => return usage(&problem),
-    };
-    match run(&options) {
+pub fn main(mut args: RunArgs) -> ExitCode {
+    if let Err(problem) = check_usage(&mut args) {
+        let mut command = <super::Cli as clap::CommandFactory>::command();
+        let e = command.error(clap::error::ErrorKind::ArgumentConflict, problem);
+        let _ = e.print();
+        return Exit::Unusable.into();
+    }
+    match run(&args) {
         Ok((output, succeeded)) => {
             println!("{output}");
             if succeeded {
-                ExitCode::SUCCESS
+                Exit::Success
             } else {
-                ExitCode::from(1)
+                Exit::Invalid
             }
+            .into()
         }
-        Err(problem) => {
-            eprintln!("{problem}");
-            ExitCode::from(2)
-        }
+        Err(exit) => exit.into(),
     }
 }
 
-fn usage(problem: &str) -> ExitCode {
-    eprintln!("sfn run: {problem}\n\n{HELP}");
-    ExitCode::from(2)
-}
-
-fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
-    let mut options = Options::default();
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        let (flag, inline) = match arg.split_once('=') {
-            Some((flag, value)) if flag.starts_with("--") => (flag, Some(value.to_owned())),
-            _ => (arg.as_str(), None),
-        };
-        let mut value = |name: &str| -> Result<String, String> {
-            match inline.clone() {
-                Some(v) => Ok(v),
-                None => rest
-                    .next()
-                    .cloned()
-                    .ok_or_else(|| format!("`{name}` needs a value")),
-            }
-        };
-        match flag {
-            "-h" | "--help" => return Ok(None),
-            "--input" => options.input = Some(value("--input")?),
-            "--input-file" => options.input_file = Some(value("--input-file")?),
-            "--mock-config" | "--mocks" => options.mocks = Some(value("--mock-config")?),
-            "--test-case" => options.test_case = Some(value("--test-case")?),
-            "--machine" => options.machine = Some(value("--machine")?),
-            "--seed" => {
-                let text = value("--seed")?;
-                options.seed = text
-                    .parse()
-                    .map_err(|_| format!("`--seed` needs a non-negative integer, got `{text}`"))?;
-            }
-            "--history" => options.history = true,
-            "--express" => options.express = true,
-            other if other.starts_with('-') && other != "-" => {
-                return Err(format!("unknown option `{other}`"));
-            }
-            file => {
-                if options.file.is_some() {
-                    return Err(format!("one FILE only (got a second: `{file}`)"));
-                }
-                options.file = Some(file.to_owned());
-            }
-        }
-    }
-    if options.file.is_none() {
-        return Err("FILE is required".into());
-    }
-    if options.input.is_some() && options.input_file.is_some() {
-        return Err("give `--input` or `--input-file`, not both".into());
+/// What clap cannot say: standard input read twice, and the mock options that go together.
+fn check_usage(args: &mut RunArgs) -> Result<(), String> {
+    let stdin_uses: Vec<&str> = [
+        (args.file == "-").then_some("FILE"),
+        (args.input_file.as_deref() == Some("-")).then_some("--input-file"),
+        (args.input.as_deref() == Some("@-")).then_some("--input @-"),
+        (args.mock_config.as_deref() == Some("-")).then_some("--mock-config"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if stdin_uses.len() > 1 {
+        return Err(format!(
+            "standard input can be read once, but {} all read it (`-`); give files for all but one",
+            stdin_uses.join(" and ")
+        ));
     }
     // Like Step Functions Local: without `--mock-config`, the file named by SFN_MOCK_CONFIG.
-    if options.mocks.is_none() && options.test_case.is_some() {
-        options.mocks = std::env::var("SFN_MOCK_CONFIG")
+    if args.mock_config.is_none() && args.test_case.is_some() {
+        args.mock_config = std::env::var("SFN_MOCK_CONFIG")
             .ok()
             .filter(|p| !p.is_empty());
     }
-    if options.mocks.is_some() != options.test_case.is_some() {
+    if args.mock_config.is_some() != args.test_case.is_some() {
         return Err("`--mock-config` (or SFN_MOCK_CONFIG) and `--test-case` go together".into());
     }
-    Ok(Some(options))
+    Ok(())
 }
 
 /// Runs the execution; returns the JSON to print and whether it succeeded.
-fn run(options: &Options) -> Result<(Value, bool), String> {
-    let file = options.file.as_deref().unwrap_or("-");
-    let name = display_name(file);
-    let definition = read_json(file)?;
-    let diagnostics = validate_value(&definition);
+fn run(args: &RunArgs) -> Result<(Value, bool), Exit> {
+    let machine = template::one(&args.file, args.resource.as_deref(), Substitutions::Apply)?;
+    let diagnostics = machine.validate();
     if !diagnostics.is_empty() {
-        let lines: Vec<String> = diagnostics.iter().map(|d| format!("{name}:{d}")).collect();
-        return Err(format!(
-            "{}\nsfn run: {name} is not a valid state machine ({} problems)",
-            lines.join("\n"),
-            diagnostics.len()
+        let problems: Vec<Problem> = diagnostics
+            .iter()
+            .map(|d| machine.diagnostic(Severity::Error, d))
+            .collect();
+        report::eprint(&problems);
+        report::summary(&format!(
+            "sfn run: {} is not a valid state machine ({})",
+            machine.name(),
+            report::count(problems.len(), "problem", "problems")
         ));
+        return Err(Exit::Invalid);
     }
-    let machine = StateMachine::from_value(definition)
-        .map_err(|e| format!("{name}: not a state machine definition: {e}"))?;
-    let input = match (&options.input, &options.input_file) {
+    let model = StateMachine::from_value(machine.value.clone()).map_err(|e| {
+        report::eprint(&[machine.problem(
+            Severity::Error,
+            "",
+            None,
+            format!("not a state machine definition: {e}"),
+        )]);
+        Exit::Invalid
+    })?;
+    let input = match (&args.input, &args.input_file) {
         (Some(text), _) => match text.strip_prefix('@') {
-            Some(path) => read_json(path)?,
-            None => parse_json(text, "--input")?,
+            Some(path) => input_file(path)?,
+            None => input_text("--input", text.clone())?,
         },
-        (None, Some(path)) => read_json(path)?,
+        (None, Some(path)) => input_file(path)?,
         (None, None) => Value::Object(serde_json::Map::new()),
     };
-    let machine_name = std::path::Path::new(name)
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("StateMachine");
-    let machine_name = machine_name.split('.').next().unwrap_or(machine_name);
-    let mut executor = Executor::new(&machine)
-        .with_seed(options.seed)
-        .record_history(options.history)
+    let file_name = match &machine.resource {
+        Some(id) => id.as_str(),
+        None => std::path::Path::new(display_name(&args.file))
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("StateMachine"),
+    };
+    let machine_name = file_name.split('.').next().unwrap_or(file_name);
+    let mut executor = Executor::new(&model)
+        .with_seed(args.seed)
+        .record_history(args.history)
         .with_names(machine_name, "local-execution")
-        .with_kind(if options.express {
+        .with_kind(if args.express {
             WorkflowKind::Express
         } else {
             WorkflowKind::Standard
         });
-    if let (Some(mocks), Some(case)) = (&options.mocks, &options.test_case) {
-        let config = MockConfig::from_json(&read_input(mocks)?).map_err(|errors| {
-            let lines: Vec<String> = errors.iter().map(|e| format!("{mocks}:{e}")).collect();
-            format!(
-                "{}\nsfn run: {mocks} is not a valid mock configuration ({} problems)",
-                lines.join("\n"),
-                errors.len()
+    if let (Some(mocks), Some(case)) = (&args.mock_config, &args.test_case) {
+        let source = Source::load(mocks).map_err(|p| {
+            report::eprint(&[p]);
+            Exit::Unusable
+        })?;
+        let at = |pointer: &str, message: String| {
+            let mut p = Problem::error(&source.name, message).pointer(pointer);
+            if let Some(l) = source.locate(pointer, None) {
+                p = p.at(l);
+            }
+            p
+        };
+        let invalid = |mut problems: Vec<Problem>| {
+            // In the order of the file, whatever order the checks met them in.
+            problems.sort_by_key(|p| p.location.as_ref().map(|l| l.range.start));
+            let n = problems.len();
+            report::eprint(&problems);
+            report::summary(&format!(
+                "sfn run: {} is not a valid mock configuration ({})",
+                source.name,
+                report::count(n, "problem", "problems")
+            ));
+            Exit::Invalid
+        };
+        let config = MockConfig::from_value(&source.value).map_err(|errors| {
+            invalid(
+                errors
+                    .into_iter()
+                    .map(|e| at(&e.pointer, e.message))
+                    .collect(),
             )
         })?;
+        // A test case or machine name the file does not have is a wrong argument (exit 2);
+        // mocks that do not fit the definition are invalid input (exit 1), all reported.
+        if let Err(e) = config.test_case(args.machine.as_deref(), case) {
+            report::eprint(&[at(&e.pointer, e.message)]);
+            return Err(Exit::Unusable);
+        }
+        let problems = executor.mock_config_problems(&config, args.machine.as_deref(), case);
+        if !problems.is_empty() {
+            return Err(invalid(
+                problems
+                    .into_iter()
+                    .map(|e| at(&e.pointer, e.message))
+                    .collect(),
+            ));
+        }
         executor = executor
-            .with_mock_config(&config, options.machine.as_deref(), case)
-            .map_err(|e| format!("{mocks}:{e}"))?;
+            .with_mock_config(&config, args.machine.as_deref(), case)
+            .map_err(|e| invalid(vec![at(&e.pointer, e.message)]))?;
     }
     let execution = executor.run(input);
-    Ok((execution.to_json(options.history), execution.succeeded()))
+    Ok((execution.to_json(args.history), execution.succeeded()))
+}
+
+/// The execution input in file `path` (JSON or YAML).
+fn input_file(path: &str) -> Result<Value, Exit> {
+    Source::load(path).map(|s| s.value).map_err(|p| {
+        report::eprint(&[p]);
+        Exit::Unusable
+    })
+}
+
+/// The execution input given as text on the command line (JSON).
+fn input_text(what: &str, text: String) -> Result<Value, Exit> {
+    Source::parse(what, text, Syntax::Json)
+        .map(|s| s.value)
+        .map_err(|p| {
+            report::eprint(&[p]);
+            Exit::Unusable
+        })
 }

@@ -26,6 +26,7 @@ mod machine;
 mod map;
 mod serde_util;
 mod states;
+pub mod timestamp;
 mod values;
 
 pub use choice::{ChoiceRule, Comparison, ComparisonOp, Condition, Operand};

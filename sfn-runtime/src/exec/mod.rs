@@ -244,6 +244,30 @@ impl Executor {
         test_case: &str,
     ) -> Result<Executor, ExecError> {
         let mocks = config.test_case(machine, test_case)?;
+        if let Some(first) = self.mock_problems(&mocks, test_case).into_iter().next() {
+            return Err(first);
+        }
+        self.mocks = Some(mocks);
+        Ok(self)
+    }
+
+    /// Every problem of a test case's mocks against this definition (a mock naming a state
+    /// the definition does not have, a state that is not a Task, an activity), not only the
+    /// first one [`Executor::with_mock_config`] stops at; empty when the mocks fit.
+    pub fn mock_config_problems(
+        &self,
+        config: &MockConfig,
+        machine: Option<&str>,
+        test_case: &str,
+    ) -> Vec<ExecError> {
+        match config.test_case(machine, test_case) {
+            Ok(mocks) => self.mock_problems(&mocks, test_case),
+            Err(e) => vec![e],
+        }
+    }
+
+    fn mock_problems(&self, mocks: &mock_config::TestCaseMocks, test_case: &str) -> Vec<ExecError> {
+        let mut problems = Vec::new();
         for state in mocks.state_names() {
             let pointer = format!(
                 "/StateMachines/{}/TestCases/{}/{}",
@@ -254,7 +278,7 @@ impl Executor {
             match find_state(&self.machine.states, state) {
                 // Step Functions Local cannot mock activities either.
                 Some(State::Task(task)) if task.resource.contains(":activity:") => {
-                    return Err(ExecError::new(
+                    problems.push(ExecError::new(
                         pointer,
                         format!(
                             "`{state}` runs an activity ({}); activity states cannot be mocked, use Executor::on_state",
@@ -264,7 +288,7 @@ impl Executor {
                 }
                 Some(State::Task(_)) => {}
                 Some(other) => {
-                    return Err(ExecError::new(
+                    problems.push(ExecError::new(
                         pointer,
                         format!(
                             "`{state}` is a {} state; only Task states can be mocked",
@@ -273,7 +297,7 @@ impl Executor {
                     ));
                 }
                 None => {
-                    return Err(ExecError::new(
+                    problems.push(ExecError::new(
                         pointer,
                         format!(
                             "the state machine has no state `{state}`{}",
@@ -283,8 +307,7 @@ impl Executor {
                 }
             }
         }
-        self.mocks = Some(mocks);
-        Ok(self)
+        problems
     }
 
     /// Seeds the random source (retry jitter, `States.MathRandom`, `States.UUID`, `$random`).
@@ -410,20 +433,7 @@ fn did_you_mean(name: &str, names: &HashSet<String>) -> String {
 }
 
 fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let current = row[j + 1];
-            row[j + 1] = (previous + usize::from(ca != *cb))
-                .min(row[j] + 1)
-                .min(current + 1);
-            previous = current;
-        }
-    }
-    row[b.len()]
+    strsim::levenshtein(a, b)
 }
 
 #[cfg(feature = "jsonata")]

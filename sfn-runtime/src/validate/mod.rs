@@ -149,6 +149,31 @@ fn check(definition: &Value, duplicates: &[json::Duplicate]) -> Vec<Diagnostic> 
     out
 }
 
+/// A JSON text read by [`read_json`]: its value and the keys it writes twice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    /// The value (of a key written twice, the last one, as every JSON reader keeps).
+    pub value: Value,
+    /// Keys written twice: (pointer of the object, key), in document order.
+    pub duplicates: Vec<(String, String)>,
+}
+
+/// Reads `text` as JSON, remembering the keys written twice, which a parsed `Value` has
+/// lost; [`validate_parsed`] reports them as `duplicate-key`.
+///
+/// # Errors
+/// [`JsonError`] with the line and column where `text` stops being JSON.
+pub fn read_json(text: &str) -> Result<Parsed, JsonError> {
+    let (value, duplicates) = json::parse(text)?;
+    Ok(Parsed { value, duplicates })
+}
+
+/// Checks a definition read by [`read_json`] (or by any reader that reports the keys
+/// written twice, such as a YAML reader) and returns all its diagnostics.
+pub fn validate_parsed(value: &Value, duplicates: &[(String, String)]) -> Vec<Diagnostic> {
+    check(value, duplicates)
+}
+
 /// Reads `text` as JSON and validates it; unlike [`validate_value`] this also sees keys
 /// written twice in one object (`duplicate-key`), which a parsed `Value` has lost.
 ///
