@@ -28,6 +28,7 @@
 mod credentials;
 mod docs;
 pub mod engine;
+pub mod infer;
 mod model;
 pub mod services;
 pub mod spec;
