@@ -131,7 +131,8 @@ fn a_small_policy_stays_inline_with_substitutions_as_parameters() {
     );
     assert_eq!(
         statements[1]["Resource"],
-        json!({"Fn::Sub": "arn:aws:sns:${AWS::Region}:${AWS::AccountId}:topic"})
+        // The stack's partition, like its region and account (cfn-lint I3042).
+        json!({"Fn::Sub": "arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:topic"})
     );
     // Logging and tracing grants share the resource `*`: minimised into one statement.
     let star = statements.iter().find(|s| s["Resource"] == "*").unwrap();
@@ -201,6 +202,33 @@ fn write_to_writes_three_files_and_keeps_unchanged_ones() {
         modified
     );
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// A placeholder in a Condition value is filled like one in a Resource: left literal it would
+/// deploy as text and the grant would never match (cfn-lint E1029).
+#[test]
+fn placeholders_in_conditions_go_through_fn_sub() {
+    let workflow = Workflow::from_parts(
+        "emr_job",
+        r#"{"StartAt":"Run","States":{"Run":{"Type":"Pass","End":true}}}"#,
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"*","Condition":{"StringEquals":{"emr-containers:ExecutionRoleArn":["${JobExecutionRoleArn}"]}}}]}"#,
+        &[],
+        WorkflowKind::Standard,
+    );
+    let template = workflow.cloudformation();
+    let role = template["Resources"]
+        .as_object()
+        .and_then(|r| r.values().find(|v| v["Type"] == "AWS::IAM::Role"))
+        .unwrap();
+    let condition =
+        &role["Properties"]["Policies"][0]["PolicyDocument"]["Statement"][0]["Condition"];
+    assert_eq!(
+        condition,
+        &json!({"StringEquals": {"emr-containers:ExecutionRoleArn": [
+            {"Fn::Sub": ["${JobExecutionRoleArn}", {"JobExecutionRoleArn": {"Ref": "JobExecutionRoleArn"}}]}
+        ]}})
+    );
+    assert!(template["Parameters"]["JobExecutionRoleArn"].is_object());
 }
 
 /// Writes templates for `cfn-lint` (run by `.ci/cfn-lint` into `$SFN_TEMPLATE_DIR`).

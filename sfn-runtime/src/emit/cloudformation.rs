@@ -9,6 +9,10 @@ use crate::Workflow;
 use crate::iam::{MANAGED_POLICY_QUOTA, PolicyDocument, ROLE_INLINE_POLICY_QUOTA, Statement};
 
 /// Pseudo parameters that may appear as `${AWS::Name}` in a definition.
+/// The placeholder a policy uses for the state machine's own name (a distributed Map
+/// starts executions of its own machine); the template binds it to the machine's name.
+pub const MACHINE_NAME_PARAMETER: &str = "StateMachineName";
+
 const PSEUDO_PARAMETERS: [&str; 5] = ["Region", "AccountId", "Partition", "URLSuffix", "StackName"];
 
 /// Settings of the emitted template that the workflow itself does not carry.
@@ -111,10 +115,14 @@ impl Workflow {
 
         let mut parameters = Map::new();
         for name in &parameter_names {
-            parameters.insert(
-                logical_id(name),
-                json!({"Type": "String", "Description": format!("Value of the definition substitution {name}")}),
-            );
+            let parameter = if name == MACHINE_NAME_PARAMETER {
+                // A distributed Map's grants name the machine itself (see `policy()`).
+                json!({"Type": "String", "Default": logical_id(self.name()),
+                       "Description": "Name of the state machine (its distributed Map starts executions of it)"})
+            } else {
+                json!({"Type": "String", "Description": format!("Value of the definition substitution {name}")})
+            };
+            parameters.insert(logical_id(name), parameter);
         }
         let mut resources = Map::new();
         let mut role = json!({
@@ -177,6 +185,9 @@ impl Workflow {
                 .collect();
             properties["DefinitionSubstitutions"] = Value::Object(substitutions);
         }
+        if parameter_names.iter().any(|n| n == MACHINE_NAME_PARAMETER) {
+            properties["StateMachineName"] = json!({"Ref": logical_id(MACHINE_NAME_PARAMETER)});
+        }
         if let Some(arn) = &options.log_group_arn {
             properties["LoggingConfiguration"] = json!({
                 "Level": options.log_level.as_str(),
@@ -226,10 +237,33 @@ impl Workflow {
 
 /// Resources naming `${AWS::Region}` or a substitution become `Fn::Sub`s, so CloudFormation
 /// fills them the same way it fills the definition.
+/// A policy statement for the template: every string holding a `${..}` placeholder, in
+/// `Resource` and in `Condition` values alike, becomes an `Fn::Sub` (a literal `${X}` left
+/// anywhere would deploy as text and never match).
 fn resolve_statement(statement: &Value, names: &[String]) -> Value {
     let mut statement = statement.clone();
-    let resolve = |value: &Value| match value.as_str() {
-        Some(text) if text.contains("${") => {
+    for key in ["Resource", "Condition"] {
+        if let Some(value) = statement.get_mut(key) {
+            *value = substitute(value, names);
+        }
+    }
+    statement
+}
+
+/// `value` with each string holding a placeholder replaced by its `Fn::Sub` (object keys,
+/// such as condition keys, are IAM names and stay as they are).
+fn substitute(value: &Value, names: &[String]) -> Value {
+    match value {
+        Value::String(text) if text.contains("${") => {
+            // The stack's own partition, as its region and account are (cfn-lint I3042).
+            let partitioned;
+            let text = match text.strip_prefix("arn:aws:") {
+                Some(rest) => {
+                    partitioned = format!("arn:${{AWS::Partition}}:{rest}");
+                    &partitioned
+                }
+                None => text,
+            };
             let used: Map<String, Value> = names
                 .iter()
                 .filter(|n| text.contains(&format!("${{{n}}}")))
@@ -241,19 +275,16 @@ fn resolve_statement(statement: &Value, names: &[String]) -> Value {
                 json!({"Fn::Sub": [text, used]})
             }
         }
-        _ => value.clone(),
-    };
-    if let Some(resource) = statement.get_mut("Resource") {
-        let resolved = match &*resource {
-            Value::Array(items) => Value::Array(items.iter().map(resolve).collect()),
-            other => resolve(other),
-        };
-        *resource = resolved;
+        Value::Array(items) => Value::Array(items.iter().map(|v| substitute(v, names)).collect()),
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), substitute(v, names)))
+                .collect(),
+        ),
+        other => other.clone(),
     }
-    statement
 }
 
-/// A CloudFormation logical id: letters and digits only (`order_flow` -> `OrderFlow`).
 fn logical_id(name: &str) -> String {
     let mut out = String::new();
     let mut upper = true;

@@ -11,6 +11,7 @@
 //! absent field (usually `*`, as CDK does for a value known only at run time).
 
 mod classes;
+mod distributed_map;
 mod parameters;
 mod resource;
 
@@ -20,6 +21,7 @@ use crate::spec::{Pattern, TaskSpec};
 use serde_json::Value;
 use sfn_runtime::iam::Statement;
 
+pub use distributed_map::{DISTRIBUTED_MAP_EXECUTIONS, MACHINE_NAME, distributed_map_statements};
 pub use resource::sdk_action;
 
 /// What [`task_statements`] found out about a task state.
@@ -124,6 +126,68 @@ fn class_statements(spec: &'static TaskSpec, call: &TaskCall, pattern: Pattern) 
         },
     };
     (spec.iam)(&ctx)
+}
+
+/// The statements of one state of any type: a Task's (see [`task_statements`]), a
+/// distributed Map's own (see [`distributed_map_statements`]); nested states are not
+/// visited (their statements are their own). Empty for every other state.
+pub fn state_statements(state: &Value, jsonata_machine: bool) -> Vec<Statement> {
+    let jsonata = match state.get("QueryLanguage").and_then(Value::as_str) {
+        Some(ql) => ql == "JSONata",
+        None => jsonata_machine,
+    };
+    match state.get("Type").and_then(Value::as_str) {
+        Some("Task") => {
+            let Some(resource) = state.get("Resource").and_then(Value::as_str) else {
+                return Vec::new();
+            };
+            let params = state.get(if jsonata { "Arguments" } else { "Parameters" });
+            task_statements(resource, params, jsonata)
+                .map(|i| i.statements)
+                .unwrap_or_default()
+        }
+        Some("Map") => distributed_map_statements(state),
+        _ => Vec::new(),
+    }
+}
+
+/// Every statement a whole definition needs: each state's, nested ones (Parallel branches,
+/// Map processors) included, in document order.
+pub fn definition_statements(definition: &Value) -> Vec<Statement> {
+    let jsonata = definition.get("QueryLanguage").and_then(Value::as_str) == Some("JSONata");
+    let mut out = Vec::new();
+    walk(definition, jsonata, &mut out, 0);
+    out
+}
+
+fn walk(machine: &Value, jsonata: bool, out: &mut Vec<Statement>, depth: usize) {
+    // Definitions nest only as deep as their text; the bound keeps a hostile one finite.
+    if depth > 64 {
+        return;
+    }
+    let Some(states) = machine.get("States").and_then(Value::as_object) else {
+        return;
+    };
+    for state in states.values() {
+        out.extend(state_statements(state, jsonata));
+        let jsonata = match state.get("QueryLanguage").and_then(Value::as_str) {
+            Some(ql) => ql == "JSONata",
+            None => jsonata,
+        };
+        for key in ["ItemProcessor", "Iterator"] {
+            if let Some(inner) = state.get(key) {
+                walk(inner, jsonata, out, depth + 1);
+            }
+        }
+        for branch in state
+            .get("Branches")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            walk(branch, jsonata, out, depth + 1);
+        }
+    }
 }
 
 /// A value read back from ASL: a `key.$` string is a path or an intrinsic call, a `{% %}`
