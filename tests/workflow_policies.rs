@@ -142,8 +142,36 @@ workflow! {
     }
 }
 
+workflow! {
+    /// A role from another stack, given as an attribute placeholder.
+    pub WITH_ROLE {
+        Crawl: Task {
+            resource: "arn:aws:states:::glue:startJobRun",
+            parameters: { "JobName": "${Job}", "SecurityConfiguration": "${Role.Arn}" },
+        } -> end,
+    }
+}
+
 fn own() -> Vec<&'static Workflow> {
-    vec![&CSV_FANOUT, &PREFIX_FANOUT, &IMPORTED_SAGA]
+    vec![&CSV_FANOUT, &PREFIX_FANOUT, &IMPORTED_SAGA, &WITH_ROLE]
+}
+
+#[test]
+fn attribute_placeholders_agree_between_const_render_and_template() {
+    assert_eq!(WITH_ROLE.substitutions(), ["Job", "Role.Arn"]);
+    let rendered = WITH_ROLE
+        .render(&[("Job", "j"), ("Role.Arn", "arn:aws:iam::1:role/r")])
+        .unwrap();
+    assert!(
+        rendered.contains(r#""SecurityConfiguration":"arn:aws:iam::1:role/r""#),
+        "{rendered}"
+    );
+    let template = WITH_ROLE.cloudformation();
+    assert!(
+        template["Parameters"]["RoleArn"].is_object(),
+        "{template:#}"
+    );
+    assert!(template["Parameters"]["Job"].is_object(), "{template:#}");
 }
 
 fn every_workflow() -> Vec<&'static Workflow> {

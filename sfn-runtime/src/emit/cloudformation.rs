@@ -161,6 +161,14 @@ impl Workflow {
         // (API Gateway endpoints, Bedrock model ARNs). CloudFormation does not resolve them
         // inside `Definition`, so they become substitutions of their own.
         let mut definition_text = self.definition().to_owned();
+        // `${Role.Arn}` would be GetAtt syntax to CloudFormation: the template names it
+        // `${RoleArn}`, after its parameter.
+        for name in names.iter().filter(|n| n.contains('.')) {
+            definition_text = definition_text.replace(
+                &format!("${{{name}}}"),
+                &format!("${{{}}}", logical_id(name)),
+            );
+        }
         let mut pseudo = Vec::new();
         for parameter in PSEUDO_PARAMETERS {
             let placeholder = format!("${{AWS::{parameter}}}");
@@ -180,7 +188,7 @@ impl Workflow {
         if !names.is_empty() || !pseudo.is_empty() {
             let substitutions: Map<String, Value> = names
                 .iter()
-                .map(|n| (n.clone(), json!({"Ref": logical_id(n)})))
+                .map(|n| (sub_key(n), json!({"Ref": logical_id(n)})))
                 .chain(pseudo)
                 .collect();
             properties["DefinitionSubstitutions"] = Value::Object(substitutions);
@@ -264,11 +272,15 @@ fn substitute(value: &Value, names: &[String]) -> Value {
                 }
                 None => text,
             };
-            let used: Map<String, Value> = names
-                .iter()
-                .filter(|n| text.contains(&format!("${{{n}}}")))
-                .map(|n| (n.clone(), json!({"Ref": logical_id(n)})))
-                .collect();
+            let mut text = text.to_owned();
+            let mut used = Map::new();
+            for n in names {
+                let placeholder = format!("${{{n}}}");
+                if text.contains(&placeholder) {
+                    text = text.replace(&placeholder, &format!("${{{}}}", sub_key(n)));
+                    used.insert(sub_key(n), json!({"Ref": logical_id(n)}));
+                }
+            }
             if used.is_empty() {
                 json!({"Fn::Sub": text})
             } else {
@@ -282,6 +294,16 @@ fn substitute(value: &Value, names: &[String]) -> Value {
                 .collect(),
         ),
         other => other.clone(),
+    }
+}
+
+/// The name a substitution has in the template's `${..}` strings: itself, or for an
+/// attribute placeholder `Role.Arn` its parameter's name `RoleArn`.
+fn sub_key(name: &str) -> String {
+    if name.contains('.') {
+        logical_id(name)
+    } else {
+        name.to_owned()
     }
 }
 
