@@ -452,3 +452,95 @@ fn the_validator_is_not_vacuous() {
     }}});
     assert!(!sfn_runtime::validate::validate_value(&bad).is_empty());
 }
+
+/// Every "Task Token is required" hint names a place the class accepts: the suggested value,
+/// put in the field, renders (JSONPath and JSONata) into ASL the rule set accepts, and the
+/// hint shows it as written in `workflow!`.
+#[test]
+fn every_task_token_hint_is_accepted() {
+    use sfn_tasks::engine::token::{dsl_text, token_example};
+    let mut checked = 0;
+    for (class, fields) in minimal() {
+        let Some(spec) = sfn_tasks::spec(class) else {
+            continue;
+        };
+        let Some(field) = spec.token_field else {
+            continue;
+        };
+        if !spec
+            .patterns
+            .contains(&sfn_tasks::Pattern::WaitForTaskToken)
+        {
+            continue;
+        }
+        for jsonata_state in [false, true] {
+            let mut base: Vec<(&str, TaskValue)> = fields
+                .iter()
+                .filter(|(n, _)| *n != field && *n != "pattern")
+                .cloned()
+                .collect();
+            base.push(("pattern", id("wait_for_task_token")));
+            let wrap = |c: TaskCall| if jsonata_state { jsonata(c) } else { c };
+            let missing = wrap(call(class, base.clone()));
+            let example = token_example(class, field, jsonata_state && spec.jsonata);
+            let e = errs(&missing);
+            let hint = e
+                .iter()
+                .find(|e| e.message.contains("Task Token is required"))
+                .and_then(|e| e.hint.clone())
+                .unwrap_or_else(|| panic!("{class}: no token error: {e:?}"));
+            assert!(hint.contains(&dsl_text(&example)), "{class}: hint {hint:?}");
+            base.push((field, example));
+            let fixed = wrap(call(class, base));
+            assert_valid(
+                &format!("{class} with the suggested token"),
+                &machine(&fixed, jsonata_state),
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 18, "only {checked} suggestions checked");
+}
+
+/// API Gateway takes each header as a list of values: a string, or the bare task token, is
+/// an error (the service rejects it at run time); a list, `States.Array(..)` or a path is not.
+#[test]
+fn api_gateway_header_values_are_lists() {
+    for class in [
+        "CallApiGatewayRestApiEndpoint",
+        "CallApiGatewayHttpApiEndpoint",
+    ] {
+        let with = |headers: TaskValue| {
+            call(
+                class,
+                vec![
+                    ("api", s("abc")),
+                    ("method", id("GET")),
+                    ("stage_name", s("prod")),
+                    ("headers", headers),
+                ],
+            )
+        };
+        assert_err_at(
+            &with(obj(vec![("X-Id", s("1"))])),
+            Some("headers"),
+            "header `X-Id` must be a list of strings",
+        );
+        let token = with(obj(vec![("TaskToken", p("$$.Task.Token"))]));
+        assert_err_at(
+            &token,
+            Some("headers"),
+            "header `TaskToken` must be a list of strings",
+        );
+        assert!(errs(&token).iter().any(|e| {
+            e.hint
+                .as_deref()
+                .is_some_and(|h| h.contains("States.Array($$.Task.Token)"))
+        }));
+        ok(&with(obj(vec![
+            ("X-Id", arr(vec![s("1")])),
+            ("T", intr("States.Array($$.Task.Token)")),
+            ("P", p("$.headers.p")),
+        ])));
+    }
+}
