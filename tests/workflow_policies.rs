@@ -152,8 +152,55 @@ workflow! {
     }
 }
 
+workflow! {
+    /// Runs a child machine given as a substitution, and waits for it.
+    pub RUN_CHILD {
+        Child: StepFunctionsStartExecution {
+            state_machine: "${Child}",
+            pattern: run_job,
+        } -> end,
+    }
+}
+
 fn own() -> Vec<&'static Workflow> {
-    vec![&CSV_FANOUT, &PREFIX_FANOUT, &IMPORTED_SAGA, &WITH_ROLE]
+    vec![
+        &CSV_FANOUT,
+        &PREFIX_FANOUT,
+        &IMPORTED_SAGA,
+        &WITH_ROLE,
+        &RUN_CHILD,
+    ]
+}
+
+/// CDK scopes Describe/StopExecution of a `.sync` child to the child's executions, named
+/// after it (`aws-stepfunctions-tasks/lib/stepfunctions/start-execution.ts`: the ARN's
+/// resource name, `Fn::Select 6` of `Fn::Split ":"` in its template), never `execution:*`.
+#[test]
+fn a_sync_child_given_as_a_substitution_scopes_its_executions() {
+    let got = atoms(&policy(&RUN_CHILD));
+    let executions = "arn:aws:states:${AWS::Region}:${AWS::AccountId}:execution:${Child.Name}*";
+    for a in ["states:DescribeExecution", "states:StopExecution"] {
+        assert!(
+            got.contains(&(a.into(), executions.into(), "null".into())),
+            "{got:?}"
+        );
+    }
+    assert!(
+        !got.iter().any(|(_, r, _)| r.ends_with("execution:**")),
+        "{got:?}"
+    );
+    let template = RUN_CHILD.cloudformation();
+    assert!(
+        template["Parameters"]["ChildName"].is_null(),
+        "no parameter for the derived name"
+    );
+    let text = template.to_string();
+    let derived = json!({"ChildName": {"Fn::Select": [6, {"Fn::Split": [":", {"Ref": "Child"}]}]}})
+        .to_string();
+    assert!(
+        text.contains(&derived[1..derived.len() - 1]),
+        "{template:#}"
+    );
 }
 
 #[test]

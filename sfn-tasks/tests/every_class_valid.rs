@@ -544,3 +544,88 @@ fn api_gateway_header_values_are_lists() {
         ])));
     }
 }
+
+/// The grants on every resource (`"Resource": "*"`) of each class, for every pattern it
+/// supports, with literal inputs: exactly those listed in `sfn-tasks/WILDCARDS.md`, each
+/// with its reason (CDK grants the same, or the API has no resource to scope to).
+#[test]
+fn wildcard_grants_are_exactly_the_listed_ones() {
+    let listed_text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/WILDCARDS.md")).unwrap();
+    let listed: std::collections::BTreeSet<(String, String)> = listed_text
+        .lines()
+        .filter_map(|line| {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            match cells.as_slice() {
+                ["", class, action, reason, ""] if class.starts_with('`') && !reason.is_empty() => {
+                    Some((
+                        class.trim_matches('`').to_string(),
+                        action.trim_matches('`').to_string(),
+                    ))
+                }
+                _ => None,
+            }
+        })
+        .collect();
+    // A `cdk: case-id` reason is checked against that case's policy.
+    for line in listed_text.lines() {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        if let ["", _, action, reason, ""] = cells.as_slice()
+            && let Some(rest) = reason.strip_prefix("cdk: ")
+        {
+            let id = rest.split(';').next().unwrap_or_default().trim();
+            let action = action.trim_matches('`');
+            let atoms = atoms_of_json(&case(id)["policy_statements"]);
+            assert!(
+                atoms.iter().any(|(_, a, r, _)| a == action && r == "*"),
+                "WILDCARDS.md: CDK's {id} does not grant {action} on *"
+            );
+        }
+    }
+    let mut found = std::collections::BTreeSet::new();
+    for (class, fields) in minimal() {
+        let Some(spec) = sfn_tasks::spec(class) else {
+            continue;
+        };
+        let patterns: Vec<sfn_tasks::Pattern> = if spec.patterns.is_empty() {
+            vec![spec.default_pattern]
+        } else {
+            spec.patterns.to_vec()
+        };
+        for pattern in patterns {
+            let mut fields: Vec<(&str, TaskValue)> = fields
+                .iter()
+                .filter(|(n, _)| *n != "pattern")
+                .cloned()
+                .collect();
+            if !spec.patterns.is_empty() {
+                fields.push(("pattern", id(pattern.word())));
+            }
+            if pattern == sfn_tasks::Pattern::WaitForTaskToken
+                && let Some(field) = spec.token_field
+            {
+                fields.retain(|(n, _)| *n != field);
+                fields.push((
+                    field,
+                    sfn_tasks::engine::token::token_example(class, field, false),
+                ));
+            }
+            let Ok(task) = sfn_tasks::render(&call(class, fields)) else {
+                continue;
+            };
+            for st in &task.statements {
+                if st.resources.iter().any(|r| r == "*") {
+                    for a in &st.actions {
+                        found.insert((class.to_string(), a.clone()));
+                    }
+                }
+            }
+        }
+    }
+    let unlisted: Vec<_> = found.difference(&listed).collect();
+    let stale: Vec<_> = listed.difference(&found).collect();
+    assert!(
+        unlisted.is_empty() && stale.is_empty(),
+        "grants on * not in WILDCARDS.md: {unlisted:#?}\nlisted but not granted: {stale:#?}"
+    );
+}

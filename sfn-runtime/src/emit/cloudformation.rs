@@ -70,6 +70,10 @@ impl Workflow {
         // its URL): those are template parameters too, but not definition substitutions.
         let mut parameter_names = names.clone();
         for name in placeholders(self.policy()) {
+            // `${Child.Name}` beside a `${Child}` ARN is derived from it (see `sub_value`).
+            if derived_name(&name, &names).is_some() {
+                continue;
+            }
             if !parameter_names.contains(&name) {
                 parameter_names.push(name);
             }
@@ -107,7 +111,7 @@ impl Workflow {
             let mut value = document.to_value();
             if let Some(statements) = value["Statement"].as_array_mut() {
                 for statement in statements {
-                    *statement = resolve_statement(statement, &parameter_names);
+                    *statement = resolve_statement(statement, &parameter_names, &names);
                 }
             }
             value
@@ -248,19 +252,41 @@ impl Workflow {
 /// A policy statement for the template: every string holding a `${..}` placeholder, in
 /// `Resource` and in `Condition` values alike, becomes an `Fn::Sub` (a literal `${X}` left
 /// anywhere would deploy as text and never match).
-fn resolve_statement(statement: &Value, names: &[String]) -> Value {
+fn resolve_statement(statement: &Value, names: &[String], definition_names: &[String]) -> Value {
     let mut statement = statement.clone();
+    let mut all = names.to_vec();
+    for name in placeholders(&statement.to_string()) {
+        if derived_name(&name, definition_names).is_some() && !all.contains(&name) {
+            all.push(name);
+        }
+    }
     for key in ["Resource", "Condition"] {
         if let Some(value) = statement.get_mut(key) {
-            *value = substitute(value, names);
+            *value = substitute(value, &all, definition_names);
         }
     }
     statement
 }
 
+/// For `Child.Name` when `Child` is a substitution of the definition (a state machine ARN):
+/// `Child`. The template computes the name as the ARN's seventh `:`-separated part,
+/// `arn:aws:states:<region>:<account>:stateMachine:<name>`, as CDK does.
+fn derived_name<'n>(name: &'n str, definition_names: &[String]) -> Option<&'n str> {
+    let base = name.strip_suffix(".Name")?;
+    definition_names.iter().any(|n| n == base).then_some(base)
+}
+
+/// The value a `Fn::Sub` variable takes for `name`.
+fn sub_value(name: &str, definition_names: &[String]) -> Value {
+    match derived_name(name, definition_names) {
+        Some(base) => json!({"Fn::Select": [6, {"Fn::Split": [":", {"Ref": logical_id(base)}]}]}),
+        None => json!({"Ref": logical_id(name)}),
+    }
+}
+
 /// `value` with each string holding a placeholder replaced by its `Fn::Sub` (object keys,
 /// such as condition keys, are IAM names and stay as they are).
-fn substitute(value: &Value, names: &[String]) -> Value {
+fn substitute(value: &Value, names: &[String], definition_names: &[String]) -> Value {
     match value {
         Value::String(text) if text.contains("${") => {
             // The stack's own partition, as its region and account are (cfn-lint I3042).
@@ -278,7 +304,7 @@ fn substitute(value: &Value, names: &[String]) -> Value {
                 let placeholder = format!("${{{n}}}");
                 if text.contains(&placeholder) {
                     text = text.replace(&placeholder, &format!("${{{}}}", sub_key(n)));
-                    used.insert(sub_key(n), json!({"Ref": logical_id(n)}));
+                    used.insert(sub_key(n), sub_value(n, definition_names));
                 }
             }
             if used.is_empty() {
@@ -287,10 +313,15 @@ fn substitute(value: &Value, names: &[String]) -> Value {
                 json!({"Fn::Sub": [text, used]})
             }
         }
-        Value::Array(items) => Value::Array(items.iter().map(|v| substitute(v, names)).collect()),
+        Value::Array(items) => Value::Array(
+            items
+                .iter()
+                .map(|v| substitute(v, names, definition_names))
+                .collect(),
+        ),
         Value::Object(map) => Value::Object(
             map.iter()
-                .map(|(k, v)| (k.clone(), substitute(v, names)))
+                .map(|(k, v)| (k.clone(), substitute(v, names, definition_names)))
                 .collect(),
         ),
         other => other.clone(),
