@@ -629,3 +629,130 @@ fn wildcard_grants_are_exactly_the_listed_ones() {
         "grants on * not in WILDCARDS.md: {unlisted:#?}\nlisted but not granted: {stale:#?}"
     );
 }
+
+/// A path given to any field of any class (top-level fields, and each member of the object
+/// fields of the minimal calls, recursively) is either an error or in the rendered state:
+/// never silently dropped or turned into something else.
+#[test]
+fn a_path_is_used_or_refused_never_dropped() {
+    const PROBE: &str = "$.probe";
+    fn check(class: &str, what: &str, c: &TaskCall, failures: &mut Vec<String>) {
+        if let Ok(task) = sfn_tasks::render(c) {
+            let mut rendered = serde_json::to_string(&task.fields).unwrap();
+            rendered.push_str(&task.resource);
+            if let Some(native) = &task.native_state {
+                rendered.push_str(&serde_json::to_string(native).unwrap());
+            }
+            // In an intrinsic or JSONata translation the path may be rewritten, but its
+            // name stays.
+            if !rendered.contains("probe") {
+                failures.push(format!(
+                    "{class}.{what}: a path compiled and vanished: {rendered}"
+                ));
+            }
+        }
+    }
+    /// Each way to put the probe in `value` one member deep, recursively.
+    fn variants(value: &TaskValue, at: &str, out: &mut Vec<(String, TaskValue)>) {
+        if let TaskValue::Object(members) = value {
+            for (i, (k, _, v)) in members.iter().enumerate() {
+                let mut replaced = members.clone();
+                replaced[i].2 = p(PROBE);
+                out.push((format!("{at}.{k}"), TaskValue::Object(replaced.clone())));
+                let mut inner = Vec::new();
+                variants(v, &format!("{at}.{k}"), &mut inner);
+                for (what, nested) in inner {
+                    let mut replaced = members.clone();
+                    replaced[i].2 = nested;
+                    out.push((what, TaskValue::Object(replaced)));
+                }
+            }
+        }
+        if let TaskValue::Array(items) = value {
+            for (i, (_, item)) in items.iter().enumerate() {
+                let mut inner = Vec::new();
+                variants(item, &format!("{at}[{i}]"), &mut inner);
+                for (what, nested) in inner {
+                    let mut replaced = items.clone();
+                    replaced[i].1 = nested;
+                    out.push((what, TaskValue::Array(replaced)));
+                }
+            }
+        }
+    }
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (class, fields) in minimal() {
+        let names: Vec<&str> = match sfn_tasks::spec(class) {
+            Some(spec) => spec.fields.iter().map(|f| f.name).collect(),
+            None => fields.iter().map(|(n, _)| *n).collect(),
+        };
+        for name in names {
+            let mut with: Vec<(&str, TaskValue)> =
+                fields.iter().filter(|(n, _)| *n != name).cloned().collect();
+            with.push((name, p(PROBE)));
+            check(class, name, &call(class, with), &mut failures);
+            checked += 1;
+        }
+        for (name, value) in &fields {
+            let mut out = Vec::new();
+            variants(value, name, &mut out);
+            for (what, variant) in out {
+                let with: Vec<(&str, TaskValue)> = fields
+                    .iter()
+                    .map(|(n, v)| {
+                        (
+                            *n,
+                            if n == name {
+                                variant.clone()
+                            } else {
+                                v.clone()
+                            },
+                        )
+                    })
+                    .collect();
+                check(class, &what, &call(class, with), &mut failures);
+                checked += 1;
+            }
+        }
+    }
+    // Athena's object output location, which used to lose a path part.
+    for part in ["bucket_name", "object_key"] {
+        let location = obj(vec![
+            (
+                "bucket_name",
+                if part == "bucket_name" {
+                    p(PROBE)
+                } else {
+                    s("b")
+                },
+            ),
+            (
+                "object_key",
+                if part == "object_key" {
+                    p(PROBE)
+                } else {
+                    s("k")
+                },
+            ),
+        ]);
+        let c = call(
+            "AthenaStartQueryExecution",
+            vec![
+                ("query_string", s("SELECT 1")),
+                (
+                    "result_configuration",
+                    obj(vec![("output_location", location)]),
+                ),
+            ],
+        );
+        check("AthenaStartQueryExecution", part, &c, &mut failures);
+        assert_err_at(&c, Some("result_configuration"), "must be a literal string");
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {checked}:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
