@@ -131,7 +131,8 @@ fn a_small_policy_stays_inline_with_substitutions_as_parameters() {
     );
     assert_eq!(
         statements[1]["Resource"],
-        json!({"Fn::Sub": "arn:aws:sns:${AWS::Region}:${AWS::AccountId}:topic"})
+        // The stack's partition, like its region and account (cfn-lint I3042).
+        json!({"Fn::Sub": "arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:topic"})
     );
     // Logging and tracing grants share the resource `*`: minimised into one statement.
     let star = statements.iter().find(|s| s["Resource"] == "*").unwrap();
@@ -203,6 +204,84 @@ fn write_to_writes_three_files_and_keeps_unchanged_ones() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// A placeholder in a Condition value is filled like one in a Resource: left literal it would
+/// deploy as text and the grant would never match (cfn-lint E1029).
+#[test]
+fn placeholders_in_conditions_go_through_fn_sub() {
+    let workflow = Workflow::from_parts(
+        "emr_job",
+        r#"{"StartAt":"Run","States":{"Run":{"Type":"Pass","End":true}}}"#,
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"*","Condition":{"StringEquals":{"emr-containers:ExecutionRoleArn":["${JobExecutionRoleArn}"]}}}]}"#,
+        &[],
+        WorkflowKind::Standard,
+    );
+    let template = workflow.cloudformation();
+    let role = template["Resources"]
+        .as_object()
+        .and_then(|r| r.values().find(|v| v["Type"] == "AWS::IAM::Role"))
+        .unwrap();
+    let condition =
+        &role["Properties"]["Policies"][0]["PolicyDocument"]["Statement"][0]["Condition"];
+    assert_eq!(
+        condition,
+        &json!({"StringEquals": {"emr-containers:ExecutionRoleArn": [
+            {"Fn::Sub": ["${JobExecutionRoleArn}", {"JobExecutionRoleArn": {"Ref": "JobExecutionRoleArn"}}]}
+        ]}})
+    );
+    assert!(template["Parameters"]["JobExecutionRoleArn"].is_object());
+}
+
+/// `${Role.Arn}` is a substitution named `Role.Arn`: `render` fills it, and the template
+/// takes it as the parameter `RoleArn`, written `${RoleArn}` in the definition and in
+/// `Fn::Sub` (CloudFormation would read `${Role.Arn}` as a GetAtt of a resource it lacks, E1019).
+#[test]
+fn attribute_placeholders_are_parameters() {
+    let workflow = Workflow::from_parts(
+        "etl",
+        r#"{"StartAt":"Run","States":{"Run":{"Type":"Task","Resource":"arn:aws:states:::glue:startJobRun","Parameters":{"JobName":"${Job}","Role":"${Role.Arn}"},"End":true}}}"#,
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"${Role.Arn}"}]}"#,
+        &["Job", "Role.Arn"],
+        WorkflowKind::Standard,
+    );
+    assert_eq!(
+        workflow
+            .render(&[("Job", "j"), ("Role.Arn", "arn:aws:iam::1:role/r")])
+            .unwrap(),
+        r#"{"StartAt":"Run","States":{"Run":{"Type":"Task","Resource":"arn:aws:states:::glue:startJobRun","Parameters":{"JobName":"j","Role":"arn:aws:iam::1:role/r"},"End":true}}}"#
+    );
+    let template = workflow.cloudformation();
+    assert!(
+        template["Parameters"]["RoleArn"].is_object(),
+        "{template:#}"
+    );
+    let resources = template["Resources"].as_object().unwrap();
+    let machine = resources
+        .values()
+        .find(|v| v["Type"] == "AWS::StepFunctions::StateMachine")
+        .unwrap();
+    let props = &machine["Properties"];
+    assert_eq!(
+        props["Definition"]["States"]["Run"]["Parameters"]["Role"],
+        "${RoleArn}"
+    );
+    assert_eq!(
+        props["DefinitionSubstitutions"]["RoleArn"],
+        json!({"Ref": "RoleArn"})
+    );
+    assert_eq!(
+        props["DefinitionSubstitutions"]["Job"],
+        json!({"Ref": "Job"})
+    );
+    let role = resources
+        .values()
+        .find(|v| v["Type"] == "AWS::IAM::Role")
+        .unwrap();
+    assert_eq!(
+        role["Properties"]["Policies"][0]["PolicyDocument"]["Statement"][0]["Resource"],
+        json!({"Fn::Sub": ["${RoleArn}", {"RoleArn": {"Ref": "RoleArn"}}]})
+    );
+}
+
 /// Writes templates for `cfn-lint` (run by `.ci/cfn-lint` into `$SFN_TEMPLATE_DIR`).
 #[test]
 #[ignore = "emits files for the cfn-lint step of CI"]
@@ -226,4 +305,12 @@ fn write_templates_for_cfn_lint() {
         WorkflowKind::Express,
     );
     api.write_to(&dir).unwrap();
+    let attribute = Workflow::from_parts(
+        "attribute_placeholder",
+        r#"{"StartAt":"Run","States":{"Run":{"Type":"Task","Resource":"arn:aws:states:::glue:startJobRun","Parameters":{"JobName":"j","Role":"${Role.Arn}"},"End":true}}}"#,
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:PassRole","Resource":"${Role.Arn}","Condition":{"StringEquals":{"iam:PassedToService":"glue.amazonaws.com"}}}]}"#,
+        &["Role.Arn"],
+        WorkflowKind::Standard,
+    );
+    attribute.write_to(&dir).unwrap();
 }

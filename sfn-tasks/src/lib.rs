@@ -28,12 +28,13 @@
 mod credentials;
 mod docs;
 pub mod engine;
+pub mod infer;
 mod model;
 pub mod services;
 pub mod spec;
 
 pub use credentials::assume_role_statement;
-pub use docs::markdown_table;
+pub use docs::{markdown_table, reference_page};
 pub use engine::arn::{ACCOUNT, REGION};
 pub use model::{Loc, QueryLanguage, RenderedTask, TaskCall, TaskError, TaskField, TaskValue};
 pub use spec::{Field, Kind, Pattern, TaskSpec};

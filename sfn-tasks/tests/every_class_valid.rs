@@ -452,3 +452,307 @@ fn the_validator_is_not_vacuous() {
     }}});
     assert!(!sfn_runtime::validate::validate_value(&bad).is_empty());
 }
+
+/// Every "Task Token is required" hint names a place the class accepts: the suggested value,
+/// put in the field, renders (JSONPath and JSONata) into ASL the rule set accepts, and the
+/// hint shows it as written in `workflow!`.
+#[test]
+fn every_task_token_hint_is_accepted() {
+    use sfn_tasks::engine::token::{dsl_text, token_example};
+    let mut checked = 0;
+    for (class, fields) in minimal() {
+        let Some(spec) = sfn_tasks::spec(class) else {
+            continue;
+        };
+        let Some(field) = spec.token_field else {
+            continue;
+        };
+        if !spec
+            .patterns
+            .contains(&sfn_tasks::Pattern::WaitForTaskToken)
+        {
+            continue;
+        }
+        for jsonata_state in [false, true] {
+            let mut base: Vec<(&str, TaskValue)> = fields
+                .iter()
+                .filter(|(n, _)| *n != field && *n != "pattern")
+                .cloned()
+                .collect();
+            base.push(("pattern", id("wait_for_task_token")));
+            let wrap = |c: TaskCall| if jsonata_state { jsonata(c) } else { c };
+            let missing = wrap(call(class, base.clone()));
+            let example = token_example(class, field, jsonata_state && spec.jsonata);
+            let e = errs(&missing);
+            let hint = e
+                .iter()
+                .find(|e| e.message.contains("Task Token is required"))
+                .and_then(|e| e.hint.clone())
+                .unwrap_or_else(|| panic!("{class}: no token error: {e:?}"));
+            assert!(hint.contains(&dsl_text(&example)), "{class}: hint {hint:?}");
+            base.push((field, example));
+            let fixed = wrap(call(class, base));
+            assert_valid(
+                &format!("{class} with the suggested token"),
+                &machine(&fixed, jsonata_state),
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 18, "only {checked} suggestions checked");
+}
+
+/// API Gateway takes each header as a list of values: a string, or the bare task token, is
+/// an error (the service rejects it at run time); a list, `States.Array(..)` or a path is not.
+#[test]
+fn api_gateway_header_values_are_lists() {
+    for class in [
+        "CallApiGatewayRestApiEndpoint",
+        "CallApiGatewayHttpApiEndpoint",
+    ] {
+        let with = |headers: TaskValue| {
+            call(
+                class,
+                vec![
+                    ("api", s("abc")),
+                    ("method", id("GET")),
+                    ("stage_name", s("prod")),
+                    ("headers", headers),
+                ],
+            )
+        };
+        assert_err_at(
+            &with(obj(vec![("X-Id", s("1"))])),
+            Some("headers"),
+            "header `X-Id` must be a list of strings",
+        );
+        let token = with(obj(vec![("TaskToken", p("$$.Task.Token"))]));
+        assert_err_at(
+            &token,
+            Some("headers"),
+            "header `TaskToken` must be a list of strings",
+        );
+        assert!(errs(&token).iter().any(|e| {
+            e.hint
+                .as_deref()
+                .is_some_and(|h| h.contains("States.Array($$.Task.Token)"))
+        }));
+        ok(&with(obj(vec![
+            ("X-Id", arr(vec![s("1")])),
+            ("T", intr("States.Array($$.Task.Token)")),
+            ("P", p("$.headers.p")),
+        ])));
+    }
+}
+
+/// The grants on every resource (`"Resource": "*"`) of each class, for every pattern it
+/// supports, with literal inputs: exactly those listed in `sfn-tasks/WILDCARDS.md`, each
+/// with its reason (CDK grants the same, or the API has no resource to scope to).
+#[test]
+fn wildcard_grants_are_exactly_the_listed_ones() {
+    let listed_text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/WILDCARDS.md")).unwrap();
+    let listed: std::collections::BTreeSet<(String, String)> = listed_text
+        .lines()
+        .filter_map(|line| {
+            let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+            match cells.as_slice() {
+                ["", class, action, reason, ""] if class.starts_with('`') && !reason.is_empty() => {
+                    Some((
+                        class.trim_matches('`').to_string(),
+                        action.trim_matches('`').to_string(),
+                    ))
+                }
+                _ => None,
+            }
+        })
+        .collect();
+    // A `cdk: case-id` reason is checked against that case's policy.
+    for line in listed_text.lines() {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        if let ["", _, action, reason, ""] = cells.as_slice()
+            && let Some(rest) = reason.strip_prefix("cdk: ")
+        {
+            let id = rest.split(';').next().unwrap_or_default().trim();
+            let action = action.trim_matches('`');
+            let atoms = atoms_of_json(&case(id)["policy_statements"]);
+            assert!(
+                atoms.iter().any(|(_, a, r, _)| a == action && r == "*"),
+                "WILDCARDS.md: CDK's {id} does not grant {action} on *"
+            );
+        }
+    }
+    let mut found = std::collections::BTreeSet::new();
+    for (class, fields) in minimal() {
+        let Some(spec) = sfn_tasks::spec(class) else {
+            continue;
+        };
+        let patterns: Vec<sfn_tasks::Pattern> = if spec.patterns.is_empty() {
+            vec![spec.default_pattern]
+        } else {
+            spec.patterns.to_vec()
+        };
+        for pattern in patterns {
+            let mut fields: Vec<(&str, TaskValue)> = fields
+                .iter()
+                .filter(|(n, _)| *n != "pattern")
+                .cloned()
+                .collect();
+            if !spec.patterns.is_empty() {
+                fields.push(("pattern", id(pattern.word())));
+            }
+            if pattern == sfn_tasks::Pattern::WaitForTaskToken
+                && let Some(field) = spec.token_field
+            {
+                fields.retain(|(n, _)| *n != field);
+                fields.push((
+                    field,
+                    sfn_tasks::engine::token::token_example(class, field, false),
+                ));
+            }
+            let Ok(task) = sfn_tasks::render(&call(class, fields)) else {
+                continue;
+            };
+            for st in &task.statements {
+                if st.resources.iter().any(|r| r == "*") {
+                    for a in &st.actions {
+                        found.insert((class.to_string(), a.clone()));
+                    }
+                }
+            }
+        }
+    }
+    let unlisted: Vec<_> = found.difference(&listed).collect();
+    let stale: Vec<_> = listed.difference(&found).collect();
+    assert!(
+        unlisted.is_empty() && stale.is_empty(),
+        "grants on * not in WILDCARDS.md: {unlisted:#?}\nlisted but not granted: {stale:#?}"
+    );
+}
+
+/// A path given to any field of any class (top-level fields, and each member of the object
+/// fields of the minimal calls, recursively) is either an error or in the rendered state:
+/// never silently dropped or turned into something else.
+#[test]
+fn a_path_is_used_or_refused_never_dropped() {
+    const PROBE: &str = "$.probe";
+    fn check(class: &str, what: &str, c: &TaskCall, failures: &mut Vec<String>) {
+        if let Ok(task) = sfn_tasks::render(c) {
+            let mut rendered = serde_json::to_string(&task.fields).unwrap();
+            rendered.push_str(&task.resource);
+            if let Some(native) = &task.native_state {
+                rendered.push_str(&serde_json::to_string(native).unwrap());
+            }
+            // In an intrinsic or JSONata translation the path may be rewritten, but its
+            // name stays.
+            if !rendered.contains("probe") {
+                failures.push(format!(
+                    "{class}.{what}: a path compiled and vanished: {rendered}"
+                ));
+            }
+        }
+    }
+    /// Each way to put the probe in `value` one member deep, recursively.
+    fn variants(value: &TaskValue, at: &str, out: &mut Vec<(String, TaskValue)>) {
+        if let TaskValue::Object(members) = value {
+            for (i, (k, _, v)) in members.iter().enumerate() {
+                let mut replaced = members.clone();
+                replaced[i].2 = p(PROBE);
+                out.push((format!("{at}.{k}"), TaskValue::Object(replaced.clone())));
+                let mut inner = Vec::new();
+                variants(v, &format!("{at}.{k}"), &mut inner);
+                for (what, nested) in inner {
+                    let mut replaced = members.clone();
+                    replaced[i].2 = nested;
+                    out.push((what, TaskValue::Object(replaced)));
+                }
+            }
+        }
+        if let TaskValue::Array(items) = value {
+            for (i, (_, item)) in items.iter().enumerate() {
+                let mut inner = Vec::new();
+                variants(item, &format!("{at}[{i}]"), &mut inner);
+                for (what, nested) in inner {
+                    let mut replaced = items.clone();
+                    replaced[i].1 = nested;
+                    out.push((what, TaskValue::Array(replaced)));
+                }
+            }
+        }
+    }
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for (class, fields) in minimal() {
+        let names: Vec<&str> = match sfn_tasks::spec(class) {
+            Some(spec) => spec.fields.iter().map(|f| f.name).collect(),
+            None => fields.iter().map(|(n, _)| *n).collect(),
+        };
+        for name in names {
+            let mut with: Vec<(&str, TaskValue)> =
+                fields.iter().filter(|(n, _)| *n != name).cloned().collect();
+            with.push((name, p(PROBE)));
+            check(class, name, &call(class, with), &mut failures);
+            checked += 1;
+        }
+        for (name, value) in &fields {
+            let mut out = Vec::new();
+            variants(value, name, &mut out);
+            for (what, variant) in out {
+                let with: Vec<(&str, TaskValue)> = fields
+                    .iter()
+                    .map(|(n, v)| {
+                        (
+                            *n,
+                            if n == name {
+                                variant.clone()
+                            } else {
+                                v.clone()
+                            },
+                        )
+                    })
+                    .collect();
+                check(class, &what, &call(class, with), &mut failures);
+                checked += 1;
+            }
+        }
+    }
+    // Athena's object output location, which used to lose a path part.
+    for part in ["bucket_name", "object_key"] {
+        let location = obj(vec![
+            (
+                "bucket_name",
+                if part == "bucket_name" {
+                    p(PROBE)
+                } else {
+                    s("b")
+                },
+            ),
+            (
+                "object_key",
+                if part == "object_key" {
+                    p(PROBE)
+                } else {
+                    s("k")
+                },
+            ),
+        ]);
+        let c = call(
+            "AthenaStartQueryExecution",
+            vec![
+                ("query_string", s("SELECT 1")),
+                (
+                    "result_configuration",
+                    obj(vec![("output_location", location)]),
+                ),
+            ],
+        );
+        check("AthenaStartQueryExecution", part, &c, &mut failures);
+        assert_err_at(&c, Some("result_configuration"), "must be a literal string");
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {checked}:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

@@ -216,8 +216,8 @@ fn lower_state(
     }
     lower.required_fields(decl, &kind, &seen, &arms);
     fold_processor_config(&mut out);
-    if kind == "Task" {
-        lower.generic_statements(&out);
+    if kind == "Task" || asl_type == "Map" {
+        lower.state_statements(&out);
     }
 
     // The arrow.

@@ -4,7 +4,6 @@
 //! merged into the state. Generic `Task { resource }` states get their IAM statements here too.
 
 use serde_json::{Map, Value as Json};
-use sfn_runtime::iam::Statement;
 use sfn_tasks::{QueryLanguage, TaskCall, TaskField, TaskValue};
 
 use super::spans::child;
@@ -174,48 +173,15 @@ impl Lower<'_> {
         })
     }
 
-    /// IAM statements for a generic `Task { resource }`: what the resource ARN calls.
-    pub fn generic_statements(&mut self, out: &[(String, Json)]) {
-        let get = |key: &str| out.iter().find(|(k, _)| k == key).map(|(_, v)| v);
-        let Some(Json::String(resource)) = get("Resource") else {
-            return;
-        };
-        let function = |name: &str| {
-            let base = name.split(':').take(7).collect::<Vec<_>>().join(":");
-            Statement::allow(
-                ["lambda:InvokeFunction"],
-                [base.clone(), format!("{base}:*")],
-            )
-        };
-        if resource.starts_with("arn:aws:lambda:") {
-            self.statements.push(function(resource));
-        } else if resource.starts_with("arn:aws:states:::lambda:invoke") {
-            let name = get("Parameters")
-                .and_then(|p| p.get("FunctionName"))
-                .and_then(Json::as_str);
-            match name {
-                Some(name) if name.starts_with("arn:") => self.statements.push(function(name)),
-                _ => self.statements.push(Statement::allow(
-                    ["lambda:InvokeFunction"],
-                    ["*".to_owned()],
-                )),
-            }
-        } else if let Some(rest) = resource.strip_prefix("arn:aws:states:::aws-sdk:") {
-            // arn:aws:states:::aws-sdk:s3:getObject -> s3:GetObject
-            let mut parts = rest.split(':');
-            if let (Some(service), Some(action)) = (parts.next(), parts.next()) {
-                let action = action.split('.').next().unwrap_or(action);
-                let mut chars = action.chars();
-                let action: String = chars
-                    .next()
-                    .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
-                    .unwrap_or_default();
-                self.statements.push(Statement::allow(
-                    [format!("{service}:{action}")],
-                    ["*".to_owned()],
-                ));
-            }
-        }
+    /// IAM statements for a generic `Task { resource }` and a distributed Map: read from the
+    /// state's ASL by `sfn_tasks::infer`, the same grants its catalogue class gives (so an
+    /// imported definition gets the policy of its catalogue-typed version).
+    pub fn state_statements(&mut self, out: &[(String, Json)]) {
+        let state: Map<String, Json> = out.iter().cloned().collect();
+        self.statements.extend(sfn_tasks::infer::state_statements(
+            &Json::Object(state),
+            self.jsonata,
+        ));
     }
 }
 

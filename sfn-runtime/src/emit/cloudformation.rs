@@ -9,6 +9,10 @@ use crate::Workflow;
 use crate::iam::{MANAGED_POLICY_QUOTA, PolicyDocument, ROLE_INLINE_POLICY_QUOTA, Statement};
 
 /// Pseudo parameters that may appear as `${AWS::Name}` in a definition.
+/// The placeholder a policy uses for the state machine's own name (a distributed Map
+/// starts executions of its own machine); the template binds it to the machine's name.
+pub const MACHINE_NAME_PARAMETER: &str = "StateMachineName";
+
 const PSEUDO_PARAMETERS: [&str; 5] = ["Region", "AccountId", "Partition", "URLSuffix", "StackName"];
 
 /// Settings of the emitted template that the workflow itself does not carry.
@@ -66,6 +70,10 @@ impl Workflow {
         // its URL): those are template parameters too, but not definition substitutions.
         let mut parameter_names = names.clone();
         for name in placeholders(self.policy()) {
+            // `${Child.Name}` beside a `${Child}` ARN is derived from it (see `sub_value`).
+            if derived_name(&name, &names).is_some() {
+                continue;
+            }
             if !parameter_names.contains(&name) {
                 parameter_names.push(name);
             }
@@ -103,7 +111,7 @@ impl Workflow {
             let mut value = document.to_value();
             if let Some(statements) = value["Statement"].as_array_mut() {
                 for statement in statements {
-                    *statement = resolve_statement(statement, &parameter_names);
+                    *statement = resolve_statement(statement, &parameter_names, &names);
                 }
             }
             value
@@ -111,10 +119,14 @@ impl Workflow {
 
         let mut parameters = Map::new();
         for name in &parameter_names {
-            parameters.insert(
-                logical_id(name),
-                json!({"Type": "String", "Description": format!("Value of the definition substitution {name}")}),
-            );
+            let parameter = if name == MACHINE_NAME_PARAMETER {
+                // A distributed Map's grants name the machine itself (see `policy()`).
+                json!({"Type": "String", "Default": logical_id(self.name()),
+                       "Description": "Name of the state machine (its distributed Map starts executions of it)"})
+            } else {
+                json!({"Type": "String", "Description": format!("Value of the definition substitution {name}")})
+            };
+            parameters.insert(logical_id(name), parameter);
         }
         let mut resources = Map::new();
         let mut role = json!({
@@ -153,6 +165,14 @@ impl Workflow {
         // (API Gateway endpoints, Bedrock model ARNs). CloudFormation does not resolve them
         // inside `Definition`, so they become substitutions of their own.
         let mut definition_text = self.definition().to_owned();
+        // `${Role.Arn}` would be GetAtt syntax to CloudFormation: the template names it
+        // `${RoleArn}`, after its parameter.
+        for name in names.iter().filter(|n| n.contains('.')) {
+            definition_text = definition_text.replace(
+                &format!("${{{name}}}"),
+                &format!("${{{}}}", logical_id(name)),
+            );
+        }
         let mut pseudo = Vec::new();
         for parameter in PSEUDO_PARAMETERS {
             let placeholder = format!("${{AWS::{parameter}}}");
@@ -172,10 +192,13 @@ impl Workflow {
         if !names.is_empty() || !pseudo.is_empty() {
             let substitutions: Map<String, Value> = names
                 .iter()
-                .map(|n| (n.clone(), json!({"Ref": logical_id(n)})))
+                .map(|n| (sub_key(n), json!({"Ref": logical_id(n)})))
                 .chain(pseudo)
                 .collect();
             properties["DefinitionSubstitutions"] = Value::Object(substitutions);
+        }
+        if parameter_names.iter().any(|n| n == MACHINE_NAME_PARAMETER) {
+            properties["StateMachineName"] = json!({"Ref": logical_id(MACHINE_NAME_PARAMETER)});
         }
         if let Some(arn) = &options.log_group_arn {
             properties["LoggingConfiguration"] = json!({
@@ -226,34 +249,95 @@ impl Workflow {
 
 /// Resources naming `${AWS::Region}` or a substitution become `Fn::Sub`s, so CloudFormation
 /// fills them the same way it fills the definition.
-fn resolve_statement(statement: &Value, names: &[String]) -> Value {
+/// A policy statement for the template: every string holding a `${..}` placeholder, in
+/// `Resource` and in `Condition` values alike, becomes an `Fn::Sub` (a literal `${X}` left
+/// anywhere would deploy as text and never match).
+fn resolve_statement(statement: &Value, names: &[String], definition_names: &[String]) -> Value {
     let mut statement = statement.clone();
-    let resolve = |value: &Value| match value.as_str() {
-        Some(text) if text.contains("${") => {
-            let used: Map<String, Value> = names
-                .iter()
-                .filter(|n| text.contains(&format!("${{{n}}}")))
-                .map(|n| (n.clone(), json!({"Ref": logical_id(n)})))
-                .collect();
+    let mut all = names.to_vec();
+    for name in placeholders(&statement.to_string()) {
+        if derived_name(&name, definition_names).is_some() && !all.contains(&name) {
+            all.push(name);
+        }
+    }
+    for key in ["Resource", "Condition"] {
+        if let Some(value) = statement.get_mut(key) {
+            *value = substitute(value, &all, definition_names);
+        }
+    }
+    statement
+}
+
+/// For `Child.Name` when `Child` is a substitution of the definition (a state machine ARN):
+/// `Child`. The template computes the name as the ARN's seventh `:`-separated part,
+/// `arn:aws:states:<region>:<account>:stateMachine:<name>`, as CDK does.
+fn derived_name<'n>(name: &'n str, definition_names: &[String]) -> Option<&'n str> {
+    let base = name.strip_suffix(".Name")?;
+    definition_names.iter().any(|n| n == base).then_some(base)
+}
+
+/// The value a `Fn::Sub` variable takes for `name`.
+fn sub_value(name: &str, definition_names: &[String]) -> Value {
+    match derived_name(name, definition_names) {
+        Some(base) => json!({"Fn::Select": [6, {"Fn::Split": [":", {"Ref": logical_id(base)}]}]}),
+        None => json!({"Ref": logical_id(name)}),
+    }
+}
+
+/// `value` with each string holding a placeholder replaced by its `Fn::Sub` (object keys,
+/// such as condition keys, are IAM names and stay as they are).
+fn substitute(value: &Value, names: &[String], definition_names: &[String]) -> Value {
+    match value {
+        Value::String(text) if text.contains("${") => {
+            // The stack's own partition, as its region and account are (cfn-lint I3042).
+            let partitioned;
+            let text = match text.strip_prefix("arn:aws:") {
+                Some(rest) => {
+                    partitioned = format!("arn:${{AWS::Partition}}:{rest}");
+                    &partitioned
+                }
+                None => text,
+            };
+            let mut text = text.to_owned();
+            let mut used = Map::new();
+            for n in names {
+                let placeholder = format!("${{{n}}}");
+                if text.contains(&placeholder) {
+                    text = text.replace(&placeholder, &format!("${{{}}}", sub_key(n)));
+                    used.insert(sub_key(n), sub_value(n, definition_names));
+                }
+            }
             if used.is_empty() {
                 json!({"Fn::Sub": text})
             } else {
                 json!({"Fn::Sub": [text, used]})
             }
         }
-        _ => value.clone(),
-    };
-    if let Some(resource) = statement.get_mut("Resource") {
-        let resolved = match &*resource {
-            Value::Array(items) => Value::Array(items.iter().map(resolve).collect()),
-            other => resolve(other),
-        };
-        *resource = resolved;
+        Value::Array(items) => Value::Array(
+            items
+                .iter()
+                .map(|v| substitute(v, names, definition_names))
+                .collect(),
+        ),
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), substitute(v, names, definition_names)))
+                .collect(),
+        ),
+        other => other.clone(),
     }
-    statement
 }
 
-/// A CloudFormation logical id: letters and digits only (`order_flow` -> `OrderFlow`).
+/// The name a substitution has in the template's `${..}` strings: itself, or for an
+/// attribute placeholder `Role.Arn` its parameter's name `RoleArn`.
+fn sub_key(name: &str) -> String {
+    if name.contains('.') {
+        logical_id(name)
+    } else {
+        name.to_owned()
+    }
+}
+
 fn logical_id(name: &str) -> String {
     let mut out = String::new();
     let mut upper = true;

@@ -30,7 +30,10 @@ impl fmt::Display for SubstitutionError {
 impl std::error::Error for SubstitutionError {}
 
 /// The distinct `${Name}` placeholders of a text, in order of first use. Names are
-/// letters, digits and `_`; `${AWS::Region}`-style pseudo parameters are not substitutions.
+/// letters, digits and `_`, optionally followed by one `.Attribute` (`${Role.Arn}`: an
+/// attribute of something outside the workflow, a substitution like any other, which a
+/// CloudFormation template takes as the parameter `RoleArn`); `${AWS::Region}`-style pseudo
+/// parameters are not substitutions.
 pub fn placeholders(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for (_, name) in occurrences(text) {
@@ -75,7 +78,12 @@ fn occurrences(text: &str) -> impl Iterator<Item = (usize, &str)> {
         let body = &text[start + 2..];
         let end = body.find('}')?;
         let name = &body[..end];
-        let valid = !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        let word =
+            |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+        let valid = match name.split_once('.') {
+            Some((base, attribute)) => word(base) && word(attribute),
+            None => word(name),
+        };
         valid.then_some((start, name))
     })
 }
@@ -83,6 +91,20 @@ fn occurrences(text: &str) -> impl Iterator<Item = (usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn attribute_placeholders_are_substitutions() {
+        let text = r#"{"A":"${Role.Arn}","B":"${Role}","C":"${a.b.c}","D":"${.Arn}","E":"${AWS::Region}"}"#;
+        assert_eq!(placeholders(text), ["Role.Arn", "Role"]);
+        assert_eq!(
+            substitute(
+                text,
+                &[("Role.Arn", "arn:aws:iam::1:role/r"), ("Role", "r")]
+            )
+            .unwrap(),
+            r#"{"A":"arn:aws:iam::1:role/r","B":"r","C":"${a.b.c}","D":"${.Arn}","E":"${AWS::Region}"}"#
+        );
+    }
 
     #[test]
     fn fills_escapes_and_reports() {

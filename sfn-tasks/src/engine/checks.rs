@@ -90,18 +90,15 @@ pub fn task_token(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     if ctx.value(name).is_some_and(token::carries_token) {
         return;
     }
-    let token = if ctx.jsonata() {
-        "$states.context.Task.Token"
-    } else {
-        "$$.Task.Token"
-    };
+    let example = token::token_example(ctx.spec.class, name, ctx.jsonata());
     errors.push(
         TaskError::new(
             ctx.loc(name),
             format!("Task Token is required in `{name}` for the wait_for_task_token pattern"),
         )
         .hint(format!(
-            "pass the token somewhere in `{name}`, e.g. {{ \"token\": {token} }}"
+            "pass the token in `{name}`, e.g. `{name}: {}`",
+            token::dsl_text(&example)
         )),
     );
 }

@@ -2,8 +2,8 @@
 
 use super::value::{Out, Rcx, place};
 use super::{Ctx, arn, checks};
-use crate::model::{RenderedTask, TaskCall, TaskError};
-use crate::spec::{Pattern, ResourceForm, TaskSpec};
+use crate::model::{RenderedTask, TaskCall, TaskError, TaskValue};
+use crate::spec::{Asl, Pattern, ResourceForm, TaskSpec};
 use serde_json::{Map, Value, json};
 use sfn_runtime::asl::QueryLanguage;
 
@@ -51,6 +51,10 @@ pub fn render_spec(
         Some(finish) => finish(&ctx, params),
         None => Some(Value::Object(params)),
     };
+    let dropped = dropped_expressions(spec, call, &resource, parameters.as_ref());
+    if !dropped.is_empty() {
+        return Err(dropped);
+    }
     let mut fields = Map::new();
     if spec.lambda_retry && ctx.bool("retry_on_service_exceptions") != Some(false) {
         fields.insert("Retry".into(), lambda_retry());
@@ -69,6 +73,67 @@ pub fn render_spec(
         statements: (spec.iam)(&ctx),
         native_state: None,
     })
+}
+
+/// Fields the generic renderer does not place (`Asl::Skip`) are read at compile time: for
+/// the IAM policy (`queue_arn`), or to choose the form of the state (`payload_response_only`).
+/// A path, intrinsic or JSONata value there is known only at run time; unless the class's
+/// hook placed it in the state (HttpInvoke's `api_root`), it would be silently dropped, so
+/// it is an error at the value.
+fn dropped_expressions(
+    spec: &TaskSpec,
+    call: &TaskCall,
+    resource: &str,
+    parameters: Option<&Value>,
+) -> Vec<TaskError> {
+    let rendered = parameters.map(Value::to_string).unwrap_or_default();
+    let mut errors = Vec::new();
+    for field in spec.fields.iter().filter(|f| matches!(f.asl, Asl::Skip)) {
+        let Some(given) = call.fields.iter().find(|f| f.name == field.name) else {
+            continue;
+        };
+        let mut found = Vec::new();
+        expressions(&given.value, given.value_loc, &mut found);
+        for (text, loc) in found {
+            let quoted = Value::String(text.to_owned()).to_string();
+            let inner = &quoted[1..quoted.len() - 1];
+            if !rendered.contains(inner) && !resource.contains(text) {
+                errors.push(
+                    TaskError::new(
+                        loc,
+                        format!(
+                            "`{}` of {} takes a literal value: it is read when the workflow is compiled (for the IAM policy or the form of the state), and `{text}` is only known at run time",
+                            field.name, spec.class
+                        ),
+                    )
+                    .hint("write the value itself, e.g. a quoted string, number or `true`"),
+                );
+            }
+        }
+    }
+    errors
+}
+
+/// Every path, intrinsic and JSONata text inside `value`, with its location.
+fn expressions<'v>(
+    value: &'v TaskValue,
+    loc: crate::model::Loc,
+    out: &mut Vec<(&'v str, crate::model::Loc)>,
+) {
+    match value {
+        TaskValue::Path(t) | TaskValue::Intrinsic(t) | TaskValue::Jsonata(t) => out.push((t, loc)),
+        TaskValue::Object(members) => {
+            for (_, kloc, v) in members {
+                expressions(v, *kloc, out);
+            }
+        }
+        TaskValue::Array(items) => {
+            for (iloc, v) in items {
+                expressions(v, *iloc, out);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The generic `Parameters`/`Arguments`, in the spec's (CDK's) order, with defaults.

@@ -81,6 +81,91 @@ fn jsonata_has_token(expr: &str) -> bool {
     false
 }
 
+/// A value of `field` of `class` that carries the task token in a place the class accepts:
+/// what the "Task Token is required" hint suggests (a test renders each suggestion).
+pub fn token_example(class: &str, field: &str, jsonata: bool) -> TaskValue {
+    let token = || {
+        if jsonata {
+            TaskValue::Jsonata("{% $states.context.Task.Token %}".into())
+        } else {
+            TaskValue::Path("$$.Task.Token".into())
+        }
+    };
+    let obj = |members: Vec<(&str, TaskValue)>| {
+        TaskValue::Object(
+            members
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), 0, v))
+                .collect(),
+        )
+    };
+    match (class, field) {
+        // Header values are lists of strings.
+        (_, "headers") => obj(vec![(
+            "TaskToken",
+            if jsonata {
+                TaskValue::Jsonata("{% [$states.context.Task.Token] %}".into())
+            } else {
+                TaskValue::Intrinsic("States.Array($$.Task.Token)".into())
+            },
+        )]),
+        // The token belongs in an entry's `detail`, the event's own content.
+        (_, "entries") => TaskValue::Array(vec![(
+            0,
+            obj(vec![
+                ("detail", obj(vec![("token", token())])),
+                ("detail_type", TaskValue::Str("MyDetailType".into())),
+                ("source", TaskValue::Str("my.source".into())),
+            ]),
+        )]),
+        // A container gets it through its environment.
+        (_, "container_overrides") => TaskValue::Array(vec![(
+            0,
+            obj(vec![
+                ("container_name", TaskValue::Str("MyContainer".into())),
+                ("environment", obj(vec![("TASK_TOKEN", token())])),
+            ]),
+        )]),
+        // SDK parameters are the API's own PascalCase names.
+        (_, "parameters") => obj(vec![("TaskToken", token())]),
+        _ => obj(vec![("token", token())]),
+    }
+}
+
+/// `value` written as in `workflow!`.
+pub fn dsl_text(value: &TaskValue) -> String {
+    match value {
+        TaskValue::Str(s) | TaskValue::Jsonata(s) => {
+            serde_json::Value::String(s.clone()).to_string()
+        }
+        TaskValue::Path(s) | TaskValue::Intrinsic(s) | TaskValue::Ident(s) => s.clone(),
+        TaskValue::Number(n) => n.to_string(),
+        TaskValue::Bool(b) => b.to_string(),
+        TaskValue::Null => "null".into(),
+        TaskValue::DurationSecs(s) => format!("{s}s"),
+        TaskValue::Object(members) => {
+            let parts: Vec<String> = members
+                .iter()
+                .map(|(k, _, v)| {
+                    let key = if k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+                        && k.starts_with(|c: char| c.is_ascii_lowercase())
+                    {
+                        k.clone()
+                    } else {
+                        serde_json::Value::String(k.clone()).to_string()
+                    };
+                    format!("{key}: {}", dsl_text(v))
+                })
+                .collect();
+            format!("{{ {} }}", parts.join(", "))
+        }
+        TaskValue::Array(items) => {
+            let parts: Vec<String> = items.iter().map(|(_, v)| dsl_text(v)).collect();
+            format!("[{}]", parts.join(", "))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -36,6 +36,39 @@ fn api_id(_: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
     }
 }
 
+/// API Gateway takes every header as a list of values (`{"Name": ["v"]}`); a string, or
+/// the task token on its own, is rejected by the service at run time.
+fn check_headers(ctx: &Ctx, errors: &mut Vec<TaskError>) {
+    let Some(TaskValue::Object(members)) = ctx.value("headers") else {
+        return;
+    };
+    for (name, loc, value) in members {
+        let is_list = match value {
+            TaskValue::Array(_) | TaskValue::Jsonata(_) => true,
+            TaskValue::Intrinsic(call) => {
+                call.starts_with("States.Array") || call.starts_with("States.StringSplit")
+            }
+            // A path may hold a list at run time; the token itself is a string.
+            TaskValue::Path(p) => !crate::engine::token::carries_token(value) && !p.is_empty(),
+            _ => false,
+        };
+        if !is_list {
+            let token = if ctx.jsonata() {
+                "\"{% [$states.context.Task.Token] %}\""
+            } else {
+                "States.Array($$.Task.Token)"
+            };
+            errors.push(
+                TaskError::new(
+                    *loc,
+                    format!("header `{name}` must be a list of strings, found {}", value.describe()),
+                )
+                .hint(format!("API Gateway takes each header as an array: write `\"{name}\": [\"value\"]`, or for the task token `\"{name}\": {token}`")),
+            );
+        }
+    }
+}
+
 fn finish(ctx: &Ctx, params: Map<String, Value>) -> Option<Value> {
     let id = ctx.str("api").unwrap_or_default();
     let region = ctx.str("region").unwrap_or(arn::REGION);
@@ -98,7 +131,7 @@ pub static REST_API: TaskSpec = TaskSpec {
     ],
     token_field: Some("headers"),
     jsonata: true,
-    check: None,
+    check: Some(check_headers),
     finish: Some(finish),
     iam: |ctx| invoke_statement(ctx, ctx.text("stage_name").unwrap_or("*"), "/*"),
     lambda_retry: false,
@@ -126,7 +159,7 @@ pub static HTTP_API: TaskSpec = TaskSpec {
     ],
     token_field: Some("headers"),
     jsonata: true,
-    check: None,
+    check: Some(check_headers),
     finish: Some(finish),
     // CDK interpolates the missing stage and path as the text "undefined"; an unset stage
     // is the `$default` stage, and an unset path means any path.

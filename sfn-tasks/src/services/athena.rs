@@ -92,6 +92,17 @@ const CONTEXT: &[Field] = &[
 fn output_location(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
     if let TaskValue::Object(members) = value {
         rcx.object(LOCATION, members, loc)?;
+        // The object form is joined into one literal `s3://bucket/key/`: a path in a part
+        // would be dropped from it, so only literals are taken here.
+        for (name, kloc, v) in members {
+            if v.as_str().is_none() {
+                return Err(TaskError::new(
+                    *kloc,
+                    format!("`{name}` of `output_location` must be a literal string, found {}", v.describe()),
+                )
+                .hint("to choose the location at run time, give the whole `output_location` as one value, e.g. `output_location: States.Format('s3://{}/{}/', $.bucket, $.prefix)`"));
+            }
+        }
         let bucket = member(value, "bucket_name")
             .and_then(|(v, _)| v.as_str())
             .unwrap_or_default();
@@ -216,7 +227,12 @@ fn iam_start(ctx: &Ctx) -> Vec<Statement> {
     );
     let output = match (bucket, key) {
         (Some(b), Some(k)) => arn::global("s3", &format!("{b}/{k}/*")),
-        _ => "*".to_string(),
+        // A literal `s3://bucket/prefix/`: the writes go under that prefix.
+        _ => nested_str(ctx, "result_configuration", &["output_location"])
+            .and_then(|url| url.strip_prefix("s3://"))
+            .filter(|rest| rest.split('/').next().is_some_and(|b| !b.is_empty()))
+            .map(|rest| arn::global("s3", &format!("{rest}*")))
+            .unwrap_or_else(|| "*".to_string()),
     };
     vec![
         Statement::allow(

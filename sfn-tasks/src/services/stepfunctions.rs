@@ -89,11 +89,18 @@ fn iam_start(ctx: &Ctx) -> Vec<Statement> {
     let sm = ctx.name_or_star("state_machine");
     let mut out = vec![Statement::allow(["states:StartExecution"], [sm])];
     if ctx.pattern == Pattern::RunJob {
-        let name = sm
-            .rsplit_once(":stateMachine:")
-            .map(|(_, n)| n)
-            .filter(|_| sm.starts_with("arn:"))
-            .unwrap_or("*");
+        // The child's executions, named after it (CDK: the ARN's resource name). A machine
+        // given as a substitution `${Child}` has its name in `${Child.Name}`, which a
+        // CloudFormation template derives from the ARN it is given for `${Child}`.
+        let name = match sm.strip_prefix("${").and_then(|r| r.strip_suffix('}')) {
+            Some(sub) if !sub.contains(['$', '{', '}', '.']) => format!("${{{sub}.Name}}"),
+            _ => sm
+                .rsplit_once(":stateMachine:")
+                .map(|(_, n)| n)
+                .filter(|_| sm.starts_with("arn:"))
+                .unwrap_or("*")
+                .to_string(),
+        };
         let execution = arn::arn("states", &format!("execution:{name}*"));
         out.push(Statement::allow(
             ["states:DescribeExecution", "states:StopExecution"],

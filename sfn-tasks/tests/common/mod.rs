@@ -292,6 +292,7 @@ pub fn golden_with(
     );
     let got_atoms = our_atoms(&task);
     assert_eq!(got_atoms, expected_atoms, "{id}: policy differs");
+    assert_inferred_same(id, c, &task);
     let mut ours = cdk["definition"].clone();
     ours["States"][name] = got_state;
     assert_valid(id, &ours);
@@ -331,6 +332,7 @@ pub fn golden_multi(id: &str, states: &[(&str, &TaskCall)]) {
             "{id}/{name}: definition differs\n ours: {got}\n cdk:  {expected}"
         );
         got_atoms.extend(our_atoms(&task));
+        assert_inferred_same(id, c, &task);
         ours["States"][*name] = got;
     }
     assert_eq!(
@@ -355,4 +357,94 @@ pub fn from_json(v: &Value) -> TaskValue {
                 .collect(),
         ),
     }
+}
+
+/// The same state written as a generic `Task` (its rendered Resource and Parameters, as
+/// `sfn import` writes it) gets the same IAM from `sfn_tasks::infer` as the catalogue class,
+/// except where the class takes an IAM-only field the ASL does not hold ([`infer_exception`]).
+pub fn assert_inferred_same(id: &str, c: &TaskCall, task: &RenderedTask) {
+    if task.native_state.is_some() {
+        return;
+    }
+    let jsonata = c.query_language == QueryLanguage::Jsonata;
+    let params = task
+        .fields
+        .get(if jsonata { "Arguments" } else { "Parameters" });
+    let inferred = sfn_tasks::infer::task_statements(&task.resource, params, jsonata);
+    let stmts: Vec<Value> = inferred
+        .iter()
+        .flat_map(|i| i.statements.iter().map(|s| s.to_value()))
+        .collect();
+    let got = atoms_of_json(&resolve(&Value::Array(stmts)));
+    let want = our_atoms(task);
+    if got != want {
+        let only_inferred: Vec<_> = got.difference(&want).collect();
+        let only_class: Vec<_> = want.difference(&got).collect();
+        assert!(
+            infer_exception(c).is_some(),
+            "{id}: a generic Task with the same Resource and Parameters gets a different policy\n only inferred: {only_inferred:?}\n only class:    {only_class:?}"
+        );
+    }
+}
+
+/// Why a class's IAM cannot be read back from its ASL, for the calls where that is so.
+pub fn infer_exception(c: &TaskCall) -> Option<&'static str> {
+    let has = |name: &str| c.fields.iter().any(|f| f.name == name);
+    let reasons: &[(bool, &str)] = &[
+        (
+            has("task_role_arn") || has("execution_role_arn"),
+            "EcsRunTask: the task definition's roles get iam:PassRole; the ASL names only the task definition",
+        ),
+        (
+            c.class.starts_with("Emr")
+                && [
+                    "service_role",
+                    "cluster_role",
+                    "auto_scaling_role",
+                    "execution_role_arn",
+                ]
+                .iter()
+                .any(|r| {
+                    c.fields.iter().any(|f| {
+                        f.name == *r
+                            && matches!(&f.value, TaskValue::Str(s) if s.ends_with(".Arn}"))
+                    })
+                }),
+            "EMR: a role given as `${X.Arn}` is rendered as its name `${X}`; read back, the grant is on `role/${X}`, the same role written another way",
+        ),
+        (
+            has("queue_arn"),
+            "SqsSendMessage: the queue's ARN is given beside a URL placeholder",
+        ),
+        (
+            has("project_arn"),
+            "CodeBuild: the project's ARN is given beside a name placeholder",
+        ),
+        (
+            c.class == "SageMakerCreateTransformJob",
+            "SageMakerCreateTransformJob: the role is the model's, not in the job's parameters",
+        ),
+        (
+            c.class == "HttpInvoke"
+                && (has("connection_secret_arn")
+                    || !c.fields.iter().any(|f| {
+                        f.name == "connection"
+                            && matches!(&f.value, TaskValue::Str(s) if s.starts_with("arn:"))
+                    })),
+            "HttpInvoke: the connection's secret ARN is not in the ASL",
+        ),
+        (
+            c.class.starts_with("CallAwsService")
+                && (has("iam_action") || has("additional_iam_statements") || has("iam_resources")),
+            "CallAwsService: iam_action/iam_resources/additional_iam_statements are IAM only",
+        ),
+        (
+            c.class.starts_with("CallApiGateway") && !has("auth_type"),
+            "API Gateway: CDK grants execute-api:Invoke unless NO_AUTH is written, yet renders the default NO_AUTH, which needs no grant",
+        ),
+    ];
+    reasons
+        .iter()
+        .find(|(applies, _)| *applies)
+        .map(|(_, why)| *why)
 }
