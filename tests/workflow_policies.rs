@@ -162,6 +162,36 @@ workflow! {
     }
 }
 
+workflow! {
+    /// HTTP, EventBridge, nested executions and an activity inside Parallel branches and a
+    /// Map processor: each nested task's grants are in the policy.
+    pub NESTED_TASKS {
+        Fan: Parallel {
+            branches: [
+                { Call: HttpInvoke {
+                    api_root: "https://api.example.com",
+                    api_endpoint: "v1/orders",
+                    connection: "arn:aws:events:us-east-1:123456789012:connection/Orders/abc",
+                    method: POST,
+                } -> end },
+                { Each: Map {
+                    items: $.orders,
+                    processor: {
+                        Tell: EventBridgePutEvents {
+                            entries: [{ "detail": { "id": $.id }, "detail_type": "Order", "source": "shop" }],
+                        } -> Child,
+                        Child: StepFunctionsStartExecution {
+                            state_machine: "arn:aws:states:us-east-1:123456789012:stateMachine:Child",
+                            pattern: run_job,
+                        } -> Work,
+                        Work: Activity { arn: "arn:aws:states:us-east-1:123456789012:activity:Work" } -> end,
+                    },
+                } -> end },
+            ],
+        } -> end,
+    }
+}
+
 fn own() -> Vec<&'static Workflow> {
     vec![
         &CSV_FANOUT,
@@ -169,7 +199,55 @@ fn own() -> Vec<&'static Workflow> {
         &IMPORTED_SAGA,
         &WITH_ROLE,
         &RUN_CHILD,
+        &NESTED_TASKS,
     ]
+}
+
+#[test]
+fn nested_tasks_contribute_their_grants() {
+    let got = atoms(&policy(&NESTED_TASKS));
+    let has = |a: &str, r: &str| got.iter().any(|(ga, gr, _)| ga == a && gr == r);
+    assert!(
+        has(
+            "events:RetrieveConnectionCredentials",
+            "arn:aws:events:us-east-1:123456789012:connection/Orders/abc"
+        ),
+        "{got:?}"
+    );
+    assert!(
+        has(
+            "secretsmanager:GetSecretValue",
+            "arn:aws:secretsmanager:us-east-1:123456789012:secret:events!connection/Orders/*"
+        ),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(a, _, c)| a == "states:InvokeHTTPEndpoint"
+                && c.contains("https://api.example.com*")),
+        "{got:?}"
+    );
+    assert!(
+        has(
+            "events:PutEvents",
+            "arn:aws:events:${AWS::Region}:${AWS::AccountId}:event-bus/default"
+        ),
+        "{got:?}"
+    );
+    assert!(
+        has(
+            "states:StartExecution",
+            "arn:aws:states:us-east-1:123456789012:stateMachine:Child"
+        ),
+        "{got:?}"
+    );
+    assert!(
+        has(
+            "states:DescribeExecution",
+            "arn:aws:states:${AWS::Region}:${AWS::AccountId}:execution:Child*"
+        ),
+        "{got:?}"
+    );
 }
 
 /// CDK scopes Describe/StopExecution of a `.sync` child to the child's executions, named

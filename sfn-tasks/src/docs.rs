@@ -128,10 +128,26 @@ pub fn reference_page(class: &str) -> Option<String> {
             .fields
             .iter()
             .filter(|f| f.required)
-            .map(|f| crate::TaskField {
-                name: f.name.into(),
+            .map(|f| (f.name, sample(f.name, &f.kind, 0)))
+            .chain(
+                EXTRA
+                    .iter()
+                    .filter(|(c, _, _)| *c == class)
+                    .map(|(_, n, v)| (*n, v())),
+            )
+            .fold(
+                Vec::new(),
+                |mut acc: Vec<(&str, crate::TaskValue)>, (n, v)| {
+                    acc.retain(|(m, _)| *m != n);
+                    acc.push((n, v));
+                    acc
+                },
+            )
+            .into_iter()
+            .map(|(name, value)| crate::TaskField {
+                name: name.into(),
                 name_loc: 0,
-                value: sample(f.name, &f.kind, 0),
+                value,
                 value_loc: 0,
             })
             .collect();
@@ -229,6 +245,63 @@ fn kind_text(
         Kind::Custom(_) => "checked by the class".into(),
     }
 }
+
+type Sample = fn() -> crate::TaskValue;
+
+/// Values a page's generated call needs beyond `${field}` strings: the class's own checks
+/// (a launch target, an object of attributes, a name pattern, ...) ask for them.
+const EXTRA: &[(&str, &str, Sample)] = &[
+    (
+        "BedrockCreateModelCustomizationJob",
+        "custom_model_name",
+        || crate::TaskValue::Str("MyModel".into()),
+    ),
+    ("BedrockCreateModelCustomizationJob", "job_name", || {
+        crate::TaskValue::Str("MyJob".into())
+    }),
+    ("BedrockInvokeModel", "body", || {
+        crate::TaskValue::Object(Vec::new())
+    }),
+    ("CallAwsService", "action", || {
+        crate::TaskValue::Str("getObject".into())
+    }),
+    ("CallAwsServiceCrossRegion", "action", || {
+        crate::TaskValue::Str("getObject".into())
+    }),
+    ("CodeBuildStartBuild", "project_arn", || {
+        crate::TaskValue::Str("${project_arn}".into())
+    }),
+    ("CodeBuildStartBuildBatch", "project_arn", || {
+        crate::TaskValue::Str("${project_arn}".into())
+    }),
+    ("DynamoDeleteItem", "key", || {
+        crate::TaskValue::Object(Vec::new())
+    }),
+    ("DynamoGetItem", "key", || {
+        crate::TaskValue::Object(Vec::new())
+    }),
+    ("DynamoPutItem", "item", || {
+        crate::TaskValue::Object(Vec::new())
+    }),
+    ("DynamoUpdateItem", "key", || {
+        crate::TaskValue::Object(Vec::new())
+    }),
+    ("EcsRunTask", "launch_type", || {
+        crate::TaskValue::Ident("fargate".into())
+    }),
+    ("EventBridgeSchedulerCreateScheduleTask", "schedule", || {
+        crate::TaskValue::Str("rate(5 minutes)".into())
+    }),
+    ("HttpInvoke", "connection_secret_arn", || {
+        crate::TaskValue::Str("${connection_secret_arn}".into())
+    }),
+    ("MediaConvertCreateJob", "create_job_request", || {
+        crate::TaskValue::Object(Vec::new())
+    }),
+    ("SqsSendMessage", "queue_arn", || {
+        crate::TaskValue::Str("${queue_arn}".into())
+    }),
+];
 
 /// A value of `kind` for a generated call: strings are `${name}` substitutions.
 fn sample(name: &str, kind: &crate::Kind, depth: usize) -> crate::TaskValue {

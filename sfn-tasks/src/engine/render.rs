@@ -95,6 +95,11 @@ fn dropped_expressions(
         let mut found = Vec::new();
         expressions(&given.value, given.value_loc, &mut found);
         for (text, loc) in found {
+            // A hook may splice a JSONata expression's body into one of its own.
+            let text = match sfn_runtime::jsonata::expression(text) {
+                Some(body) => body.trim(),
+                None => text,
+            };
             let quoted = Value::String(text.to_owned()).to_string();
             let inner = &quoted[1..quoted.len() - 1];
             if !rendered.contains(inner) && !resource.contains(text) {

@@ -146,15 +146,9 @@ pub fn dsl_text(value: &TaskValue) -> String {
         TaskValue::Object(members) => {
             let parts: Vec<String> = members
                 .iter()
+                // Object keys are always quoted in `workflow!`.
                 .map(|(k, _, v)| {
-                    let key = if k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-                        && k.starts_with(|c: char| c.is_ascii_lowercase())
-                    {
-                        k.clone()
-                    } else {
-                        serde_json::Value::String(k.clone()).to_string()
-                    };
-                    format!("{key}: {}", dsl_text(v))
+                    format!("{}: {}", serde_json::Value::String(k.clone()), dsl_text(v))
                 })
                 .collect();
             format!("{{ {} }}", parts.join(", "))
