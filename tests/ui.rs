@@ -1,7 +1,5 @@
 //! Compile-time checks of `workflow!`: every `.rs` under `tests/ui/<category>/` must fail to
-//! compile with exactly the reviewed `.stderr` next to it. `tests/ui/pass/` must compile:
-//! those cases run in `tests/ui_pass.rs`, so trybuild only checks (no code generation of
-//! the dependencies in its own target directory).
+//! compile with exactly the reviewed `.stderr` next to it; `tests/ui/pass/` must compile.
 
 #[test]
 fn ui() {
@@ -11,4 +9,5 @@ fn ui() {
     ] {
         cases.compile_fail(format!("tests/ui/{category}/*.rs"));
     }
+    cases.pass("tests/ui/pass/*.rs");
 }
