@@ -101,16 +101,37 @@ const fn field_text(given: &[Given], index: usize) -> Option<&'static str> {
     None
 }
 
-/// A template with every field known, or `*`.
+/// A template with its fields filled. A field known only at run time (a path, an
+/// intrinsic, JSONata, or left out) stands as `*`, as in the catalogue (CDK's rule); a
+/// resource with no literal text left but `*` and `:` is `*` (`{function}:*` -> `*`).
 const fn resolve(segs: &'static [Seg], given: &'static [Given]) -> Res {
+    let mut unknown = false;
+    let mut named = false;
     let mut i = 0;
     while i < segs.len() {
-        if let Seg::Field(f) = segs[i]
-            && field_text(given, f).is_none()
-        {
-            return Res::Plain("*");
+        match segs[i] {
+            Seg::Field(f) => {
+                if field_text(given, f).is_none() {
+                    unknown = true;
+                } else {
+                    named = true;
+                }
+            }
+            Seg::Lit(s) => {
+                let b = s.as_bytes();
+                let mut j = 0;
+                while j < b.len() {
+                    if b[j] != b'*' && b[j] != b':' {
+                        named = true;
+                    }
+                    j += 1;
+                }
+            }
         }
         i += 1;
+    }
+    if unknown && !named {
+        return Res::Plain("*");
     }
     Res::Template(segs, given)
 }

@@ -89,8 +89,8 @@ pub struct StatementTemplate {
 pub enum Seg {
     /// Literal text.
     Lit(&'static str),
-    /// The literal value of the field at this index. A field given as a path, intrinsic or
-    /// JSONata expression, or left out, makes the whole resource `*` (known only at run time).
+    /// The literal value of the field at this index; `*` when it is known only at run time
+    /// (a path, an intrinsic or JSONata) or left out.
     Field(usize),
 }
 

@@ -112,7 +112,7 @@ fn templates_take_literal_values_and_star_otherwise() {
     ];
     let (fixed, mut doc) = fixed(&[(vec!["sqs:SendMessage".into()], vec!["arn:t".into()], false)]);
     doc.push(Statement::allow(["sqs:SendMessage"], ["arn:aws:sqs:r:1:orders"]));
-    doc.push(Statement::allow(["sqs:SendMessage"], ["*"]));
+    doc.push(Statement::allow(["sqs:SendMessage"], ["arn:aws:sqs:r:1:*"]));
     assert_eq!(written(fixed, &custom), doc.to_json());
     // The wait_for_task_token-only statement applies under that pattern only.
     let token = [CustomIam {

@@ -1,0 +1,65 @@
+//! IAM resource templates: `arn:aws:sqs:${region}:${account}:{queue_name}`.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::LitStr;
+
+use crate::diag::with_suggestion;
+
+/// Parses a template into the tokens of a `&[Seg]`; `{field}` must name a field.
+pub fn segments(lit: &LitStr, fields: &[String]) -> syn::Result<TokenStream> {
+    let text = lit.value();
+    let mut segs = Vec::new();
+    let mut literal = String::new();
+    let mut rest = text.as_str();
+    while let Some(c) = rest.chars().next() {
+        if let Some(after) = rest.strip_prefix("${") {
+            // A CloudFormation substitution; `${region}` / `${account}` are shorthands.
+            let Some(end) = after.find('}') else {
+                return Err(syn::Error::new(lit.span(), "unclosed `${` in this template"));
+            };
+            match &after[..end] {
+                "region" => literal.push_str("${AWS::Region}"),
+                "account" => literal.push_str("${AWS::AccountId}"),
+                "partition" => literal.push_str("aws"),
+                other => {
+                    literal.push_str("${");
+                    literal.push_str(other);
+                    literal.push('}');
+                }
+            }
+            rest = &after[end + 1..];
+        } else if let Some(after) = rest.strip_prefix('{') {
+            let Some(end) = after.find('}') else {
+                return Err(syn::Error::new(lit.span(), "unclosed `{` in this template"));
+            };
+            let name = &after[..end];
+            let Some(index) = fields.iter().position(|f| f == name) else {
+                return Err(syn::Error::new(
+                    lit.span(),
+                    with_suggestion(
+                        format!(
+                            "`{{{name}}}` names no field of this struct; its fields are: {}",
+                            fields.join(", ")
+                        ),
+                        name,
+                        fields.iter().map(String::as_str),
+                    ),
+                ));
+            };
+            if !literal.is_empty() {
+                let l = std::mem::take(&mut literal);
+                segs.push(quote!(::sfn::tasks::custom::Seg::Lit(#l)));
+            }
+            segs.push(quote!(::sfn::tasks::custom::Seg::Field(#index)));
+            rest = &after[end + 1..];
+        } else {
+            literal.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    if !literal.is_empty() {
+        segs.push(quote!(::sfn::tasks::custom::Seg::Lit(#literal)));
+    }
+    Ok(quote!(&[#(#segs),*]))
+}
