@@ -45,7 +45,7 @@ pub fn workflow_const(lowered: &Lowered, ok: bool) -> TokenStream {
         names.sort();
         names.dedup();
         let pieces = pieces(lowered);
-        let fixed = lowered.statements.iter().map(|s| {
+        let fixed = |s: &sfn_runtime::iam::Statement| {
             let effect = s.effect.as_str();
             let actions = &s.actions;
             let resources = &s.resources;
@@ -54,24 +54,30 @@ pub fn workflow_const(lowered: &Lowered, ok: bool) -> TokenStream {
                 .as_ref()
                 .map(|c| canonical(c).to_string())
                 .unwrap_or_default();
-            quote!(#c::Fixed { effect: #effect, actions: &[#(#actions),*], resources: &[#(#resources),*], condition: #condition })
-        });
-        let custom = (0..lowered.custom.len()).map(|k| {
+            quote!(#c::Grants::Fixed(#c::Fixed { effect: #effect, actions: &[#(#actions),*], resources: &[#(#resources),*], condition: #condition }))
+        };
+        // Statements in the order of the states, as the catalogue's policy is built.
+        let mut grants = Vec::new();
+        let mut next = 0;
+        for (k, state) in lowered.custom.iter().enumerate() {
+            let upto = state.statements_before.min(lowered.statements.len());
+            grants.extend(lowered.statements[next.min(upto)..upto].iter().map(fixed));
+            next = next.max(upto);
             let spec = format_ident!("__SFN_SPEC_{}", k);
             let given = format_ident!("__SFN_GIVEN_{}", k);
             let pattern = format_ident!("__SFN_PATTERN_{}", k);
-            quote!(#c::CustomIam { iam: #spec.iam, pattern: #pattern, given: #given })
-        });
+            grants.push(quote!(#c::Grants::Custom(#c::CustomIam { iam: #spec.iam, pattern: #pattern, given: #given })));
+        }
+        grants.extend(lowered.statements[next..].iter().map(fixed));
         quote! {
             const __SFN_PIECES: &[#c::Piece] = &[#(#pieces),*];
             const __SFN_DEF_LEN: usize = #c::render::<0>(__SFN_PIECES).len();
             const __SFN_DEF: #c::Buf<__SFN_DEF_LEN> = #c::render::<__SFN_DEF_LEN>(__SFN_PIECES);
             const __SFN_DEF_REF: &#c::Buf<__SFN_DEF_LEN> = &__SFN_DEF;
-            const __SFN_FIXED: &[#c::Fixed] = &[#(#fixed),*];
-            const __SFN_CUSTOM: &[#c::CustomIam] = &[#(#custom),*];
-            const __SFN_ATOMS: usize = #c::atoms(__SFN_FIXED, __SFN_CUSTOM);
-            const __SFN_POLICY_LEN: usize = #c::policy::<0, __SFN_ATOMS>(__SFN_FIXED, __SFN_CUSTOM).len();
-            const __SFN_POLICY: #c::Buf<__SFN_POLICY_LEN> = #c::policy::<__SFN_POLICY_LEN, __SFN_ATOMS>(__SFN_FIXED, __SFN_CUSTOM);
+            const __SFN_GRANTS: &[#c::Grants] = &[#(#grants),*];
+            const __SFN_ATOMS: usize = #c::atoms(__SFN_GRANTS);
+            const __SFN_POLICY_LEN: usize = #c::policy::<0, __SFN_ATOMS>(__SFN_GRANTS).len();
+            const __SFN_POLICY: #c::Buf<__SFN_POLICY_LEN> = #c::policy::<__SFN_POLICY_LEN, __SFN_ATOMS>(__SFN_GRANTS);
             const __SFN_POLICY_REF: &#c::Buf<__SFN_POLICY_LEN> = &__SFN_POLICY;
             ::sfn::Workflow::from_parts(
                 #name_str,

@@ -30,6 +30,8 @@ pub struct CustomState {
     pub pattern: Option<(TokenStream, Span)>,
     /// A JSONata state (renders `Arguments`, no `.$` keys).
     pub jsonata: bool,
+    /// How many catalogue statements precede this state's (the policy keeps state order).
+    pub statements_before: usize,
 }
 
 /// One field of a custom task state.
@@ -67,6 +69,7 @@ impl Lower<'_> {
             fields: Vec::new(),
             pattern: None,
             jsonata,
+            statements_before: self.statements.len(),
         };
         let before = self.errors.len();
         for field in fields {

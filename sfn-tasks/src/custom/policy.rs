@@ -31,6 +31,15 @@ pub struct CustomIam {
     pub given: &'static [Given],
 }
 
+/// The statements of one task state, in the order of the states.
+#[derive(Clone, Copy)]
+pub enum Grants {
+    /// A statement the macro knows.
+    Fixed(Fixed),
+    /// A custom state's statements.
+    Custom(CustomIam),
+}
+
 #[derive(Clone, Copy)]
 enum Res {
     Plain(&'static str),
@@ -67,24 +76,24 @@ const fn applies(t: &StatementTemplate, pattern: Pattern) -> bool {
 }
 
 /// The number of grants: the size of the work arrays of [`policy`].
-pub const fn atoms(fixed: &[Fixed], custom: &[CustomIam]) -> usize {
+pub const fn atoms(grants: &[Grants]) -> usize {
     let mut n = 0;
     let mut i = 0;
-    while i < fixed.len() {
-        n += fixed[i].actions.len() * fixed[i].resources.len();
-        i += 1;
-    }
-    let mut c = 0;
-    while c < custom.len() {
-        let mut t = 0;
-        while t < custom[c].iam.len() {
-            let s = &custom[c].iam[t];
-            if applies(s, custom[c].pattern) {
-                n += s.actions.len() * s.resources.len();
+    while i < grants.len() {
+        match grants[i] {
+            Grants::Fixed(s) => n += s.actions.len() * s.resources.len(),
+            Grants::Custom(c) => {
+                let mut t = 0;
+                while t < c.iam.len() {
+                    let s = &c.iam[t];
+                    if applies(s, c.pattern) {
+                        n += s.actions.len() * s.resources.len();
+                    }
+                    t += 1;
+                }
             }
-            t += 1;
         }
-        c += 1;
+        i += 1;
     }
     n
 }
@@ -223,49 +232,24 @@ const fn push_res<const N: usize>(out: &mut Buf<N>, r: &Res) {
 }
 
 /// Writes the policy document into a `Buf<OUT>` (`OUT = 0` only counts); `N` is
-/// [`atoms`]`(fixed, custom)`.
-pub const fn policy<const OUT: usize, const N: usize>(
-    fixed: &[Fixed],
-    custom: &[CustomIam],
-) -> Buf<OUT> {
+/// [`atoms`]`(grants)`.
+pub const fn policy<const OUT: usize, const N: usize>(grants: &[Grants]) -> Buf<OUT> {
     // The grants, in order.
     let mut atom = [NONE; N];
     let mut n = 0;
     let mut i = 0;
-    while i < fixed.len() {
-        let s = &fixed[i];
-        let mut a = 0;
-        while a < s.actions.len() {
-            let mut r = 0;
-            while r < s.resources.len() {
-                atom[n] = Atom {
-                    effect: s.effect,
-                    condition: s.condition,
-                    action: s.actions[a],
-                    res: Res::Plain(s.resources[r]),
-                };
-                n += 1;
-                r += 1;
-            }
-            a += 1;
-        }
-        i += 1;
-    }
-    let mut c = 0;
-    while c < custom.len() {
-        let mut t = 0;
-        while t < custom[c].iam.len() {
-            let s = &custom[c].iam[t];
-            if applies(s, custom[c].pattern) {
+    while i < grants.len() {
+        match grants[i] {
+            Grants::Fixed(s) => {
                 let mut a = 0;
                 while a < s.actions.len() {
                     let mut r = 0;
                     while r < s.resources.len() {
                         atom[n] = Atom {
-                            effect: "Allow",
-                            condition: "",
+                            effect: s.effect,
+                            condition: s.condition,
                             action: s.actions[a],
-                            res: resolve(s.resources[r], custom[c].given),
+                            res: Res::Plain(s.resources[r]),
                         };
                         n += 1;
                         r += 1;
@@ -273,9 +257,32 @@ pub const fn policy<const OUT: usize, const N: usize>(
                     a += 1;
                 }
             }
-            t += 1;
+            Grants::Custom(c) => {
+                let mut t = 0;
+                while t < c.iam.len() {
+                    let s = &c.iam[t];
+                    if applies(s, c.pattern) {
+                        let mut a = 0;
+                        while a < s.actions.len() {
+                            let mut r = 0;
+                            while r < s.resources.len() {
+                                atom[n] = Atom {
+                                    effect: "Allow",
+                                    condition: "",
+                                    action: s.actions[a],
+                                    res: resolve(s.resources[r], c.given),
+                                };
+                                n += 1;
+                                r += 1;
+                            }
+                            a += 1;
+                        }
+                    }
+                    t += 1;
+                }
+            }
         }
-        c += 1;
+        i += 1;
     }
     // 1. The group of each grant: the first grant with the same scope and resource.
     let mut by_res = [0usize; N];

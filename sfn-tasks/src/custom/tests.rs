@@ -32,8 +32,13 @@ fn fixed(statements: &[(Vec<String>, Vec<String>, bool)]) -> (&'static [Fixed], 
 }
 
 fn written(fixed: &[Fixed], custom: &[CustomIam]) -> String {
-    assert!(atoms(fixed, custom) <= 256);
-    policy::<8192, 256>(fixed, custom).as_str().to_owned()
+    let grants: Vec<Grants> = fixed
+        .iter()
+        .map(|f| Grants::Fixed(*f))
+        .chain(custom.iter().map(|c| Grants::Custom(*c)))
+        .collect();
+    assert!(atoms(&grants) <= 256);
+    policy::<8192, 256>(&grants).as_str().to_owned()
 }
 
 proptest! {
