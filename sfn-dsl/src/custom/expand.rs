@@ -117,8 +117,13 @@ fn check(span: Span, call: TokenStream) -> TokenStream {
 fn state_items(k: usize, state: &CustomState) -> TokenStream {
     let c = quote!(::sfn::tasks::custom);
     let path = &state.path;
-    let path_span = path.span();
-    let ty = format_ident!("__SfnTask{}", k);
+    // The type's name: its last segment (the first token of `self::X` says less).
+    let path_span = path
+        .segments
+        .last()
+        .map(|s| s.ident.span())
+        .unwrap_or_else(|| path.span());
+    let ty = format_ident!("__SfnTask{}", k, span = path_span);
     let spec = format_ident!("__SFN_SPEC_{}", k);
     let given = format_ident!("__SFN_GIVEN_{}", k);
     let pattern = format_ident!("__SFN_PATTERN_{}", k);
@@ -129,8 +134,10 @@ fn state_items(k: usize, state: &CustomState) -> TokenStream {
         let takes = format_ident!("{}", f.takes, span = f.span);
         let value = &f.value;
         let token = f.token;
+        // Every token at the value, so that a kind mismatch points there only.
+        let ty = format_ident!("__SfnTask{}", k, span = f.span);
         let info = quote_spanned! {f.span=>
-            #c::#takes(&<#ty as #c::Task>::Fields::#name)
+            ::sfn::tasks::custom::#takes(&<#ty as ::sfn::tasks::custom::Task>::Fields::#name)
         };
         quote!(#c::Given { field: #info, value: #c::GivenValue::#value, token: #token })
     });
@@ -155,7 +162,7 @@ fn state_items(k: usize, state: &CustomState) -> TokenStream {
         ),
     ];
     let spec_item = quote_spanned! {path_span=>
-        const #spec: #c::Spec = <#ty as #c::Task>::SPEC;
+        const #spec: ::sfn::tasks::custom::Spec = <#ty as ::sfn::tasks::custom::Task>::SPEC;
     };
     quote! {
         type #ty = #path;

@@ -43,26 +43,50 @@ pub const fn pattern(spec: &Spec, pattern: Pattern) -> Message {
 /// Every field that is not an `Option` must be written.
 pub const fn required(spec: &Spec, given: &[Given]) -> Message {
     let mut m = Message::new();
-    let mut missing = 0;
+    let mut total = 0;
+    let mut f = 0;
+    while f < spec.fields.len() {
+        if !spec.fields[f].optional && !is_given(given, spec.fields[f].index) {
+            total += 1;
+        }
+        f += 1;
+    }
+    if total == 0 {
+        return m;
+    }
+    m.push_str(spec.name);
+    m.push_str(if total == 1 {
+        " is missing the required field "
+    } else {
+        " is missing the required fields "
+    });
+    let mut written = 0;
     let mut f = 0;
     while f < spec.fields.len() {
         let field = &spec.fields[f];
         if !field.optional && !is_given(given, field.index) {
-            if missing == 0 {
-                m.push_str(spec.name);
-                m.push_str(" is missing the required field `");
-            } else {
-                m.push_str(", `");
+            if written > 0 {
+                m.push_str(", ");
             }
+            m.push_byte(b'`');
             m.push_str(field.name);
             m.push_byte(b'`');
-            missing += 1;
+            written += 1;
         }
         f += 1;
     }
-    if missing > 0 {
-        m.push_str("; add it: `field: value`");
+    m.push_str("; add `");
+    let mut f = 0;
+    while f < spec.fields.len() {
+        let field = &spec.fields[f];
+        if !field.optional && !is_given(given, field.index) {
+            m.push_str(field.name);
+            m.push_str(": ..");
+            break;
+        }
+        f += 1;
     }
+    m.push_byte(b'`');
     m
 }
 

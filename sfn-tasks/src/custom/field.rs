@@ -29,9 +29,13 @@ pub struct FieldDef<K> {
     kind: PhantomData<fn() -> K>,
 }
 
-impl<K: FieldKind> FieldDef<K> {
-    /// The description of field `index` (`name`, rendered under `key`).
-    pub const fn new(index: usize, name: &'static str, key: &'static str, skip: bool) -> Self {
+impl<K> FieldDef<K> {
+    /// The description of field `index` (`name`, rendered under `key`). The bound is on the
+    /// function, so that a type that is no kind gets `FieldKind`'s message.
+    pub const fn new(index: usize, name: &'static str, key: &'static str, skip: bool) -> Self
+    where
+        K: FieldKind,
+    {
         FieldDef {
             info: FieldInfo {
                 index,
@@ -46,27 +50,60 @@ impl<K: FieldKind> FieldDef<K> {
     }
 }
 
-macro_rules! takes_fn {
-    ($($fn:ident: $trait:ident),* $(,)?) => {
-        $(
-            #[doc = concat!("The field, checked to accept what [`kind::", stringify!($trait), "`] says.")]
-            pub const fn $fn<K: kind::$trait>(field: &FieldDef<K>) -> FieldInfo {
-                field.info
-            }
-        )*
-    };
+// One function per kind of written value (not a macro: their bounds appear in rustc's
+// notes, which read better without a macro backtrace).
+
+/// The field, checked to accept what [`kind::TakesStr`] says.
+pub const fn takes_str<K: kind::TakesStr>(field: &FieldDef<K>) -> FieldInfo {
+    field.info
 }
 
-takes_fn!(
-    takes_str: TakesStr,
-    takes_number: TakesNumber,
-    takes_bool: TakesBool,
-    takes_null: TakesNull,
-    takes_path: TakesPath,
-    takes_intrinsic: TakesIntrinsic,
-    takes_jsonata: TakesJsonata,
-    takes_object: TakesObject,
-    takes_array: TakesArray,
-    takes_word: TakesWord,
-    takes_duration: TakesDuration,
-);
+/// The field, checked to accept what [`kind::TakesNumber`] says.
+pub const fn takes_number<K: kind::TakesNumber>(field: &FieldDef<K>) -> FieldInfo {
+    field.info
+}
+
+/// The field, checked to accept what [`kind::TakesBool`] says.
+pub const fn takes_bool<K: kind::TakesBool>(field: &FieldDef<K>) -> FieldInfo {
+    field.info
+}
+
+/// The field, checked to accept what [`kind::TakesNull`] says.
+pub const fn takes_null<K: kind::TakesNull>(field: &FieldDef<K>) -> FieldInfo {
+    field.info
+}
+
+/// The field, checked to accept what [`kind::TakesPath`] says.
+pub const fn takes_path<K: kind::TakesPath>(field: &FieldDef<K>) -> FieldInfo {
+    field.info
+}
+
+/// The field, checked to accept what [`kind::TakesIntrinsic`] says.
+pub const fn takes_intrinsic<K: kind::TakesIntrinsic>(field: &FieldDef<K>) -> FieldInfo {
+    field.info
+}
+
+/// The field, checked to accept what [`kind::TakesJsonata`] says.
+pub const fn takes_jsonata<K: kind::TakesJsonata>(field: &FieldDef<K>) -> FieldInfo {
+    field.info
+}
+
+/// The field, checked to accept what [`kind::TakesObject`] says.
+pub const fn takes_object<K: kind::TakesObject>(field: &FieldDef<K>) -> FieldInfo {
+    field.info
+}
+
+/// The field, checked to accept what [`kind::TakesArray`] says.
+pub const fn takes_array<K: kind::TakesArray>(field: &FieldDef<K>) -> FieldInfo {
+    field.info
+}
+
+/// The field, checked to accept what [`kind::TakesWord`] says.
+pub const fn takes_word<K: kind::TakesWord>(field: &FieldDef<K>) -> FieldInfo {
+    field.info
+}
+
+/// The field, checked to accept what [`kind::TakesDuration`] says.
+pub const fn takes_duration<K: kind::TakesDuration>(field: &FieldDef<K>) -> FieldInfo {
+    field.info
+}

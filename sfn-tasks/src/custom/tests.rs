@@ -197,7 +197,7 @@ fn checks_say_what_is_wrong() {
     assert!(check::pattern(&spec, Pattern::WaitForTaskToken).is_empty());
     assert_eq!(
         check::required(&spec, &[]).as_str(),
-        "Send is missing the required field `queue_name`; add it: `field: value`"
+        "Send is missing the required field `queue_name`; add `queue_name: ..`"
     );
     let no_token = [Given {
         field: FIELDS[0],

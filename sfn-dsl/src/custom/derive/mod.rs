@@ -383,6 +383,7 @@ fn task_enum(input: &DeriveInput) -> syn::Result<TokenStream> {
         ));
     }
     let mut words = Vec::new();
+    let mut variants = Vec::new();
     for variant in &data.variants {
         if !matches!(variant.fields, Fields::Unit) {
             errors.push(syn::Error::new(
@@ -400,6 +401,7 @@ fn task_enum(input: &DeriveInput) -> syn::Result<TokenStream> {
             (None, None) => name.clone(),
         };
         words.push(quote!((#word, #asl)));
+        variants.push(variant.ident.clone());
     }
     combine(errors)?;
     let takes = [
@@ -419,5 +421,12 @@ fn task_enum(input: &DeriveInput) -> syn::Result<TokenStream> {
                 <Self as ::sfn::tasks::custom::TaskEnum>::WORDS;
         }
         #(impl ::sfn::tasks::custom::kind::#takes for #ident {})*
+        // The enum names values, it is never built: keep rustc's dead-code lint quiet.
+        const _: () = {
+            #[allow(dead_code)]
+            fn __sfn_described() -> &'static [#ident] {
+                &[#(#ident::#variants),*]
+            }
+        };
     })
 }
