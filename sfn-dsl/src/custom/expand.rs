@@ -71,12 +71,17 @@ pub fn workflow_const(lowered: &Lowered, ok: bool) -> TokenStream {
         grants.extend(lowered.statements[next..].iter().map(fixed));
         quote! {
             const __SFN_PIECES: &[#c::Piece] = &[#(#pieces),*];
+            #[allow(long_running_const_eval)]
             const __SFN_DEF_LEN: usize = #c::render::<0>(__SFN_PIECES).len();
+            #[allow(long_running_const_eval)]
             const __SFN_DEF: #c::Buf<__SFN_DEF_LEN> = #c::render::<__SFN_DEF_LEN>(__SFN_PIECES);
             const __SFN_DEF_REF: &#c::Buf<__SFN_DEF_LEN> = &__SFN_DEF;
             const __SFN_GRANTS: &[#c::Grants] = &[#(#grants),*];
+            #[allow(long_running_const_eval)]
             const __SFN_ATOMS: usize = #c::atoms(__SFN_GRANTS);
+            #[allow(long_running_const_eval)]
             const __SFN_POLICY_LEN: usize = #c::policy::<0, __SFN_ATOMS>(__SFN_GRANTS).len();
+            #[allow(long_running_const_eval)]
             const __SFN_POLICY: #c::Buf<__SFN_POLICY_LEN> = #c::policy::<__SFN_POLICY_LEN, __SFN_ATOMS>(__SFN_GRANTS);
             const __SFN_POLICY_REF: &#c::Buf<__SFN_POLICY_LEN> = &__SFN_POLICY;
             ::sfn::Workflow::from_parts(
@@ -141,12 +146,8 @@ fn state_items(k: usize, state: &CustomState) -> TokenStream {
         };
         quote!(#c::Given { field: #info, value: #c::GivenValue::#value, token: #token })
     });
-    let words = (0..state.fields.len()).map(|i| {
-        check(
-            state.fields[i].span,
-            quote!(#c::check::word(&#given[#i])),
-        )
-    });
+    let words = (0..state.fields.len())
+        .map(|i| check(state.fields[i].span, quote!(#c::check::word(&#given[#i]))));
     let pattern_value = match &state.pattern {
         Some((tokens, _)) => tokens.clone(),
         None => quote!(#spec.default_pattern),
@@ -154,7 +155,10 @@ fn state_items(k: usize, state: &CustomState) -> TokenStream {
     let pattern_span = state.pattern.as_ref().map(|(_, s)| *s).unwrap_or(path_span);
     let checks = [
         check(path_span, quote!(#c::check::required(&#spec, #given))),
-        check(path_span, quote!(#c::check::query_language(&#spec, #jsonata))),
+        check(
+            path_span,
+            quote!(#c::check::query_language(&#spec, #jsonata)),
+        ),
         check(pattern_span, quote!(#c::check::pattern(&#spec, #pattern))),
         check(
             pattern_span,
@@ -194,7 +198,11 @@ fn pieces(lowered: &Lowered) -> Vec<TokenStream> {
             quote!(#c::Piece::Str(#spec.resource(#pattern))),
         ));
         let params = marker(k, 'P');
-        let key = if state.jsonata { "Arguments" } else { "Parameters" };
+        let key = if state.jsonata {
+            "Arguments"
+        } else {
+            "Parameters"
+        };
         object.insert(key.into(), Json::String(params.clone()));
         slots.push((quoted(&params), quote!(#c::Piece::Params(&#call))));
         match object.get_mut("Retry") {

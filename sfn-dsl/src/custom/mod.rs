@@ -2,6 +2,6 @@
 //! expansion of a state that uses one by path (`state`, `expand`).
 
 pub mod derive;
-pub mod parse;
 pub mod expand;
+pub mod parse;
 pub mod state;

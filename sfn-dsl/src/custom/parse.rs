@@ -24,7 +24,10 @@ pub fn kind(input: ParseStream) -> syn::Result<(Ident, Option<Path>)> {
     }
     let kind = input.call(Ident::parse_any).and_then(|word| {
         if matches!(word.to_string().as_str(), "crate" | "self" | "super") {
-            Err(syn::Error::new(word.span(), "expected a path: `self::TaskType`"))
+            Err(syn::Error::new(
+                word.span(),
+                "expected a path: `self::TaskType`",
+            ))
         } else {
             Ok(word)
         }

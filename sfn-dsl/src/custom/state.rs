@@ -136,8 +136,10 @@ impl Lower<'_> {
                 span,
             });
         }
-        self.spans
-            .insert(&child(pointer, "Resource"), crate::loc::Loc::of(decl.kind.span()));
+        self.spans.insert(
+            &child(pointer, "Resource"),
+            crate::loc::Loc::of(decl.kind.span()),
+        );
         out.push(("Resource".into(), Json::String(STAND_IN_RESOURCE.into())));
         self.spans.insert(&at, decl.body_loc);
         out.push((key.into(), Json::Object(params)));

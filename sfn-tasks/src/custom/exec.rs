@@ -2,8 +2,8 @@
 
 use super::task::Task;
 use crate::spec::Pattern;
-use sfn_runtime::exec::{Executor, TaskContext, TaskFailure};
 use serde_json::Value;
+use sfn_runtime::exec::{Executor, TaskContext, TaskFailure};
 use std::sync::Arc;
 
 /// Registers handlers for custom task types on an [`Executor`].

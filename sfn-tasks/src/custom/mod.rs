@@ -28,7 +28,7 @@ pub mod text;
 pub use exec::OnTask;
 pub use field::*;
 pub use kind::{FieldKind, Json, Literal, Seconds, TaskEnum};
-pub use policy::{CustomIam, Fixed, Grants, atoms, policy};
+pub use policy::{CustomIam, Fixed, Grants, MAX_PARTS, atoms, policy};
 pub use render::{Call, Piece, render};
 pub use task::{Given, GivenValue, Seg, Spec, StatementTemplate, Task, pattern_index, word_value};
 pub use text::Buf;

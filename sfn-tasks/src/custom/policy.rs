@@ -40,10 +40,26 @@ pub enum Grants {
     Custom(CustomIam),
 }
 
+/// The most parts a resource template may have (`arn:..:`, `{field}`, `/`, ...): the
+/// derive rejects longer ones.
+pub const MAX_PARTS: usize = 8;
+
+/// A resource: its text as parts, resolved once (comparisons walk them, never re-resolve).
 #[derive(Clone, Copy)]
-enum Res {
-    Plain(&'static str),
-    Template(&'static [Seg], &'static [Given]),
+struct Res {
+    parts: [&'static str; MAX_PARTS],
+    count: usize,
+    len: usize,
+}
+
+const fn plain(s: &'static str) -> Res {
+    let mut parts = [""; MAX_PARTS];
+    parts[0] = s;
+    Res {
+        parts,
+        count: 1,
+        len: s.len(),
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -58,7 +74,7 @@ const NONE: Atom = Atom {
     effect: "",
     condition: "",
     action: "",
-    res: Res::Plain(""),
+    res: plain(""),
 };
 
 const fn applies(t: &StatementTemplate, pattern: Pattern) -> bool {
@@ -116,16 +132,21 @@ const fn field_text(given: &[Given], index: usize) -> Option<&'static str> {
 const fn resolve(segs: &'static [Seg], given: &'static [Given]) -> Res {
     let mut unknown = false;
     let mut named = false;
+    let mut out = plain("");
+    out.count = 0;
     let mut i = 0;
-    while i < segs.len() {
-        match segs[i] {
-            Seg::Field(f) => {
-                if field_text(given, f).is_none() {
-                    unknown = true;
-                } else {
+    while i < segs.len() && i < MAX_PARTS {
+        let text = match segs[i] {
+            Seg::Field(f) => match field_text(given, f) {
+                Some(t) => {
                     named = true;
+                    t
                 }
-            }
+                None => {
+                    unknown = true;
+                    "*"
+                }
+            },
             Seg::Lit(s) => {
                 let b = s.as_bytes();
                 let mut j = 0;
@@ -135,81 +156,67 @@ const fn resolve(segs: &'static [Seg], given: &'static [Given]) -> Res {
                     }
                     j += 1;
                 }
+                s
             }
-        }
+        };
+        out.parts[out.count] = text;
+        out.count += 1;
+        out.len += text.len();
         i += 1;
     }
     if unknown && !named {
-        return Res::Plain("*");
+        return plain("*");
     }
-    Res::Template(segs, given)
+    out
 }
 
-const fn seg_text(seg: &Seg, given: &[Given]) -> &'static str {
-    match *seg {
-        Seg::Lit(s) => s,
-        Seg::Field(f) => match field_text(given, f) {
-            Some(s) => s,
-            None => "*",
-        },
-    }
-}
-
-const fn res_len(r: &Res) -> usize {
-    match *r {
-        Res::Plain(s) => s.len(),
-        Res::Template(segs, given) => {
-            let mut n = 0;
-            let mut i = 0;
-            while i < segs.len() {
-                n += seg_text(&segs[i], given).len();
-                i += 1;
-            }
-            n
-        }
-    }
-}
-
-const fn res_byte(r: &Res, mut at: usize) -> u8 {
-    match *r {
-        Res::Plain(s) => s.as_bytes()[at],
-        Res::Template(segs, given) => {
-            let mut i = 0;
-            while i < segs.len() {
-                let text = seg_text(&segs[i], given).as_bytes();
-                if at < text.len() {
-                    return text[at];
-                }
-                at -= text.len();
-                i += 1;
-            }
-            0
-        }
-    }
-}
-
-/// -1, 0, 1 comparing byte strings (the order of `String`).
+/// -1, 0, 1 comparing byte strings (the order of `String`), part by part.
 const fn cmp_res(a: &Res, b: &Res) -> i8 {
-    let (la, lb) = (res_len(a), res_len(b));
-    let mut i = 0;
-    while i < la && i < lb {
-        let (x, y) = (res_byte(a, i), res_byte(b, i));
-        if x != y {
-            return if x < y { -1 } else { 1 };
+    let (mut ia, mut oa, mut ib, mut ob) = (0, 0, 0, 0);
+    loop {
+        while ia < a.count && oa >= a.parts[ia].len() {
+            ia += 1;
+            oa = 0;
         }
-        i += 1;
+        while ib < b.count && ob >= b.parts[ib].len() {
+            ib += 1;
+            ob = 0;
+        }
+        let (end_a, end_b) = (ia >= a.count, ib >= b.count);
+        if end_a || end_b {
+            return if end_a && end_b {
+                0
+            } else if end_a {
+                -1
+            } else {
+                1
+            };
+        }
+        let (x, y) = (a.parts[ia].as_bytes(), b.parts[ib].as_bytes());
+        // The common run of the two current parts, in one tight loop.
+        let run = if x.len() - oa < y.len() - ob {
+            x.len() - oa
+        } else {
+            y.len() - ob
+        };
+        let mut j = 0;
+        while j < run {
+            if x[oa + j] != y[ob + j] {
+                return if x[oa + j] < y[ob + j] { -1 } else { 1 };
+            }
+            j += 1;
+        }
+        oa += run;
+        ob += run;
     }
-    if la == lb {
-        0
-    } else if la < lb {
-        -1
-    } else {
-        1
-    }
+}
+
+const fn eq_res(a: &Res, b: &Res) -> bool {
+    a.len == b.len && cmp_res(a, b) == 0
 }
 
 const fn cmp_str(a: &'static str, b: &'static str) -> i8 {
-    cmp_res(&Res::Plain(a), &Res::Plain(b))
+    cmp_res(&plain(a), &plain(b))
 }
 
 const fn same_scope(a: &Atom, b: &Atom) -> bool {
@@ -218,15 +225,10 @@ const fn same_scope(a: &Atom, b: &Atom) -> bool {
 
 const fn push_res<const N: usize>(out: &mut Buf<N>, r: &Res) {
     out.push_byte(b'"');
-    match *r {
-        Res::Plain(s) => out.push_escaped(s),
-        Res::Template(segs, given) => {
-            let mut i = 0;
-            while i < segs.len() {
-                out.push_escaped(seg_text(&segs[i], given));
-                i += 1;
-            }
-        }
+    let mut i = 0;
+    while i < r.count {
+        out.push_escaped(r.parts[i]);
+        i += 1;
     }
     out.push_byte(b'"');
 }
@@ -249,7 +251,7 @@ pub const fn policy<const OUT: usize, const N: usize>(grants: &[Grants]) -> Buf<
                             effect: s.effect,
                             condition: s.condition,
                             action: s.actions[a],
-                            res: Res::Plain(s.resources[r]),
+                            res: plain(s.resources[r]),
                         };
                         n += 1;
                         r += 1;
@@ -292,8 +294,8 @@ pub const fn policy<const OUT: usize, const N: usize>(grants: &[Grants]) -> Buf<
         let mut j = 0;
         while j < i {
             if by_res[j] == j
+                && eq_res(&atom[i].res, &atom[j].res)
                 && same_scope(&atom[i], &atom[j])
-                && cmp_res(&atom[i].res, &atom[j].res) == 0
             {
                 by_res[i] = j;
                 break;
@@ -324,7 +326,24 @@ pub const fn policy<const OUT: usize, const N: usize>(grants: &[Grants]) -> Buf<
         }
         g += 1;
     }
-    // 3. Write.
+    // 3. The resource groups sorted by resource once (insertion sort: the grants of a
+    //    workflow are few), so each statement lists its resources in order without a search.
+    let mut order = [0usize; N];
+    let mut m = 0;
+    let mut k = 0;
+    while k < n {
+        if by_res[k] == k {
+            let mut at = m;
+            while at > 0 && cmp_res(&atom[order[at - 1]].res, &atom[k].res) > 0 {
+                order[at] = order[at - 1];
+                at -= 1;
+            }
+            order[at] = k;
+            m += 1;
+        }
+        k += 1;
+    }
+    // 4. Write.
     let mut out = Buf::new();
     out.push_str("{\"Version\":\"2012-10-17\",\"Statement\":[");
     let mut first = true;
@@ -340,7 +359,7 @@ pub const fn policy<const OUT: usize, const N: usize>(grants: &[Grants]) -> Buf<
             out.push_str(",\"Action\":");
             write_actions(&mut out, &atom, &by_res, n, s);
             out.push_str(",\"Resource\":");
-            write_resources(&mut out, &atom, &by_res, &by_set, n, s);
+            write_resources(&mut out, &atom, &order, m, &by_set, s);
             if !atom[s].condition.is_empty() {
                 out.push_str(",\"Condition\":");
                 out.push_str(atom[s].condition);
@@ -442,54 +461,40 @@ const fn write_actions<const OUT: usize, const N: usize>(
     }
 }
 
-/// The resources of every group merged into statement `s`, sorted and distinct.
+/// The resources of every group merged into statement `s`: `order` holds the `m` resource
+/// groups sorted by resource, and within one statement (one scope) they are distinct.
 const fn write_resources<const OUT: usize, const N: usize>(
     out: &mut Buf<OUT>,
     atom: &[Atom; N],
-    by_res: &[usize; N],
+    order: &[usize; N],
+    m: usize,
     by_set: &[usize; N],
-    n: usize,
     s: usize,
 ) {
-    let mut pass = 0;
-    while pass < 2 {
-        let mut count = 0;
-        let mut last: Option<usize> = None;
-        loop {
-            let mut best: Option<usize> = None;
-            let mut k = 0;
-            while k < n {
-                if by_res[k] == k && by_set[k] == s {
-                    let after = match last {
-                        Some(l) => cmp_res(&atom[k].res, &atom[l].res) > 0,
-                        None => true,
-                    };
-                    let better = match best {
-                        Some(b) => cmp_res(&atom[k].res, &atom[b].res) < 0,
-                        None => true,
-                    };
-                    if after && better {
-                        best = Some(k);
-                    }
-                }
-                k += 1;
-            }
-            let Some(b) = best else { break };
-            if pass == 1 {
-                if count > 0 {
-                    out.push_byte(b',');
-                }
-                push_res(out, &atom[b].res);
-            }
+    let mut count = 0;
+    let mut i = 0;
+    while i < m {
+        if by_set[order[i]] == s {
             count += 1;
-            last = Some(b);
         }
-        if pass == 0 && count > 1 {
-            out.push_byte(b'[');
+        i += 1;
+    }
+    if count > 1 {
+        out.push_byte(b'[');
+    }
+    let mut written = 0;
+    let mut i = 0;
+    while i < m {
+        if by_set[order[i]] == s {
+            if written > 0 {
+                out.push_byte(b',');
+            }
+            push_res(out, &atom[order[i]].res);
+            written += 1;
         }
-        if pass == 1 && count > 1 {
-            out.push_byte(b']');
-        }
-        pass += 1;
+        i += 1;
+    }
+    if count > 1 {
+        out.push_byte(b']');
     }
 }

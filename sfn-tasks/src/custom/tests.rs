@@ -116,7 +116,10 @@ fn templates_take_literal_values_and_star_otherwise() {
         },
     ];
     let (fixed, mut doc) = fixed(&[(vec!["sqs:SendMessage".into()], vec!["arn:t".into()], false)]);
-    doc.push(Statement::allow(["sqs:SendMessage"], ["arn:aws:sqs:r:1:orders"]));
+    doc.push(Statement::allow(
+        ["sqs:SendMessage"],
+        ["arn:aws:sqs:r:1:orders"],
+    ));
     doc.push(Statement::allow(["sqs:SendMessage"], ["arn:aws:sqs:r:1:*"]));
     assert_eq!(written(fixed, &custom), doc.to_json());
     // The wait_for_task_token-only statement applies under that pattern only.
@@ -180,7 +183,11 @@ fn parameters_follow_the_field_order_with_keys_and_words() {
 fn checks_say_what_is_wrong() {
     let spec = Spec {
         name: "Send",
-        resources: ["arn:aws:states:::x", "", "arn:aws:states:::x.waitForTaskToken"],
+        resources: [
+            "arn:aws:states:::x",
+            "",
+            "arn:aws:states:::x.waitForTaskToken",
+        ],
         patterns: &[Pattern::RequestResponse, Pattern::WaitForTaskToken],
         default_pattern: Pattern::RequestResponse,
         fields: FIELDS,
@@ -211,7 +218,11 @@ fn checks_say_what_is_wrong() {
             .starts_with("Task Token is required in `queue_name`")
     );
     assert!(check::token(&spec, &no_token, Pattern::RequestResponse, false).is_empty());
-    assert!(check::query_language(&spec, true).as_str().contains("only JSONPath"));
+    assert!(
+        check::query_language(&spec, true)
+            .as_str()
+            .contains("only JSONPath")
+    );
     let bad_word = Given {
         field: FIELDS[1],
         value: GivenValue::Word("hgh"),

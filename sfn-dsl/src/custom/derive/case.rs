@@ -70,8 +70,14 @@ mod tests {
     fn like_serde() {
         assert_eq!(convert("queue_url", "PascalCase").unwrap(), "QueueUrl");
         assert_eq!(convert("queue_url", "camelCase").unwrap(), "queueUrl");
-        assert_eq!(convert("HighPriority", "SCREAMING_SNAKE_CASE").unwrap(), "HIGH_PRIORITY");
-        assert_eq!(convert("HighPriority", "snake_case").unwrap(), "high_priority");
+        assert_eq!(
+            convert("HighPriority", "SCREAMING_SNAKE_CASE").unwrap(),
+            "HIGH_PRIORITY"
+        );
+        assert_eq!(
+            convert("HighPriority", "snake_case").unwrap(),
+            "high_priority"
+        );
         assert_eq!(convert("a_b", "kebab-case").unwrap(), "a-b");
         assert!(convert("a", "Pascal").is_none());
     }

@@ -148,7 +148,10 @@ fn task(input: &DeriveInput) -> syn::Result<TokenStream> {
         }
     }
     if patterns.is_empty() {
-        patterns.push(("request_response".into(), pattern_tokens(&Ident::new("request_response", Span::call_site()))?));
+        patterns.push((
+            "request_response".into(),
+            pattern_tokens(&Ident::new("request_response", Span::call_site()))?,
+        ));
     }
     let default_pattern = match &c.default_pattern {
         Some(word) => match pattern_tokens(word) {
@@ -263,7 +266,10 @@ fn task(input: &DeriveInput) -> syn::Result<TokenStream> {
                 String::new()
             }
             Err(e) => {
-                errors.push(syn::Error::new(lit.span(), format!("`retry` is not JSON: {e}")));
+                errors.push(syn::Error::new(
+                    lit.span(),
+                    format!("`retry` is not JSON: {e}"),
+                ));
                 String::new()
             }
         },
@@ -379,7 +385,10 @@ fn task_enum(input: &DeriveInput) -> syn::Result<TokenStream> {
     {
         errors.push(syn::Error::new(
             lit.span(),
-            format!("unknown case `{case}`; expected one of: {}", case::CASES.join(", ")),
+            format!(
+                "unknown case `{case}`; expected one of: {}",
+                case::CASES.join(", ")
+            ),
         ));
     }
     let mut words = Vec::new();

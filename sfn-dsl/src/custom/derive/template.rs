@@ -16,7 +16,10 @@ pub fn segments(lit: &LitStr, fields: &[String]) -> syn::Result<TokenStream> {
         if let Some(after) = rest.strip_prefix("${") {
             // A CloudFormation substitution; `${region}` / `${account}` are shorthands.
             let Some(end) = after.find('}') else {
-                return Err(syn::Error::new(lit.span(), "unclosed `${` in this template"));
+                return Err(syn::Error::new(
+                    lit.span(),
+                    "unclosed `${` in this template",
+                ));
             };
             match &after[..end] {
                 "region" => literal.push_str("${AWS::Region}"),
@@ -60,6 +63,13 @@ pub fn segments(lit: &LitStr, fields: &[String]) -> syn::Result<TokenStream> {
     }
     if !literal.is_empty() {
         segs.push(quote!(::sfn::tasks::custom::Seg::Lit(#literal)));
+    }
+    // sfn_tasks::custom::MAX_PARTS: the const policy writer keeps a resource's parts in place.
+    if segs.len() > 8 {
+        return Err(syn::Error::new(
+            lit.span(),
+            "a resource template has at most 8 parts (literal text and `{field}`s)",
+        ));
     }
     Ok(quote!(&[#(#segs),*]))
 }

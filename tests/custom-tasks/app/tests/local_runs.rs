@@ -40,8 +40,12 @@ fn a_handler_registered_for_the_type_runs_its_states() {
             // The handler gets the rendered parameters (`ExternalId.$` evaluated).
             Ok(json!({ "id": input["ExternalId"] }))
         })
-        .on_task::<tasks::Invoke, _>(|input, _| Ok(json!({ "Payload": { "charged": input["Payload"]["id"] } })))
-        .on_task::<tasks::StartJobRun, _>(|input, _| Ok(json!({ "JobRunState": "SUCCEEDED", "JobName": input["JobName"] })));
+        .on_task::<tasks::Invoke, _>(|input, _| {
+            Ok(json!({ "Payload": { "charged": input["Payload"]["id"] } }))
+        })
+        .on_task::<tasks::StartJobRun, _>(|input, _| {
+            Ok(json!({ "JobRunState": "SUCCEEDED", "JobName": input["JobName"] }))
+        });
     let execution = executor.run(json!({ "orders": [{ "id": "a" }, { "id": "b" }] }));
     assert_eq!(execution.status, Status::Succeeded, "{execution:?}");
     let output = execution.output.unwrap();
@@ -74,6 +78,13 @@ fn the_policy_is_the_cloudformation_roles() {
     let template = ORDER_AUDIT.cloudformation();
     let text = template.to_string();
     assert!(text.contains("cloudtrail-data:PutAuditEvents"), "{text}");
-    assert!(text.contains("arn:aws:sqs:us-east-1:123456789012:orders"), "{text}");
-    assert!(FAN_OUT.policy().contains("glue:GetJobRun"), "{}", FAN_OUT.policy());
+    assert!(
+        text.contains("arn:aws:sqs:us-east-1:123456789012:orders"),
+        "{text}"
+    );
+    assert!(
+        FAN_OUT.policy().contains("glue:GetJobRun"),
+        "{}",
+        FAN_OUT.policy()
+    );
 }

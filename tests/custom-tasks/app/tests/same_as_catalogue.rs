@@ -11,7 +11,11 @@ fn same(builtin: &sfn::Workflow, custom: &sfn::Workflow) {
     assert_eq!(builtin.definition(), custom.definition());
     assert_eq!(builtin.policy(), custom.policy());
     // The statements are not empty by accident.
-    assert!(custom.policy().contains("\"Action\""), "{}", custom.policy());
+    assert!(
+        custom.policy().contains("\"Action\""),
+        "{}",
+        custom.policy()
+    );
 }
 
 workflow! {
@@ -48,7 +52,11 @@ workflow! {
 #[test]
 fn sqs_send_message() {
     same(&SQS_BUILTIN, &SQS_DERIVED);
-    assert!(SQS_DERIVED.definition().contains("sqs:sendMessage.waitForTaskToken"));
+    assert!(
+        SQS_DERIVED
+            .definition()
+            .contains("sqs:sendMessage.waitForTaskToken")
+    );
 }
 
 workflow! {
@@ -122,10 +130,17 @@ fn lambda_invoke_with_its_default_retry_and_token_rule() {
     // CDK's Lambda retrier first, then the user's.
     let definition = LAMBDA_DERIVED.to_value();
     let retry = &definition["States"]["Charge"]["Retry"];
-    assert_eq!(retry[0]["ErrorEquals"][0], "Lambda.ClientExecutionTimeoutException");
+    assert_eq!(
+        retry[0]["ErrorEquals"][0],
+        "Lambda.ClientExecutionTimeoutException"
+    );
     assert_eq!(retry[1]["ErrorEquals"][0], "States.Timeout");
     // A function known only at run time: `*` (and `*:*` folds into it).
-    assert!(LAMBDA_DERIVED.policy().contains("\"*\""), "{}", LAMBDA_DERIVED.policy());
+    assert!(
+        LAMBDA_DERIVED.policy().contains("\"*\""),
+        "{}",
+        LAMBDA_DERIVED.policy()
+    );
 }
 
 workflow! {
@@ -153,9 +168,17 @@ workflow! {
 fn glue_start_job_run_sync() {
     same(&GLUE_BUILTIN, &GLUE_DERIVED);
     assert!(GLUE_DERIVED.definition().contains("glue:startJobRun.sync"));
-    assert!(GLUE_DERIVED.definition().contains("\"ExecutionClass\":\"FLEX\""));
+    assert!(
+        GLUE_DERIVED
+            .definition()
+            .contains("\"ExecutionClass\":\"FLEX\"")
+    );
     // A job named at run time: `job/*`, as CDK writes it.
-    assert!(GLUE_DERIVED.policy().contains("job/*"), "{}", GLUE_DERIVED.policy());
+    assert!(
+        GLUE_DERIVED.policy().contains("job/*"),
+        "{}",
+        GLUE_DERIVED.policy()
+    );
 }
 
 workflow! {
@@ -175,7 +198,13 @@ workflow! {
 fn custom_and_catalogue_statements_merge_into_one_policy() {
     same(&MIXED_BUILTIN, &MIXED_DERIVED);
     // The two functions' grants share one statement, as the catalogue's do.
-    assert_eq!(MIXED_DERIVED.policy().matches("lambda:InvokeFunction").count(), 1);
+    assert_eq!(
+        MIXED_DERIVED
+            .policy()
+            .matches("lambda:InvokeFunction")
+            .count(),
+        1
+    );
 }
 
 /// A `Workflow` with custom states is still a constant.

@@ -106,10 +106,7 @@ pub enum ExecutionClass {
     rename_all = "PascalCase",
     query_languages(jsonpath, jsonata),
     retry = r#"[{"ErrorEquals": ["CloudTrailData.ThrottlingException"], "IntervalSeconds": 1, "MaxAttempts": 3}]"#,
-    iam(
-        actions("cloudtrail-data:PutAuditEvents"),
-        resources("{channel_arn}")
-    )
+    iam(actions("cloudtrail-data:PutAuditEvents"), resources("{channel_arn}"))
 )]
 pub struct PublishAudit {
     pub channel_arn: Literal<String>,
