@@ -155,7 +155,7 @@ fn task(input: &DeriveInput) -> syn::Result<TokenStream> {
     }
     let default_pattern = match &c.default_pattern {
         Some(word) => match pattern_tokens(word) {
-            Ok(t) if patterns.iter().any(|(w, _)| *w == word.to_string()) => t,
+            Ok(t) if patterns.iter().any(|(w, _)| word == w) => t,
             Ok(t) => {
                 errors.push(syn::Error::new(
                     word.span(),
@@ -212,7 +212,7 @@ fn task(input: &DeriveInput) -> syn::Result<TokenStream> {
 
     // Token field.
     let token_field = match &c.token {
-        Some(t) => match names.iter().position(|n| *n == t.to_string()) {
+        Some(t) => match names.iter().position(|n| t == n) {
             Some(i) if supports("wait_for_task_token") => quote!(::core::option::Option::Some(#i)),
             Some(_) => {
                 errors.push(syn::Error::new(
