@@ -73,3 +73,41 @@ pub fn segments(lit: &LitStr, fields: &[String]) -> syn::Result<TokenStream> {
     }
     Ok(quote!(&[#(#segs),*]))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::segments;
+
+    fn lit(s: &str) -> syn::LitStr {
+        syn::LitStr::new(s, proc_macro2::Span::call_site())
+    }
+
+    #[test]
+    fn fields_and_shorthands() {
+        let fields = vec!["queue_name".to_owned()];
+        let tokens = segments(
+            &lit("arn:aws:sqs:${region}:${account}:{queue_name}"),
+            &fields,
+        )
+        .unwrap()
+        .to_string()
+        .replace(' ', "");
+        assert_eq!(
+            tokens,
+            r#"&[::sfn::tasks::custom::Seg::Lit("arn:aws:sqs:${AWS::Region}:${AWS::AccountId}:"),::sfn::tasks::custom::Seg::Field(0usize)]"#
+        );
+    }
+
+    #[test]
+    fn a_field_that_does_not_exist_is_named() {
+        let fields = vec!["queue_name".to_owned()];
+        let error = segments(&lit("arn:{queue_nme}"), &fields).unwrap_err();
+        assert!(
+            error.to_string().contains("did you mean `queue_name`"),
+            "{error}"
+        );
+        assert!(segments(&lit("arn:{queue_name"), &fields).is_err());
+        let many = "{queue_name}:".repeat(5);
+        assert!(segments(&lit(&many), &fields).is_err());
+    }
+}
