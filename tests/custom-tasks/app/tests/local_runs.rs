@@ -88,3 +88,27 @@ fn the_policy_is_the_cloudformation_roles() {
         FAN_OUT.policy()
     );
 }
+
+/// The template with a custom state's statements passes cfn-lint (the pinned third-party
+/// linter of CloudFormation templates), like the catalogue's templates in CI.
+#[test]
+fn the_template_passes_cfn_lint() {
+    let Some(cfn_lint) = sfn_testkit::py_tool("cfn-lint") else {
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("sfn-custom-tasks-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("ORDER_AUDIT.template.json");
+    std::fs::write(&file, ORDER_AUDIT.cloudformation().to_string()).unwrap();
+    let output = std::process::Command::new(cfn_lint)
+        .arg(&file)
+        .output()
+        .unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(
+        output.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
