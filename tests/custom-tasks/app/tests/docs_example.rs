@@ -107,3 +107,50 @@ fn a_pattern_only_statement_and_a_skipped_field() {
         WITH_TOKEN.policy()
     );
 }
+
+/// `sync_suffix` and `default_pattern`: Step Functions' own `startExecution` waits with
+/// `.sync:2`, and this type runs the job unless told otherwise.
+#[derive(sfn::Task)]
+#[task(
+    resource = "arn:aws:states:::states:startExecution",
+    patterns(request_response, run_job),
+    default_pattern = run_job,
+    sync_suffix = ".sync:2",
+    rename_all = "PascalCase",
+    iam(patterns(run_job), actions("states:DescribeExecution", "states:StopExecution"), resources("*")),
+    iam(actions("states:StartExecution"), resources("{state_machine_arn}"))
+)]
+pub struct RunChild {
+    pub state_machine_arn: Literal<String>,
+    pub input: Option<sfn::tasks::custom::Json>,
+}
+
+use sfn::tasks::custom::Literal;
+
+workflow! {
+    CHILD {
+        Wait: self::RunChild { state_machine_arn: "arn:aws:states:us-east-1:123456789012:stateMachine:child" } -> Fire,
+        Fire: self::RunChild {
+            state_machine_arn: "arn:aws:states:us-east-1:123456789012:stateMachine:child",
+            pattern: request_response,
+        } -> end,
+    }
+}
+
+#[test]
+fn the_default_pattern_and_the_sync_suffix() {
+    let definition = CHILD.to_value();
+    assert_eq!(
+        definition["States"]["Wait"]["Resource"],
+        "arn:aws:states:::states:startExecution.sync:2"
+    );
+    assert_eq!(
+        definition["States"]["Fire"]["Resource"],
+        "arn:aws:states:::states:startExecution"
+    );
+    // The run-job statement applies (the Wait state) and the start statement to both.
+    assert_eq!(
+        CHILD.policy(),
+        r#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["states:DescribeExecution","states:StopExecution"],"Resource":"*"},{"Effect":"Allow","Action":"states:StartExecution","Resource":"arn:aws:states:us-east-1:123456789012:stateMachine:child"}]}"#
+    );
+}
