@@ -6,7 +6,9 @@
 //! locally, offline, in `cargo test`.
 
 pub use sfn_macros::workflow;
+pub use sfn_macros::{Task, TaskEnum};
 pub use sfn_runtime as runtime;
 pub use sfn_runtime::exec;
 pub use sfn_runtime::{Workflow, WorkflowKind};
 pub use sfn_tasks as tasks;
+pub use sfn_tasks::custom::Task;

@@ -37,8 +37,10 @@ pub struct StateDecl {
     pub attrs: Vec<Attr>,
     /// The state's name.
     pub name: Name,
-    /// `Pass`, `Task`, a catalogue class, ...
+    /// `Pass`, `Task`, a catalogue class, ... (for a path, its last segment).
     pub kind: Ident,
+    /// A custom task type written as a path (`audit::PublishAudit`), see `crate::custom`.
+    pub path: Option<syn::Path>,
     /// Fields and (Choice) arms.
     pub items: Vec<Item>,
     /// The body's braces, or the kind when there is no body.

@@ -13,6 +13,10 @@ pub const EMPTY_POLICY: &str = r#"{"Version":"2012-10-17","Statement":[]}"#;
 /// The const for a workflow. With `ok == false` the definition is empty, so a failed
 /// invocation still defines the name and only the real errors are reported.
 pub fn expand_const(lowered: &Lowered, policy: &str, ok: bool) -> TokenStream {
+    if !lowered.custom.is_empty() {
+        // The type's constants complete the definition and the policy (see `custom`).
+        return crate::custom::expand::workflow_const(lowered, ok);
+    }
     let name = &lowered.name;
     let vis = &lowered.vis;
     let name_str = name.to_string();

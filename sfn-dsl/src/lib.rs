@@ -10,6 +10,7 @@
 
 pub mod ast;
 pub mod check;
+pub mod custom;
 pub mod diag;
 pub mod expand;
 pub mod import;

@@ -29,3 +29,20 @@ use proc_macro::TokenStream;
 pub fn workflow(input: TokenStream) -> TokenStream {
     sfn_dsl::expand(input.into()).into()
 }
+
+/// Describes a task type usable in `workflow!` by path, checked like a catalogue class.
+///
+/// See `docs/tasks.md`: `#[task(resource = "..", patterns(..), rename_all = "..", token = field,
+/// iam(actions(..), resources(..)), retry = "..", query_languages(..))]` on the struct,
+/// `#[task(rename = "..")]` / `#[task(skip)]` on fields; field types carry the value kinds.
+#[proc_macro_derive(Task, attributes(task))]
+pub fn derive_task(input: TokenStream) -> TokenStream {
+    sfn_dsl::custom::derive::derive_task(input.into()).into()
+}
+
+/// Makes a unit-variant enum a field kind of custom task types: `workflow!` takes the
+/// variant's snake_case word (`high`) and writes its ASL value (`#[task(rename_all = "..")]`).
+#[proc_macro_derive(TaskEnum, attributes(task))]
+pub fn derive_task_enum(input: TokenStream) -> TokenStream {
+    sfn_dsl::custom::derive::derive_task_enum(input.into()).into()
+}

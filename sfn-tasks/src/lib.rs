@@ -26,6 +26,7 @@
 #![warn(missing_docs)]
 
 mod credentials;
+pub mod custom;
 mod docs;
 pub mod engine;
 pub mod infer;

@@ -447,7 +447,7 @@ impl Lower<'_> {
         let kind = decl.kind.to_string();
         let message = with_suggestion(
             format!(
-                "unknown state kind `{kind}`: expected one of {} or a task type of the catalogue (`LambdaInvoke`, `SnsPublish`, ..)",
+                "unknown state kind `{kind}`: expected one of {} or a task type of the catalogue (`LambdaInvoke`, `SnsPublish`, ..); a custom task type is written as a path (`self::MyTask`)",
                 KINDS.join(", ")
             ),
             &kind,

@@ -5,11 +5,11 @@
 mod attrs;
 mod choice;
 mod fields;
-mod order;
+pub(crate) mod order;
 pub mod spans;
 mod state;
 mod task;
-mod value;
+pub(crate) mod value;
 mod workflow;
 
 use crate::ast::Name;
@@ -39,6 +39,8 @@ pub struct Lower<'a> {
     pub in_item_selector: bool,
     /// True while lowering a JSONata state, where a bare path is not evaluated.
     pub jsonata: bool,
+    /// States of custom task types (`path::Type { .. }`), completed by the expansion.
+    pub custom: Vec<crate::custom::state::CustomState>,
 }
 
 /// The state names visible from a block: its own, then those of enclosing blocks (which

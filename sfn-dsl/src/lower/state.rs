@@ -131,8 +131,8 @@ fn lower_state(
     to: &mut Vec<String>,
 ) -> Map<String, Json> {
     let kind = decl.kind.to_string();
-    let is_catalogue = !KINDS.contains(&kind.as_str());
-    if is_catalogue && !sfn_tasks::class_names().any(|class| class == kind) {
+    let is_catalogue = !KINDS.contains(&kind.as_str()) || decl.path.is_some();
+    if is_catalogue && decl.path.is_none() && !sfn_tasks::class_names().any(|class| class == kind) {
         lower.unknown_kind(decl);
         // Only the transition is read, so the rest of the block is still checked.
         if let Some(target) = decl.arrow.as_ref().and_then(|a| a.target.as_ref()) {
@@ -208,8 +208,10 @@ fn lower_state(
             }
         }
     }
-    if is_catalogue {
-        lower.catalogue_task(decl, &task_fields, pointer, &ql, &mut out);
+    match &decl.path {
+        Some(path) => lower.custom_task(decl, path, &task_fields, pointer, &ql, &mut out),
+        None if is_catalogue => lower.catalogue_task(decl, &task_fields, pointer, &ql, &mut out),
+        None => {}
     }
     if asl_type == "Choice" {
         lower.choice_arms(&arms, pointer, scope, to, &mut out);

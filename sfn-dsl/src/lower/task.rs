@@ -130,7 +130,7 @@ impl Lower<'_> {
     }
 
     /// A DSL value as the catalogue sees it (locations pushed to `locs`).
-    fn task_value(&mut self, value: &Value, locs: &mut Vec<Loc>) -> Option<TaskValue> {
+    pub(crate) fn task_value(&mut self, value: &Value, locs: &mut Vec<Loc>) -> Option<TaskValue> {
         Some(match value {
             Value::Str(s) if is_jsonata(&s.value()) => TaskValue::Jsonata(s.value()),
             Value::Str(s) => TaskValue::Str(s.value()),

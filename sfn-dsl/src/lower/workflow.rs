@@ -24,6 +24,8 @@ pub struct Lowered {
     pub express: bool,
     /// IAM statements of the task states.
     pub statements: Vec<sfn_runtime::iam::Statement>,
+    /// States of custom task types, completed by the expansion.
+    pub custom: Vec<crate::custom::state::CustomState>,
 }
 
 const ATTRS: [&str; 5] = ["timeout", "comment", "query_language", "version", "type"];
@@ -37,6 +39,7 @@ pub fn lower_workflow(def: &WorkflowDef, errors: &mut Errors) -> Lowered {
         graph_broken: false,
         in_item_selector: false,
         jsonata: false,
+        custom: Vec::new(),
     };
     let mut top = Map::new();
     let mut express = false;
@@ -117,6 +120,7 @@ pub fn lower_workflow(def: &WorkflowDef, errors: &mut Errors) -> Lowered {
         spans: lower.spans,
         express,
         statements: lower.statements,
+        custom: lower.custom,
     }
 }
 

@@ -86,9 +86,7 @@ fn parse_state(input: ParseStream, errors: &mut Errors) -> syn::Result<StateDecl
             format!("expected `:` and the kind of state `{name}` (`{name}: Pass {{ .. }}`)"),
         )
     })?;
-    let kind: Ident = input.parse().map_err(|e| {
-        syn::Error::new(e.span(), "expected the kind of state: Pass, Task, Choice, Wait, Succeed, Fail, Parallel, Map, Activity or a task type")
-    })?;
+    let (kind, path) = crate::custom::parse::kind(input)?;
     let mut items = Vec::new();
     let mut body_loc = Loc::of(kind.span());
     if input.peek(syn::token::Brace) {
@@ -148,6 +146,7 @@ fn parse_state(input: ParseStream, errors: &mut Errors) -> syn::Result<StateDecl
         attrs,
         name,
         kind,
+        path,
         items,
         body_loc,
         arrow,
