@@ -10,6 +10,11 @@ use serde_json::{Map, Value};
 
 use super::diagnostic::{JsonError, child, item};
 
+/// The key under which serde_json (with `arbitrary_precision`, which the workspace enables so
+/// numbers pass through exactly as written) hands a number to a visitor: as a one-entry map
+/// of this key to the number's text.
+const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
 /// A key that appeared more than once: the pointer to the object, and the key.
 pub(crate) type Duplicate = (String, String);
 
@@ -94,6 +99,13 @@ impl<'de> Visitor<'de> for Seed<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Value, A::Error> {
         let mut map = Map::new();
         while let Some(key) = access.next_key::<String>()? {
+            if map.is_empty() && key == NUMBER_TOKEN {
+                let text: String = access.next_value()?;
+                return text
+                    .parse::<serde_json::Number>()
+                    .map(Value::Number)
+                    .map_err(serde::de::Error::custom);
+            }
             let here = child(&self.pointer, &key);
             let before = self.found.borrow().len();
             let value = access.next_value_seed(Seed {
@@ -164,6 +176,17 @@ mod tests {
                 (String::new(), "a".to_owned())
             ]
         );
+    }
+
+    #[test]
+    fn keeps_numbers_exactly_as_written() {
+        let text = r#"{"big": 123456789012345678901234567890, "f": 2.22, "neg": -0, "tiny": 1e-400}"#;
+        let (value, _) = parse(text).expect("JSON");
+        assert_eq!(
+            value.to_string(),
+            r#"{"big":123456789012345678901234567890,"f":2.22,"neg":-0,"tiny":1e-400}"#
+        );
+        assert!(value["f"].is_number());
     }
 
     #[test]
