@@ -97,7 +97,7 @@ fn jsonata_machine(name: &str, expression: &str) -> PathBuf {
     file(name, &definition.to_string())
 }
 
-fn assert_run_fails_with(path: &PathBuf, error: &str, cause: &str) {
+fn assert_run_fails_with(path: &std::path::Path, error: &str, cause: &str) {
     let out = sfn(&["run", path.to_str().unwrap()]);
     // Exit codes are the CLI's own table (issue 17.9); here only "failed, not crashed".
     assert_ne!(out.code, 0, "{}\n{}", out.stdout, out.stderr);

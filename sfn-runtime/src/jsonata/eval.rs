@@ -634,4 +634,14 @@ mod tests {
             );
         }
     }
+
+    /// Fuzzing found (fuzz/artifacts, target `exec`): a range with a bound past i64 makes
+    /// jsonata-core overflow in its size check (a panic in debug builds); the bridge reports
+    /// it as an evaluation error instead of unwinding into the executor.
+    #[test]
+    fn a_range_past_i64_is_an_error_not_a_panic() {
+        let huge = format!("{{% $sum([0..5{}10]) %}}", "5".repeat(80));
+        assert!(eval(&huge, json!({}), json!({})).is_err());
+        assert!(eval("{% [-1e300..1e300] %}", json!({}), json!({})).is_err());
+    }
 }
