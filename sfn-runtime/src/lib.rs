@@ -12,6 +12,7 @@ pub mod iam;
 pub mod jsonata;
 pub mod path;
 pub mod validate;
+pub mod view;
 mod workflow;
 
 pub use workflow::{Workflow, WorkflowKind};

@@ -1,4 +1,4 @@
-//! `sfn graph [--format mermaid|dot] FILE`: draws any ASL file.
+//! `sfn graph [--format mermaid|dot|svg] FILE`: draws any ASL file.
 
 use std::process::ExitCode;
 
@@ -11,14 +11,15 @@ use super::input::{display_name, read_json};
 const HELP: &str = "\
 sfn graph: draw a state machine
 
-usage: sfn graph [--format mermaid|dot] FILE
+usage: sfn graph [--format mermaid|dot|svg] FILE
 
 FILE is an ASL definition (`-` reads standard input). Mermaid output renders on GitHub in a
-```mermaid block; DOT output renders with Graphviz.
+```mermaid block; DOT output renders with Graphviz; SVG is drawn by sfn itself.
 
 examples:
   sfn graph order.asl.json > order.mmd
-  sfn graph --format dot order.asl.json | dot -Tsvg > order.svg";
+  sfn graph --format svg order.asl.json > order.svg
+  sfn graph --format dot order.asl.json | dot -Tpng > order.png";
 
 /// Entry point of `sfn graph`.
 pub fn main(args: &[String]) -> ExitCode {
@@ -32,9 +33,9 @@ pub fn main(args: &[String]) -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             "--format" => match args.next().map(String::as_str) {
-                Some(f @ ("mermaid" | "dot")) => format = f,
+                Some(f @ ("mermaid" | "dot" | "svg")) => format = f,
                 other => {
-                    eprintln!("sfn graph: --format takes `mermaid` or `dot`, not {other:?}");
+                    eprintln!("sfn graph: --format takes `mermaid`, `dot` or `svg`, not {other:?}");
                     return ExitCode::from(2);
                 }
             },
@@ -76,10 +77,10 @@ pub fn main(args: &[String]) -> ExitCode {
     let graph = Graph::of(&machine);
     print!(
         "{}",
-        if format == "dot" {
-            graph.to_dot()
-        } else {
-            graph.to_mermaid()
+        match format {
+            "dot" => graph.to_dot(),
+            "svg" => graph.to_svg(),
+            _ => graph.to_mermaid(),
         }
     );
     ExitCode::SUCCESS

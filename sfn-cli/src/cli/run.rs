@@ -1,5 +1,5 @@
 //! `sfn run FILE [--input JSON | --input @F | --input-file F] [--mock-config F --test-case NAME]
-//! [--machine NAME] [--seed N] [--history] [--express]`: runs an ASL file with the local executor.
+//! [--machine NAME] [--seed N] [--history] [--express] [--view OUT.html]`: runs an ASL file with the local executor.
 //!
 //! Prints exactly one JSON object on stdout: `{"status":"SUCCEEDED","output":..}` or
 //! `{"status":"FAILED","error":..,"cause":..}` (plus `"history"` with `--history`).
@@ -31,6 +31,7 @@ usage: sfn run FILE [options]
   --seed N               seed for retry jitter, States.UUID, States.MathRandom (default 0)
   --history              add the execution history to the output
   --express              run as an Express workflow (executions time out after 5 minutes)
+  --view OUT.html        also write the execution view: one HTML file to open in a browser
   -h, --help             show this message
 
 Prints one JSON object: {\"status\":\"SUCCEEDED\",\"output\":..} or
@@ -52,6 +53,7 @@ struct Options {
     seed: u64,
     history: bool,
     express: bool,
+    view: Option<String>,
 }
 
 /// Entry point of `sfn run`.
@@ -117,6 +119,7 @@ fn parse_args(args: &[String]) -> Result<Option<Options>, String> {
             }
             "--history" => options.history = true,
             "--express" => options.express = true,
+            "--view" => options.view = Some(value("--view")?),
             other if other.starts_with('-') && other != "-" => {
                 return Err(format!("unknown option `{other}`"));
             }
@@ -177,7 +180,7 @@ fn run(options: &Options) -> Result<(Value, bool), String> {
     let machine_name = machine_name.split('.').next().unwrap_or(machine_name);
     let mut executor = Executor::new(&machine)
         .with_seed(options.seed)
-        .record_history(options.history)
+        .record_history(options.history || options.view.is_some())
         .with_names(machine_name, "local-execution")
         .with_kind(if options.express {
             WorkflowKind::Express
@@ -198,5 +201,10 @@ fn run(options: &Options) -> Result<(Value, bool), String> {
             .map_err(|e| format!("{mocks}:{e}"))?;
     }
     let execution = executor.run(input);
+    if let Some(path) = &options.view {
+        execution
+            .write_view(path)
+            .map_err(|e| format!("sfn run: cannot write the view to {path}: {e}"))?;
+    }
     Ok((execution.to_json(options.history), execution.succeeded()))
 }

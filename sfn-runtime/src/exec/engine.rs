@@ -144,6 +144,8 @@ impl<'e> Run<'e> {
             states_visited: self.visited.iter().map(|s| (*s).to_owned()).collect(),
             history: std::mem::take(&mut self.history.events),
             duration_ms: now - self.exec.start_ms,
+            machine: self.exec.machine.clone(),
+            machine_name: self.exec.machine_name.clone(),
         }
     }
 

@@ -118,6 +118,10 @@ pub struct Execution {
     pub history: Vec<HistoryEvent>,
     /// Virtual time the execution took, in milliseconds.
     pub duration_ms: i64,
+    /// The definition that ran (what [`Execution::write_view`] draws).
+    pub machine: Arc<StateMachine>,
+    /// The state machine's name (`$$.StateMachine.Name`).
+    pub machine_name: String,
 }
 
 impl Execution {
@@ -344,7 +348,9 @@ impl Executor {
 
     /// Runs one execution.
     pub fn run(&self, input: Value) -> Execution {
-        engine::Run::execute(self, input)
+        let execution = engine::Run::execute(self, input);
+        crate::view::failed::write_if_asked(&execution);
+        execution
     }
 }
 
