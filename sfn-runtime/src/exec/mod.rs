@@ -26,6 +26,7 @@
 //! ```
 
 mod catch;
+mod children;
 mod choice_eval;
 mod clock;
 mod compile;
@@ -53,6 +54,7 @@ use serde_json::{Map, Value};
 use crate::WorkflowKind;
 use crate::asl::{State, StateMachine, States};
 
+pub use children::ChildExecution;
 pub use clock::{format_timestamp, parse_timestamp};
 pub use errors::{ExecError, Failure, names};
 pub use handlers::{Handler, TaskContext, TaskFailure, TaskToken, TokenOutcome};
@@ -122,6 +124,9 @@ pub struct Execution {
     pub machine: Arc<StateMachine>,
     /// The state machine's name (`$$.StateMachine.Name`).
     pub machine_name: String,
+    /// The histories of distributed Map child executions, in the order they ran (empty
+    /// when recording is off; bounded, see [`ChildExecution`]).
+    pub child_executions: Vec<ChildExecution>,
 }
 
 impl Execution {

@@ -22,7 +22,7 @@ const MAX_PAYLOAD: usize = 64 * 1024;
 /// The view of an execution of `machine`, titled `title`.
 pub fn execution_html(machine: &StateMachine, execution: &Execution, title: &str) -> String {
     let statics = Statics::of(machine);
-    let trace = Trace::of(&execution.history, &statics);
+    let trace = Trace::of(&execution.history, &execution.child_executions, &statics);
     let payloads = trace.visits.len() * 4 + 2;
     let cap = (PAYLOAD_BUDGET / payloads).clamp(MIN_PAYLOAD, MAX_PAYLOAD);
     let visits: Vec<Value> = trace.visits.iter().map(|v| visit(v, cap)).collect();

@@ -6,12 +6,12 @@
 //! those of its branches and iterations), so one pass with a stack of open visits and a
 //! stack of Map iterations attributes each event to its state and iteration.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 
 use serde_json::{Map, Value};
 
 use crate::asl::{State, StateMachine, States};
-use crate::exec::HistoryEvent;
+use crate::exec::{ChildExecution, HistoryEvent};
 
 /// What the view knows of each state of the definition, by name (names are unique in a
 /// state machine, nested scopes included).
@@ -30,9 +30,6 @@ pub(crate) struct StateInfo {
     /// Which scope it is in (`root`, `Parallel name#0`, `Map name`): chains of visits are
     /// per scope.
     pub(crate) scope: String,
-    /// For a distributed Map: the processor's `StartAt` (its iterations have no
-    /// `MapIteration*` events, each entry of this state starts one).
-    pub(crate) distributed_start: Option<String>,
 }
 
 impl Statics {
@@ -45,7 +42,6 @@ impl Statics {
 
 fn walk(states: &States, scope: &str, maps: &[String], out: &mut Statics) {
     for (name, state) in states {
-        let mut distributed_start = None;
         match state {
             State::Parallel(p) => {
                 for (i, branch) in p.branches.iter().enumerate() {
@@ -57,9 +53,6 @@ fn walk(states: &States, scope: &str, maps: &[String], out: &mut Statics) {
                     let mut inner = maps.to_vec();
                     inner.push(name.clone());
                     walk(&processor.states, name, &inner, out);
-                    if m.is_distributed() {
-                        distributed_start = Some(processor.start_at.clone());
-                    }
                 }
             }
             _ => {}
@@ -70,7 +63,6 @@ fn walk(states: &States, scope: &str, maps: &[String], out: &mut Statics) {
                 kind: state.state_type().as_str(),
                 maps: maps.to_vec(),
                 scope: scope.to_owned(),
-                distributed_start,
             },
         );
     }
@@ -163,224 +155,287 @@ pub(crate) struct Trace {
     pub(crate) started_ms: i64,
 }
 
-/// A Map iteration being run: (Map name, index, whether it was inferred).
+/// A Map iteration being run.
 struct Frame {
     map: String,
     index: usize,
-    inferred: bool,
 }
 
 /// Failed iterations listed per Map visit (the count is always exact).
 const MAX_LISTED_FAILURES: usize = 1000;
 
+/// The pass over the events.
+struct Builder<'a> {
+    statics: &'a Statics,
+    trace: Trace,
+    open: Vec<usize>,
+    frames: Vec<Frame>,
+    chains: HashMap<(Option<usize>, String, String), usize>,
+    /// Distributed Maps' children not yet placed, by Map name, in the order they ran.
+    children: HashMap<&'a str, VecDeque<&'a ChildExecution>>,
+}
+
 impl Trace {
-    pub(crate) fn of(history: &[HistoryEvent], statics: &Statics) -> Trace {
-        let mut trace = Trace {
-            started_ms: history.first().map_or(0, |e| e.timestamp_ms),
-            ..Trace::default()
-        };
-        let mut open: Vec<usize> = Vec::new();
-        let mut frames: Vec<Frame> = Vec::new();
-        let mut chains: HashMap<(Option<usize>, String, String), usize> = HashMap::new();
-        // Inferred iteration counters of distributed Maps, by Map visit.
-        let mut inferred_next: HashMap<usize, usize> = HashMap::new();
-        for event in history {
-            let at = event.timestamp_ms - trace.started_ms;
-            let d = &event.details;
-            let name = d.get("name").and_then(Value::as_str).unwrap_or_default();
-            let kind = event.event_type.as_str();
-            if kind == "ExecutionStarted" {
-                trace.input = d.get("input").cloned();
-            } else if kind.ends_with("StateEntered") {
-                let info = statics.states.get(name);
-                let parent = open.last().copied();
-                // A distributed Map's iteration starts at each entry of its processor's start.
-                if let (Some(p), Some(info)) = (parent, info)
-                    && let Some(map) = info.maps.last()
-                    && trace.visits[p].name == *map
-                    && statics
-                        .states
-                        .get(map)
-                        .and_then(|m| m.distributed_start.as_deref())
-                        == Some(name)
-                {
-                    if frames.last().is_some_and(|f| f.inferred && f.map == *map) {
-                        frames.pop();
-                    }
-                    let next = inferred_next.entry(p).or_insert(0);
-                    frames.push(Frame {
-                        map: map.clone(),
-                        index: *next,
-                        inferred: true,
-                    });
-                    *next += 1;
-                    let iterations = trace.visits[p].iterations.get_or_insert_default();
-                    iterations.count = iterations.count.max(*next);
-                }
-                let ctx = context(&frames);
-                let scope = info.map_or_else(String::new, |i| i.scope.clone());
-                let id = trace.visits.len();
-                let prev = chains.insert((parent, ctx.clone(), scope), id);
-                trace.visits.push(Visit {
-                    name: name.to_owned(),
-                    ctx,
-                    parent,
-                    prev,
-                    entered_ms: at,
-                    exited_ms: None,
-                    input: d.get("input").cloned().unwrap_or(Value::Null),
-                    output: None,
-                    attempts: Vec::new(),
-                    error: None,
-                    cause: None,
-                    iterations: None,
-                });
-                open.push(id);
-            } else if kind.ends_with("StateExited") {
-                if let Some(pos) = open.iter().rposition(|&v| trace.visits[v].name == name) {
-                    fail_above(&mut trace, &mut open, &mut frames, pos + 1, d);
-                    if let Some(v) = open.pop() {
-                        let visit = &mut trace.visits[v];
-                        visit.exited_ms = Some(at);
-                        visit.output = d.get("output").cloned();
-                        while frames.last().is_some_and(|f| f.inferred && f.map == name) {
-                            frames.pop();
-                        }
-                    }
-                }
-            } else if kind == "MapIterationStarted" {
-                let index = d.get("index").and_then(Value::as_u64).unwrap_or(0) as usize;
-                if let Some(&v) = open.iter().rev().find(|&&v| trace.visits[v].name == name) {
-                    let iterations = trace.visits[v].iterations.get_or_insert_default();
-                    iterations.count = iterations.count.max(index + 1);
-                }
-                frames.push(Frame {
-                    map: name.to_owned(),
-                    index,
-                    inferred: false,
-                });
-            } else if kind.starts_with("MapIteration") {
-                // Succeeded, Failed or Aborted: the iteration's open states end here.
-                let index = d.get("index").and_then(Value::as_u64).unwrap_or(0) as usize;
-                if let Some(pos) = open.iter().rposition(|&v| trace.visits[v].name == name) {
-                    fail_above(&mut trace, &mut open, &mut frames, pos + 1, d);
-                    if kind != "MapIterationSucceeded"
-                        && let Some(iterations) = trace.visits[open[pos]].iterations.as_mut()
-                        && iterations.failed.len() < MAX_LISTED_FAILURES
-                    {
-                        iterations.failed.push(index);
-                    }
-                }
-                if frames.last().is_some_and(|f| f.map == name && !f.inferred) {
-                    frames.pop();
-                }
-            } else if kind.starts_with("Execution") || kind.starts_with("MapRun") {
-                if kind != "ExecutionSucceeded" {
-                    // The error ended every open state; the innermost one raised it.
-                    if let Some(&v) = open.last() {
-                        let visit = &mut trace.visits[v];
-                        if visit.error.is_none() {
-                            visit.error = d.get("error").cloned();
-                            visit.cause = d.get("cause").cloned();
-                        }
-                    }
-                }
-            } else if let Some(container) = ["ParallelState", "MapState"]
-                .into_iter()
-                .find(|prefix| kind.starts_with(prefix))
-            {
-                // Started / Succeeded / Failed of a Parallel or Map attempt.
-                let kind_name = if container == "ParallelState" {
-                    "Parallel"
-                } else {
-                    "Map"
-                };
-                let Some(pos) = open.iter().rposition(|&v| {
-                    statics
-                        .states
-                        .get(&trace.visits[v].name)
-                        .is_some_and(|i| i.kind == kind_name)
-                }) else {
-                    continue;
-                };
-                fail_above(&mut trace, &mut open, &mut frames, pos + 1, d);
-                let visit = &mut trace.visits[open[pos]];
-                if kind.ends_with("Started") {
-                    visit.attempts.push(Attempt {
-                        at_ms: at,
-                        ..Attempt::default()
-                    });
-                } else if let Some(attempt) = visit.attempts.last_mut() {
-                    attempt.end_ms = Some(at);
-                    attempt.error = d.get("error").cloned();
-                    attempt.cause = d.get("cause").cloned();
-                    if kind.ends_with("Failed") && attempt.error.is_none() {
-                        attempt.error = Some(Value::Null);
-                    }
-                }
-            } else if let Some(&v) = open.last() {
-                // A task's events: Scheduled starts an attempt, Succeeded/Failed/TimedOut
-                // end it.
-                let visit = &mut trace.visits[v];
-                if kind.ends_with("Scheduled") {
-                    visit.attempts.push(Attempt {
-                        at_ms: at,
-                        parameters: d.get("parameters").cloned(),
-                        ..Attempt::default()
-                    });
-                } else if kind.ends_with("Succeeded") {
-                    if let Some(attempt) = visit.attempts.last_mut() {
-                        attempt.end_ms = Some(at);
-                        attempt.result = d.get("output").cloned();
-                    }
-                } else if d.contains_key("error") || kind.ends_with("Failed") {
-                    if visit.attempts.is_empty() {
-                        visit.attempts.push(Attempt {
-                            at_ms: at,
-                            ..Attempt::default()
-                        });
-                    }
-                    if let Some(attempt) = visit.attempts.last_mut() {
-                        attempt.end_ms = Some(at);
-                        attempt.error = Some(d.get("error").cloned().unwrap_or(Value::Null));
-                        attempt.cause = d.get("cause").cloned();
-                    }
-                }
-            }
+    pub(crate) fn of(
+        history: &[HistoryEvent],
+        children: &[ChildExecution],
+        statics: &Statics,
+    ) -> Trace {
+        let mut queues: HashMap<&str, VecDeque<&ChildExecution>> = HashMap::new();
+        for child in children {
+            queues
+                .entry(child.map_state.as_str())
+                .or_default()
+                .push_back(child);
         }
-        trace
+        let mut builder = Builder {
+            statics,
+            trace: Trace {
+                started_ms: history.first().map_or(0, |e| e.timestamp_ms),
+                ..Trace::default()
+            },
+            open: Vec::new(),
+            frames: Vec::new(),
+            chains: HashMap::new(),
+            children: queues,
+        };
+        builder.events(history);
+        builder.trace
     }
 }
 
-/// Closes the open visits from `pos` up: they ended with the error of the event `d` (a
-/// branch or iteration that failed), unless they recorded their own.
-fn fail_above(
-    trace: &mut Trace,
-    open: &mut Vec<usize>,
-    frames: &mut Vec<Frame>,
-    pos: usize,
-    d: &Map<String, Value>,
-) {
-    while open.len() > pos {
-        let Some(v) = open.pop() else { break };
-        let visit = &mut trace.visits[v];
-        if visit.error.is_none() {
-            let own = visit.attempts.last().and_then(|a| a.error.clone());
-            match own {
-                Some(error) => {
-                    visit.error = Some(error);
-                    visit.cause = visit.attempts.last().and_then(|a| a.cause.clone());
+impl<'a> Builder<'a> {
+    fn events(&mut self, events: &'a [HistoryEvent]) {
+        for event in events {
+            self.event(event);
+        }
+    }
+
+    fn event(&mut self, event: &'a HistoryEvent) {
+        let statics = self.statics;
+        let at = event.timestamp_ms - self.trace.started_ms;
+        let d = &event.details;
+        let name = d.get("name").and_then(Value::as_str).unwrap_or_default();
+        let kind = event.event_type.as_str();
+        if kind == "ExecutionStarted" {
+            self.trace.input = d.get("input").cloned();
+        } else if kind.ends_with("StateEntered") {
+            let info = statics.states.get(name);
+            let parent = self.open.last().copied();
+            let ctx = context(&self.frames);
+            let scope = info.map_or_else(String::new, |i| i.scope.clone());
+            let id = self.trace.visits.len();
+            let prev = self.chains.insert((parent, ctx.clone(), scope), id);
+            self.trace.visits.push(Visit {
+                name: name.to_owned(),
+                ctx,
+                parent,
+                prev,
+                entered_ms: at,
+                exited_ms: None,
+                input: d.get("input").cloned().unwrap_or(Value::Null),
+                output: None,
+                attempts: Vec::new(),
+                error: None,
+                cause: None,
+                iterations: None,
+            });
+            self.open.push(id);
+        } else if kind.ends_with("StateExited") {
+            if let Some(pos) = self.position(name) {
+                self.fail_above(pos + 1, d);
+                if let Some(v) = self.open.pop() {
+                    let visit = &mut self.trace.visits[v];
+                    visit.exited_ms = Some(at);
+                    visit.output = d.get("output").cloned();
                 }
-                None => {
-                    visit.error = d.get("error").cloned();
-                    visit.cause = d.get("cause").cloned();
+            }
+        } else if kind == "MapIterationStarted" {
+            let index = d.get("index").and_then(Value::as_u64).unwrap_or(0) as usize;
+            if let Some(pos) = self.position(name) {
+                let iterations = self.trace.visits[self.open[pos]]
+                    .iterations
+                    .get_or_insert_default();
+                iterations.count = iterations.count.max(index + 1);
+            }
+            self.frames.push(Frame {
+                map: name.to_owned(),
+                index,
+            });
+        } else if kind.starts_with("MapIteration") {
+            // Succeeded, Failed or Aborted: the iteration's open states end here.
+            let index = d.get("index").and_then(Value::as_u64).unwrap_or(0) as usize;
+            if let Some(pos) = self.position(name) {
+                self.fail_above(pos + 1, d);
+                if kind != "MapIterationSucceeded" {
+                    self.iteration_failed(self.open[pos], index);
+                }
+            }
+            if self.frames.last().is_some_and(|f| f.map == name) {
+                self.frames.pop();
+            }
+        } else if kind == "MapRunStarted" {
+            self.map_run();
+        } else if kind.starts_with("Execution") || kind.starts_with("MapRun") {
+            if kind != "ExecutionSucceeded" && !kind.ends_with("Succeeded") {
+                // The error ended every open state; the innermost one raised it.
+                if let Some(&v) = self.open.last() {
+                    let visit = &mut self.trace.visits[v];
+                    if visit.error.is_none() {
+                        visit.error = d.get("error").cloned();
+                        visit.cause = d.get("cause").cloned();
+                    }
+                }
+            }
+        } else if let Some(container) = ["ParallelState", "MapState"]
+            .into_iter()
+            .find(|prefix| kind.starts_with(prefix))
+        {
+            // Started / Succeeded / Failed of a Parallel or Map attempt.
+            let kind_name = if container == "ParallelState" {
+                "Parallel"
+            } else {
+                "Map"
+            };
+            let Some(pos) = self.open.iter().rposition(|&v| {
+                statics
+                    .states
+                    .get(&self.trace.visits[v].name)
+                    .is_some_and(|i| i.kind == kind_name)
+            }) else {
+                return;
+            };
+            self.fail_above(pos + 1, d);
+            let visit = &mut self.trace.visits[self.open[pos]];
+            if kind.ends_with("Started") {
+                visit.attempts.push(Attempt {
+                    at_ms: at,
+                    ..Attempt::default()
+                });
+            } else if let Some(attempt) = visit.attempts.last_mut() {
+                attempt.end_ms = Some(at);
+                attempt.error = d.get("error").cloned();
+                attempt.cause = d.get("cause").cloned();
+                if kind.ends_with("Failed") && attempt.error.is_none() {
+                    attempt.error = Some(Value::Null);
+                }
+            }
+        } else if let Some(&v) = self.open.last() {
+            // A task's events: Scheduled starts an attempt, Succeeded/Failed/TimedOut end it.
+            let visit = &mut self.trace.visits[v];
+            if kind.ends_with("Scheduled") {
+                visit.attempts.push(Attempt {
+                    at_ms: at,
+                    parameters: d.get("parameters").cloned(),
+                    ..Attempt::default()
+                });
+            } else if kind.ends_with("Succeeded") {
+                if let Some(attempt) = visit.attempts.last_mut() {
+                    attempt.end_ms = Some(at);
+                    attempt.result = d.get("output").cloned();
+                }
+            } else if d.contains_key("error") || kind.ends_with("Failed") {
+                if visit.attempts.is_empty() {
+                    visit.attempts.push(Attempt {
+                        at_ms: at,
+                        ..Attempt::default()
+                    });
+                }
+                if let Some(attempt) = visit.attempts.last_mut() {
+                    attempt.end_ms = Some(at);
+                    attempt.error = Some(d.get("error").cloned().unwrap_or(Value::Null));
+                    attempt.cause = d.get("cause").cloned();
                 }
             }
         }
-        // Inferred iterations of a distributed Map end with it.
-        let name = visit.name.clone();
-        while frames.last().is_some_and(|f| f.inferred && f.map == name) {
-            frames.pop();
+    }
+
+    /// The innermost open visit of `name`.
+    fn position(&self, name: &str) -> Option<usize> {
+        self.open
+            .iter()
+            .rposition(|&v| self.trace.visits[v].name == name)
+    }
+
+    fn iteration_failed(&mut self, map_visit: usize, index: usize) {
+        let iterations = self.trace.visits[map_visit]
+            .iterations
+            .get_or_insert_default();
+        if iterations.failed.len() < MAX_LISTED_FAILURES {
+            iterations.failed.push(index);
+        }
+    }
+
+    /// A distributed Map's run: its children's histories go here, one iteration each
+    /// (the children of one run have indexes 0, 1, 2, ... in order).
+    fn map_run(&mut self) {
+        let Some(pos) = self.open.iter().rposition(|&v| {
+            self.statics
+                .states
+                .get(&self.trace.visits[v].name)
+                .is_some_and(|i| i.kind == "Map")
+        }) else {
+            return;
+        };
+        let map_visit = self.open[pos];
+        let name = self.trace.visits[map_visit].name.clone();
+        let mut last: Option<usize> = None;
+        loop {
+            let Some(queue) = self.children.get_mut(name.as_str()) else {
+                return;
+            };
+            let Some(child) = queue.front().copied() else {
+                return;
+            };
+            if last.is_some_and(|l| child.index <= l) {
+                return;
+            }
+            queue.pop_front();
+            last = Some(child.index);
+            let iterations = self.trace.visits[map_visit]
+                .iterations
+                .get_or_insert_default();
+            iterations.count = iterations.count.max(child.index + 1);
+            self.frames.push(Frame {
+                map: name.clone(),
+                index: child.index,
+            });
+            let depth = self.open.len();
+            self.events(&child.history);
+            if !child.succeeded {
+                self.iteration_failed(map_visit, child.index);
+            }
+            // A failed child leaves its states open: they end with its error.
+            let mut failure = Map::new();
+            if let Some(error) = &child.error {
+                failure.insert("error".into(), Value::String(error.clone()));
+            }
+            if let Some(cause) = &child.cause {
+                failure.insert("cause".into(), Value::String(cause.clone()));
+            }
+            self.fail_above(depth, &failure);
+            self.frames.pop();
+        }
+    }
+
+    /// Closes the open visits from `pos` up: they ended with the error of the event `d`
+    /// (a branch or iteration that failed), unless they recorded their own.
+    fn fail_above(&mut self, pos: usize, d: &Map<String, Value>) {
+        while self.open.len() > pos {
+            let Some(v) = self.open.pop() else { break };
+            let visit = &mut self.trace.visits[v];
+            if visit.error.is_none() {
+                match visit.attempts.last().and_then(|a| a.error.clone()) {
+                    Some(error) => {
+                        visit.error = Some(error);
+                        visit.cause = visit.attempts.last().and_then(|a| a.cause.clone());
+                    }
+                    None => {
+                        visit.error = d.get("error").cloned();
+                        visit.cause = d.get("cause").cloned();
+                    }
+                }
+            }
         }
     }
 }
