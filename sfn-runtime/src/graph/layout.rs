@@ -3,8 +3,8 @@
 //! Each scope is laid out on its own: states in rows by their longest distance from the
 //! scope's start (back edges of loops ignored), in the order a walk from the start meets
 //! them. A Parallel or Map state is a box holding its branches or processor side by side,
-//! so nesting needs no cluster support from a general graph layout. Back edges (loops,
-//! retries through a Choice) go up a lane on the scope's right. Linear in states and edges,
+//! so nesting needs no cluster support from a general graph layout. Edges that go up (loops)
+//! or past other rows run in a lane on the scope's right instead of across states. Linear in states and edges,
 //! no recursion over the states of a scope (only over nesting).
 
 use super::build::{Edge, EdgeKind, Graph, NodeShape, Scope};
@@ -25,7 +25,7 @@ const PAD: f64 = 16.0;
 const HEADER: f64 = 28.0;
 /// Radius of the start and end markers.
 const MARKER_R: f64 = 7.0;
-/// Horizontal distance between the lanes of back edges.
+/// Horizontal distance between the lanes on a scope's right.
 const LANE_GAP: f64 = 12.0;
 /// Longest label shown in full; longer ones end in `…` (the full text is the tooltip).
 pub const MAX_LABEL_CHARS: usize = 32;
@@ -105,8 +105,8 @@ pub struct Route {
     pub label: Option<String>,
     /// Normal or Catch.
     pub kind: EdgeKind,
-    /// Whether it goes up (a loop): drawn as a polyline through the scope's right lane.
-    pub back: bool,
+    /// Whether it runs up a lane on the scope's right (a loop, or an edge past other rows): drawn as a polyline.
+    pub lane: bool,
     /// The route's points.
     pub points: Vec<(f64, f64)>,
     /// Where the label goes (its centre).
@@ -259,18 +259,15 @@ fn lay_out(scope: &Scope) -> Local {
     let row_width = |row: &Vec<usize>| {
         row.iter().map(|&i| sizes[i].0).sum::<f64>() + COL_GAP * (row.len().saturating_sub(1)) as f64
     };
-    let back_edges = scope
-        .edges
-        .iter()
-        .filter(|edge| {
-            match (index.get(edge.from.as_str()).copied(), target(edge)) {
-                (Some(from), Some(to)) => rank[to] <= rank[from],
-                _ => false,
-            }
-        })
-        .count();
+    // Edges that go up (loops) or skip rows would cross the states between: they take a
+    // lane on the scope's right instead.
+    let in_lane = |edge: &Edge| match (index.get(edge.from.as_str()).copied(), target(edge)) {
+        (Some(from), Some(to)) => rank[to] <= rank[from] || rank[to] > rank[from] + 1,
+        _ => false,
+    };
+    let lanes = scope.edges.iter().filter(|edge| in_lane(edge)).count();
     let inner_w = rows.iter().map(row_width).fold(NODE_MIN_W, f64::max);
-    let lanes_w = back_edges as f64 * LANE_GAP;
+    let lanes_w = lanes as f64 * LANE_GAP;
     let w = PAD + inner_w + lanes_w + PAD;
     let centre = PAD + inner_w / 2.0;
     let start_marker = (centre, PAD + MARKER_R);
@@ -320,7 +317,7 @@ fn lay_out(scope: &Scope) -> Local {
             to: Some(scope.nodes[first].id.clone()),
             label: None,
             kind: EdgeKind::Normal,
-            back: false,
+            lane: false,
             points: curve(from, to),
             label_at: midpoint(from, to),
         });
@@ -337,15 +334,25 @@ fn lay_out(scope: &Scope) -> Local {
         } else {
             0.0
         };
-        let (start_pt, end_pt, back) = match (edge.to.as_ref(), target(edge)) {
+        let (start_pt, end_pt, lane_route) = match (edge.to.as_ref(), target(edge)) {
             (None, _) => {
                 let (sx, sy) = bottom(&source);
                 let end = end_marker.unwrap_or((centre, h));
                 ((sx + shift, sy), (end.0, end.1 - MARKER_R), false)
             }
-            (Some(_), Some(to)) if rank[to] > rank[from] => {
+            (Some(_), Some(to)) if rank[to] == rank[from] + 1 => {
                 let (sx, sy) = bottom(&source);
                 ((sx + shift, sy), top(&rects[to]), false)
+            }
+            (Some(_), Some(to)) if rank[to] > rank[from] => {
+                // Down past other rows: out of the source's side, down the lane, into the
+                // target's side.
+                let t = rects[to];
+                (
+                    (source.x + source.w, source.y + source.h / 2.0 + shift / 3.0),
+                    (t.x + t.w, t.y + t.h / 2.0),
+                    true,
+                )
             }
             (Some(_), Some(to)) => {
                 let t = rects[to];
@@ -354,7 +361,7 @@ fn lay_out(scope: &Scope) -> Local {
             // An edge to a state of no scope (an invalid `Next`): drawn to nowhere.
             (Some(_), None) => continue,
         };
-        let (points, label_at) = if back {
+        let (points, label_at) = if lane_route {
             lane += 1;
             let x = PAD + inner_w + lane as f64 * LANE_GAP;
             let points = vec![
@@ -373,7 +380,7 @@ fn lay_out(scope: &Scope) -> Local {
             to: edge.to.clone(),
             label: edge.label.clone(),
             kind: edge.kind,
-            back,
+            lane: lane_route,
             points,
             label_at,
         });

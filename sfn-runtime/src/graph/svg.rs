@@ -27,6 +27,7 @@ const STYLE: &str = "\
 .edge.catch path{stroke-dasharray:5 4}\
 .edge-label{font-size:11px;fill:#414750;text-anchor:middle;dominant-baseline:central;paint-order:stroke;stroke:#fff;stroke-width:4px;stroke-linejoin:round}\
 .edge-label.side{text-anchor:start}\
+.edge-label.lane-label{text-anchor:end}\
 .marker{fill:#16191f}\
 .marker-end{fill:none;stroke:#16191f;stroke-width:1.5}\
 #sfn-arrow path{fill:#687078}";
@@ -202,7 +203,7 @@ fn edge(out: &mut String, route: &Route, names: &HashMap<&str, &str>) {
     let _ = write!(
         out,
         r#"<g class="edge {kind}{}" data-scope="{}""#,
-        if route.back { " back" } else { "" },
+        if route.lane { " lane" } else { "" },
         escape(&route.scope)
     );
     if let Some(from) = route.from.as_deref().and_then(|id| names.get(id)) {
@@ -213,7 +214,7 @@ fn edge(out: &mut String, route: &Route, names: &HashMap<&str, &str>) {
     }
     out.push_str(r#"><path d=""#);
     let p = &route.points;
-    if !route.back && p.len() == 4 {
+    if !route.lane && p.len() == 4 {
         let _ = write!(
             out,
             "M{},{} C{},{} {},{} {},{}",
@@ -240,9 +241,11 @@ fn edge(out: &mut String, route: &Route, names: &HashMap<&str, &str>) {
     out.push_str(r#"" marker-end="url(#sfn-arrow)"/>"#);
     if let Some(label) = &route.label {
         // On a vertical line the label goes beside it, not over it.
-        let vertical = !route.back && (p[0].0 - p[p.len() - 1].0).abs() < 1.0;
+        let vertical = !route.lane && (p[0].0 - p[p.len() - 1].0).abs() < 1.0;
         let (class, dx) = if vertical {
             ("edge-label side", 6.0)
+        } else if route.lane {
+            ("edge-label lane-label", -4.0)
         } else {
             ("edge-label", 0.0)
         };

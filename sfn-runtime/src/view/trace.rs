@@ -173,6 +173,9 @@ struct Builder<'a> {
     chains: HashMap<(Option<usize>, String, String), usize>,
     /// Distributed Maps' children not yet placed, by Map name, in the order they ran.
     children: HashMap<&'a str, VecDeque<&'a ChildExecution>>,
+    /// Visits that ended without knowing their error (a failed inline Map iteration has
+    /// no error details): the next error reported by their Map or the execution is theirs.
+    pending: Vec<usize>,
 }
 
 impl Trace {
@@ -198,6 +201,7 @@ impl Trace {
             frames: Vec::new(),
             chains: HashMap::new(),
             children: queues,
+            pending: Vec::new(),
         };
         builder.events(history);
         builder.trace
@@ -277,6 +281,7 @@ impl<'a> Builder<'a> {
         } else if kind == "MapRunStarted" {
             self.map_run();
         } else if kind.starts_with("Execution") || kind.starts_with("MapRun") {
+            self.settle(d);
             if kind != "ExecutionSucceeded" && !kind.ends_with("Succeeded") {
                 // The error ended every open state; the innermost one raised it.
                 if let Some(&v) = self.open.last() {
@@ -306,6 +311,7 @@ impl<'a> Builder<'a> {
                 return;
             };
             self.fail_above(pos + 1, d);
+            self.settle(d);
             let visit = &mut self.trace.visits[self.open[pos]];
             if kind.ends_with("Started") {
                 visit.attempts.push(Attempt {
@@ -435,6 +441,24 @@ impl<'a> Builder<'a> {
                         visit.cause = d.get("cause").cloned();
                     }
                 }
+                if visit.error.is_none() {
+                    self.pending.push(v);
+                }
+            }
+        }
+    }
+
+    /// An error was reported (by a Map, Parallel or the execution): it is the one the
+    /// pending visits ended with.
+    fn settle(&mut self, d: &Map<String, Value>) {
+        if !d.contains_key("error") {
+            return;
+        }
+        for v in std::mem::take(&mut self.pending) {
+            let visit = &mut self.trace.visits[v];
+            if visit.error.is_none() {
+                visit.error = d.get("error").cloned();
+                visit.cause = d.get("cause").cloned();
             }
         }
     }
