@@ -59,9 +59,9 @@ fn not_json_and_bad_usage_exit_2() {
     let (code, _, err) = sfn_graph(&["-"], "{\"StartAt\":");
     assert_eq!(code, 2);
     assert!(err.starts_with("<stdin>:"), "{err}");
-    let (code, _, err) = sfn_graph(&["--format", "svg", "-"], MACHINE);
+    let (code, _, err) = sfn_graph(&["--format", "png", "-"], MACHINE);
     assert_eq!(code, 2);
-    assert!(err.contains("`mermaid` or `dot`"), "{err}");
+    assert!(err.contains("`mermaid`, `dot` or `svg`"), "{err}");
     let (code, out, _) = sfn_graph(&["--help"], "");
     assert_eq!(code, 0);
     assert!(out.contains("examples:"), "{out}");
