@@ -3,7 +3,10 @@
 
 use std::process::Command;
 
-const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/view/order-flow.asl.json");
+const EXAMPLE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../examples/view/order-flow.asl.json"
+);
 
 #[test]
 fn graph_svg_is_well_formed_and_names_every_state() {
@@ -16,13 +19,24 @@ fn graph_svg_is_well_formed_and_names_every_state() {
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let mut drawn: Vec<&str> = doc
         .descendants()
-        .filter(|n| n.attribute("class").is_some_and(|c| c.starts_with("state ")))
+        .filter(|n| {
+            n.attribute("class")
+                .is_some_and(|c| c.starts_with("state "))
+        })
         .filter_map(|n| n.attribute("data-name"))
         .collect();
     drawn.sort_unstable();
     let mut expected = vec![
-        "Validate", "Charge", "Fulfil", "Reserve stock", "Notify", "Pack items", "Pack", "Label",
-        "Done", "Rejected",
+        "Validate",
+        "Charge",
+        "Fulfil",
+        "Reserve stock",
+        "Notify",
+        "Pack items",
+        "Pack",
+        "Label",
+        "Done",
+        "Rejected",
     ];
     expected.sort_unstable();
     assert_eq!(drawn, expected);
@@ -52,10 +66,16 @@ fn run_view_writes_the_page_and_keeps_stdout_as_it_was() {
     assert_eq!(out.status.code(), Some(1), "{out:?}");
     let printed: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(printed["error"], "OrderRejected");
-    assert!(printed.get("history").is_none(), "--view alone does not print the history");
+    assert!(
+        printed.get("history").is_none(),
+        "--view alone does not print the history"
+    );
     let html = std::fs::read_to_string(&file).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"));
-    assert!(html.contains(r#""outcome":"failed""#), "the Fail state is in the data");
+    assert!(
+        html.contains(r#""outcome":"failed""#),
+        "the Fail state is in the data"
+    );
     // Nothing to fetch: no external script, stylesheet or image.
     for needle in ["src=\"http", "href=\"http", "@import", "url(http"] {
         assert!(!html.contains(needle), "{needle}");
@@ -70,5 +90,8 @@ fn run_view_reports_an_unwritable_path() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("cannot write the view to /nonexistent-dir/v.html"), "{err}");
+    assert!(
+        err.contains("cannot write the view to /nonexistent-dir/v.html"),
+        "{err}"
+    );
 }

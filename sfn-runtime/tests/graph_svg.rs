@@ -50,9 +50,13 @@ fn assert_draws_every_state(svg: &str, machine: &StateMachine) {
     assert_eq!(doc.root_element().tag_name().name(), "svg");
     let mut drawn: HashMap<String, usize> = HashMap::new();
     for node in doc.descendants().filter(|n| {
-        n.tag_name().name() == "g" && n.attribute("class").is_some_and(|c| c.starts_with("state "))
+        n.tag_name().name() == "g"
+            && n.attribute("class")
+                .is_some_and(|c| c.starts_with("state "))
     }) {
-        *drawn.entry(node.attribute("data-name").unwrap().to_owned()).or_default() += 1;
+        *drawn
+            .entry(node.attribute("data-name").unwrap().to_owned())
+            .or_default() += 1;
     }
     let mut expected = Vec::new();
     names(&machine.states, &mut expected);
@@ -80,10 +84,23 @@ fn svg_is_well_formed_and_draws_every_state_once() {
     assert_draws_every_state(&svg, &machine);
     // Names and conditions with XML's special characters are escaped, not dropped.
     assert!(svg.contains(r#"data-name="B &lt;&amp;&gt;""#), "{svg}");
-    assert!(svg.contains("&lt;FAILED &amp; \\&quot;gone\\&quot;&gt;"), "{svg}");
+    assert!(
+        svg.contains("&lt;FAILED &amp; \\&quot;gone\\&quot;&gt;"),
+        "{svg}"
+    );
     // The Catch edge is dashed, the loop back to `Item` goes up the right lane.
-    assert!(svg.contains(r#"<g class="edge catch" data-scope="root" data-from="Fan" data-to="Failed">"#), "{svg}");
-    assert!(svg.contains(r#"<g class="edge normal lane" data-scope="s2_items" data-from="Again" data-to="Item">"#), "{svg}");
+    assert!(
+        svg.contains(
+            r#"<g class="edge catch" data-scope="root" data-from="Fan" data-to="Failed">"#
+        ),
+        "{svg}"
+    );
+    assert!(
+        svg.contains(
+            r#"<g class="edge normal lane" data-scope="s2_items" data-from="Again" data-to="Item">"#
+        ),
+        "{svg}"
+    );
 }
 
 #[test]
@@ -93,22 +110,49 @@ fn layout_keeps_boxes_apart_and_nested_scopes_inside_their_state() {
     for (i, a) in layout.nodes.iter().enumerate() {
         for b in &layout.nodes[i + 1..] {
             if a.scope == b.scope {
-                assert!(!overlaps(&a.rect, &b.rect), "{} overlaps {}", a.label, b.label);
+                assert!(
+                    !overlaps(&a.rect, &b.rect),
+                    "{} overlaps {}",
+                    a.label,
+                    b.label
+                );
             }
         }
-        assert!(inside(&a.rect, &layout.frames[0].rect), "{} is outside the picture", a.label);
+        assert!(
+            inside(&a.rect, &layout.frames[0].rect),
+            "{} is outside the picture",
+            a.label
+        );
     }
     // Every nested frame lies inside its owner's box, and its states inside the frame.
     for frame in &layout.frames[1..] {
         let owner = frame.owner.as_deref().unwrap();
         let owner = layout.nodes.iter().find(|n| n.id == owner).unwrap();
-        assert!(inside(&frame.rect, &owner.rect), "{} outside {}", frame.scope, owner.label);
+        assert!(
+            inside(&frame.rect, &owner.rect),
+            "{} outside {}",
+            frame.scope,
+            owner.label
+        );
         for node in layout.nodes.iter().filter(|n| n.scope == frame.scope) {
-            assert!(inside(&node.rect, &frame.rect), "{} outside {}", node.label, frame.scope);
+            assert!(
+                inside(&node.rect, &frame.rect),
+                "{} outside {}",
+                node.label,
+                frame.scope
+            );
         }
     }
     // Top-down: `Route` above `Fan` above `Each` above `Done`.
-    let y = |name: &str| layout.nodes.iter().find(|n| n.label == name).unwrap().rect.y;
+    let y = |name: &str| {
+        layout
+            .nodes
+            .iter()
+            .find(|n| n.label == name)
+            .unwrap()
+            .rect
+            .y
+    };
     assert!(y("Route") < y("Fan") && y("Fan") < y("Each") && y("Each") < y("Done"));
     // The two branches of `Fan` sit side by side.
     let a = layout.nodes.iter().find(|n| n.label == "A").unwrap();
@@ -118,7 +162,10 @@ fn layout_keeps_boxes_apart_and_nested_scopes_inside_their_state() {
 
 #[test]
 fn every_conformance_definition_draws_as_well_formed_svg() {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/conformance/semantics");
+    let dir = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/conformance/semantics"
+    );
     let mut count = 0;
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
@@ -140,8 +187,16 @@ fn every_conformance_definition_draws_as_well_formed_svg() {
 fn five_hundred_states_lay_out_quickly() {
     let mut states = serde_json::Map::new();
     for i in 0..499 {
-        let next = if i == 498 { "Fail".to_owned() } else { format!("S{}", i + 1) };
-        let back = if i % 50 == 49 { "S0".to_owned() } else { "Fail".to_owned() };
+        let next = if i == 498 {
+            "Fail".to_owned()
+        } else {
+            format!("S{}", i + 1)
+        };
+        let back = if i % 50 == 49 {
+            "S0".to_owned()
+        } else {
+            "Fail".to_owned()
+        };
         states.insert(
             format!("S{i}"),
             serde_json::json!({"Type": "Choice",
@@ -150,7 +205,8 @@ fn five_hundred_states_lay_out_quickly() {
         );
     }
     states.insert("Fail".into(), serde_json::json!({"Type": "Fail"}));
-    let machine = StateMachine::from_value(serde_json::json!({"StartAt": "S0", "States": states})).unwrap();
+    let machine =
+        StateMachine::from_value(serde_json::json!({"StartAt": "S0", "States": states})).unwrap();
     let started = Instant::now();
     let svg = Graph::of(&machine).to_svg();
     let took = started.elapsed();

@@ -66,7 +66,10 @@ fn retried_then_succeeded() {
     assert_eq!(attempts[0]["cause"], "slow down");
     // The retry waits IntervalSeconds (1 s) on the virtual clock.
     assert_eq!(attempts[1]["atMs"], 1000);
-    assert_eq!(attempts[1]["result"], json!({"Payload": {"receipt": "R-1"}}));
+    assert_eq!(
+        attempts[1]["result"],
+        json!({"Payload": {"receipt": "R-1"}})
+    );
     assert_eq!(
         charge["output"],
         json!({"amount": 42, "payment": {"receipt": "R-1"}})
@@ -74,7 +77,10 @@ fn retried_then_succeeded() {
     let done = visits(&data, "Done")[0];
     assert_eq!(done["outcome"], "succeeded");
     // The edge taken into `Done` starts at `Charge`.
-    assert_eq!(data["visits"][done["prev"].as_u64().unwrap() as usize]["name"], "Charge");
+    assert_eq!(
+        data["visits"][done["prev"].as_u64().unwrap() as usize]["name"],
+        "Charge"
+    );
     assert!(visits(&data, "Rejected").is_empty());
 }
 
@@ -82,7 +88,9 @@ fn retried_then_succeeded() {
 fn retries_exhausted_then_caught_and_failed() {
     let execution = Executor::from_json(ORDER)
         .unwrap()
-        .on_state("Charge", |_, _| Err(TaskFailure::new("Throttled", "slow down")))
+        .on_state("Charge", |_, _| {
+            Err(TaskFailure::new("Throttled", "slow down"))
+        })
         .unwrap()
         .run(json!({"amount": 42}));
     let data = data(&execution.view_html());
@@ -151,8 +159,12 @@ fn map_iterations_inline_and_distributed_are_told_apart() {
         let definition = if mode == "INLINE" {
             // Inline Maps have no tolerated failures: the one bad item is caught instead.
             let mut d = definition;
-            d["States"]["Each"].as_object_mut().unwrap().remove("ToleratedFailurePercentage");
-            d["States"]["Each"]["Catch"] = json!([{"ErrorEquals": ["States.ALL"], "Next": "Caught"}]);
+            d["States"]["Each"]
+                .as_object_mut()
+                .unwrap()
+                .remove("ToleratedFailurePercentage");
+            d["States"]["Each"]["Catch"] =
+                json!([{"ErrorEquals": ["States.ALL"], "Next": "Caught"}]);
             d["States"]["Caught"] = json!({"Type": "Pass", "End": true});
             d
         } else {
@@ -195,9 +207,16 @@ fn payloads_cannot_break_out_of_the_page() {
     .unwrap()
     .run(json!({"html": "</script><!-- <b>"}));
     let html = execution.view_html();
-    assert_eq!(html.matches("</script>").count(), 2, "only the page's own two");
+    assert_eq!(
+        html.matches("</script>").count(),
+        2,
+        "only the page's own two"
+    );
     let data = data(&html);
-    assert_eq!(data["execution"]["output"], json!({"html": "</script><!-- <b>"}));
+    assert_eq!(
+        data["execution"]["output"],
+        json!({"html": "</script><!-- <b>"})
+    );
 }
 
 #[test]

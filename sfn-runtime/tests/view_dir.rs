@@ -22,7 +22,10 @@ fn failed_executions_write_their_view_to_sfn_view_dir() {
     assert!(!dir.exists(), "a success writes no view");
     let failed = executor.run(json!({"ok": false}));
     assert!(!failed.succeeded());
-    let files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     assert_eq!(files.len(), 1, "{files:?}");
     let name = files[0].file_name().unwrap().to_str().unwrap().to_owned();
     // Named after the test (the thread cargo test runs it on) and the machine.

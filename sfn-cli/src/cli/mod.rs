@@ -18,7 +18,7 @@ usage: sfn <command> [options] FILE...
 
 commands:
   validate   check ASL files against the States Language rules
-  graph      draw a state machine as Mermaid or DOT
+  graph      draw a state machine as Mermaid, DOT or SVG
   run        run an ASL file locally (mocked tasks, virtual clock)
   import     print the workflow! source of an ASL file (migration)
   help       show this message

@@ -16,6 +16,8 @@ const NODE_MIN_W: f64 = 110.0;
 const NODE_MAX_W: f64 = 260.0;
 /// Approximate width of one character of a 13px sans-serif label.
 const CHAR_W: f64 = 7.4;
+/// Approximate width of one character of an 11px edge label.
+const LABEL_CHAR_W: f64 = 6.4;
 /// Space between rows (room for edge labels) and between states of a row.
 const ROW_GAP: f64 = 52.0;
 const COL_GAP: f64 = 28.0;
@@ -257,7 +259,8 @@ fn lay_out(scope: &Scope) -> Local {
         row.sort_by_key(|&i| preorder[i]);
     }
     let row_width = |row: &Vec<usize>| {
-        row.iter().map(|&i| sizes[i].0).sum::<f64>() + COL_GAP * (row.len().saturating_sub(1)) as f64
+        row.iter().map(|&i| sizes[i].0).sum::<f64>()
+            + COL_GAP * (row.len().saturating_sub(1)) as f64
     };
     // Edges that go up (loops) or skip rows would cross the states between: they take a
     // lane on the scope's right instead.
@@ -356,7 +359,11 @@ fn lay_out(scope: &Scope) -> Local {
             }
             (Some(_), Some(to)) => {
                 let t = rects[to];
-                ((source.x + source.w, source.y + source.h / 2.0), (t.x + t.w, t.y + t.h / 2.0), true)
+                (
+                    (source.x + source.w, source.y + source.h / 2.0),
+                    (t.x + t.w, t.y + t.h / 2.0),
+                    true,
+                )
             }
             // An edge to a state of no scope (an invalid `Next`): drawn to nowhere.
             (Some(_), None) => continue,
@@ -364,12 +371,7 @@ fn lay_out(scope: &Scope) -> Local {
         let (points, label_at) = if lane_route {
             lane += 1;
             let x = PAD + inner_w + lane as f64 * LANE_GAP;
-            let points = vec![
-                start_pt,
-                (x, start_pt.1),
-                (x, end_pt.1),
-                end_pt,
-            ];
+            let points = vec![start_pt, (x, start_pt.1), (x, end_pt.1), end_pt];
             (points, (x, (start_pt.1 + end_pt.1) / 2.0))
         } else {
             (curve(start_pt, end_pt), midpoint(start_pt, end_pt))
@@ -385,6 +387,23 @@ fn lay_out(scope: &Scope) -> Local {
             label_at,
         });
     }
+    // Edge labels may reach past the states: the scope grows to hold them.
+    let w = routes
+        .iter()
+        .filter_map(|route| {
+            let label = route.label.as_deref()?;
+            let width = short_label(label).chars().count() as f64 * LABEL_CHAR_W;
+            let vertical = !route.lane
+                && (route.points[0].0 - route.points[route.points.len() - 1].0).abs() < 1.0;
+            Some(if vertical {
+                route.label_at.0 + 6.0 + width
+            } else if route.lane {
+                route.label_at.0
+            } else {
+                route.label_at.0 + width / 2.0
+            })
+        })
+        .fold(w, |w, right| w.max(right + PAD));
     Local {
         w,
         h,
@@ -457,6 +476,13 @@ fn place(scope: &Scope, owner: Option<&str>, local: &Local, dx: f64, dy: f64, ou
         };
         let r = local.rects[*i];
         debug_assert_eq!(owner_id, &scope.nodes[*i].id);
-        place(child, Some(owner_id), child_local, r.x + dx + x, r.y + dy + y, out);
+        place(
+            child,
+            Some(owner_id),
+            child_local,
+            r.x + dx + x,
+            r.y + dy + y,
+            out,
+        );
     }
 }

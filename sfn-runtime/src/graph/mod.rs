@@ -25,5 +25,5 @@ mod svg;
 
 pub use build::{Edge, EdgeKind, Graph, Node, NodeShape, Scope};
 pub use condition::describe;
-pub(crate) use svg::escape as escape_xml;
 pub use layout::{Frame, Layout, Placed, Rect, Route};
+pub(crate) use svg::escape as escape_xml;
