@@ -353,6 +353,27 @@ fn views_work_in_chromium() {
     }
     eprintln!("success view: loaded in {:?}", page.load);
 
+    // The definition alone (`Workflow::write_view`, `definition_html`): nothing entered,
+    // each state's ASL on a click.
+    let machine =
+        sfn::runtime::asl::StateMachine::from_json(&std::fs::read_to_string(EXAMPLE).unwrap())
+            .unwrap();
+    let file = dir.join("definition.html");
+    std::fs::write(
+        &file,
+        sfn::runtime::view::definition_html(&machine, "order-flow"),
+    )
+    .unwrap();
+    let page = open(&browser, &file);
+    page.assert_outcome("Charge", "none");
+    page.assert_outcome("Pack", "none");
+    page.click("Charge");
+    assert_eq!(
+        page.section("Definition (ASL)")["Resource"],
+        json!("arn:aws:states:::lambda:invoke")
+    );
+    page.assert_clean(&file);
+
     // A caught error with retries: throttled twice, then declined and caught.
     let file = dir.join("caught.html");
     let result = sfn_run_view("CardDeclined", &input, &file);
