@@ -62,14 +62,14 @@ fn not_json_and_bad_usage_exit_2() {
         err.starts_with("<stdin>:1:11: error: not JSON: EOF"),
         "{err}"
     );
-    // clap's usage error names the values, not Rust debug text (`not Some("svg")`).
-    let (code, _, err) = sfn_graph(&["--format", "svg", "-"], MACHINE);
+    // clap's usage error names the values, not Rust debug text (`not Some("png")`).
+    let (code, _, err) = sfn_graph(&["--format", "png", "-"], MACHINE);
     assert_eq!(code, 2);
     assert!(
-        err.contains("invalid value 'svg' for '--format <FORMAT>'"),
+        err.contains("invalid value 'png' for '--format <FORMAT>'"),
         "{err}"
     );
-    assert!(err.contains("[possible values: mermaid, dot]"), "{err}");
+    assert!(err.contains("[possible values: mermaid, dot, svg]"), "{err}");
     assert!(!err.contains("Some("), "{err}");
     let (code, out, _) = sfn_graph(&["--help"], "");
     assert_eq!(code, 0);

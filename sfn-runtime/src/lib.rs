@@ -13,6 +13,7 @@ pub mod jsonata;
 pub mod limits;
 pub mod path;
 pub mod validate;
+pub mod view;
 mod workflow;
 
 pub use workflow::{Workflow, WorkflowKind};

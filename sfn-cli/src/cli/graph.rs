@@ -1,4 +1,4 @@
-//! `sfn graph [--format mermaid|dot] [--resource ID] FILE`: draws any ASL file (JSON, YAML,
+//! `sfn graph [--format mermaid|dot|svg] [--resource ID] FILE`: draws any ASL file (JSON, YAML,
 //! or a state machine of a CloudFormation/SAM template).
 
 use std::process::ExitCode;
@@ -13,11 +13,12 @@ use super::template::{self, Substitutions};
 /// The arguments of `sfn graph`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "FILE is an ASL definition (JSON or YAML) or a CloudFormation/SAM template; `-` reads standard input. Mermaid output renders on GitHub in a ```mermaid block; DOT output renders with Graphviz.
+    after_help = "FILE is an ASL definition (JSON or YAML) or a CloudFormation/SAM template; `-` reads standard input. Mermaid output renders on GitHub in a ```mermaid block; DOT output renders with Graphviz; SVG is drawn by sfn itself.
 
 examples:
   sfn graph order.asl.json > order.mmd
-  sfn graph --format dot order.asl.json | dot -Tsvg > order.svg
+  sfn graph --format svg order.asl.json > order.svg
+  sfn graph --format dot order.asl.json | dot -Tpng > order.png
   sfn graph --resource OrderMachine template.yaml"
 )]
 pub struct GraphArgs {
@@ -38,6 +39,8 @@ pub enum Diagram {
     Mermaid,
     /// Graphviz DOT.
     Dot,
+    /// SVG, laid out by sfn (no Graphviz needed).
+    Svg,
 }
 
 /// Entry point of `sfn graph`.
@@ -74,6 +77,7 @@ pub fn main(args: GraphArgs) -> ExitCode {
         "{}",
         match args.format {
             Diagram::Dot => graph.to_dot(),
+            Diagram::Svg => graph.to_svg(),
             Diagram::Mermaid => graph.to_mermaid(),
         }
     );

@@ -50,7 +50,7 @@ pub struct Cli {
 enum Command {
     /// Check ASL files (JSON, YAML, CloudFormation/SAM templates) against the States Language rules.
     Validate(validate::ValidateArgs),
-    /// Draw a state machine as Mermaid or DOT.
+    /// Draw a state machine as Mermaid, DOT or SVG.
     Graph(graph::GraphArgs),
     /// Run an ASL file locally (mocked tasks, virtual clock).
     Run(run::RunArgs),

@@ -1,5 +1,6 @@
 //! `sfn run FILE [--input JSON | --input @F | --input-file F] [--mock-config F --test-case NAME]
-//! [--machine NAME] [--seed N] [--history] [--express]`: runs an ASL file with the local executor.
+//! [--machine NAME] [--seed N] [--history] [--express] [--view OUT.html]`: runs an ASL file with
+//! the local executor.
 //!
 //! Prints exactly one JSON object on stdout: `{"status":"SUCCEEDED","output":..}` or
 //! `{"status":"FAILED","error":..,"cause":..}` (plus `"history"` with `--history`).
@@ -59,6 +60,9 @@ pub struct RunArgs {
     /// Run as an Express workflow (executions time out after 5 minutes).
     #[arg(long)]
     pub express: bool,
+    /// Also write the execution view: one self-contained HTML file to open in a browser.
+    #[arg(long, value_name = "OUT.html")]
+    pub view: Option<String>,
 }
 
 /// Entry point of `sfn run`.
@@ -156,7 +160,7 @@ fn run(args: &RunArgs) -> Result<(Value, bool), Exit> {
     let machine_name = file_name.split('.').next().unwrap_or(file_name);
     let mut executor = Executor::new(&model)
         .with_seed(args.seed)
-        .record_history(args.history)
+        .record_history(args.history || args.view.is_some())
         .with_names(machine_name, "local-execution")
         .with_kind(if args.express {
             WorkflowKind::Express
@@ -215,6 +219,12 @@ fn run(args: &RunArgs) -> Result<(Value, bool), Exit> {
             .map_err(|e| invalid(vec![at(&e.pointer, e.message)]))?;
     }
     let execution = executor.run(input);
+    if let Some(path) = &args.view {
+        if let Err(e) = execution.write_view(path) {
+            report::eprint(&[Problem::error(path, format!("cannot write the view: {e}"))]);
+            return Err(Exit::Unusable);
+        }
+    }
     Ok((execution.to_json(args.history), execution.succeeded()))
 }
 

@@ -37,6 +37,9 @@ pub(crate) struct Run<'e> {
     stamp: (i64, String),
     /// Variables the current state assigned, for its Exited event.
     pub(crate) assigned: Option<Map<String, Value>>,
+    /// Distributed Map children's histories, and how many events they hold.
+    pub(crate) children: Vec<super::ChildExecution>,
+    pub(crate) child_events: usize,
 }
 
 /// Where a state leads.
@@ -76,6 +79,8 @@ impl<'e> Run<'e> {
             inspection: None,
             stamp: (exec.start_ms, format_timestamp(exec.start_ms)),
             assigned: None,
+            children: Vec::new(),
+            child_events: 0,
         }
     }
 
@@ -154,6 +159,9 @@ impl<'e> Run<'e> {
             states_visited: self.visited.iter().map(|s| (*s).to_owned()).collect(),
             history: std::mem::take(&mut self.history.events),
             duration_ms: now - self.exec.start_ms,
+            machine: self.exec.machine.clone(),
+            machine_name: self.exec.machine_name.clone(),
+            child_executions: std::mem::take(&mut self.children),
         }
     }
 

@@ -26,6 +26,7 @@
 //! ```
 
 mod catch;
+mod children;
 mod choice_eval;
 mod clock;
 mod compile;
@@ -53,6 +54,7 @@ use serde_json::{Map, Value};
 use crate::WorkflowKind;
 use crate::asl::{State, StateMachine, States};
 
+pub use children::ChildExecution;
 pub use clock::{format_timestamp, parse_timestamp};
 pub use errors::{ExecError, Failure, names};
 pub use handlers::{Handler, TaskContext, TaskFailure, TaskToken, TokenOutcome};
@@ -118,6 +120,13 @@ pub struct Execution {
     pub history: Vec<HistoryEvent>,
     /// Virtual time the execution took, in milliseconds.
     pub duration_ms: i64,
+    /// The definition that ran (what [`Execution::write_view`] draws).
+    pub machine: Arc<StateMachine>,
+    /// The state machine's name (`$$.StateMachine.Name`).
+    pub machine_name: String,
+    /// The histories of distributed Map child executions, in the order they ran (empty
+    /// when recording is off; bounded, see [`ChildExecution`]).
+    pub child_executions: Vec<ChildExecution>,
 }
 
 impl Execution {
@@ -373,7 +382,9 @@ impl Executor {
 
     /// Runs one execution.
     pub fn run(&self, input: Value) -> Execution {
-        engine::Run::execute(self, input)
+        let execution = engine::Run::execute(self, input);
+        crate::view::failed::write_if_asked(&execution);
+        execution
     }
 }
 

@@ -1,4 +1,5 @@
-//! Diagrams of a state machine: Mermaid (renders on GitHub) and Graphviz DOT.
+//! Diagrams of a state machine: Mermaid (renders on GitHub), Graphviz DOT and SVG (laid out
+//! here, see [`Graph::layout`]).
 //!
 //! Both renderers draw the same [`Graph`], built once from the typed model: states as nodes,
 //! `Next`/`Default`/Choice edges solid (Choice conditions as labels), Catch edges dashed,
@@ -18,7 +19,11 @@
 mod build;
 mod condition;
 mod dot;
+mod layout;
 mod mermaid;
+mod svg;
 
 pub use build::{Edge, EdgeKind, Graph, Node, NodeShape, Scope};
 pub use condition::describe;
+pub use layout::{Frame, Layout, Placed, Rect, Route};
+pub(crate) use svg::escape as escape_xml;

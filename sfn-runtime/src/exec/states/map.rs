@@ -290,14 +290,29 @@ impl<'e> Run<'e> {
             let output = if distributed {
                 // A child execution has its own history (and its own 25,000-event quota):
                 // its events are not the parent's.
-                let parent = std::mem::replace(&mut self.history, History::new(false));
+                // It is kept (for tests and the execution view) while the children's
+                // events stay under their bound.
+                let keep = self.exec.record_history
+                    && self.child_events < crate::exec::children::MAX_CHILD_EVENTS;
+                let parent = std::mem::replace(&mut self.history, History::new(keep));
                 let output = self.run_scope(
                     &processor.states,
                     &processor.start_at,
                     item_input,
                     &mut scope,
                 );
-                self.history = parent;
+                let child = std::mem::replace(&mut self.history, parent);
+                if keep {
+                    self.child_events += child.events.len();
+                    self.children.push(crate::exec::ChildExecution {
+                        map_state: name.to_owned(),
+                        index,
+                        succeeded: output.is_ok(),
+                        error: output.as_ref().err().and_then(|f| f.error.clone()),
+                        cause: output.as_ref().err().and_then(|f| f.cause.clone()),
+                        history: child.events,
+                    });
+                }
                 output
             } else {
                 self.run_scope(
