@@ -9,6 +9,9 @@ use super::handler::Handler;
 use crate::ast::{Block, Item, StateDecl, Value};
 use crate::diag::{Errors, with_suggestion};
 
+/// What a reference that names no handler is replaced by (the workflow then fails anyway).
+const UNBOUND: &str = "${Unbound}";
+
 /// A state bound to a handler.
 pub struct Binding {
     /// The state's name.
@@ -50,15 +53,20 @@ fn bind_state(
         if lambda && field.name == "lambda_function" {
             if let Value::Word(word) = &field.value {
                 let word = word.clone();
-                if let Some(index) = find(names, &word, errors) {
-                    let handler = &mut names.handlers[index];
-                    handler.uses += 1;
-                    field.value = Value::Str(LitStr::new(&handler.function_name(), word.span()));
-                    bindings.push(Binding {
-                        state: state_name.clone(),
-                        handler: index,
-                    });
-                }
+                let function = match find(names, &word, errors) {
+                    Some(index) => {
+                        let handler = &mut names.handlers[index];
+                        handler.uses += 1;
+                        bindings.push(Binding {
+                            state: state_name.clone(),
+                            handler: index,
+                        });
+                        handler.function_name()
+                    }
+                    // Reported; a stand-in keeps the catalogue from reporting it again.
+                    None => UNBOUND.to_owned(),
+                };
+                field.value = Value::Str(LitStr::new(&function, word.span()));
                 continue;
             }
         }
@@ -88,12 +96,15 @@ fn other_value(
             }
         }
         Value::Word(word) if names.handlers.iter().any(|h| h.ident == *word) => {
+            let span = word.span();
             errors.at(
                 word.span(),
                 format!(
                     "`{word}` is a Lambda handler: only a `LambdaInvoke` state calls it (`lambda_function: {word}`), not a {kind} state's field"
                 ),
             );
+            // Reported; a stand-in keeps the field's own check from reporting it again.
+            *value = Value::Str(LitStr::new(UNBOUND, span));
         }
         _ => {}
     }

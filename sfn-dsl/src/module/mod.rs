@@ -232,7 +232,9 @@ fn module_items(def: &WorkflowDef, handlers: &[Handler], bindings: &[Binding]) -
                 quote_spanned!(handler.input_span=> ::sfn::handlers::from_event_fn(#ident))
             }
         };
-        Some(quote! { let executor = ::sfn::handlers::bind(executor, #state, #adapter); })
+        Some(quote_spanned! {handler.input_span=>
+            let executor = ::sfn::handlers::bind(executor, #state, #adapter);
+        })
     });
     let doc = format!(
         " Runs [`{name}`] locally, every `LambdaInvoke` state calling this module's handler function (replace one with `on_state`)."
