@@ -186,7 +186,9 @@ fn one_handler_is_replaced_the_others_stay_real() {
     let executor = shop::executor()
         .on_state(
             "Notify",
-            sfn::handlers::from_fn(|note: Value| Ok::<_, String>(json!({"mocked": note["message"]}))),
+            sfn::handlers::from_fn(|note: Value| {
+                Ok::<_, String>(json!({"mocked": note["message"]}))
+            }),
         )
         .unwrap();
     let execution = executor.run(json!({"id": "3", "amount": 1}));

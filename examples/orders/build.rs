@@ -21,7 +21,11 @@ fn main() {
     let workflow = flow::orders::WORKFLOW;
     for dir in dirs {
         if let Err(e) = workflow.write_to(&dir) {
-            panic!("cannot write {} into {}: {e}", workflow.name(), dir.display());
+            panic!(
+                "cannot write {} into {}: {e}",
+                workflow.name(),
+                dir.display()
+            );
         }
     }
 }

@@ -120,8 +120,11 @@ mod builtin {
 
 /// What lambda_runtime reports when the payload does not deserialize into the handler's
 /// input type (its `DeserializeError`: serde_path_to_error's path and serde's message).
-pub(crate) fn deserialize_error(error: &serde_path_to_error::Error<serde_json::Error>) -> LambdaError {
-    const CONTEXT: &str = "failed to deserialize the incoming data into the function's payload type";
+pub(crate) fn deserialize_error(
+    error: &serde_path_to_error::Error<serde_json::Error>,
+) -> LambdaError {
+    const CONTEXT: &str =
+        "failed to deserialize the incoming data into the function's payload type";
     let path = error.path().to_string();
     let message = if path == "." {
         format!("{CONTEXT}: {error}\n")

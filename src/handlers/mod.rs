@@ -43,7 +43,10 @@ pub use block_on::block_on;
 pub use error::LambdaError;
 
 /// A handler as the executor calls it.
-pub trait TaskHandler: Fn(&Value, &TaskContext) -> Result<Value, TaskFailure> + Send + Sync {}
+pub trait TaskHandler:
+    Fn(&Value, &TaskContext) -> Result<Value, TaskFailure> + Send + Sync
+{
+}
 impl<F: Fn(&Value, &TaskContext) -> Result<Value, TaskFailure> + Send + Sync> TaskHandler for F {}
 
 /// A plain function handler: `fn(I) -> Result<O, E>`.
@@ -195,8 +198,8 @@ where
     // messages with the same line and column as the deployed runtime.
     let bytes = serde_json::to_vec(&request.payload).unwrap_or_default();
     let mut reader = serde_json::Deserializer::from_slice(&bytes);
-    let payload: I = serde_path_to_error::deserialize(&mut reader)
-        .map_err(|e| error::deserialize_error(&e))?;
+    let payload: I =
+        serde_path_to_error::deserialize(&mut reader).map_err(|e| error::deserialize_error(&e))?;
     match catch_unwind(AssertUnwindSafe(|| call(payload, request))) {
         Ok(Ok(output)) => serde_json::to_value(output).map_err(|e| LambdaError::of_value(&e)),
         Ok(Err(e)) => Err(e.into()),

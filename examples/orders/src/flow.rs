@@ -105,7 +105,11 @@ pub mod orders {
     /// Charges the card (a plain function).
     #[sfn::lambda]
     pub fn charge_card(charge: Charge) -> Result<Payment, OrderError> {
-        assert!(charge.amount > 0, "order {} has nothing to charge", charge.order);
+        assert!(
+            charge.amount > 0,
+            "order {} has nothing to charge",
+            charge.order
+        );
         if charge.amount > CARD_LIMIT {
             return Err(OrderError::PaymentDeclined(format!(
                 "{} cents is over the card limit",

@@ -9,12 +9,10 @@ use sfn_example_orders::orders;
 async fn main() -> Result<(), Error> {
     match std::env::var("_HANDLER").as_deref() {
         Ok("reserve_stock") => run(service_fn(orders::reserve_stock)).await,
-        Ok("charge_card") => {
-            run(service_fn(|event: LambdaEvent<orders::Charge>| async move {
-                orders::charge_card(event.payload)
-            }))
-            .await
-        }
+        Ok("charge_card") => run(service_fn(
+            |event: LambdaEvent<orders::Charge>| async move { orders::charge_card(event.payload) },
+        ))
+        .await,
         Ok("send_receipt") => {
             run(service_fn(|event: LambdaEvent<orders::ReceiptRequest>| {
                 orders::send_receipt(event.payload)

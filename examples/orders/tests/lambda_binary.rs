@@ -24,6 +24,9 @@ use sfn_example_orders::orders;
 /// What the function answered: `Ok(response body)` or `Err(error body)`.
 type Answer = Result<Value, Value>;
 
+/// The invocations not yet handed out: request id and event body.
+type Events = Arc<Mutex<VecDeque<(String, Vec<u8>)>>>;
+
 /// The binary is stopped when the test ends, whatever happens.
 struct Running(Child);
 
@@ -39,7 +42,7 @@ fn invoke_binary(handler: &str, payloads: &[Value]) -> Vec<Answer> {
     let listener = TcpListener::bind("127.0.0.1:0").expect("a local port");
     let port = listener.local_addr().expect("bound").port();
     listener.set_nonblocking(true).expect("nonblocking accept");
-    let events: Arc<Mutex<VecDeque<(String, Vec<u8>)>>> = Arc::new(Mutex::new(
+    let events: Events = Arc::new(Mutex::new(
         payloads
             .iter()
             .enumerate()
@@ -69,7 +72,11 @@ fn invoke_binary(handler: &str, payloads: &[Value]) -> Vec<Answer> {
         let left = deadline.saturating_duration_since(Instant::now());
         match received.recv_timeout(left) {
             Ok(answer) => out.push(answer),
-            Err(_) => panic!("the binary answered {} of {} invocations in 30 s", out.len(), payloads.len()),
+            Err(_) => panic!(
+                "the binary answered {} of {} invocations in 30 s",
+                out.len(),
+                payloads.len()
+            ),
         }
     }
     drop(running);
@@ -81,7 +88,7 @@ fn invoke_binary(handler: &str, payloads: &[Value]) -> Vec<Answer> {
 /// Accepts connections until `stop`, one thread each (hyper may open several).
 fn serve(
     listener: &TcpListener,
-    events: &Arc<Mutex<VecDeque<(String, Vec<u8>)>>>,
+    events: &Events,
     answers: &Sender<Answer>,
     stop: &AtomicBool,
 ) {
@@ -180,8 +187,8 @@ fn invoke_locally(handler: impl TaskHandler + 'static, payload: &Value) -> Answe
     match execution.status {
         Status::Succeeded => Ok(execution.output.unwrap_or_default()["Payload"].clone()),
         _ => {
-            let cause: Value =
-                serde_json::from_str(execution.cause.as_deref().unwrap_or("null")).unwrap_or_default();
+            let cause: Value = serde_json::from_str(execution.cause.as_deref().unwrap_or("null"))
+                .unwrap_or_default();
             // Step Functions names the error after the body's errorType.
             assert_eq!(
                 execution.error.as_deref(),
@@ -213,13 +220,21 @@ fn charge_card_answers_locally_as_the_deployed_binary() {
         Some(json!("Order.PaymentDeclined"))
     );
     let error_type = |i: usize| deployed[i].as_ref().err().map(|e| e["errorType"].clone());
-    assert_eq!(error_type(2), Some(json!("&lambda_runtime::deserializer::DeserializeError")));
     assert_eq!(
-        error_type(3),
-        Some(json!("&alloc::boxed::Box<dyn core::any::Any + core::marker::Send>"))
+        error_type(2),
+        Some(json!("&lambda_runtime::deserializer::DeserializeError"))
     );
     assert_eq!(
-        deployed[3].as_ref().err().map(|e| e["errorMessage"].clone()),
+        error_type(3),
+        Some(json!(
+            "&alloc::boxed::Box<dyn core::any::Any + core::marker::Send>"
+        ))
+    );
+    assert_eq!(
+        deployed[3]
+            .as_ref()
+            .err()
+            .map(|e| e["errorMessage"].clone()),
         Some(json!("Lambda panicked: order X-4 has nothing to charge"))
     );
 }
@@ -243,7 +258,10 @@ fn reserve_stock_in_lambda_runtimes_form_answers_as_deployed() {
 fn send_receipt_answers_as_deployed() {
     let payloads = [json!({"order": "S-1", "payment": "P-S-1"})];
     let deployed = invoke_binary("send_receipt", &payloads);
-    let local = invoke_locally(sfn::handlers::from_async_fn(orders::send_receipt), &payloads[0]);
+    let local = invoke_locally(
+        sfn::handlers::from_async_fn(orders::send_receipt),
+        &payloads[0],
+    );
     assert_eq!(local, deployed[0]);
     assert_eq!(local, Ok(json!({"sent": "receipt for S-1 (P-S-1)"})));
 }

@@ -64,9 +64,9 @@ fn a_declined_card_is_caught() {
     assert_eq!(execution.error.as_deref(), Some("OrderDeclined"));
     assert_eq!(execution.states_visited, ["Reserve", "Charge", "Declined"]);
     let history: Vec<Value> = execution.history.iter().map(|e| e.to_json()).collect();
-    let exited = history
-        .iter()
-        .find(|e| e["type"] == "TaskStateExited" && e["stateExitedEventDetails"]["name"] == "Charge");
+    let exited = history.iter().find(|e| {
+        e["type"] == "TaskStateExited" && e["stateExitedEventDetails"]["name"] == "Charge"
+    });
     let output = exited
         .map(|e| e["stateExitedEventDetails"]["output"].clone())
         .unwrap_or_default();
@@ -83,7 +83,9 @@ fn a_charge_can_be_replaced_for_one_test() {
         .on_state(
             "Charge",
             sfn::handlers::from_fn(|charge: Value| {
-                Ok::<_, String>(json!({"payment": format!("MOCK-{}", charge["order"].as_str().unwrap_or("?"))}))
+                Ok::<_, String>(
+                    json!({"payment": format!("MOCK-{}", charge["order"].as_str().unwrap_or("?"))}),
+                )
             }),
         )
         .unwrap();
@@ -104,8 +106,14 @@ fn the_emitted_template_takes_the_functions_as_parameters() {
     )))
     .unwrap();
     let parameters = template["Parameters"].as_object().unwrap();
-    assert!(parameters.contains_key("ReserveStockFunction"), "{parameters:?}");
-    assert!(parameters.contains_key("ChargeCardFunction"), "{parameters:?}");
+    assert!(
+        parameters.contains_key("ReserveStockFunction"),
+        "{parameters:?}"
+    );
+    assert!(
+        parameters.contains_key("ChargeCardFunction"),
+        "{parameters:?}"
+    );
     let policy: Value = serde_json::from_str(orders::WORKFLOW.policy()).unwrap();
     let resources = policy["Statement"][0]["Resource"].to_string();
     assert!(

@@ -50,27 +50,34 @@ fn bind_state(
     let state_name = state.name.text.clone();
     for item in &mut state.items {
         let Item::Field(field) = item else { continue };
-        if lambda && field.name == "lambda_function" {
-            if let Value::Word(word) = &field.value {
-                let word = word.clone();
-                let function = match find(names, &word, errors) {
-                    Some(index) => {
-                        let handler = &mut names.handlers[index];
-                        handler.uses += 1;
-                        bindings.push(Binding {
-                            state: state_name.clone(),
-                            handler: index,
-                        });
-                        handler.function_name()
-                    }
-                    // Reported; a stand-in keeps the catalogue from reporting it again.
-                    None => UNBOUND.to_owned(),
-                };
-                field.value = Value::Str(LitStr::new(&function, word.span()));
-                continue;
-            }
+        if lambda
+            && field.name == "lambda_function"
+            && let Value::Word(word) = &field.value
+        {
+            let word = word.clone();
+            let function = match find(names, &word, errors) {
+                Some(index) => {
+                    let handler = &mut names.handlers[index];
+                    handler.uses += 1;
+                    bindings.push(Binding {
+                        state: state_name.clone(),
+                        handler: index,
+                    });
+                    handler.function_name()
+                }
+                // Reported; a stand-in keeps the catalogue from reporting it again.
+                None => UNBOUND.to_owned(),
+            };
+            field.value = Value::Str(LitStr::new(&function, word.span()));
+            continue;
         }
-        other_value(&mut field.value, &state.kind.to_string(), names, bindings, errors);
+        other_value(
+            &mut field.value,
+            &state.kind.to_string(),
+            names,
+            bindings,
+            errors,
+        );
     }
 }
 

@@ -161,7 +161,9 @@ fn take_graph(
 }
 
 fn parse_graph(tokens: TokenStream, errors: &mut Errors) -> Vec<WorkflowDef> {
-    match crate::parse::parse_all(tokens, |stream| crate::parse::parse_workflows(stream, errors)) {
+    match crate::parse::parse_all(tokens, |stream| {
+        crate::parse::parse_workflows(stream, errors)
+    }) {
         Ok(defs) => defs,
         Err(error) => {
             errors.push(error);
