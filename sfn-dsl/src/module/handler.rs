@@ -201,3 +201,17 @@ fn last_segment(ty: &Type) -> Option<String> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::substitution_name;
+
+    #[test]
+    fn substitutions_are_cloudformation_parameter_names() {
+        assert_eq!(substitution_name("charge"), "ChargeFunction");
+        assert_eq!(substitution_name("charge_card"), "ChargeCardFunction");
+        assert_eq!(substitution_name("_send__receipt2"), "SendReceipt2Function");
+        let name = substitution_name("reserve_stock_v2");
+        assert!(name.chars().all(|c| c.is_ascii_alphanumeric()), "{name}");
+    }
+}
