@@ -86,12 +86,7 @@ fn invoke_binary(handler: &str, payloads: &[Value]) -> Vec<Answer> {
 }
 
 /// Accepts connections until `stop`, one thread each (hyper may open several).
-fn serve(
-    listener: &TcpListener,
-    events: &Events,
-    answers: &Sender<Answer>,
-    stop: &AtomicBool,
-) {
+fn serve(listener: &TcpListener, events: &Events, answers: &Sender<Answer>, stop: &AtomicBool) {
     let deadline = Instant::now() + Duration::from_secs(40);
     while !stop.load(Ordering::SeqCst) && Instant::now() < deadline {
         match listener.accept() {
