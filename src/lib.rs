@@ -5,8 +5,10 @@
 //! and a least-privilege IAM policy; the runtime validates any ASL file and runs workflows
 //! locally, offline, in `cargo test`.
 
-pub use sfn_macros::workflow;
+pub mod handlers;
+
 pub use sfn_macros::{Task, TaskEnum};
+pub use sfn_macros::{lambda, workflow, workflow_module};
 pub use sfn_runtime as runtime;
 pub use sfn_runtime::exec;
 pub use sfn_runtime::{Workflow, WorkflowKind};

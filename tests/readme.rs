@@ -63,3 +63,21 @@ fn an_unknown_state_name_is_an_error_at_registration() {
         "{error}"
     );
 }
+
+// The README's module example (`examples/order_module.rs`), through the real handler.
+#[allow(dead_code)]
+#[path = "../examples/order_module.rs"]
+mod order_module;
+
+#[test]
+fn an_order_is_charged_by_the_real_handler() {
+    use order_module::orders;
+    let execution = orders::executor().run(json!({"id": "A-1", "amount": 42}));
+    assert_eq!(
+        execution.output.unwrap()["charge"],
+        json!({"payment": "P-A-1"})
+    );
+    let declined = orders::executor().run(json!({"id": "A-2", "amount": 500_000}));
+    assert_eq!(declined.error.as_deref(), Some("OrderDeclined"));
+    assert_eq!(declined.states_visited, ["Charge", "Declined"]);
+}

@@ -5,7 +5,7 @@
 fn ui() {
     let cases = trybuild::TestCases::new();
     for category in [
-        "syntax", "states", "graph", "choice", "values", "attrs", "rules",
+        "syntax", "states", "graph", "choice", "values", "attrs", "rules", "module",
     ] {
         cases.compile_fail(format!("tests/ui/{category}/*.rs"));
     }

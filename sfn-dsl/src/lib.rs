@@ -16,6 +16,7 @@ pub mod expand;
 pub mod import;
 pub mod loc;
 pub mod lower;
+pub mod module;
 pub mod parse;
 
 use proc_macro2::TokenStream;
@@ -32,8 +33,13 @@ pub fn expand(input: TokenStream) -> TokenStream {
             Vec::new()
         }
     };
+    expand_defs(&defs, errors)
+}
+
+/// Lowers, checks and expands parsed workflows; `errors` holds what parsing found.
+pub(crate) fn expand_defs(defs: &[ast::WorkflowDef], mut errors: Errors) -> TokenStream {
     let mut out = TokenStream::new();
-    for def in &defs {
+    for def in defs {
         let mut own = Errors::default();
         let lowered = lower::lower_workflow(def, &mut own);
         // The rule set runs on definitions the DSL found clean (see `check`).

@@ -46,3 +46,25 @@ pub fn derive_task(input: TokenStream) -> TokenStream {
 pub fn derive_task_enum(input: TokenStream) -> TokenStream {
     sfn_dsl::custom::derive::derive_task_enum(input.into()).into()
 }
+
+/// A workflow and the Rust code of its tasks in one inline module.
+///
+/// The module holds ordinary items, handler functions marked `#[sfn::lambda]` (or
+/// `#[sfn::lambda(function = "name or ARN")]`) and exactly one `workflow! { NAME { .. } }`
+/// graph, in which a `LambdaInvoke` state names a handler: `lambda_function: charge`. The
+/// module gains `WORKFLOW` (the graph's `sfn::Workflow`) and `executor()`, which runs the
+/// workflow locally through the real handlers. Described in `docs/dsl.md`.
+///
+/// (A function-like macro and an attribute cannot share the name `workflow` on stable Rust,
+/// hence `workflow_module`.)
+#[proc_macro_attribute]
+pub fn workflow_module(attr: TokenStream, item: TokenStream) -> TokenStream {
+    sfn_dsl::module::expand_module(attr.into(), item.into()).into()
+}
+
+/// Marks a handler function of a `#[sfn::workflow_module]` module. The module's attribute
+/// reads and removes it; anywhere else it is an error (the item is kept as written).
+#[proc_macro_attribute]
+pub fn lambda(_attr: TokenStream, item: TokenStream) -> TokenStream {
+    sfn_dsl::module::stray_marker(item.into()).into()
+}
