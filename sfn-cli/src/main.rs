@@ -1,4 +1,5 @@
-//! The `sfn` command line: `sfn validate`, `sfn run`, `sfn graph`, `sfn import`.
+//! The `sfn` command line: `sfn validate`, `sfn run`, `sfn graph`, `sfn import`, and on AWS
+//! `sfn deploy`, `sfn start`, `sfn history`.
 
 mod cli;
 
