@@ -3,6 +3,7 @@
 use std::fmt;
 
 use aws_sdk_sfn::error::{DisplayErrorContext, ProvideErrorMetadata, SdkError};
+use aws_smithy_runtime_api::client::orchestrator::HttpResponse;
 
 /// Why a call failed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,10 +25,9 @@ pub enum Error {
 
 impl Error {
     /// An AWS failure while doing `action`.
-    pub fn aws<E, R>(action: impl Into<String>, error: &SdkError<E, R>) -> Error
+    pub fn aws<E>(action: impl Into<String>, error: &SdkError<E, HttpResponse>) -> Error
     where
         E: ProvideErrorMetadata + std::error::Error + 'static,
-        R: fmt::Debug,
     {
         Error::Aws {
             action: action.into(),
@@ -36,24 +36,33 @@ impl Error {
     }
 }
 
-/// The code and message of a service error, else the chain of causes on one line (no
+/// The code and message of a service error; the HTTP status of an answer without a code
+/// (an endpoint that lacks the operation); else the chain of causes on one line (no
 /// credentials, connection refused, timeouts).
-pub fn describe<E, R>(error: &SdkError<E, R>) -> String
+pub fn describe<E>(error: &SdkError<E, HttpResponse>) -> String
 where
     E: ProvideErrorMetadata + std::error::Error + 'static,
-    R: fmt::Debug,
 {
-    if let SdkError::ServiceError(service) = error {
-        let e = service.err();
-        if let Some(code) = e.code() {
-            return match e.message() {
-                Some(m) => format!("{code}: {m}"),
-                None => code.to_owned(),
-            };
+    match error {
+        SdkError::ServiceError(service) => {
+            let e = service.err();
+            match (e.code(), e.message()) {
+                (Some(code), Some(message)) => format!("{code}: {message}"),
+                (Some(code), None) => code.to_owned(),
+                // A modeled error without metadata (as built in code) still displays.
+                (None, _) if !e.to_string().starts_with("unhandled") => e.to_string(),
+                (None, _) => format!(
+                    "HTTP {} with no error code",
+                    service.raw().status().as_u16()
+                ),
+            }
         }
+        SdkError::ResponseError(response) => format!(
+            "HTTP {} with an answer that is not the service's",
+            response.raw().status().as_u16()
+        ),
+        other => DisplayErrorContext(other).to_string().replace('\n', " "),
     }
-    let text = DisplayErrorContext(error).to_string();
-    text.replace('\n', " ")
 }
 
 impl fmt::Display for Error {

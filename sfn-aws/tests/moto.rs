@@ -399,9 +399,10 @@ async fn the_cloudformation_template_creates_the_role_and_state_machine() {
         .send()
         .await
         .unwrap();
-    let text = policy.policy_document();
-    let policy: Value = serde_json::from_str(text)
-        .unwrap_or_else(|_| serde_json::from_str(&percent_decode(text)).unwrap());
+    // moto 5.2.5 keeps a CloudFormation-made inline policy as the Python dict it parsed and
+    // answers GetRolePolicy with its repr (`{'Version': ..}`): read that back as JSON.
+    let text = percent_decode(policy.policy_document());
+    let policy: Value = serde_json::from_str(&text).unwrap_or_else(|_| python_literal(&text));
     let grants = sfn_aws::grants(&policy);
     assert!(grants.contains(&format!("Allow lambda:InvokeFunction on {function}")), "{grants:?}");
     assert!(grants.contains(&format!("Allow lambda:InvokeFunction on {function}:*")), "{grants:?}");
@@ -440,4 +441,19 @@ fn percent_decode(text: &str) -> String {
         i += 1;
     }
     String::from_utf8(out).unwrap()
+}
+
+/// A Python literal (a dict's repr) as JSON, through the pinned tools' Python.
+fn python_literal(text: &str) -> Value {
+    let python = py_tool("python").expect("moto's virtualenv has python");
+    let out = std::process::Command::new(python)
+        .args([
+            "-c",
+            "import ast, json, sys; print(json.dumps(ast.literal_eval(sys.argv[1])))",
+            text,
+        ])
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not a Python literal ({e}): {text}"))
 }
