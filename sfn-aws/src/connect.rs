@@ -60,8 +60,7 @@ impl Aws {
         let config = loader.load().await;
         if config.region().is_none() {
             return Err(Error::Input(
-                "no AWS region: pass --region, set AWS_REGION, or give the profile a region"
-                    .into(),
+                "no AWS region: pass --region, set AWS_REGION, or give the profile a region".into(),
             ));
         }
         Aws::from_config(&config)

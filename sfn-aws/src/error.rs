@@ -75,7 +75,11 @@ impl fmt::Display for Error {
                 lines.join("; ")
             ),
             Error::Rejected(lines) => {
-                write!(f, "the service rejects the definition: {}", lines.join("; "))
+                write!(
+                    f,
+                    "the service rejects the definition: {}",
+                    lines.join("; ")
+                )
             }
             Error::Aws { action, message } => write!(f, "cannot {action}: {message}"),
         }

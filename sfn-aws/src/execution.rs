@@ -19,12 +19,27 @@ pub async fn resolve_arn(aws: &Aws, name_or_arn: &str) -> Result<String, Error> 
     Ok(target.state_machine_arn(name_or_arn))
 }
 
-/// Starts an execution of `arn` with `input` (JSON text); returns the execution ARN.
+/// Starts an execution of `arn` with `input` (JSON text); returns the execution ARN. Without
+/// a `name`, one is made up (`sfn-MILLIS-PID`): the service would make one too, but some local
+/// endpoints (moto) name every unnamed execution alike.
 pub async fn start(aws: &Aws, arn: &str, input: &str, name: Option<&str>) -> Result<String, Error> {
-    let mut request = aws.sfn.start_execution().state_machine_arn(arn).input(input);
-    if let Some(name) = name {
-        request = request.name(name);
-    }
+    let made_up;
+    let name = match name {
+        Some(name) => name,
+        None => {
+            let millis = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_millis());
+            made_up = format!("sfn-{millis}-{}", std::process::id());
+            &made_up
+        }
+    };
+    let request = aws
+        .sfn
+        .start_execution()
+        .state_machine_arn(arn)
+        .input(input)
+        .name(name);
     let out = request
         .send()
         .await

@@ -170,7 +170,8 @@ impl Substitutions {
                  set SFN_SUB_{missing}, or put it in --substitutions FILE)"
             )));
         }
-        sfn_runtime::emit::substitute(text, &values).map_err(|e| Error::Input(format!("{what}: {e}")))
+        sfn_runtime::emit::substitute(text, &values)
+            .map_err(|e| Error::Input(format!("{what}: {e}")))
     }
 }
 

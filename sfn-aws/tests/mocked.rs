@@ -18,7 +18,9 @@ use aws_sdk_sfn::operation::describe_state_machine::{
 };
 use aws_sdk_sfn::operation::describe_state_machine_alias::DescribeStateMachineAliasOutput;
 use aws_sdk_sfn::operation::list_state_machine_versions::ListStateMachineVersionsOutput;
-use aws_sdk_sfn::operation::update_state_machine::{UpdateStateMachineError, UpdateStateMachineOutput};
+use aws_sdk_sfn::operation::update_state_machine::{
+    UpdateStateMachineError, UpdateStateMachineOutput,
+};
 use aws_sdk_sfn::operation::update_state_machine_alias::UpdateStateMachineAliasOutput;
 use aws_sdk_sfn::operation::validate_state_machine_definition::ValidateStateMachineDefinitionOutput;
 use aws_sdk_sfn::types::error::{InvalidDefinition, StateMachineDoesNotExist};
@@ -109,7 +111,11 @@ fn aws(mocks: &Mocks) -> Aws {
         sfn: mock_client!(aws_sdk_sfn, RuleMode::MatchAny, mocks.sfn.iter(), retry),
         iam: mock_client!(aws_sdk_iam, RuleMode::MatchAny, mocks.iam.iter()),
         sts: mock_client!(aws_sdk_sts, RuleMode::MatchAny, [&sts_rule]),
-        logs: mock_client!(aws_sdk_cloudwatchlogs, RuleMode::MatchAny, Vec::<Rule>::new().iter()),
+        logs: mock_client!(
+            aws_sdk_cloudwatchlogs,
+            RuleMode::MatchAny,
+            Vec::<Rule>::new().iter()
+        ),
         region: "us-east-1".into(),
     }
 }
@@ -196,7 +202,9 @@ fn put_policy_recorder() -> (Rule, Arc<Mutex<Vec<Value>>>) {
 
 fn update_ok() -> Rule {
     mock!(aws_sdk_sfn::Client::update_state_machine)
-        .match_requests(|r| r.publish() == Some(true) && r.version_description() == Some("git 0123abcd"))
+        .match_requests(|r| {
+            r.publish() == Some(true) && r.version_description() == Some("git 0123abcd")
+        })
         .then_output(|| {
             UpdateStateMachineOutput::builder()
                 .update_date(aws_smithy_types::DateTime::from_secs(1))
@@ -216,10 +224,18 @@ async fn an_unchanged_deploy_writes_nothing_and_says_so() {
         iam: vec![get_role, get_policy, put],
     };
     let aws = aws(&mocks);
-    let report = sfn_aws::deploy(&aws, &deployable(), &options()).await.unwrap();
+    let report = sfn_aws::deploy(&aws, &deployable(), &options())
+        .await
+        .unwrap();
     assert!(!report.changed(), "{report}");
-    assert!(report.to_string().starts_with("ORDERS: no changes"), "{report}");
-    assert_eq!(report.version_arn.as_deref(), Some(&*format!("{MACHINE_ARN}:1")));
+    assert!(
+        report.to_string().starts_with("ORDERS: no changes"),
+        "{report}"
+    );
+    assert_eq!(
+        report.version_arn.as_deref(),
+        Some(&*format!("{MACHINE_ARN}:1"))
+    );
     assert_eq!(mocks.sfn[3].num_calls(), 0, "no UpdateStateMachine");
     assert!(seen.lock().unwrap().is_empty(), "no PutRolePolicy");
 }
@@ -235,7 +251,9 @@ async fn a_dry_run_shows_the_diff_by_state_and_grant_and_writes_nothing() {
     let aws = aws(&mocks);
     let mut options = options();
     options.dry_run = true;
-    let report = sfn_aws::deploy(&aws, &deployable(), &options).await.unwrap();
+    let report = sfn_aws::deploy(&aws, &deployable(), &options)
+        .await
+        .unwrap();
     let text = report.to_string();
     assert!(text.contains("(dry run: nothing written)"), "{text}");
     let policy_change = &report.changes[0];
@@ -264,14 +282,19 @@ async fn an_update_widens_the_role_first_and_narrows_it_after() {
         iam: vec![get_role, get_policy, put],
     };
     let aws = aws(&mocks);
-    let report = sfn_aws::deploy(&aws, &deployable(), &options()).await.unwrap();
+    let report = sfn_aws::deploy(&aws, &deployable(), &options())
+        .await
+        .unwrap();
     assert_eq!(mocks.sfn[2].num_calls(), 1);
     let seen = seen.lock().unwrap();
     assert_eq!(seen.len(), 2, "widen, then narrow");
     let first = sfn_aws::grants(&seen[0]);
     assert!(first.iter().any(|g| g.ends_with(OLD_FN)) && first.iter().any(|g| g.ends_with(NEW_FN)));
     assert_eq!(seen[1], policy(NEW_FN));
-    assert_eq!(report.version_arn.as_deref(), Some(&*format!("{MACHINE_ARN}:2")));
+    assert_eq!(
+        report.version_arn.as_deref(),
+        Some(&*format!("{MACHINE_ARN}:2"))
+    );
     assert_eq!(report.changes[0].verb, "updated");
 }
 
@@ -291,7 +314,9 @@ async fn a_rejected_update_leaves_the_old_grants_and_says_what_changed() {
         iam: vec![get_role, get_policy, put],
     };
     let aws = aws(&mocks);
-    let error = sfn_aws::deploy(&aws, &deployable(), &options()).await.unwrap_err();
+    let error = sfn_aws::deploy(&aws, &deployable(), &options())
+        .await
+        .unwrap_err();
     assert!(matches!(error.error, Error::Rejected(_)), "{error}");
     let text = error.to_string();
     assert!(!text.contains('\n'), "one line: {text}");
@@ -304,27 +329,32 @@ async fn a_rejected_update_leaves_the_old_grants_and_says_what_changed() {
     // The role still grants what the running definition needs.
     let seen = seen.lock().unwrap();
     assert_eq!(seen.len(), 1);
-    assert!(sfn_aws::grants(&seen[0]).iter().any(|g| g.ends_with(OLD_FN)));
+    assert!(
+        sfn_aws::grants(&seen[0])
+            .iter()
+            .any(|g| g.ends_with(OLD_FN))
+    );
 }
 
 #[tokio::test]
 async fn service_findings_are_shown_with_their_location() {
     // The shape of a ValidateStateMachineDefinition finding, from its API reference.
-    let validate = mock!(aws_sdk_sfn::Client::validate_state_machine_definition).then_output(|| {
-        ValidateStateMachineDefinitionOutput::builder()
-            .result(ValidateStateMachineDefinitionResultCode::Fail)
-            .diagnostics(
-                ValidateStateMachineDefinitionDiagnostic::builder()
-                    .severity(ValidateStateMachineDefinitionSeverity::Error)
-                    .code("SCHEMA_VALIDATION_FAILED")
-                    .message("Value is not a valid resource ARN")
-                    .location("/States/Call/Resource")
-                    .build()
-                    .unwrap(),
-            )
-            .build()
-            .unwrap()
-    });
+    let validate =
+        mock!(aws_sdk_sfn::Client::validate_state_machine_definition).then_output(|| {
+            ValidateStateMachineDefinitionOutput::builder()
+                .result(ValidateStateMachineDefinitionResultCode::Fail)
+                .diagnostics(
+                    ValidateStateMachineDefinitionDiagnostic::builder()
+                        .severity(ValidateStateMachineDefinitionSeverity::Error)
+                        .code("SCHEMA_VALIDATION_FAILED")
+                        .message("Value is not a valid resource ARN")
+                        .location("/States/Call/Resource")
+                        .build()
+                        .unwrap(),
+                )
+                .build()
+                .unwrap()
+        });
     let describe = deployed(OLD_FN);
     let mocks = Mocks {
         sfn: vec![validate, describe],
@@ -338,14 +368,20 @@ async fn service_findings_are_shown_with_their_location() {
         "ORDERS: the service rejects the definition: /States/Call/Resource: \
          SCHEMA_VALIDATION_FAILED: Value is not a valid resource ARN (nothing was changed)"
     );
-    assert_eq!(mocks.sfn[1].num_calls(), 0, "stopped before reading the machine");
+    assert_eq!(
+        mocks.sfn[1].num_calls(),
+        0,
+        "stopped before reading the machine"
+    );
 }
 
 #[tokio::test]
 async fn a_role_that_cannot_be_created_leaves_no_state_machine() {
     let missing = mock!(aws_sdk_sfn::Client::describe_state_machine).then_error(|| {
         DescribeStateMachineError::StateMachineDoesNotExist(
-            StateMachineDoesNotExist::builder().message("State Machine Does Not Exist").build(),
+            StateMachineDoesNotExist::builder()
+                .message("State Machine Does Not Exist")
+                .build(),
         )
     });
     let create = mock!(aws_sdk_sfn::Client::create_state_machine).then_output(|| {
@@ -373,7 +409,10 @@ async fn a_role_that_cannot_be_created_leaves_no_state_machine() {
         .await
         .unwrap_err();
     let text = error.to_string();
-    assert!(text.starts_with("ORDERS: cannot create role ORDERS-role: "), "{text}");
+    assert!(
+        text.starts_with("ORDERS: cannot create role ORDERS-role: "),
+        "{text}"
+    );
     assert!(text.contains("RolesPerAccount"), "{text}");
     assert!(text.ends_with("(nothing was changed)"), "{text}");
     assert_eq!(mocks.sfn[2].num_calls(), 0, "no CreateStateMachine");
@@ -409,9 +448,15 @@ async fn throttled_calls_are_retried_by_the_sdk() {
         sfn: vec![validate_ok(), describe, versions()],
         iam: vec![get_role, get_policy],
     };
-    let report = sfn_aws::deploy(&aws(&mocks), &deployable(), &options()).await.unwrap();
+    let report = sfn_aws::deploy(&aws(&mocks), &deployable(), &options())
+        .await
+        .unwrap();
     assert!(!report.changed(), "{report}");
-    assert_eq!(mocks.sfn[1].num_calls(), 3, "two throttled attempts, then the answer");
+    assert_eq!(
+        mocks.sfn[1].num_calls(),
+        3,
+        "two throttled attempts, then the answer"
+    );
 }
 
 #[tokio::test]
@@ -450,21 +495,28 @@ async fn an_alias_keeps_the_rest_of_the_traffic_on_its_previous_version() {
     });
     let routed = Arc::new(Mutex::new(Vec::new()));
     let record = routed.clone();
-    let update_alias = mock!(aws_sdk_sfn::Client::update_state_machine_alias).then_compute_output(move |req| {
-        let mut pairs: Vec<(String, i32)> = req
-            .routing_configuration()
-            .iter()
-            .map(|r| (r.state_machine_version_arn().to_owned(), r.weight()))
-            .collect();
-        pairs.sort();
-        record.lock().unwrap().extend(pairs);
-        UpdateStateMachineAliasOutput::builder()
-            .update_date(aws_smithy_types::DateTime::from_secs(2))
-            .build()
-            .unwrap()
-    });
+    let update_alias =
+        mock!(aws_sdk_sfn::Client::update_state_machine_alias).then_compute_output(move |req| {
+            let mut pairs: Vec<(String, i32)> = req
+                .routing_configuration()
+                .iter()
+                .map(|r| (r.state_machine_version_arn().to_owned(), r.weight()))
+                .collect();
+            pairs.sort();
+            record.lock().unwrap().extend(pairs);
+            UpdateStateMachineAliasOutput::builder()
+                .update_date(aws_smithy_types::DateTime::from_secs(2))
+                .build()
+                .unwrap()
+        });
     let mocks = Mocks {
-        sfn: vec![validate_ok(), deployed(OLD_FN), update_ok(), alias, update_alias],
+        sfn: vec![
+            validate_ok(),
+            deployed(OLD_FN),
+            update_ok(),
+            alias,
+            update_alias,
+        ],
         iam: vec![get_role, get_policy, put],
     };
     let mut options = options();
@@ -472,12 +524,20 @@ async fn an_alias_keeps_the_rest_of_the_traffic_on_its_previous_version() {
         name: "live".into(),
         weight: 10,
     });
-    let report = sfn_aws::deploy(&aws(&mocks), &deployable(), &options).await.unwrap();
+    let report = sfn_aws::deploy(&aws(&mocks), &deployable(), &options)
+        .await
+        .unwrap();
     assert_eq!(
         *routed.lock().unwrap(),
-        [(format!("{MACHINE_ARN}:1"), 90), (format!("{MACHINE_ARN}:2"), 10)]
+        [
+            (format!("{MACHINE_ARN}:1"), 90),
+            (format!("{MACHINE_ARN}:2"), 10)
+        ]
     );
-    assert_eq!(report.alias_arn.as_deref(), Some(&*format!("{MACHINE_ARN}:live")));
+    assert_eq!(
+        report.alias_arn.as_deref(),
+        Some(&*format!("{MACHINE_ARN}:live"))
+    );
     let alias_change = report.changes.last().unwrap();
     assert_eq!(alias_change.subject, "alias live");
     assert_eq!(alias_change.verb, "updated");

@@ -52,7 +52,9 @@ fn target() -> Target {
 fn execute_state_machines(port: u16) {
     let body = r#"{"stepfunctions": {"execute_state_machine": true}}"#;
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
     write!(
         stream,
         "POST /moto-api/config HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
@@ -87,8 +89,16 @@ fn options() -> DeployOptions {
     options
 }
 
-async fn described(aws: &Aws, arn: &str) -> aws_sdk_sfn::operation::describe_state_machine::DescribeStateMachineOutput {
-    aws.sfn.describe_state_machine().state_machine_arn(arn).send().await.unwrap()
+async fn described(
+    aws: &Aws,
+    arn: &str,
+) -> aws_sdk_sfn::operation::describe_state_machine::DescribeStateMachineOutput {
+    aws.sfn
+        .describe_state_machine()
+        .state_machine_arn(arn)
+        .send()
+        .await
+        .unwrap()
 }
 
 async fn routing(aws: &Aws, alias_arn: &str) -> Vec<(String, i32)> {
@@ -137,7 +147,13 @@ async fn deploy_creates_updates_and_then_changes_nothing() {
     let filled: Value = serde_json::from_str(machine.definition()).unwrap();
     assert_eq!(filled["States"]["Save"]["Parameters"]["table"], TABLE);
     assert_eq!(machine.role_arn(), target().role_arn("ORDERS-role"));
-    let role = aws.iam.get_role().role_name("ORDERS-role").send().await.unwrap();
+    let role = aws
+        .iam
+        .get_role()
+        .role_name("ORDERS-role")
+        .send()
+        .await
+        .unwrap();
     let trust = role.role().unwrap().assume_role_policy_document().unwrap();
     let trust: Value = serde_json::from_str(trust)
         .unwrap_or_else(|_| serde_json::from_str(&percent_decode(trust)).unwrap());
@@ -158,8 +174,18 @@ async fn deploy_creates_updates_and_then_changes_nothing() {
     let policy: Value = serde_json::from_str(text)
         .unwrap_or_else(|_| serde_json::from_str(&percent_decode(text)).unwrap());
     assert_eq!(policy["Statement"][0]["Resource"], TABLE);
-    let tags = aws.sfn.list_tags_for_resource().resource_arn(&arn).send().await.unwrap();
-    assert!(tags.tags().iter().any(|t| t.key() == Some("team") && t.value() == Some("data")));
+    let tags = aws
+        .sfn
+        .list_tags_for_resource()
+        .resource_arn(&arn)
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        tags.tags()
+            .iter()
+            .any(|t| t.key() == Some("team") && t.value() == Some("data"))
+    );
 
     // The same again: nothing changes, no new version.
     let again = sfn_aws::deploy(&aws, &orders(&v1), &first).await.unwrap();
@@ -183,7 +209,9 @@ async fn deploy_creates_updates_and_then_changes_nothing() {
         name: "live".into(),
         weight: 100,
     });
-    let report = sfn_aws::deploy(&aws, &orders(&v2), &with_alias).await.unwrap();
+    let report = sfn_aws::deploy(&aws, &orders(&v2), &with_alias)
+        .await
+        .unwrap();
     let update = report
         .changes
         .iter()
@@ -204,7 +232,9 @@ async fn deploy_creates_updates_and_then_changes_nothing() {
         name: "live".into(),
         weight: 25,
     });
-    sfn_aws::deploy(&aws, &orders(&v3), &with_alias).await.unwrap();
+    sfn_aws::deploy(&aws, &orders(&v3), &with_alias)
+        .await
+        .unwrap();
     assert_eq!(
         routing(&aws, &alias_arn).await,
         [(format!("{arn}:2"), 75), (format!("{arn}:3"), 25)]
@@ -220,14 +250,30 @@ async fn deploy_creates_updates_and_then_changes_nothing() {
     logged.dry_run = true;
     let dry = sfn_aws::deploy(&aws, &orders(&v3), &logged).await.unwrap();
     let text = dry.to_string();
-    assert!(text.contains("log group /aws/vendedlogs/states/ORDERS-Logs would be created"), "{text}");
-    assert!(text.contains("~ logging: OFF -> ERROR with execution data to arn:aws:logs:"), "{text}");
-    assert!(text.contains("+ Allow logs:CreateLogDelivery on *"), "{text}");
-    let level = described(&aws, &arn).await.logging_configuration().and_then(|l| l.level().cloned());
+    assert!(
+        text.contains("log group /aws/vendedlogs/states/ORDERS-Logs would be created"),
+        "{text}"
+    );
+    assert!(
+        text.contains("~ logging: OFF -> ERROR with execution data to arn:aws:logs:"),
+        "{text}"
+    );
+    assert!(
+        text.contains("+ Allow logs:CreateLogDelivery on *"),
+        "{text}"
+    );
+    let level = described(&aws, &arn)
+        .await
+        .logging_configuration()
+        .and_then(|l| l.level().cloned());
     assert_eq!(level.as_ref().map(|l| l.as_str()), Some("OFF"));
     logged.dry_run = false;
     sfn_aws::deploy(&aws, &orders(&v3), &logged).await.unwrap();
-    let logging = described(&aws, &arn).await.logging_configuration().cloned().unwrap();
+    let logging = described(&aws, &arn)
+        .await
+        .logging_configuration()
+        .cloned()
+        .unwrap();
     assert_eq!(logging.level().map(|l| l.as_str()), Some("ERROR"));
     assert!(logging.include_execution_data());
     let groups = aws
@@ -300,10 +346,17 @@ async fn executions_on_moto_end_as_sfn_run_ends_them() {
         let mut options = DeployOptions::default();
         options.version_description = Some("git test".into());
         let report = sfn_aws::deploy(&aws, &deployable, &options).await.unwrap();
-        let execution = sfn_aws::start(&aws, &report.state_machine_arn, &input.to_string(), Some("e1"))
+        let execution = sfn_aws::start(
+            &aws,
+            &report.state_machine_arn,
+            &input.to_string(),
+            Some("e1"),
+        )
+        .await
+        .unwrap();
+        let remote = sfn_aws::wait(&aws, &execution, Duration::from_secs(30))
             .await
             .unwrap();
-        let remote = sfn_aws::wait(&aws, &execution, Duration::from_secs(30)).await.unwrap();
         let machine = StateMachine::from_value(definition).unwrap();
         let local = Executor::new(&machine).run(input.clone()).to_json(false);
         let mut remote_json = remote.to_json();
@@ -314,14 +367,20 @@ async fn executions_on_moto_end_as_sfn_run_ends_them() {
         let events = sfn_aws::history(&aws, &execution).await.unwrap();
         assert_eq!(events[0]["type"], "ExecutionStarted", "{name}");
         let last = events.last().unwrap();
-        let want = if remote.succeeded() { "ExecutionSucceeded" } else { "ExecutionFailed" };
+        let want = if remote.succeeded() {
+            "ExecutionSucceeded"
+        } else {
+            "ExecutionFailed"
+        };
         assert_eq!(last["type"], want, "{name}: {events:?}");
     }
 }
 
 #[tokio::test]
 async fn the_cloudformation_template_creates_the_role_and_state_machine() {
-    let (Some(server), Some(cli)) = (moto(), py_tool("aws")) else { return };
+    let (Some(server), Some(cli)) = (moto(), py_tool("aws")) else {
+        return;
+    };
     let workflow = sfn_runtime::Workflow::from_parts(
         "HELLO",
         r#"{"StartAt":"Call","States":{"Call":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"${HelloFn}","Payload.$":"$"},"End":true}}}"#,
@@ -337,14 +396,25 @@ async fn the_cloudformation_template_creates_the_role_and_state_machine() {
     let aws_cli = |args: &[&str]| -> Value {
         let out = std::process::Command::new(&cli)
             .args(args)
-            .args(["--endpoint-url", &server.url(), "--region", "us-east-1", "--output", "json"])
+            .args([
+                "--endpoint-url",
+                &server.url(),
+                "--region",
+                "us-east-1",
+                "--output",
+                "json",
+            ])
             .env("AWS_ACCESS_KEY_ID", "testing")
             .env("AWS_SECRET_ACCESS_KEY", "testing")
             .env("AWS_CONFIG_FILE", "/dev/null")
             .env("AWS_SHARED_CREDENTIALS_FILE", "/dev/null")
             .output()
             .unwrap();
-        assert!(out.status.success(), "aws {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "aws {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         serde_json::from_slice(&out.stdout).unwrap_or(Value::Null)
     };
     aws_cli(&[
@@ -382,11 +452,20 @@ async fn the_cloudformation_template_creates_the_role_and_state_machine() {
     // `Definition` object + `DefinitionSubstitutions` the emitter writes (as CDK does), so
     // the definition cannot be compared here; the role and its policy can.
     let role_name = role_arn.rsplit('/').next().unwrap();
-    let role = aws.iam.get_role().role_name(role_name).send().await.unwrap();
+    let role = aws
+        .iam
+        .get_role()
+        .role_name(role_name)
+        .send()
+        .await
+        .unwrap();
     let trust = role.role().unwrap().assume_role_policy_document().unwrap();
     let trust: Value = serde_json::from_str(trust)
         .unwrap_or_else(|_| serde_json::from_str(&percent_decode(trust)).unwrap());
-    assert_eq!(trust["Statement"][0]["Principal"]["Service"], "states.amazonaws.com");
+    assert_eq!(
+        trust["Statement"][0]["Principal"]["Service"],
+        "states.amazonaws.com"
+    );
     assert_eq!(
         trust["Statement"][0]["Condition"]["StringEquals"]["aws:SourceAccount"],
         ACCOUNT
@@ -404,8 +483,14 @@ async fn the_cloudformation_template_creates_the_role_and_state_machine() {
     let text = percent_decode(policy.policy_document());
     let policy: Value = serde_json::from_str(&text).unwrap_or_else(|_| python_literal(&text));
     let grants = sfn_aws::grants(&policy);
-    assert!(grants.contains(&format!("Allow lambda:InvokeFunction on {function}")), "{grants:?}");
-    assert!(grants.contains(&format!("Allow lambda:InvokeFunction on {function}:*")), "{grants:?}");
+    assert!(
+        grants.contains(&format!("Allow lambda:InvokeFunction on {function}")),
+        "{grants:?}"
+    );
+    assert!(
+        grants.contains(&format!("Allow lambda:InvokeFunction on {function}:*")),
+        "{grants:?}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }
 
@@ -414,13 +499,20 @@ async fn an_unreachable_endpoint_fails_fast_in_one_line() {
     let port = free_port();
     let aws = aws_at(&format!("http://127.0.0.1:{port}")).await;
     let started = Instant::now();
-    let error = sfn_aws::deploy(&aws, &orders(&json!({"StartAt": "A", "States": {"A": {"Type": "Succeed"}}})), &options())
-        .await
-        .unwrap_err();
+    let error = sfn_aws::deploy(
+        &aws,
+        &orders(&json!({"StartAt": "A", "States": {"A": {"Type": "Succeed"}}})),
+        &options(),
+    )
+    .await
+    .unwrap_err();
     let text = error.to_string();
     assert!(started.elapsed() < Duration::from_secs(30));
     assert!(!text.contains('\n'), "{text}");
-    assert!(text.starts_with("ORDERS: cannot find the AWS account (sts:GetCallerIdentity): "), "{text}");
+    assert!(
+        text.starts_with("ORDERS: cannot find the AWS account (sts:GetCallerIdentity): "),
+        "{text}"
+    );
     assert!(text.contains("onnect"), "{text}");
     assert!(text.ends_with("(nothing was changed)"), "{text}");
 }

@@ -43,14 +43,20 @@ fn text(bytes: &[u8]) -> String {
 fn moto() -> Option<Server> {
     let bin = py_tool("moto_server")?;
     let port = free_port();
-    Some(Server::start(&bin, &["-H", "127.0.0.1", "-p", &port.to_string()], port))
+    Some(Server::start(
+        &bin,
+        &["-H", "127.0.0.1", "-p", &port.to_string()],
+        port,
+    ))
 }
 
 /// moto's config API: state machines created after this run their definitions.
 fn execute_state_machines(port: u16) {
     let body = r#"{"stepfunctions": {"execute_state_machine": true}}"#;
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
     write!(
         stream,
         "POST /moto-api/config HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
@@ -81,17 +87,40 @@ fn deploy_then_start_wait_prints_what_sfn_run_prints() {
     let url = server.url();
     let table = "arn:aws:dynamodb:us-east-1:123456789012:table/greetings";
     let sub = format!("Table={table}");
-    let deploy = ["deploy", files.to_str().unwrap(), "--sub", &sub, "--endpoint-url", &url, "--description", "v1"];
+    let deploy = [
+        "deploy",
+        files.to_str().unwrap(),
+        "--sub",
+        &sub,
+        "--endpoint-url",
+        &url,
+        "--description",
+        "v1",
+    ];
 
-    let missing = sfn(&deploy[..2].iter().chain(&["--endpoint-url", &url]).copied().collect::<Vec<_>>(), &home);
+    let missing = sfn(
+        &deploy[..2]
+            .iter()
+            .chain(&["--endpoint-url", &url])
+            .copied()
+            .collect::<Vec<_>>(),
+        &home,
+    );
     assert_eq!(missing.status.code(), Some(2));
     let err = text(&missing.stderr);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains("uses `${Table}` but no value was given"), "{err}");
+    assert!(
+        err.contains("uses `${Table}` but no value was given"),
+        "{err}"
+    );
 
     let dry = sfn(&[&deploy[..], &["--dry-run"]].concat(), &home);
     assert_eq!(dry.status.code(), Some(0), "{}", text(&dry.stderr));
-    assert!(text(&dry.stdout).contains("state machine GREET would be created"), "{}", text(&dry.stdout));
+    assert!(
+        text(&dry.stdout).contains("state machine GREET would be created"),
+        "{}",
+        text(&dry.stdout)
+    );
 
     let first = sfn(&deploy, &home);
     assert_eq!(first.status.code(), Some(0), "{}", text(&first.stderr));
@@ -102,7 +131,11 @@ fn deploy_then_start_wait_prints_what_sfn_run_prints() {
 
     let second = sfn(&deploy, &home);
     assert_eq!(second.status.code(), Some(0));
-    assert!(text(&second.stdout).starts_with("GREET: no changes"), "{}", text(&second.stdout));
+    assert!(
+        text(&second.stdout).starts_with("GREET: no changes"),
+        "{}",
+        text(&second.stdout)
+    );
 
     // The local run of the same file with the same input, for comparison.
     let filled = GREET.render(&[("Table", table)]).unwrap();
@@ -110,8 +143,24 @@ fn deploy_then_start_wait_prints_what_sfn_run_prints() {
     std::fs::write(&local_file, filled).unwrap();
     for (input, code) in [(json!({"name": "world"}), 0), (json!({"name": "fail"}), 1)] {
         let input = input.to_string();
-        let started = sfn(&["start", "GREET", "--input", &input, "--wait", "--endpoint-url", &url], &home);
-        assert_eq!(started.status.code(), Some(code), "{}", text(&started.stderr));
+        let started = sfn(
+            &[
+                "start",
+                "GREET",
+                "--input",
+                &input,
+                "--wait",
+                "--endpoint-url",
+                &url,
+            ],
+            &home,
+        );
+        assert_eq!(
+            started.status.code(),
+            Some(code),
+            "{}",
+            text(&started.stderr)
+        );
         let mut remote: Value = serde_json::from_slice(&started.stdout).unwrap();
         let execution = remote["executionArn"].as_str().unwrap().to_owned();
         assert!(execution.starts_with("arn:aws:states:us-east-1:123456789012:execution:GREET:"));
@@ -138,7 +187,12 @@ fn without_credentials_deploy_fails_in_one_line() {
     GREET.write_to(&home).unwrap();
     let port = free_port();
     let out = Command::new(env!("CARGO_BIN_EXE_sfn"))
-        .args(["deploy", home.join("GREET.asl.json").to_str().unwrap(), "--sub", "Table=t"])
+        .args([
+            "deploy",
+            home.join("GREET.asl.json").to_str().unwrap(),
+            "--sub",
+            "Table=t",
+        ])
         .args(["--endpoint-url", &format!("http://127.0.0.1:{port}")])
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
@@ -152,7 +206,10 @@ fn without_credentials_deploy_fails_in_one_line() {
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.starts_with("sfn deploy: GREET: cannot find the AWS account"), "{err}");
+    assert!(
+        err.starts_with("sfn deploy: GREET: cannot find the AWS account"),
+        "{err}"
+    );
     assert!(err.to_lowercase().contains("credentials"), "{err}");
     let _ = std::fs::remove_dir_all(&home);
 }
@@ -161,9 +218,21 @@ fn without_credentials_deploy_fails_in_one_line() {
 fn an_invalid_definition_is_refused_before_any_call() {
     let home = temp_dir("invalid");
     let file = home.join("BROKEN.asl.json");
-    std::fs::write(&file, r#"{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"Nowhere"}}}"#).unwrap();
+    std::fs::write(
+        &file,
+        r#"{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"Nowhere"}}}"#,
+    )
+    .unwrap();
     // No server listens there: only the local rules, run before any call, can answer.
-    let out = sfn(&["deploy", file.to_str().unwrap(), "--endpoint-url", "http://127.0.0.1:9"], &home);
+    let out = sfn(
+        &[
+            "deploy",
+            file.to_str().unwrap(),
+            "--endpoint-url",
+            "http://127.0.0.1:9",
+        ],
+        &home,
+    );
     let err = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("/States/A/Next"), "{err}");

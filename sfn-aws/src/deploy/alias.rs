@@ -41,7 +41,12 @@ pub async fn ensure(
                 .map(|r| (r.state_machine_version_arn().to_owned(), r.weight()))
                 .collect(),
         ),
-        Err(e) if e.as_service_error().is_some_and(|s| s.is_resource_not_found()) => None,
+        Err(e)
+            if e.as_service_error()
+                .is_some_and(|s| s.is_resource_not_found()) =>
+        {
+            None
+        }
         Err(e) => return Err(Error::aws(format!("read alias {}", alias.name), &e)),
     };
     // In a dry run the new version has no ARN yet.
@@ -123,12 +128,19 @@ pub async fn ensure(
                 .map_err(|e| Error::aws(format!("create alias {}", alias.name), &e))?;
         }
     }
-    let verb = if current.is_some() { "updated" } else { "created" };
+    let verb = if current.is_some() {
+        "updated"
+    } else {
+        "created"
+    };
     run.done(Change::new(subject, verb, describe(&routing)));
     Ok(alias_arn)
 }
 
 /// The version with the most traffic.
 fn top(routing: &[(String, i32)]) -> Option<String> {
-    routing.iter().max_by_key(|(_, w)| *w).map(|(v, _)| v.clone())
+    routing
+        .iter()
+        .max_by_key(|(_, w)| *w)
+        .map(|(v, _)| v.clone())
 }

@@ -15,9 +15,10 @@ pub fn definition_diff(old: &Value, new: &Value) -> Vec<String> {
     for (name, state) in new_states {
         match old_states.get(name) {
             None => lines.push(format!("+ state {name}")),
-            Some(before) if before != state => {
-                lines.push(format!("~ state {name} ({})", changed_fields(before, state)))
-            }
+            Some(before) if before != state => lines.push(format!(
+                "~ state {name} ({})",
+                changed_fields(before, state)
+            )),
             Some(_) => {}
         }
     }
@@ -113,7 +114,10 @@ pub fn grants(policy: &Value) -> BTreeSet<String> {
 pub fn policy_diff(old: &Value, new: &Value) -> Vec<String> {
     let before = grants(old);
     let after = grants(new);
-    let mut lines: Vec<String> = after.difference(&before).map(|g| format!("+ {g}")).collect();
+    let mut lines: Vec<String> = after
+        .difference(&before)
+        .map(|g| format!("+ {g}"))
+        .collect();
     lines.extend(before.difference(&after).map(|g| format!("- {g}")));
     lines
 }

@@ -10,11 +10,11 @@ use aws_sdk_sfn::types::{
 use serde_json::Value;
 use sfn_runtime::WorkflowKind;
 
+use super::Run;
 use super::diff::definition_diff;
 use super::options::{DeployOptions, Logging};
 use super::report::Change;
 use super::service_check::machine_type;
-use super::Run;
 use crate::connect::Aws;
 use crate::error::{Error, describe};
 
@@ -63,7 +63,10 @@ impl Current {
             ));
         }
         if self.tracing != desired.tracing {
-            lines.push(format!("~ tracing: {} -> {}", self.tracing, desired.tracing));
+            lines.push(format!(
+                "~ tracing: {} -> {}",
+                self.tracing, desired.tracing
+            ));
         }
         lines
     }
@@ -82,9 +85,18 @@ fn show_logging(logging: &Option<(String, bool, Option<String>)>) -> String {
 
 /// Reads the state machine at `arn`; `None` when there is none.
 pub async fn read(aws: &Aws, arn: &str) -> Result<Option<Current>, Error> {
-    let out = match aws.sfn.describe_state_machine().state_machine_arn(arn).send().await {
+    let out = match aws
+        .sfn
+        .describe_state_machine()
+        .state_machine_arn(arn)
+        .send()
+        .await
+    {
         Ok(out) => out,
-        Err(e) if e.as_service_error().is_some_and(|s| s.is_state_machine_does_not_exist()) => {
+        Err(e)
+            if e.as_service_error()
+                .is_some_and(|s| s.is_state_machine_does_not_exist()) =>
+        {
             return Ok(None);
         }
         Err(e) => return Err(Error::aws(format!("read state machine {arn}"), &e)),
@@ -158,11 +170,24 @@ pub async fn create(
     run: &mut Run,
 ) -> Result<Option<String>, Error> {
     let subject = format!("state machine {name}");
-    let mut details = vec![format!("{} states", desired.definition["States"].as_object().map_or(0, |s| s.len()))];
-    details.push(format!("type {}, role {}", desired.kind.as_str(), desired.role_arn));
+    let mut details = vec![format!(
+        "{} states",
+        desired.definition["States"]
+            .as_object()
+            .map_or(0, |s| s.len())
+    )];
+    details.push(format!(
+        "type {}, role {}",
+        desired.kind.as_str(),
+        desired.role_arn
+    ));
     if options.dry_run {
         run.done(Change::new(subject, "created", details));
-        run.done(Change::new("version", "published", version_details(options)));
+        run.done(Change::new(
+            "version",
+            "published",
+            version_details(options),
+        ));
         return Ok(None);
     }
     let (attempts, delay) = if retry_for_role {
@@ -197,15 +222,24 @@ pub async fn create(
                     tokio::time::sleep(delay).await;
                     continue;
                 }
-                let invalid = e.as_service_error().is_some_and(|s| s.is_invalid_definition());
-                return Err(rejected_or(format!("create state machine {name}"), message, invalid));
+                let invalid = e
+                    .as_service_error()
+                    .is_some_and(|s| s.is_invalid_definition());
+                return Err(rejected_or(
+                    format!("create state machine {name}"),
+                    message,
+                    invalid,
+                ));
             }
         }
     };
     run.done(Change::new(subject, "created", details));
     let version = out.state_machine_version_arn().map(str::to_owned);
     run.done(Change::new(
-        format!("version {}", version.as_deref().unwrap_or("(none returned)")),
+        format!(
+            "version {}",
+            version.as_deref().unwrap_or("(none returned)")
+        ),
         "published",
         version_details(options),
     ));
@@ -225,7 +259,11 @@ pub async fn update(
     let subject = format!("state machine {name}");
     if options.dry_run {
         run.done(Change::new(subject, "updated", changes));
-        run.done(Change::new("version", "published", version_details(options)));
+        run.done(Change::new(
+            "version",
+            "published",
+            version_details(options),
+        ));
         return Ok(None);
     }
     let mut request = aws
@@ -241,13 +279,22 @@ pub async fn update(
         request = request.version_description(description);
     }
     let out = request.send().await.map_err(|e| {
-        let invalid = e.as_service_error().is_some_and(|s| s.is_invalid_definition());
-        rejected_or(format!("update state machine {name}"), describe(&e), invalid)
+        let invalid = e
+            .as_service_error()
+            .is_some_and(|s| s.is_invalid_definition());
+        rejected_or(
+            format!("update state machine {name}"),
+            describe(&e),
+            invalid,
+        )
     })?;
     run.done(Change::new(subject, "updated", changes));
     let version = out.state_machine_version_arn().map(str::to_owned);
     run.done(Change::new(
-        format!("version {}", version.as_deref().unwrap_or("(none returned)")),
+        format!(
+            "version {}",
+            version.as_deref().unwrap_or("(none returned)")
+        ),
         "published",
         version_details(options),
     ));
@@ -272,7 +319,12 @@ fn rejected_or(action: String, message: String, invalid: bool) -> Error {
 }
 
 /// Creates log group `group` when it does not exist.
-pub async fn ensure_log_group(aws: &Aws, group: &str, dry_run: bool, run: &mut Run) -> Result<(), Error> {
+pub async fn ensure_log_group(
+    aws: &Aws,
+    group: &str,
+    dry_run: bool,
+    run: &mut Run,
+) -> Result<(), Error> {
     let found = aws
         .logs
         .describe_log_groups()
@@ -288,17 +340,28 @@ pub async fn ensure_log_group(aws: &Aws, group: &str, dry_run: bool, run: &mut R
         return Ok(());
     }
     if !dry_run {
-        match aws.logs.create_log_group().log_group_name(group).send().await {
+        match aws
+            .logs
+            .create_log_group()
+            .log_group_name(group)
+            .send()
+            .await
+        {
             Ok(_) => {}
             Err(e)
-                if e.as_service_error().is_some_and(|s| s.is_resource_already_exists_exception()) =>
+                if e.as_service_error()
+                    .is_some_and(|s| s.is_resource_already_exists_exception()) =>
             {
                 return Ok(());
             }
             Err(e) => return Err(Error::aws(format!("create log group {group}"), &e)),
         }
     }
-    run.done(Change::new(format!("log group {group}"), "created", Vec::new()));
+    run.done(Change::new(
+        format!("log group {group}"),
+        "created",
+        Vec::new(),
+    ));
     Ok(())
 }
 

@@ -149,15 +149,21 @@ async fn steps(
         log_group_arn: log_group.as_deref().map(|g| target.log_group_arn(g)),
         tracing: options.tracing,
     };
-    let machine_changes = current
-        .as_ref()
-        .map(|c| c.changes(&desired_with_role(&desired, &c.role_arn, options, &target, name)));
+    let machine_changes = current.as_ref().map(|c| {
+        c.changes(&desired_with_role(
+            &desired,
+            &c.role_arn,
+            options,
+            &target,
+            name,
+        ))
+    });
 
     let (role_arn, narrow_after) = match &options.role {
         RoleChoice::Arn(arn) => (arn.clone(), None),
         RoleChoice::Create => {
-            let narrow = ensure_role(aws, &target, name, &policy, current.is_some(), options, run)
-                .await?;
+            let narrow =
+                ensure_role(aws, &target, name, &policy, current.is_some(), options, run).await?;
             (target.role_arn(&role_name(name)), narrow)
         }
     };
@@ -186,7 +192,8 @@ async fn steps(
     let mut published = false;
     match (&current, machine_changes) {
         (None, _) => {
-            version_arn = machine::create(aws, name, &desired, options, just_created_role, run).await?;
+            version_arn =
+                machine::create(aws, name, &desired, options, just_created_role, run).await?;
             published = true;
         }
         (Some(_), Some(changes)) if !changes.is_empty() => {
@@ -224,8 +231,16 @@ async fn steps(
 
     let alias_arn = match &options.alias {
         Some(alias) => Some(
-            alias::ensure(aws, &machine_arn, alias, version_arn.as_deref(), published, options, run)
-                .await?,
+            alias::ensure(
+                aws,
+                &machine_arn,
+                alias,
+                version_arn.as_deref(),
+                published,
+                options,
+                run,
+            )
+            .await?,
         ),
         None => None,
     };
@@ -283,7 +298,9 @@ async fn ensure_role(
     let role = role_name(name);
     let policy_name = policy_name(name);
     let trust = trust_policy(target);
-    let has_grants = policy["Statement"].as_array().is_some_and(|s| !s.is_empty());
+    let has_grants = policy["Statement"]
+        .as_array()
+        .is_some_and(|s| !s.is_empty());
     let subject = format!("role {role}");
     match role::read(aws, &role, &policy_name).await? {
         None => {
@@ -296,7 +313,11 @@ async fn ensure_role(
                     .map(|(k, v)| (k.clone(), v.clone()))
                     .collect();
                 role::create(aws, &role, &trust, name, &tags).await?;
-                run.done(Change::new(&subject, "created (its policy not yet put)", Vec::new()));
+                run.done(Change::new(
+                    &subject,
+                    "created (its policy not yet put)",
+                    Vec::new(),
+                ));
                 if has_grants {
                     role::put_policy(aws, &role, &policy_name, policy).await?;
                 }
@@ -325,8 +346,7 @@ async fn ensure_role(
             if machine_exists && removes {
                 // Widen first: the running definition keeps its grants until it is replaced.
                 if !options.dry_run {
-                    role::put_policy(aws, &role, &policy_name, &policy_union(&old, policy))
-                        .await?;
+                    role::put_policy(aws, &role, &policy_name, &policy_union(&old, policy)).await?;
                 }
                 run.done(Change::new(
                     format!("policy of role {role}"),
@@ -338,7 +358,11 @@ async fn ensure_role(
                 if !options.dry_run {
                     role::put_policy(aws, &role, &policy_name, policy).await?;
                 }
-                run.done(Change::new(format!("policy of role {role}"), "updated", lines));
+                run.done(Change::new(
+                    format!("policy of role {role}"),
+                    "updated",
+                    lines,
+                ));
                 Ok(None)
             }
         }

@@ -16,7 +16,11 @@ pub struct Change {
 }
 
 impl Change {
-    pub(crate) fn new(subject: impl Into<String>, verb: &'static str, details: Vec<String>) -> Change {
+    pub(crate) fn new(
+        subject: impl Into<String>,
+        verb: &'static str,
+        details: Vec<String>,
+    ) -> Change {
         Change {
             subject: subject.into(),
             verb,
@@ -53,9 +57,17 @@ impl Report {
 
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mode = if self.dry_run { " (dry run: nothing written)" } else { "" };
+        let mode = if self.dry_run {
+            " (dry run: nothing written)"
+        } else {
+            ""
+        };
         if self.changes.is_empty() {
-            writeln!(f, "{}: no changes{mode} ({})", self.name, self.state_machine_arn)?;
+            writeln!(
+                f,
+                "{}: no changes{mode} ({})",
+                self.name, self.state_machine_arn
+            )?;
         } else {
             writeln!(f, "{}{mode}: {}", self.name, self.state_machine_arn)?;
             for change in &self.changes {

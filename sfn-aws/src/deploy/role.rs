@@ -12,7 +12,13 @@ use crate::error::Error;
 pub fn role_name(name: &str) -> String {
     let mut base: String = name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || "+=,.@-_".contains(c) { c } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "+=,.@-_".contains(c) {
+                c
+            } else {
+                '-'
+            }
+        })
         .collect();
     base.truncate(59);
     format!("{base}-role")
@@ -57,7 +63,10 @@ pub struct CurrentRole {
 pub async fn read(aws: &Aws, name: &str, policy: &str) -> Result<Option<CurrentRole>, Error> {
     let role = match aws.iam.get_role().role_name(name).send().await {
         Ok(out) => out.role,
-        Err(e) if e.as_service_error().is_some_and(|s| s.is_no_such_entity_exception()) => {
+        Err(e)
+            if e.as_service_error()
+                .is_some_and(|s| s.is_no_such_entity_exception()) =>
+        {
             return Ok(None);
         }
         Err(e) => return Err(Error::aws(format!("read role {name}"), &e)),
@@ -76,7 +85,12 @@ pub async fn read(aws: &Aws, name: &str, policy: &str) -> Result<Option<CurrentR
         .await
     {
         Ok(out) => Some(document(out.policy_document())),
-        Err(e) if e.as_service_error().is_some_and(|s| s.is_no_such_entity_exception()) => None,
+        Err(e)
+            if e.as_service_error()
+                .is_some_and(|s| s.is_no_such_entity_exception()) =>
+        {
+            None
+        }
         Err(e) => return Err(Error::aws(format!("read the policy of role {name}"), &e)),
     };
     Ok(Some(CurrentRole {
@@ -99,7 +113,9 @@ pub async fn create(
         .create_role()
         .role_name(name)
         .assume_role_policy_document(trust.to_string())
-        .description(format!("Role of the Step Functions state machine {machine} (sfn deploy)"));
+        .description(format!(
+            "Role of the Step Functions state machine {machine} (sfn deploy)"
+        ));
     for (key, value) in tags {
         request = request.tags(
             aws_sdk_iam::types::Tag::builder()
@@ -129,7 +145,12 @@ pub async fn update_trust(aws: &Aws, name: &str, trust: &Value) -> Result<(), Er
 }
 
 /// Puts `document` as the inline policy `policy` of role `name`.
-pub async fn put_policy(aws: &Aws, name: &str, policy: &str, document: &Value) -> Result<(), Error> {
+pub async fn put_policy(
+    aws: &Aws,
+    name: &str,
+    policy: &str,
+    document: &Value,
+) -> Result<(), Error> {
     let text = document.to_string();
     if text.len() > ROLE_INLINE_POLICY_QUOTA {
         return Err(Error::Input(format!(
@@ -164,16 +185,14 @@ fn percent_decode(text: &str) -> String {
     while i < bytes.len() {
         let hex = |b: u8| (b as char).to_digit(16);
         match bytes[i] {
-            b'%' if i + 2 < bytes.len() => {
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push((h * 16 + l) as u8);
-                        i += 3;
-                        continue;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 3;
+                    continue;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b'+' => out.push(b' '),
             b => out.push(b),
         }
@@ -191,7 +210,10 @@ mod tests {
         // IAM's GetRole returns the trust policy URL-encoded (see the IAM API reference,
         // "AssumeRolePolicyDocument ... URL-encoded compliant with RFC 3986").
         let encoded = "%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%5D%7D";
-        assert_eq!(document(encoded), json!({"Version": "2012-10-17", "Statement": []}));
+        assert_eq!(
+            document(encoded),
+            json!({"Version": "2012-10-17", "Statement": []})
+        );
         assert_eq!(document(r#"{"a":1}"#), json!({"a": 1}));
         assert_eq!(document("%7"), Value::Null);
     }

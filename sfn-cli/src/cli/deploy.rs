@@ -8,9 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use sfn::runtime::WorkflowKind;
-use sfn_aws::{
-    AliasOptions, Aws, DeployOptions, Deployable, Error, LogLevel, Logging, RoleChoice,
-};
+use sfn_aws::{AliasOptions, Aws, DeployOptions, Deployable, Error, LogLevel, Logging, RoleChoice};
 
 use super::aws_options::{AwsArgs, key_value};
 
@@ -195,7 +193,9 @@ fn prepare(args: &DeployArgs) -> Result<(Vec<Deployable>, DeployOptions), String
                 p.parent().map(PathBuf::from).unwrap_or_default()
             }
         });
-        let dir = dir.filter(|d| !d.as_os_str().is_empty()).unwrap_or_else(|| ".".into());
+        let dir = dir
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or_else(|| ".".into());
         sfn_aws::git_description(&dir)
     });
     options.alias = args.alias.as_ref().map(|name| AliasOptions {

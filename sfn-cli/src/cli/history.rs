@@ -26,8 +26,8 @@ pub fn main(args: HistoryArgs) -> ExitCode {
     });
     match result {
         Ok(Ok(events)) => {
-            let text = serde_json::to_string_pretty(&serde_json::Value::Array(events))
-                .unwrap_or_default();
+            let text =
+                serde_json::to_string_pretty(&serde_json::Value::Array(events)).unwrap_or_default();
             println!("{text}");
             ExitCode::SUCCESS
         }

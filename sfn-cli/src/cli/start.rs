@@ -25,7 +25,7 @@ pub struct StartArgs {
     /// The execution input (default {}); `@PATH` reads it from a file
     #[arg(long, value_name = "JSON")]
     pub input: Option<String>,
-    /// The execution's name (default: one the service makes up)
+    /// The execution's name (default: sfn-MILLIS-PID)
     #[arg(long, value_name = "NAME")]
     pub name: Option<String>,
     /// Wait for the end and print its result
