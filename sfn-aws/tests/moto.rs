@@ -343,8 +343,10 @@ async fn executions_on_moto_end_as_sfn_run_ends_them() {
             policy: None,
             kind: WorkflowKind::Standard,
         };
-        let mut options = DeployOptions::default();
-        options.version_description = Some("git test".into());
+        let options = DeployOptions {
+            version_description: Some("git test".into()),
+            ..DeployOptions::default()
+        };
         let report = sfn_aws::deploy(&aws, &deployable, &options).await.unwrap();
         let execution = sfn_aws::start(
             &aws,
@@ -522,12 +524,13 @@ fn percent_decode(text: &str) -> String {
     let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&text[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
+        let hex = std::str::from_utf8(bytes.get(i + 1..i + 3).unwrap_or_default())
+            .ok()
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        if let (b'%', Some(b)) = (bytes[i], hex) {
+            out.push(b);
+            i += 3;
+            continue;
         }
         out.push(bytes[i]);
         i += 1;
