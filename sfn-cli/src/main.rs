@@ -1,5 +1,5 @@
 //! The `sfn` command line: `sfn validate`, `sfn run`, `sfn graph`, `sfn import`,
-//! `sfn completions`.
+//! `sfn completions`, and on AWS `sfn deploy`, `sfn start`, `sfn history`.
 
 mod cli;
 

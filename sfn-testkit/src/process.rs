@@ -1,9 +1,14 @@
 //! Servers started by tests: a free port, readiness with a bound, stopped on drop.
 
+use std::io::Read;
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+
+/// How much of a server's stderr is kept for the message of a server that dies.
+const STDERR_TAIL: usize = 16 * 1024;
 
 /// A port on 127.0.0.1 that was free a moment ago (the OS picked it).
 pub fn free_port() -> u16 {
@@ -30,6 +35,7 @@ pub fn wait_for_port(port: u16, limit: Duration) -> bool {
 pub struct Server {
     child: Child,
     port: u16,
+    stderr: Arc<Mutex<Vec<u8>>>,
 }
 
 impl Server {
@@ -44,18 +50,39 @@ impl Server {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {}: {e}", program.display()));
-        let mut server = Server { child, port };
+        let mut child = child;
+        // Drained all the time: a server that logs every request (moto prints a traceback
+        // per unimplemented call) would otherwise block once the pipe's buffer is full.
+        let stderr = Arc::new(Mutex::new(Vec::new()));
+        if let Some(mut pipe) = child.stderr.take() {
+            let tail = stderr.clone();
+            std::thread::spawn(move || {
+                let mut buffer = [0u8; 4096];
+                while let Ok(n) = pipe.read(&mut buffer) {
+                    if n == 0 {
+                        break;
+                    }
+                    let mut tail = tail.lock().unwrap_or_else(|e| e.into_inner());
+                    tail.extend_from_slice(&buffer[..n]);
+                    let excess = tail.len().saturating_sub(STDERR_TAIL);
+                    tail.drain(..excess);
+                }
+            });
+        }
+        let mut server = Server {
+            child,
+            port,
+            stderr,
+        };
         let start = Instant::now();
         while start.elapsed() < Duration::from_secs(60) {
             if let Ok(Some(status)) = server.child.try_wait() {
-                let mut err = String::new();
-                if let Some(mut stderr) = server.child.stderr.take() {
-                    use std::io::Read;
-                    let _ = stderr.read_to_string(&mut err);
-                }
+                // Give the drain a moment to read what the process wrote last.
+                std::thread::sleep(Duration::from_millis(100));
                 panic!(
-                    "{} exited ({status}) before listening:\n{err}",
-                    program.display()
+                    "{} exited ({status}) before listening:\n{}",
+                    program.display(),
+                    server.stderr_tail()
                 );
             }
             if wait_for_port(port, Duration::from_millis(250)) {
@@ -66,6 +93,12 @@ impl Server {
             "{} did not listen on port {port} within 60 s",
             program.display()
         );
+    }
+
+    /// The last 16 KiB the process wrote to stderr.
+    pub fn stderr_tail(&self) -> String {
+        let tail = self.stderr.lock().unwrap_or_else(|e| e.into_inner());
+        String::from_utf8_lossy(&tail).into_owned()
     }
 
     /// The port it serves on.

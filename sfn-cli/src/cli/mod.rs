@@ -13,12 +13,16 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod aws_options;
 mod completions;
+mod deploy;
 pub mod exit;
 mod graph;
+mod history;
 mod import;
 pub mod report;
 mod run;
+mod start;
 pub mod source;
 pub mod template;
 mod validate;
@@ -56,6 +60,12 @@ enum Command {
     Run(run::RunArgs),
     /// Print the workflow! source of an ASL file (migration).
     Import(import::ImportArgs),
+    /// Deploy state machines to AWS Step Functions (role, version, alias).
+    Deploy(deploy::DeployArgs),
+    /// Start an execution on AWS Step Functions (--wait prints its result).
+    Start(start::StartArgs),
+    /// Print the events of an execution on AWS Step Functions.
+    History(history::HistoryArgs),
     /// Print a shell completion script.
     Completions(completions::CompletionsArgs),
 }
@@ -85,6 +95,9 @@ pub fn main() -> ExitCode {
         Command::Graph(args) => graph::main(args),
         Command::Run(args) => run::main(args),
         Command::Import(args) => import::main(args),
+        Command::Deploy(args) => deploy::main(args),
+        Command::Start(args) => start::main(args),
+        Command::History(args) => history::main(args),
         Command::Completions(args) => completions::main(args),
     }
 }

@@ -229,7 +229,7 @@ fn run(args: &RunArgs) -> Result<(Value, bool), Exit> {
 }
 
 /// The execution input in file `path` (JSON or YAML).
-fn input_file(path: &str) -> Result<Value, Exit> {
+pub(super) fn input_file(path: &str) -> Result<Value, Exit> {
     Source::load(path).map(|s| s.value).map_err(|p| {
         report::eprint(&[p]);
         Exit::Unusable
@@ -237,7 +237,7 @@ fn input_file(path: &str) -> Result<Value, Exit> {
 }
 
 /// The execution input given as text on the command line (JSON).
-fn input_text(what: &str, text: String) -> Result<Value, Exit> {
+pub(super) fn input_text(what: &str, text: String) -> Result<Value, Exit> {
     Source::parse(what, text, Syntax::Json)
         .map(|s| s.value)
         .map_err(|p| {
