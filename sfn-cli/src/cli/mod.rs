@@ -9,6 +9,7 @@ mod graph;
 mod import;
 mod input;
 mod run;
+mod serve;
 mod validate;
 
 const USAGE: &str = "\
@@ -21,6 +22,7 @@ commands:
   graph      draw a state machine as Mermaid or DOT
   run        run an ASL file locally (mocked tasks, virtual clock)
   import     print the workflow! source of an ASL file (migration)
+  serve      serve the Step Functions API on localhost (any AWS SDK, offline)
   help       show this message
 
 Run `sfn <command> --help` for a command's options and examples.";
@@ -36,6 +38,7 @@ pub fn dispatch(args: &[String]) -> ExitCode {
         "graph" => graph::main(rest),
         "run" => run::main(rest),
         "import" => import::main(rest),
+        "serve" => serve_main(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -43,6 +46,19 @@ pub fn dispatch(args: &[String]) -> ExitCode {
         other => {
             eprintln!("sfn: unknown command `{other}`\n\n{USAGE}");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// `sfn serve`: clap parses its options (the other commands move to clap later).
+fn serve_main(rest: &[String]) -> ExitCode {
+    use clap::Parser;
+    let argv = std::iter::once("sfn serve".to_owned()).chain(rest.iter().cloned());
+    match serve::ServeArgs::try_parse_from(argv) {
+        Ok(args) => serve::main(args),
+        Err(e) => {
+            let _ = e.print();
+            ExitCode::from(if e.use_stderr() { 2 } else { 0 })
         }
     }
 }
