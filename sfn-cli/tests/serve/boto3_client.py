@@ -163,11 +163,34 @@ print("ok stop")
 # StartSyncExecution on an Express machine; a Standard one is refused.
 express = sfn.create_state_machine(name="Quick", type="EXPRESS", roleArn=ROLE, definition=json.dumps({
     "StartAt": "P", "States": {"P": {"Type": "Pass", "Result": 42, "End": True}}}))["stateMachineArn"]
-result = sfn.start_sync_execution(stateMachineArn=express, input="{}")
+# The model puts StartSyncExecution on host `sync-<endpoint>`; a local endpoint needs the
+# prefix off (as with Step Functions Local).
+sync = boto3.client(
+    "stepfunctions", endpoint_url=URL, region_name="us-east-1", aws_access_key_id="test",
+    aws_secret_access_key="test", config=Config(inject_host_prefix=False, retries={"max_attempts": 1}))
+result = sync.start_sync_execution(stateMachineArn=express, input="{}")
 assert result["status"] == "SUCCEEDED" and json.loads(result["output"]) == 42, result
 assert ":express:Quick:" in result["executionArn"], result["executionArn"]
-assert error_code(sfn.start_sync_execution, stateMachineArn=machine) == "StateMachineTypeNotSupported"
+assert error_code(sync.start_sync_execution, stateMachineArn=machine) == "StateMachineTypeNotSupported"
 print("ok start sync execution")
+
+# Mocks from --mock-config (Step Functions Local's format), chosen by `ARN#TestCase`; an
+# unmocked task fails naming the state and its resource.
+orders = sfn.create_state_machine(name="Orders", roleArn=ROLE, definition=json.dumps({
+    "StartAt": "Charge",
+    "States": {"Charge": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                          "Parameters": {"FunctionName": "charge", "Payload.$": "$"},
+                          "Retry": [{"ErrorEquals": ["Payment.Declined"], "MaxAttempts": 1, "IntervalSeconds": 1}],
+                          "ResultSelector": {"receipt.$": "$.Payload.receipt"}, "End": True}}}))["stateMachineArn"]
+happy = wait(sfn.start_execution(stateMachineArn=orders + "#HappyPath", input="{}")["executionArn"])
+assert happy["status"] == "SUCCEEDED" and json.loads(happy["output"]) == {"receipt": "R-1"}, happy
+declined = wait(sfn.start_execution(stateMachineArn=orders + "#Declined", input="{}")["executionArn"])
+assert declined["status"] == "FAILED" and declined["error"] == "Payment.Declined", declined
+unmocked = wait(sfn.start_execution(stateMachineArn=orders, input="{}")["executionArn"])
+assert unmocked["status"] == "FAILED", unmocked
+assert "'Charge'" in unmocked["cause"] and "arn:aws:states:::lambda:invoke" in unmocked["cause"], unmocked
+assert error_code(sfn.start_execution, stateMachineArn=orders + "#NoSuchCase") == "ValidationException"
+print("ok mocks")
 
 sfn.delete_state_machine(stateMachineArn=sleeper)
 assert error_code(sfn.describe_state_machine, stateMachineArn=sleeper) == "StateMachineDoesNotExist"
