@@ -44,6 +44,25 @@ impl Arns {
         format!("{}express:{machine}:{name}:{id}", self.prefix)
     }
 
+    /// `arn:aws:states:REGION:ACCOUNT:activity:NAME`.
+    pub fn activity(&self, name: &str) -> String {
+        format!("{}activity:{name}", self.prefix)
+    }
+
+    /// Checks that an `activityArn` member is an activity ARN of this server.
+    pub fn check_activity<'a>(&self, arn: &'a str) -> Result<&'a str, ApiError> {
+        let rest = arn
+            .strip_prefix(&self.prefix)
+            .ok_or_else(|| ApiError::invalid_arn(arn, self.wrong_prefix()))?;
+        match rest.strip_prefix("activity:") {
+            Some(name) if !name.is_empty() && !name.contains(':') => Ok(arn),
+            _ => Err(ApiError::invalid_arn(
+                arn,
+                "Resource type not valid in this context",
+            )),
+        }
+    }
+
     /// The state machine a `stateMachineArn` member names (with an optional `#TestCase`).
     pub fn parse_machine(&self, arn: &str) -> Result<MachineRef, ApiError> {
         let (base, test_case) = match arn.split_once('#') {

@@ -7,12 +7,16 @@ use std::time::Duration;
 
 use serde_json::{Map, Value};
 use sfn_runtime::WorkflowKind;
-use sfn_runtime::exec::{Control, Execution, Executor, HistoryEvent, Status};
+use sfn_runtime::exec::{
+    Control, Execution, Executor, HistoryEvent, Status, TaskFailure, TokenOutcome,
+};
+
+use crate::ops::activities;
 
 use crate::api::error::ApiError;
 use crate::arn::MachineRef;
 use crate::service::Service;
-use crate::store::{RunStatus, Store, TokenEntry};
+use crate::store::{RunStatus, Store, TokenEntry, WaitFor, Waiter};
 
 /// Longest a task waits for its token: the Standard workflow quota (a year). A stop or
 /// the end of the server releases it earlier.
@@ -73,33 +77,27 @@ pub fn prepare(
                 ))
             })?;
     }
-    for state in &found.token_states {
+    for (state, wait_for) in &found.waiting_states {
         let service = service.clone();
         let arn = execution_arn.to_owned();
-        executor = executor
-            .on_state(state, move |_input, ctx| {
+        let registered = match wait_for.clone() {
+            WaitFor::Token => executor.on_state(state, move |_input, ctx| {
                 // The task's real work is whoever receives the token (a test, a worker):
                 // publish it; the executor then waits for SendTaskSuccess/Failure.
                 if let Some(token) = ctx.task_token() {
-                    let mut store = service.store();
-                    store.tokens.insert(
-                        token.token().to_owned(),
-                        TokenEntry {
-                            token: token.clone(),
-                            execution_arn: arn.clone(),
-                            open: true,
-                        },
-                    );
-                    if let Some(record) = store.executions.get_mut(&arn) {
-                        record.tokens.push(token.token().to_owned());
-                    }
+                    let waiter = Waiter::Token(token.clone());
+                    register(&service, &arn, token.token(), waiter);
                 }
                 Ok(Value::Null)
-            })
-            .map_err(|e| ApiError {
-                status: axum::http::StatusCode::INTERNAL_SERVER_ERROR,
-                ..ApiError::new("InternalServerError", e.message)
-            })?;
+            }),
+            WaitFor::Activity(activity) => executor.on_state(state, move |input, _ctx| {
+                activities::run_task(&service, &arn, &activity, input)
+            }),
+        };
+        executor = registered.map_err(|e| ApiError {
+            status: axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+            ..ApiError::new("InternalServerError", e.message)
+        })?;
     }
     Ok(Prepared {
         executor,
@@ -107,6 +105,22 @@ pub fn prepare(
         machine_name: found.name.clone(),
         kind: found.kind,
     })
+}
+
+/// Records a token a task waits on, for SendTask* (and for StopExecution to release).
+pub fn register(service: &Service, execution_arn: &str, token: &str, waiter: Waiter) {
+    let mut store = service.store();
+    store.tokens.insert(
+        token.to_owned(),
+        TokenEntry {
+            waiter,
+            execution_arn: execution_arn.to_owned(),
+            open: true,
+        },
+    );
+    if let Some(record) = store.executions.get_mut(execution_arn) {
+        record.tokens.push(token.to_owned());
+    }
 }
 
 /// Runs a recorded execution on its own thread and records how it ended.
@@ -192,8 +206,11 @@ pub fn abort(store: &Store, arn: &str) {
     for token in &record.tokens {
         if let Some(entry) = store.tokens.get(token) {
             entry
-                .token
-                .send_failure("States.Aborted", "the execution was stopped");
+                .waiter
+                .complete(TokenOutcome::Failure(TaskFailure::new(
+                    "States.Aborted",
+                    "the execution was stopped",
+                )));
         }
     }
 }

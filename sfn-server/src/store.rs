@@ -2,11 +2,14 @@
 //! task tokens executions wait on. One lock around it all: every operation holds it for
 //! a few map look-ups, never while an execution runs.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::sync::Arc;
+use std::sync::mpsc::Sender;
 
 use serde_json::Value;
 use sfn_runtime::WorkflowKind;
-use sfn_runtime::exec::{Control, Executor, HistoryEvent, TaskToken};
+use sfn_runtime::exec::{Control, Executor, HistoryEvent, TaskToken, TokenOutcome};
+use tokio::sync::Notify;
 
 /// A state machine as `DescribeStateMachine` reports it, plus its compiled executor.
 pub struct Machine {
@@ -21,8 +24,8 @@ pub struct Machine {
     pub revision: u64,
     pub logging: Option<Value>,
     pub tracing: Option<Value>,
-    /// Task states (at any depth) waiting for a task token when they are not mocked.
-    pub token_states: Vec<String>,
+    /// Task states (at any depth) that wait for a worker when they are not mocked.
+    pub waiting_states: Vec<(String, WaitFor)>,
     /// Built once per definition; cloned per execution.
     pub executor: Executor,
 }
@@ -82,9 +85,51 @@ impl ExecutionRecord {
     }
 }
 
-/// A task token handed out by a `.waitForTaskToken` task.
+/// What an unmocked Task state waits for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WaitFor {
+    /// `.waitForTaskToken`: whoever got `$$.Task.Token` calls SendTask*.
+    Token,
+    /// An activity (its ARN): a worker's GetActivityTask, then SendTask*.
+    Activity(String),
+}
+
+/// How a waiting task is completed.
+pub enum Waiter {
+    /// The executor's token of a `.waitForTaskToken` task.
+    Token(TaskToken),
+    /// The handler of an activity task, blocked on this channel.
+    Activity(Sender<TokenOutcome>),
+}
+
+impl Waiter {
+    /// SendTaskSuccess/SendTaskFailure; false if it was already completed.
+    pub fn complete(&self, outcome: TokenOutcome) -> bool {
+        match (self, outcome) {
+            (Waiter::Token(token), TokenOutcome::Success(output)) => token.send_success(output),
+            (Waiter::Token(token), TokenOutcome::Failure(f)) => {
+                token.send_failure(f.error, f.cause)
+            }
+            (Waiter::Activity(sender), outcome) => sender.send(outcome).is_ok(),
+        }
+    }
+}
+
+/// An activity (CreateActivity).
+pub struct Activity {
+    pub seq: u64,
+    pub arn: String,
+    pub name: String,
+    pub created_ms: i64,
+    /// Tasks scheduled and not yet handed to a worker: (token, input).
+    pub queue: VecDeque<(String, String)>,
+    /// Wakes a worker long-polling GetActivityTask.
+    pub ready: Arc<Notify>,
+}
+
+/// A task token handed out by a waiting task (token or activity).
 pub struct TokenEntry {
-    pub token: TaskToken,
+    pub waiter: Waiter,
     pub execution_arn: String,
     /// Whether the task is still waiting for it.
     pub open: bool,
@@ -99,6 +144,7 @@ pub struct Store {
     /// Executions per state machine ARN, by start order.
     pub by_machine: HashMap<String, BTreeMap<u64, String>>,
     pub tokens: HashMap<String, TokenEntry>,
+    pub activities: HashMap<String, Activity>,
 }
 
 impl Store {

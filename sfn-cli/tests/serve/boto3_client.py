@@ -192,6 +192,47 @@ assert "'Charge'" in unmocked["cause"] and "arn:aws:states:::lambda:invoke" in u
 assert error_code(sfn.start_execution, stateMachineArn=orders + "#NoSuchCase") == "ValidationException"
 print("ok mocks")
 
+# An activity worker: GetActivityTask long-polls, SendTaskSuccess/Failure answer.
+activity = sfn.create_activity(name="Review")["activityArn"]
+assert activity == "arn:aws:states:us-east-1:123456789012:activity:Review", activity
+assert sfn.describe_activity(activityArn=activity)["name"] == "Review"
+assert [a["name"] for a in sfn.list_activities()["activities"]] == ["Review"]
+reviewed = sfn.create_state_machine(name="Reviewed", roleArn=ROLE, definition=json.dumps({
+    "StartAt": "Review", "States": {"Review": {"Type": "Task", "Resource": activity,
+                                               "ResultPath": "$.review", "End": True}}}))["stateMachineArn"]
+results = {}
+
+
+def worker():
+    # A worker that polls before any task exists: the long poll must hand it the task.
+    for _ in range(2):
+        task = sfn.get_activity_task(activityArn=activity, workerName="w1")
+        payload = json.loads(task["input"])
+        if payload["doc"] == "good":
+            sfn.send_task_success(taskToken=task["taskToken"], output=json.dumps({"ok": True}))
+        else:
+            sfn.send_task_failure(taskToken=task["taskToken"], error="Rejected", cause="bad doc")
+        results[payload["doc"]] = True
+
+
+import threading
+thread = threading.Thread(target=worker)
+thread.start()
+time.sleep(0.2)
+good = sfn.start_execution(stateMachineArn=reviewed, input=json.dumps({"doc": "good"}))["executionArn"]
+good_done = wait(good)
+bad = sfn.start_execution(stateMachineArn=reviewed, input=json.dumps({"doc": "bad"}))["executionArn"]
+bad_done = wait(bad)
+thread.join(timeout=10)
+assert good_done["status"] == "SUCCEEDED" and json.loads(good_done["output"])["review"] == {"ok": True}, good_done
+assert bad_done["status"] == "FAILED" and bad_done["error"] == "Rejected" and bad_done["cause"] == "bad doc", bad_done
+assert results == {"good": True, "bad": True}, results
+missing_activity = "arn:aws:states:us-east-1:123456789012:activity:Nope"
+assert error_code(sfn.describe_activity, activityArn=missing_activity) == "ActivityDoesNotExist"
+sfn.delete_activity(activityArn=activity)
+assert sfn.list_activities()["activities"] == []
+print("ok activity worker")
+
 sfn.delete_state_machine(stateMachineArn=sleeper)
 assert error_code(sfn.describe_state_machine, stateMachineArn=sleeper) == "StateMachineDoesNotExist"
 print("ok delete")

@@ -12,7 +12,7 @@ use crate::api::checks::Checks;
 use crate::api::error::ApiError;
 use crate::api::{epoch_seconds, paging};
 use crate::service::Service;
-use crate::store::Machine;
+use crate::store::{Machine, WaitFor};
 
 /// The model's limit on `definition` (characters).
 pub const MAX_DEFINITION: usize = 1_048_576;
@@ -49,7 +49,7 @@ pub fn create(service: &Service, input: CreateInput) -> Result<Value, ApiError> 
         Some("EXPRESS") => WorkflowKind::Express,
         _ => WorkflowKind::Standard,
     };
-    let (executor, token_states) = compile(&definition)?;
+    let (executor, waiting_states) = compile(&definition)?;
     let arn = service.arns.machine(&name);
     let now = service.now_ms();
     let mut store = service.store();
@@ -83,7 +83,7 @@ pub fn create(service: &Service, input: CreateInput) -> Result<Value, ApiError> 
             revision: 1,
             logging: input.logging_configuration,
             tracing: input.tracing_configuration,
-            token_states,
+            waiting_states,
             executor,
         },
     );
@@ -128,10 +128,10 @@ pub fn update(service: &Service, input: UpdateInput) -> Result<Value, ApiError> 
         .machines
         .get_mut(&arn)
         .ok_or_else(|| ApiError::no_machine(&arn))?;
-    if let (Some(definition), Some((executor, token_states))) = (input.definition, compiled) {
+    if let (Some(definition), Some((executor, waiting_states))) = (input.definition, compiled) {
         machine.definition = definition;
         machine.executor = executor;
-        machine.token_states = token_states;
+        machine.waiting_states = waiting_states;
     }
     if let Some(role) = input.role_arn {
         machine.role_arn = role;
@@ -263,8 +263,8 @@ fn check_role(role: &str) -> Result<(), ApiError> {
 }
 
 /// Checks a definition with sfn's rule set (`InvalidDefinition` listing every problem)
-/// and builds its executor; also returns the token-waiting Task states.
-fn compile(definition: &str) -> Result<(Executor, Vec<String>), ApiError> {
+/// and builds its executor; also returns the Task states that wait for a worker.
+fn compile(definition: &str) -> Result<(Executor, Vec<(String, WaitFor)>), ApiError> {
     let diagnostics = service_diagnostics(definition);
     if !diagnostics.is_empty() {
         let listed: Vec<String> = diagnostics
@@ -285,24 +285,27 @@ fn compile(definition: &str) -> Result<(Executor, Vec<String>), ApiError> {
             format!("Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: {e}'"),
         )
     })?;
-    let mut token_states = Vec::new();
-    collect_token_states(&machine.states, &mut token_states);
-    Ok((Executor::new(&machine), token_states))
+    let mut waiting = Vec::new();
+    collect_waiting_states(&machine.states, &mut waiting);
+    Ok((Executor::new(&machine), waiting))
 }
 
-fn collect_token_states(states: &States, out: &mut Vec<String>) {
+fn collect_waiting_states(states: &States, out: &mut Vec<(String, WaitFor)>) {
     for (name, state) in states {
         match state {
             State::Task(task) if task.resource.ends_with(".waitForTaskToken") => {
-                out.push(name.clone());
+                out.push((name.clone(), WaitFor::Token));
+            }
+            State::Task(task) if task.resource.contains(":activity:") => {
+                out.push((name.clone(), WaitFor::Activity(task.resource.clone())));
             }
             State::Parallel(p) => p
                 .branches
                 .iter()
-                .for_each(|b| collect_token_states(&b.states, out)),
+                .for_each(|b| collect_waiting_states(&b.states, out)),
             State::Map(m) => {
                 if let Some(p) = m.processor() {
-                    collect_token_states(&p.states, out);
+                    collect_waiting_states(&p.states, out);
                 }
             }
             _ => {}

@@ -3,12 +3,13 @@
 
 use serde::Deserialize;
 use serde_json::{Value, json};
-use sfn_runtime::exec::TaskToken;
+use sfn_runtime::exec::{TaskFailure, TokenOutcome};
 
 use super::executions::MAX_PAYLOAD;
 use crate::api::checks::Checks;
 use crate::api::error::ApiError;
 use crate::service::Service;
+use crate::store::{Store, TokenEntry, Waiter};
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -40,8 +41,11 @@ pub fn success(service: &Service, request: SuccessInput) -> Result<Value, ApiErr
     checks.finish()?;
     let output: Value = serde_json::from_str(&output.unwrap_or_default())
         .map_err(|e| ApiError::new("InvalidOutput", format!("Invalid Output: '{e}'")))?;
-    let task = open_task(service, &token.unwrap_or_default())?;
-    complete(task.send_success(output))
+    complete(
+        service,
+        &token.unwrap_or_default(),
+        TokenOutcome::Success(output),
+    )
 }
 
 pub fn failure(service: &Service, request: FailureInput) -> Result<Value, ApiError> {
@@ -51,11 +55,15 @@ pub fn failure(service: &Service, request: FailureInput) -> Result<Value, ApiErr
     checks.length("error", request.error.as_deref(), 0, 256);
     checks.length("cause", request.cause.as_deref(), 0, 32_768);
     checks.finish()?;
-    let task = open_task(service, &token.unwrap_or_default())?;
-    complete(task.send_failure(
+    let failure = TaskFailure::new(
         request.error.unwrap_or_default(),
         request.cause.unwrap_or_default(),
-    ))
+    );
+    complete(
+        service,
+        &token.unwrap_or_default(),
+        TokenOutcome::Failure(failure),
+    )
 }
 
 pub fn heartbeat(service: &Service, request: HeartbeatInput) -> Result<Value, ApiError> {
@@ -63,14 +71,22 @@ pub fn heartbeat(service: &Service, request: HeartbeatInput) -> Result<Value, Ap
     let token = checks.required("taskToken", request.task_token);
     checks.length("taskToken", token.as_deref(), 1, 2048);
     checks.finish()?;
-    let task = open_task(service, &token.unwrap_or_default())?;
-    complete(task.send_heartbeat())
+    let store = service.store();
+    let entry = open_task(&store, &token.unwrap_or_default())?;
+    let alive = match &entry.waiter {
+        Waiter::Token(token) => token.send_heartbeat(),
+        Waiter::Activity(_) => true,
+    };
+    if alive {
+        Ok(json!({}))
+    } else {
+        Err(already_completed())
+    }
 }
 
 /// The token of a task still waiting: `InvalidToken` for a token this server never gave,
 /// `TaskTimedOut` for one whose task is over.
-fn open_task(service: &Service, token: &str) -> Result<TaskToken, ApiError> {
-    let store = service.store();
+fn open_task<'s>(store: &'s Store, token: &str) -> Result<&'s TokenEntry, ApiError> {
     let Some(entry) = store.tokens.get(token) else {
         return Err(ApiError::new(
             "InvalidToken",
@@ -86,17 +102,25 @@ fn open_task(service: &Service, token: &str) -> Result<TaskToken, ApiError> {
             ),
         ));
     }
-    Ok(entry.token.clone())
+    Ok(entry)
 }
 
-/// A token completed twice (two callers at once): the second is told it is over.
-fn complete(first: bool) -> Result<Value, ApiError> {
-    if first {
-        Ok(json!({}))
-    } else {
-        Err(ApiError::new(
-            "TaskTimedOut",
-            "Task Timed Out: 'the task was already completed'",
-        ))
+/// Completes the token; only the first completion counts, as in the service.
+fn complete(service: &Service, token: &str, outcome: TokenOutcome) -> Result<Value, ApiError> {
+    let mut store = service.store();
+    let entry = open_task(&store, token)?;
+    if !entry.waiter.complete(outcome) {
+        return Err(already_completed());
     }
+    if let Some(entry) = store.tokens.get_mut(token) {
+        entry.open = false;
+    }
+    Ok(json!({}))
+}
+
+fn already_completed() -> ApiError {
+    ApiError::new(
+        "TaskTimedOut",
+        "Task Timed Out: 'the task was already completed'",
+    )
 }
