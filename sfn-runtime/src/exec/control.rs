@@ -141,6 +141,48 @@ mod tests {
         assert!(!control.stop());
     }
 
+    const NAP: &str = r#"{"StartAt": "Nap", "States": {
+        "Nap": {"Type": "Wait", "Seconds": 3600, "Next": "Done"},
+        "Done": {"Type": "Succeed"}}}"#;
+
+    #[test]
+    fn stop_ends_a_real_time_wait_with_states_aborted() {
+        let control = Control::real_time();
+        let executor = crate::exec::Executor::from_json(NAP)
+            .unwrap()
+            .with_control(control.clone());
+        let run = std::thread::spawn(move || executor.run(serde_json::json!({})));
+        // The live history shows the Wait before the execution ends.
+        let started = Instant::now();
+        while !control
+            .events()
+            .iter()
+            .any(|e| e.event_type == "WaitStateEntered")
+        {
+            assert!(started.elapsed() < Duration::from_secs(5), "no live events");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert!(control.stop());
+        let execution = run.join().unwrap();
+        assert!(started.elapsed() < Duration::from_secs(5));
+        assert_eq!(execution.status, crate::exec::Status::Failed);
+        assert_eq!(execution.error.as_deref(), Some("States.Aborted"));
+        assert_eq!(control.events(), execution.history);
+    }
+
+    #[test]
+    fn virtual_time_runs_at_once_and_records_the_whole_history() {
+        let control = Control::virtual_time();
+        let execution = crate::exec::Executor::from_json(NAP)
+            .unwrap()
+            .with_control(control.clone())
+            .run(serde_json::json!({}));
+        assert!(execution.succeeded());
+        assert_eq!(execution.duration_ms, 3_600_000);
+        assert_eq!(control.events(), execution.history);
+        assert_eq!(control.event_count(), 6);
+    }
+
     #[test]
     fn virtual_time_does_not_sleep() {
         let control = Control::virtual_time();
