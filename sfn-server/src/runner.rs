@@ -26,7 +26,6 @@ const TOKEN_WAIT: Duration = Duration::from_secs(366 * 24 * 3600);
 pub struct Prepared {
     pub executor: Executor,
     pub control: Control,
-    pub machine_name: String,
     pub kind: WorkflowKind,
 }
 
@@ -102,7 +101,6 @@ pub fn prepare(
     Ok(Prepared {
         executor,
         control,
-        machine_name: found.name.clone(),
         kind: found.kind,
     })
 }

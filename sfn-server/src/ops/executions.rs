@@ -99,10 +99,8 @@ pub fn start(service: &Arc<Service>, request: StartInput) -> Result<Value, ApiEr
         ));
     }
     let prepared = runner::prepare(service, &store, &start.machine, &arn, &start.name, now)?;
-    if prepared.kind == WorkflowKind::Express && start.machine.test_case.is_none() {
-        // Asynchronous Express runs are recorded like Standard ones here (the service only
-        // logs them); nothing else differs.
-    }
+    // Asynchronous Express runs are recorded like Standard ones here (the service only
+    // logs them to CloudWatch).
     let seq = store.next_seq();
     store
         .by_machine
@@ -184,7 +182,6 @@ pub async fn start_sync(service: &Arc<Service>, request: StartInput) -> Result<V
             }
         }
     }
-    let _ = prepared.machine_name;
     Ok(out)
 }
 
