@@ -22,6 +22,7 @@ mod history;
 mod import;
 pub mod report;
 mod run;
+mod serve;
 mod start;
 pub mod source;
 pub mod template;
@@ -60,6 +61,8 @@ enum Command {
     Run(run::RunArgs),
     /// Print the workflow! source of an ASL file (migration).
     Import(import::ImportArgs),
+    /// Serve the Step Functions API on localhost (any AWS SDK, offline).
+    Serve(serve::ServeArgs),
     /// Deploy state machines to AWS Step Functions (role, version, alias).
     Deploy(deploy::DeployArgs),
     /// Start an execution on AWS Step Functions (--wait prints its result).
@@ -95,6 +98,7 @@ pub fn main() -> ExitCode {
         Command::Graph(args) => graph::main(args),
         Command::Run(args) => run::main(args),
         Command::Import(args) => import::main(args),
+        Command::Serve(args) => serve::main(args),
         Command::Deploy(args) => deploy::main(args),
         Command::Start(args) => start::main(args),
         Command::History(args) => history::main(args),

@@ -69,7 +69,7 @@ impl<'e> Run<'e> {
             exec,
             now_ms: exec.start_ms,
             rng: Rng::new(exec.seed),
-            history: History::new(exec.record_history),
+            history: History::new(exec.record_history).observed(exec.control.clone()),
             visited: Vec::new(),
             mock_counters: HashMap::new(),
             context: context::initial(&names, input, exec.start_ms),
@@ -197,8 +197,42 @@ impl<'e> Run<'e> {
 
     /// Advances the virtual clock; past the machine's `TimeoutSeconds` the execution times out.
     pub(crate) fn advance(&mut self, ms: i64) -> Result<(), Failure> {
+        if let Some(control) = &self.exec.control {
+            // Sleep no further than the deadline: the execution times out there.
+            let until_deadline = self.deadline_ms.map_or(ms, |d| {
+                ms.min(d.saturating_sub(self.now_ms).saturating_add(1))
+            });
+            if !control.sleep(until_deadline.max(0)) {
+                return Err(self.aborted());
+            }
+        }
         self.now_ms = self.now_ms.saturating_add(ms.max(0));
         self.check_deadline()
+    }
+
+    /// Under a [`Control`](super::Control): ends the run when a stop was asked for, and
+    /// moves the clock to wall time when time is real (a task token may have taken long).
+    fn check_control(&mut self) -> Result<(), Failure> {
+        let Some(control) = &self.exec.control else {
+            return Ok(());
+        };
+        if control.is_stopped() {
+            return Err(self.aborted());
+        }
+        if let Some(wall) = control.wall_ms(self.exec.start_ms) {
+            self.now_ms = self.now_ms.max(wall);
+        }
+        Ok(())
+    }
+
+    fn aborted(&self) -> Failure {
+        Failure::terminal(
+            names::ABORTED,
+            format!(
+                "the execution was stopped, in state '{}'",
+                self.current_state()
+            ),
+        )
     }
 
     fn check_deadline(&mut self) -> Result<(), Failure> {
@@ -244,6 +278,7 @@ impl<'e> Run<'e> {
                     "the state '{current}' does not exist in this scope"
                 )));
             };
+            self.check_control()?;
             self.check_deadline()?;
             self.visited.push(name.as_str());
             let step = self.run_state(name, state, input, vars)?;

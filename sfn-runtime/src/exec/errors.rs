@@ -27,6 +27,8 @@ pub mod names {
     pub const RESULT_PATH_MATCH_FAILURE: &str = "States.ResultPathMatchFailure";
     /// A distributed Map had more failed items than it tolerates.
     pub const EXCEED_TOLERATED_FAILURE_THRESHOLD: &str = "States.ExceedToleratedFailureThreshold";
+    /// The execution was stopped from outside (`StopExecution`); no Retry/Catch sees it.
+    pub const ABORTED: &str = "States.Aborted";
     /// A distributed Map's `ItemReader` failed.
     pub const ITEM_READER_FAILED: &str = "States.ItemReaderFailed";
     /// A distributed Map's `ResultWriter` failed.

@@ -4,6 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::clock::format_timestamp;
+use super::control::Control;
 use super::errors::{Failure, names};
 
 /// The service's cap on the events of one (Standard) execution.
@@ -91,6 +92,8 @@ pub(crate) struct History {
     pub(crate) events: Vec<HistoryEvent>,
     count: usize,
     record: bool,
+    /// Gets a copy of each event as it is recorded (executions served behind an API).
+    live: Option<Control>,
 }
 
 impl History {
@@ -99,7 +102,21 @@ impl History {
             events: Vec::new(),
             count: 0,
             record,
+            live: None,
         }
+    }
+
+    /// Also sends each recorded event to `control`.
+    pub(crate) fn observed(mut self, control: Option<Control>) -> History {
+        self.live = control;
+        self
+    }
+
+    fn append(&mut self, event: HistoryEvent) {
+        if let Some(live) = &self.live {
+            live.record(&event);
+        }
+        self.events.push(event);
     }
 
     /// Appends an event; fails (terminally) past the quota. A refused event takes no id, so
@@ -120,7 +137,7 @@ impl History {
         }
         self.count += 1;
         if self.record {
-            self.events.push(HistoryEvent {
+            self.append(HistoryEvent {
                 id: self.count,
                 previous_event_id: self.count - 1,
                 timestamp_ms: now_ms,
@@ -140,7 +157,7 @@ impl History {
     ) {
         self.count += 1;
         if self.record {
-            self.events.push(HistoryEvent {
+            self.append(HistoryEvent {
                 id: self.count,
                 previous_event_id: self.count - 1,
                 timestamp_ms: now_ms,

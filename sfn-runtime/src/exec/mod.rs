@@ -31,6 +31,7 @@ mod choice_eval;
 mod clock;
 mod compile;
 mod context;
+mod control;
 mod engine;
 mod errors;
 mod handlers;
@@ -56,6 +57,7 @@ use crate::asl::{State, StateMachine, States};
 
 pub use children::ChildExecution;
 pub use clock::{format_timestamp, parse_timestamp};
+pub use control::Control;
 pub use errors::{ExecError, Failure, names};
 pub use handlers::{Handler, TaskContext, TaskFailure, TaskToken, TokenOutcome};
 pub use history::{HistoryEvent, MAX_EVENTS};
@@ -79,6 +81,7 @@ pub struct Executor {
     pub(crate) execution_name: String,
     pub(crate) token_wait: Option<Duration>,
     pub(crate) kind: WorkflowKind,
+    pub(crate) control: Option<Control>,
 }
 
 /// How an execution ended.
@@ -187,6 +190,7 @@ impl Executor {
             execution_name: "local-execution".into(),
             token_wait: None,
             kind: WorkflowKind::Standard,
+            control: None,
         }
     }
 
@@ -363,6 +367,13 @@ impl Executor {
     /// execution times out with `States.Timeout`, as in the service.
     pub fn with_kind(mut self, kind: WorkflowKind) -> Executor {
         self.kind = kind;
+        self
+    }
+
+    /// Runs under a [`Control`]: real-time pacing (or not), stop requests, and a live copy
+    /// of the history. Meant for one execution: clone the executor per execution.
+    pub fn with_control(mut self, control: Control) -> Executor {
+        self.control = Some(control);
         self
     }
 
