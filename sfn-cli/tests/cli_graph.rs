@@ -69,7 +69,10 @@ fn not_json_and_bad_usage_exit_2() {
         err.contains("invalid value 'png' for '--format <FORMAT>'"),
         "{err}"
     );
-    assert!(err.contains("[possible values: mermaid, dot, svg]"), "{err}");
+    assert!(
+        err.contains("[possible values: mermaid, dot, svg]"),
+        "{err}"
+    );
     assert!(!err.contains("Some("), "{err}");
     let (code, out, _) = sfn_graph(&["--help"], "");
     assert_eq!(code, 0);

@@ -23,8 +23,8 @@ mod import;
 pub mod report;
 mod run;
 mod serve;
-mod start;
 pub mod source;
+mod start;
 pub mod template;
 mod validate;
 

@@ -219,11 +219,11 @@ fn run(args: &RunArgs) -> Result<(Value, bool), Exit> {
             .map_err(|e| invalid(vec![at(&e.pointer, e.message)]))?;
     }
     let execution = executor.run(input);
-    if let Some(path) = &args.view {
-        if let Err(e) = execution.write_view(path) {
-            report::eprint(&[Problem::error(path, format!("cannot write the view: {e}"))]);
-            return Err(Exit::Unusable);
-        }
+    if let Some(path) = &args.view
+        && let Err(e) = execution.write_view(path)
+    {
+        report::eprint(&[Problem::error(path, format!("cannot write the view: {e}"))]);
+        return Err(Exit::Unusable);
     }
     Ok((execution.to_json(args.history), execution.succeeded()))
 }

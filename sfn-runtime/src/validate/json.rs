@@ -180,7 +180,8 @@ mod tests {
 
     #[test]
     fn keeps_numbers_exactly_as_written() {
-        let text = r#"{"big": 123456789012345678901234567890, "f": 2.22, "neg": -0, "tiny": 1e-400}"#;
+        let text =
+            r#"{"big": 123456789012345678901234567890, "f": 2.22, "neg": -0, "tiny": 1e-400}"#;
         let (value, _) = parse(text).expect("JSON");
         assert_eq!(
             value.to_string(),
