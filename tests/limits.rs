@@ -113,8 +113,9 @@ fn assert_query_error(expression: &str, limit: &str) {
 }
 
 macro_rules! case {
-    ($name:ident, $body:block) => {
+    ($(#[$attr:meta])* $name:ident, $body:block) => {
         #[test]
+        $(#[$attr])*
         fn $name() {
             fn body() $body
             bounded(stringify!($name), body);
@@ -153,12 +154,18 @@ case!(jsonata_exponential_recursion, {
     );
 });
 
-case!(jsonata_string_doubling, {
-    assert_query_error(
-        "($f := function($s){ $f($s & $s) }; $f('0123456789'))",
-        "JSONATA_TIME_BUDGET",
-    );
-});
+// Ignored for the reason given at `run_stops_string_doubling_within_the_memory_ceiling` in
+// sfn-cli/tests/limits_cli.rs: its peak memory depends on the machine's speed.
+case!(
+    #[ignore = "string doubling's memory is bounded only by the time budget"]
+    jsonata_string_doubling,
+    {
+        assert_query_error(
+            "($f := function($s){ $f($s & $s) }; $f('0123456789'))",
+            "JSONATA_TIME_BUDGET",
+        );
+    }
+);
 
 case!(jsonata_a_huge_sequence, {
     assert_query_error("[1..5000000]", "JSONATA_MAX_SEQUENCE");

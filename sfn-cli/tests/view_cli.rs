@@ -50,7 +50,10 @@ fn graph_rejects_an_unknown_format_naming_svg() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(err.contains("`mermaid`, `dot` or `svg`"), "{err}");
+    assert!(
+        err.contains("[possible values: mermaid, dot, svg]"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -91,7 +94,7 @@ fn run_view_reports_an_unwritable_path() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
-        err.contains("cannot write the view to /nonexistent-dir/v.html"),
+        err.contains("/nonexistent-dir/v.html: cannot write the view"),
         "{err}"
     );
 }
