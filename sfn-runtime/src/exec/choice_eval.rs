@@ -51,7 +51,7 @@ impl<'e> Run<'e> {
                             format!("the Condition must give a boolean, it gave {other}"),
                         ),
                         state,
-                        "Condition",
+                        self.entered_event,
                     )),
                 }
             }
@@ -74,9 +74,7 @@ impl<'e> Run<'e> {
         let value = selected?;
         let operand = match &comparison.operand {
             Operand::Literal(literal) => literal.clone(),
-            Operand::Path(source) => {
-                self.select(state, comparison.op.as_str(), source, input, vars)?
-            }
+            Operand::Path(source) => self.select(state, "Variable", source, input, vars)?,
         };
         Ok(compare(comparison.op, &value, &operand))
     }

@@ -12,6 +12,8 @@ use super::clock::format_timestamp;
 pub(crate) struct Names {
     pub(crate) machine: String,
     pub(crate) execution: String,
+    /// Set for Express executions: their ARNs have their own form (see `execution_arn`).
+    pub(crate) express_id: Option<String>,
 }
 
 impl Names {
@@ -21,25 +23,37 @@ impl Names {
             self.machine
         )
     }
+    /// `...:execution:MACHINE:NAME`, or for Express executions
+    /// `...:express:MACHINE:NAME:ID` (the service's form, AWS Developer Guide).
     pub(crate) fn execution_arn(&self) -> String {
-        format!(
-            "arn:aws:states:us-east-1:123456789012:execution:{}:{}",
-            self.machine, self.execution
-        )
+        match &self.express_id {
+            Some(id) => format!(
+                "arn:aws:states:us-east-1:123456789012:express:{}:{}:{id}",
+                self.machine, self.execution
+            ),
+            None => format!(
+                "arn:aws:states:us-east-1:123456789012:execution:{}:{}",
+                self.machine, self.execution
+            ),
+        }
     }
 }
 
 /// The context object of a fresh execution.
+/// Express executions cannot be redriven: their context has no `RedriveCount`.
 pub(crate) fn initial(names: &Names, input: &Value, start_ms: i64) -> Value {
+    let mut execution = json!({
+        "Id": names.execution_arn(),
+        "Input": input,
+        "StartTime": format_timestamp(start_ms),
+        "Name": names.execution,
+        "RoleArn": "arn:aws:iam::123456789012:role/sfn-local",
+    });
+    if names.express_id.is_none() {
+        execution["RedriveCount"] = Value::from(0);
+    }
     json!({
-        "Execution": {
-            "Id": names.execution_arn(),
-            "Input": input,
-            "StartTime": format_timestamp(start_ms),
-            "Name": names.execution,
-            "RoleArn": "arn:aws:iam::123456789012:role/sfn-local",
-            "RedriveCount": 0,
-        },
+        "Execution": execution,
         "StateMachine": { "Id": names.machine_arn(), "Name": names.machine },
         "State": { "Name": "", "EnteredTime": "" },
     })

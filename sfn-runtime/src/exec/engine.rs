@@ -40,6 +40,9 @@ pub(crate) struct Run<'e> {
     /// Distributed Map children's histories, and how many events they hold.
     pub(crate) children: Vec<super::ChildExecution>,
     pub(crate) child_events: usize,
+    /// The id of the current state's `...Entered` event (counted with the history off
+    /// too): the service names it in the cause of every error it raises for the state.
+    pub(crate) entered_event: usize,
 }
 
 /// Where a state leads.
@@ -61,9 +64,23 @@ impl<'e> Step<'e> {
 
 impl<'e> Run<'e> {
     pub(crate) fn new(exec: &'e Executor, input: &Value) -> Run<'e> {
+        let express_id = (exec.kind == crate::WorkflowKind::Express).then(|| {
+            // A UUID drawn from the seed, so runs repeat.
+            let mut bits = crate::path::SplitMix64::new(exec.seed ^ 0x5EED_E4B2);
+            let (a, b) = (bits.next_u64(), bits.next_u64());
+            format!(
+                "{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}",
+                a >> 32,
+                (a >> 16) & 0xffff,
+                a & 0xfff,
+                ((b >> 48) & 0x3fff) | 0x8000,
+                b & 0xffff_ffff_ffff
+            )
+        });
         let names = context::Names {
             machine: exec.machine_name.clone(),
             execution: exec.execution_name.clone(),
+            express_id,
         };
         Run {
             exec,
@@ -81,6 +98,7 @@ impl<'e> Run<'e> {
             assigned: None,
             children: Vec::new(),
             child_events: 0,
+            entered_event: 0,
         }
     }
 
@@ -146,9 +164,16 @@ impl<'e> Run<'e> {
                 } else {
                     "ExecutionFailed"
                 };
-                self.history
-                    .push_final(now, event, failure_details(&failure));
-                (status, None, failure.error, failure.cause)
+                if self.timed_out {
+                    // The service reports a timed-out execution with no error and no cause
+                    // (DescribeExecution, recorded against AWS).
+                    self.history.push_final(now, event, Map::new());
+                    (status, None, None, None)
+                } else {
+                    self.history
+                        .push_final(now, event, failure_details(&failure));
+                    (status, None, failure.error, failure.cause)
+                }
             }
         };
         Execution {
@@ -286,7 +311,7 @@ impl<'e> Run<'e> {
                 return Err(Failure::terminal(
                     names::DATA_LIMIT_EXCEEDED,
                     format!(
-                        "The state/task '{name}' returned a result with a size exceeding the maximum number of bytes service limit ({MAX_PAYLOAD_BYTES} bytes)."
+                        "The state/task '{name}' returned a result with a size exceeding the maximum number of bytes service limit."
                     ),
                 ));
             }
@@ -322,6 +347,9 @@ impl<'e> Run<'e> {
                 ("input", input.clone()),
             ])
         })?;
+        // Nested states (Parallel branches, Map iterations) set their own; the state's
+        // own errors after they ran name its entry again.
+        let outer = std::mem::replace(&mut self.entered_event, self.history.len());
         let step = match state {
             State::Pass(s) => self.pass(name, s, input, vars),
             State::Task(s) => self.task(name, state, s, input, vars),
@@ -331,7 +359,8 @@ impl<'e> Run<'e> {
             State::Fail(s) => self.fail(name, s, input, vars),
             State::Parallel(s) => self.parallel(name, state, s, input, vars),
             State::Map(s) => self.map(name, state, s, input, vars),
-        }?;
+        };
+        let step = step.inspect_err(|_| self.entered_event = outer)?;
         if let Some(exited) = exited {
             let output = &step.output;
             let assigned = self.assigned.take();
@@ -346,6 +375,7 @@ impl<'e> Run<'e> {
                 d
             })?;
         }
+        self.entered_event = outer;
         Ok(step)
     }
 

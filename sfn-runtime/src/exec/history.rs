@@ -106,6 +106,11 @@ impl History {
         }
     }
 
+    /// How many events were numbered so far, recorded or not: the id of the last one.
+    pub(crate) fn len(&self) -> usize {
+        self.count
+    }
+
     /// Also sends each recorded event to `control`.
     pub(crate) fn observed(mut self, control: Option<Control>) -> History {
         self.live = control;

@@ -9,13 +9,59 @@ use super::errors::{Failure, names};
 use super::paths::path;
 use crate::jsonata::eval::Bindings;
 
-/// Adds where an error happened to its cause, in the service's words.
-pub(crate) fn in_state(mut failure: Failure, state: &str, field: &str) -> Failure {
+/// Puts the service's preamble before the cause of an error the service raises while
+/// running a state: "An error occurred while executing the state 'S' (entered at the event
+/// id #N). " followed by what went wrong (see docs/errors.md for every text).
+pub(crate) fn in_state(mut failure: Failure, state: &str, entered: usize) -> Failure {
     let cause = failure.cause.take().unwrap_or_default();
     failure.cause = Some(format!(
-        "An error occurred while executing the state '{state}' ({field}): {cause}"
+        "An error occurred while executing the state '{state}' (entered at the event id #{entered}). {cause}"
     ));
     failure
+}
+
+/// A JSONata evaluation failure in a state's field. An undefined result is worded as the
+/// service words it (recorded against AWS: "The JSONata expression '$states.input.pushLocation'
+/// specified for the field 'Arguments/Input/pushLocation' returned nothing (undefined).").
+pub(crate) fn jsonata_failure(
+    e: crate::jsonata::eval::JsonataEvalError,
+    state: &str,
+    field: &str,
+    entered: usize,
+) -> Failure {
+    let cause = match &e.undefined {
+        Some(expression) => format!(
+            "The JSONata expression '{expression}' specified for the field '{field}{}' returned nothing (undefined).",
+            e.location
+        ),
+        None => e.message,
+    };
+    in_state(
+        Failure::new(names::QUERY_EVALUATION_ERROR, cause),
+        state,
+        entered,
+    )
+}
+
+/// Jayway's spelling of a path in its "No results for path" message: `$['a']['b'][0]`.
+pub(crate) fn normalized(parsed: &path::Path) -> String {
+    use crate::path::{Segment, Selector};
+    let mut out = parsed.root.to_string();
+    for segment in &parsed.segments {
+        match segment {
+            Segment::Child(Selector::Name(name)) => {
+                out.push_str("['");
+                out.push_str(name);
+                out.push_str("']");
+            }
+            Segment::Child(selector) => out.push_str(&selector.to_string()),
+            Segment::Descendant(selector) => {
+                out.push_str("..");
+                out.push_str(&selector.to_string());
+            }
+        }
+    }
+    out
 }
 
 /// What a JSONata field of a state can see besides the input and the context.
@@ -44,7 +90,8 @@ impl<'e> Run<'e> {
         }
     }
 
-    /// Selects a path (`InputPath`, `ItemsPath`, `SecondsPath`, ...) on `input`.
+    /// Selects a path (`InputPath`, `ItemsPath`, `SecondsPath`, ...) on `input`. A path
+    /// that selects nothing fails with the service's text for that field.
     pub(crate) fn select(
         &self,
         state: &str,
@@ -53,28 +100,39 @@ impl<'e> Run<'e> {
         input: &Value,
         vars: &Map<String, Value>,
     ) -> Result<Value, Failure> {
+        let entered = self.entered_event;
         let parsed = self
             .exec
             .compiled
             .path(source, field)
-            .map_err(|f| in_state(f, state, field))?;
+            .map_err(|f| in_state(f, state, entered))?;
         let scope = path::Scope {
             input,
             context: &self.context,
             variables: vars,
         };
         path::select(&parsed, &scope).map_err(|e| {
-            in_state(
-                Failure::new(
-                    e.error,
-                    format!(
-                        "Invalid path '{source}' for the field '{field}': {}",
-                        e.cause
-                    ),
+            let unset_variable = matches!(&parsed.root, path::Root::Variable(name) if !vars.contains_key(name));
+            let cause = match field {
+                _ if unset_variable => e.cause,
+                // Recorded against AWS (Step Functions workshop, "Invalid path
+                // '$.jobs[0].done': The choice state’s condition path references an invalid
+                // value.").
+                "Variable" => format!(
+                    "Invalid path '{source}': The choice state's condition path references an invalid value."
                 ),
-                state,
-                field,
-            )
+                // Recorded (localstack snapshot tests, aws.validated) for SecondsPath; the
+                // same wording is used for TimestampPath.
+                "SecondsPath" | "TimestampPath" => {
+                    format!("The {field} parameter does not reference an input value: {source}")
+                }
+                // Jayway's PathNotFoundException, as the service reports it.
+                _ => format!(
+                    "Invalid path '{source}' : No results for path: {}",
+                    normalized(&parsed)
+                ),
+            };
+            in_state(Failure::new(e.error, cause), state, entered)
         })
     }
 
@@ -87,11 +145,12 @@ impl<'e> Run<'e> {
         input: &Value,
         vars: &Map<String, Value>,
     ) -> Result<Value, Failure> {
+        let entered = self.entered_event;
         let parsed = self
             .exec
             .compiled
             .expr(source, field)
-            .map_err(|f| in_state(f, state, field))?;
+            .map_err(|f| in_state(f, state, entered))?;
         let scope = path::Scope {
             input,
             context: &self.context,
@@ -100,11 +159,19 @@ impl<'e> Run<'e> {
         let rng = &mut self.rng;
         let mut random = || rng.next_u64();
         path::eval_expr(&parsed, &scope, &mut random).map_err(|e| {
-            in_state(
-                Failure::new(e.error, format!("'{source}' failed: {}", e.cause)),
-                state,
-                field,
-            )
+            let cause = match &*parsed {
+                path::Expr::Path(p) if !matches!(&p.root, path::Root::Variable(name) if !vars.contains_key(name)) => {
+                    format!(
+                        "Invalid path '{source}' : No results for path: {}",
+                        normalized(p)
+                    )
+                }
+                path::Expr::Path(_) => e.cause,
+                path::Expr::Intrinsic(_) => {
+                    format!("The function '{source}' had the following error: {}", e.cause)
+                }
+            };
+            in_state(Failure::new(e.error, cause), state, entered)
         })
     }
 
@@ -112,7 +179,8 @@ impl<'e> Run<'e> {
     pub(crate) fn render(
         &mut self,
         state: &str,
-        field: &str,
+        // The field is named by the template itself (`key.$`) in its errors.
+        _field: &str,
         template: &'e Value,
         input: &Value,
         vars: &Map<String, Value>,
@@ -125,9 +193,10 @@ impl<'e> Run<'e> {
         };
         let rng = &mut self.rng;
         let mut random = || rng.next_u64();
+        let entered = self.entered_event;
         compiled
             .render(&scope, &mut random)
-            .map_err(|f| in_state(f, state, field))
+            .map_err(|f| in_state(f, state, entered))
     }
 
     /// `ResultPath`: absent or `$` -> the result; `null` -> the raw input; else the raw
@@ -148,15 +217,18 @@ impl<'e> Run<'e> {
                     .exec
                     .compiled
                     .path(source, "ResultPath")
-                    .map_err(|f| in_state(f, state, "ResultPath"))?;
+                    .map_err(|f| in_state(f, state, self.entered_event))?;
                 path::write_at(raw, &parsed, result).map_err(|e| {
                     in_state(
                         Failure::new(
                             e.error,
-                            format!("Unable to apply ResultPath '{source}': {}", e.cause),
+                            format!(
+                                "Unable to apply ReferencePath {source} to input: {}",
+                                e.cause
+                            ),
                         ),
                         state,
-                        "ResultPath",
+                        self.entered_event,
                     )
                 })
             }
@@ -180,7 +252,7 @@ impl<'e> Run<'e> {
             _ => Err(in_state(
                 Failure::runtime("Assign must be an object of variable names"),
                 state,
-                "Assign",
+                self.entered_event,
             )),
         }
     }
@@ -204,13 +276,9 @@ impl<'e> Run<'e> {
             variables: vars,
             seed: self.rng.next_u64(),
         };
-        compiled.evaluate(&bindings).map_err(|e| {
-            in_state(
-                Failure::new(names::QUERY_EVALUATION_ERROR, e.message),
-                state,
-                field,
-            )
-        })
+        compiled
+            .evaluate(&bindings)
+            .map_err(|e| jsonata_failure(e, state, field, self.entered_event))
     }
 
     /// Evaluates a JSONata string field (`Error`, `Timestamp`, `TimeoutSeconds` as text, ...).
@@ -231,13 +299,9 @@ impl<'e> Run<'e> {
             variables: vars,
             seed: self.rng.next_u64(),
         };
-        compiled.evaluate(&bindings).map_err(|e| {
-            in_state(
-                Failure::new(names::QUERY_EVALUATION_ERROR, e.message),
-                state,
-                field,
-            )
-        })
+        compiled
+            .evaluate(&bindings)
+            .map_err(|e| jsonata_failure(e, state, field, self.entered_event))
     }
 
     /// JSONata `Assign`.
@@ -260,7 +324,7 @@ impl<'e> Run<'e> {
                     "Assign must be an object of variable names",
                 ),
                 state,
-                "Assign",
+                self.entered_event,
             )),
         }
     }

@@ -63,13 +63,54 @@ impl Template {
                 }
                 Ok(Value::Object(object))
             }
-            Template::Array(items) => items.iter().map(|t| t.render(scope, random)).collect::<Result<Vec<_>, _>>().map(Value::Array),
-            Template::Expr { field, source, expr } => match expr {
+            Template::Array(items) => items
+                .iter()
+                .map(|t| t.render(scope, random))
+                .collect::<Result<Vec<_>, _>>()
+                .map(Value::Array),
+            Template::Expr {
+                field,
+                source,
+                expr,
+            } => match expr {
                 Ok(expr) => path::eval_expr(expr, scope, random).map_err(|e| {
-                    Failure::new(e.error, format!("The JSONPath or intrinsic '{source}' specified for the field '{field}' failed: {}", e.cause))
+                    Failure::new(e.error, expr_cause(expr, field, source, scope, e.cause))
                 }),
-                Err(message) => Err(Failure::runtime(format!("the field '{field}' holds '{source}', which is not a valid path or intrinsic: {message}"))),
+                Err(message) => Err(Failure::runtime(format!(
+                    "the field '{field}' holds '{source}', which is not a valid path or intrinsic: {message}"
+                ))),
             },
+        }
+    }
+}
+
+/// The service's words for a `key.$` field that failed: a path that selects nothing
+/// (recorded against AWS, e.g. "The JSONPath '$.nope' specified for the field 'm.$' could not
+/// be found in the input '{"x":"a"}'"), or an intrinsic call that failed.
+fn expr_cause(
+    expr: &path::Expr,
+    field: &str,
+    source: &str,
+    scope: &path::Scope,
+    cause: String,
+) -> String {
+    match expr {
+        path::Expr::Path(parsed) => {
+            let root = match &parsed.root {
+                path::Root::Input => scope.input,
+                path::Root::Context => scope.context,
+                path::Root::Variable(name) => match scope.variables.get(name) {
+                    Some(value) => value,
+                    None => return cause,
+                },
+            };
+            format!(
+                "The JSONPath '{source}' specified for the field '{field}' could not be found in the input '{}'",
+                serde_json::to_string(root).unwrap_or_default()
+            )
+        }
+        path::Expr::Intrinsic(_) => {
+            format!("The function '{source}' had the following error: {cause}")
         }
     }
 }

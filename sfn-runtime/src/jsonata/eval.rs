@@ -57,6 +57,27 @@ pub struct Bindings<'a> {
 pub struct JsonataEvalError {
     /// What went wrong, naming the expression.
     pub message: String,
+    /// Set when the expression gave no value (undefined): its text. The executor words
+    /// this case as the service does, naming the field.
+    pub undefined: Option<String>,
+    /// Where in the field the failing expression is: `/key` per object member, `[i]` per
+    /// array item (empty for the field itself).
+    pub location: String,
+}
+
+impl JsonataEvalError {
+    fn new(message: String) -> JsonataEvalError {
+        JsonataEvalError {
+            message,
+            undefined: None,
+            location: String::new(),
+        }
+    }
+
+    fn within(mut self, step: impl std::fmt::Display) -> JsonataEvalError {
+        self.location = format!("{step}{}", self.location);
+        self
+    }
 }
 
 impl std::fmt::Display for JsonataEvalError {
@@ -80,12 +101,10 @@ impl JsonataExpr {
     /// Evaluates the expression (never reached without the `jsonata` feature: compiling fails).
     #[cfg(not(feature = "jsonata"))]
     pub fn evaluate(&self, _bindings: &Bindings) -> Result<Value, JsonataEvalError> {
-        Err(JsonataEvalError {
-            message: format!(
-                "the JSONata expression '{}' cannot run without the `jsonata` feature",
-                self.source
-            ),
-        })
+        Err(JsonataEvalError::new(format!(
+            "the JSONata expression '{}' cannot run without the `jsonata` feature",
+            self.source
+        )))
     }
 
     /// Parses an expression body (the text between `{%` and `%}`).
@@ -123,8 +142,11 @@ impl JsonataExpr {
     /// converted in and out here; a bound that is hit names itself in the error.
     #[cfg(feature = "jsonata")]
     pub fn evaluate(&self, bindings: &Bindings) -> Result<Value, JsonataEvalError> {
-        let fail = |message: String| JsonataEvalError {
-            message: format!("the JSONata expression '{}' failed: {message}", self.source),
+        let fail = |message: String| {
+            JsonataEvalError::new(format!(
+                "the JSONata expression '{}' failed: {message}",
+                self.source
+            ))
         };
         let mut context = Context::new();
         let mut states = IndexMap::new();
@@ -156,10 +178,11 @@ impl JsonataExpr {
         match from_jvalue(&result).map_err(fail)? {
             Some(value) => Ok(value),
             None => Err(JsonataEvalError {
-                message: format!(
+                undefined: Some(self.source.clone()),
+                ..JsonataEvalError::new(format!(
                     "the JSONata expression '{}' returned no value (undefined)",
                     self.source
-                ),
+                ))
             }),
         }
     }
@@ -247,19 +270,24 @@ impl JsonataTemplate {
         match self {
             JsonataTemplate::Literal(value) => Ok(value.clone()),
             JsonataTemplate::Expr(Ok(expr)) => expr.evaluate(bindings),
-            JsonataTemplate::Expr(Err(message)) => Err(JsonataEvalError {
-                message: message.clone(),
-            }),
+            JsonataTemplate::Expr(Err(message)) => Err(JsonataEvalError::new(message.clone())),
             JsonataTemplate::Object(fields) => {
                 let mut object = Map::with_capacity(fields.len());
                 for (key, template) in fields {
-                    object.insert(key.clone(), template.evaluate(bindings)?);
+                    let value = template
+                        .evaluate(bindings)
+                        .map_err(|e| e.within(format_args!("/{key}")))?;
+                    object.insert(key.clone(), value);
                 }
                 Ok(Value::Object(object))
             }
             JsonataTemplate::Array(items) => items
                 .iter()
-                .map(|t| t.evaluate(bindings))
+                .enumerate()
+                .map(|(i, t)| {
+                    t.evaluate(bindings)
+                        .map_err(|e| e.within(format_args!("[{i}]")))
+                })
                 .collect::<Result<Vec<_>, _>>()
                 .map(Value::Array),
         }

@@ -45,7 +45,7 @@ impl<'e> Run<'e> {
                             "No Matches! No choice rule matched and there is no Default",
                         ),
                         name,
-                        "Choices",
+                        self.entered_event,
                     ));
                 }
             },
@@ -54,7 +54,7 @@ impl<'e> Run<'e> {
             return Err(in_state(
                 Failure::runtime("the matching Choice rule has no Next"),
                 name,
-                "Choices",
+                self.entered_event,
             ));
         };
         let (output, assigned) = match language {

@@ -68,7 +68,7 @@ impl<'e> Run<'e> {
             other => Err(in_state(
                 Failure::runtime(format!("{field} must be a string, got {other}")),
                 name,
-                field,
+                self.entered_event,
             )),
         }
     }

@@ -24,6 +24,12 @@ const DISTRIBUTED_CONCURRENCY: usize = 10_000;
 
 type Vars = JsonMap<String, Value>;
 
+/// A distributed Map's failure thresholds (`None`: not set).
+struct Tolerance {
+    count: Option<u64>,
+    percentage: Option<f64>,
+}
+
 impl<'e> Run<'e> {
     pub(crate) fn map(
         &mut self,
@@ -58,6 +64,7 @@ impl<'e> Run<'e> {
             context::set_member(&mut run.context, "Map", None);
             let inputs = run.batch(name, m, language, &selector_input, inputs, vars)?;
             let concurrency = run.max_concurrency(name, m, language, &selector_input, vars)?;
+            let tolerance = run.tolerance(name, m, &selector_input, vars)?;
             run.event("MapStateStarted", || {
                 details([("length", Value::from(inputs.len()))])
             })?;
@@ -67,7 +74,7 @@ impl<'e> Run<'e> {
                 language,
                 &selector_input,
                 inputs,
-                concurrency,
+                (concurrency, &tolerance),
                 vars,
             ) {
                 Ok(result) => {
@@ -125,21 +132,33 @@ impl<'e> Run<'e> {
         match items {
             Value::Array(items) => Ok((selector_input, items)),
             other => {
-                let (error, field) = match language {
-                    QueryLanguage::JsonPath => (names::RUNTIME, "ItemsPath"),
-                    QueryLanguage::Jsonata => (names::QUERY_EVALUATION_ERROR, "Items"),
-                };
-                Err(in_state(
-                    Failure::new(
-                        error,
+                let failure = match (language, &m.items) {
+                    // The service's words (localstack snapshot tests, aws.validated).
+                    (QueryLanguage::Jsonata, Some(Value::String(text))) => Failure::new(
+                        names::QUERY_EVALUATION_ERROR,
                         format!(
-                            "Expected 'array', but was '{}': the items must be a JSON array",
-                            type_name(&other)
+                            "The JSONata expression '{}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '{}' for value: {}",
+                            jsonata_source(text),
+                            type_name(&other),
+                            jsonata_value(&other)
                         ),
                     ),
-                    name,
-                    field,
-                ))
+                    (QueryLanguage::Jsonata, _) => Failure::new(
+                        names::QUERY_EVALUATION_ERROR,
+                        format!(
+                            "The field 'Items' gave an unexpected result type. Expected 'array', but was '{}' for value: {}",
+                            type_name(&other),
+                            jsonata_value(&other)
+                        ),
+                    ),
+                    (QueryLanguage::JsonPath, _) => Failure::runtime(format!(
+                        "Invalid path '{}' : The value at this path must be an array, but was '{}': {}",
+                        m.items_path.clone().flatten().unwrap_or_else(|| "$".into()),
+                        type_name(&other),
+                        jsonata_value(&other)
+                    )),
+                };
+                Err(in_state(failure, name, self.entered_event))
             }
         }
     }
@@ -203,26 +222,49 @@ impl<'e> Run<'e> {
             (None, Some(path)) => self.select(name, "MaxConcurrencyPath", path, input, vars)?,
             (None, None) => Value::from(0),
         };
-        let Some(n) = value.as_u64() else {
-            let (error, source) = match language {
-                QueryLanguage::JsonPath => (
-                    names::RUNTIME,
-                    m.max_concurrency_path
-                        .as_deref()
-                        .unwrap_or("MaxConcurrency"),
-                ),
-                QueryLanguage::Jsonata => (names::QUERY_EVALUATION_ERROR, "MaxConcurrency"),
-            };
-            return Err(in_state(
-                Failure::new(
-                    error,
-                    format!(
-                        "The MaxConcurrencyPath field refers to value {value} which is not a valid integer ({source})"
-                    ),
-                ),
-                name,
-                "MaxConcurrency",
-            ));
+        let entered = self.entered_event;
+        let n = match (language, &m.max_concurrency_path) {
+            // MaxConcurrencyPath: a numeric string is accepted (recorded against AWS); the
+            // texts are the service's (localstack snapshot tests, aws.validated).
+            (QueryLanguage::JsonPath, Some(path)) if m.max_concurrency.is_none() => {
+                match integer_value(&value) {
+                    Some(n) if n >= 0 => n as u64,
+                    Some(n) => {
+                        return Err(in_state(
+                            Failure::runtime(format!(
+                                "Expected non-negative integer for MaxConcurrency, got '{n}' instead."
+                            )),
+                            name,
+                            entered,
+                        ));
+                    }
+                    None => {
+                        return Err(in_state(
+                            Failure::runtime(format!(
+                                "The MaxConcurrencyPath field refers to value \"{}\" which is not a valid integer: {path}",
+                                plain(&value)
+                            )),
+                            name,
+                            entered,
+                        ));
+                    }
+                }
+            }
+            _ => match value.as_u64() {
+                Some(n) => n,
+                None => {
+                    return Err(in_state(
+                        Failure::new(
+                            names::QUERY_EVALUATION_ERROR,
+                            format!(
+                                "The field 'MaxConcurrency' must be a non-negative integer, got {value}"
+                            ),
+                        ),
+                        name,
+                        entered,
+                    ));
+                }
+            },
         };
         Ok(if n == 0 {
             cap
@@ -240,14 +282,14 @@ impl<'e> Run<'e> {
         language: QueryLanguage,
         input: &Value,
         inputs: Vec<Value>,
-        concurrency: usize,
+        (concurrency, tolerance): (usize, &Tolerance),
         vars: &Vars,
     ) -> Result<Value, Failure> {
         let Some(processor) = m.processor() else {
             return Err(in_state(
                 Failure::runtime("the Map has no ItemProcessor"),
                 name,
-                "ItemProcessor",
+                self.entered_event,
             ));
         };
         let distributed = m.is_distributed();
@@ -349,7 +391,7 @@ impl<'e> Run<'e> {
         self.restore_state_context(saved);
         outcome?;
         if distributed {
-            let tolerated = self.check_tolerance(name, m, language, input, failed, total, vars);
+            let tolerated = self.check_tolerance(name, tolerance, failed, total);
             let event = if tolerated.is_ok() {
                 "MapRunSucceeded"
             } else {
@@ -392,27 +434,54 @@ impl<'e> Run<'e> {
         )
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn check_tolerance(
+    /// The tolerated failure count and percentage, read before any item runs: a
+    /// `Tolerated*Path` selecting a value the service cannot use fails the state with
+    /// `States.Runtime` and the service's text (localstack snapshot tests, aws.validated).
+    fn tolerance(
         &mut self,
         name: &'e str,
         m: &'e Map,
-        language: QueryLanguage,
         input: &Value,
-        failed: usize,
-        total: usize,
         vars: &Vars,
-    ) -> Result<(), Failure> {
-        if failed == 0 {
-            return Ok(());
-        }
+    ) -> Result<Tolerance, Failure> {
+        let entered = self.entered_event;
+        let runtime = |cause: String| in_state(Failure::runtime(cause), name, entered);
+        let jsonata = |field: &str, value: &Value| {
+            in_state(
+                Failure::new(
+                    names::QUERY_EVALUATION_ERROR,
+                    format!(
+                        "The field '{field}' must be a non-negative number (a percentage from 0 to 100), got {value}"
+                    ),
+                ),
+                name,
+                entered,
+            )
+        };
         let count = match (&m.tolerated_failure_count, &m.tolerated_failure_count_path) {
-            (Some(IntOrExpr::Int(n)), _) => Some(Value::from(*n)),
+            (Some(IntOrExpr::Int(n)), _) => Some(*n),
             (Some(IntOrExpr::Expr(source)), _) => {
-                Some(self.jsonata_str(name, "ToleratedFailureCount", source, input, vars)?)
+                let value = self.jsonata_str(name, "ToleratedFailureCount", source, input, vars)?;
+                Some(
+                    value
+                        .as_u64()
+                        .ok_or_else(|| jsonata("ToleratedFailureCount", &value))?,
+                )
             }
             (None, Some(path)) => {
-                Some(self.select(name, "ToleratedFailureCountPath", path, input, vars)?)
+                let value = self.select(name, "ToleratedFailureCountPath", path, input, vars)?;
+                match integer_value(&value) {
+                    Some(n) if n >= 0 => Some(n as u64),
+                    Some(_) => {
+                        return Err(runtime("ToleratedFailureCount cannot be negative.".into()));
+                    }
+                    None => {
+                        return Err(runtime(format!(
+                            "The ToleratedFailureCountPath field refers to value \"{}\" which is not a valid integer: {path}",
+                            plain(&value)
+                        )));
+                    }
+                }
             }
             (None, None) => None,
         };
@@ -420,56 +489,63 @@ impl<'e> Run<'e> {
             &m.tolerated_failure_percentage,
             &m.tolerated_failure_percentage_path,
         ) {
-            (Some(NumberOrExpr::Number(n)), _) => Some(Value::Number(n.clone())),
+            (Some(NumberOrExpr::Number(n)), _) => n.as_f64(),
             (Some(NumberOrExpr::Expr(source)), _) => {
-                Some(self.jsonata_str(name, "ToleratedFailurePercentage", source, input, vars)?)
+                let value =
+                    self.jsonata_str(name, "ToleratedFailurePercentage", source, input, vars)?;
+                Some(
+                    value
+                        .as_f64()
+                        .filter(|p| (0.0..=100.0).contains(p))
+                        .ok_or_else(|| jsonata("ToleratedFailurePercentage", &value))?,
+                )
             }
             (None, Some(path)) => {
-                Some(self.select(name, "ToleratedFailurePercentagePath", path, input, vars)?)
+                let value =
+                    self.select(name, "ToleratedFailurePercentagePath", path, input, vars)?;
+                let number = match &value {
+                    Value::Number(n) => n.as_f64(),
+                    Value::String(text) => text.trim().parse::<i64>().ok().map(|n| n as f64),
+                    _ => None,
+                };
+                match number {
+                    Some(p) if (0.0..=100.0).contains(&p) => Some(p),
+                    Some(_) => {
+                        return Err(runtime(
+                            "ToleratedFailurePercentage must be between 0 and 100.".into(),
+                        ));
+                    }
+                    None => {
+                        return Err(runtime(format!(
+                            "The ToleratedFailurePercentagePath field refers to value \"{}\" which is not a valid float: {path}",
+                            plain(&value)
+                        )));
+                    }
+                }
             }
             (None, None) => None,
         };
-        let bad_value = |field: &str, value: &Value| {
-            let error = if language == QueryLanguage::Jsonata {
-                names::QUERY_EVALUATION_ERROR
-            } else {
-                names::RUNTIME
-            };
-            in_state(
-                Failure::new(
-                    error,
-                    format!(
-                        "{field} must be a non-negative number (percentage: 0 to 100), got {value}"
-                    ),
-                ),
-                name,
-                field,
-            )
-        };
-        let count_ok = match &count {
-            Some(value) => {
-                failed as u64
-                    <= value
-                        .as_u64()
-                        .ok_or_else(|| bad_value("ToleratedFailureCount", value))?
-            }
-            None => false,
-        };
-        let percentage_ok = match &percentage {
-            Some(value) => {
-                let pct = value
-                    .as_f64()
-                    .filter(|p| (0.0..=100.0).contains(p))
-                    .ok_or_else(|| bad_value("ToleratedFailurePercentage", value))?;
-                (failed as f64) * 100.0 / (total.max(1) as f64) <= pct
-            }
-            None => false,
-        };
+        Ok(Tolerance { count, percentage })
+    }
+
+    fn check_tolerance(
+        &mut self,
+        name: &'e str,
+        tolerance: &Tolerance,
+        failed: usize,
+        total: usize,
+    ) -> Result<(), Failure> {
+        if failed == 0 {
+            return Ok(());
+        }
+        let count_ok = tolerance.count.map(|n| failed as u64 <= n);
+        let percentage_ok = tolerance
+            .percentage
+            .map(|pct| (failed as f64) * 100.0 / (total.max(1) as f64) <= pct);
         // Either threshold breached fails the Map; with neither set, no failure is tolerated.
-        let breached = match (&count, &percentage) {
-            (Some(_), Some(_)) => !(count_ok && percentage_ok),
-            (Some(_), None) => !count_ok,
-            (None, Some(_)) => !percentage_ok,
+        let breached = match (count_ok, percentage_ok) {
+            (Some(count), Some(percentage)) => !(count && percentage),
+            (Some(ok), None) | (None, Some(ok)) => !ok,
             (None, None) => true,
         };
         if breached {
@@ -481,7 +557,7 @@ impl<'e> Run<'e> {
                     ),
                 ),
                 name,
-                "ItemProcessor",
+                self.entered_event,
             ));
         }
         Ok(())
@@ -526,7 +602,7 @@ impl<'e> Run<'e> {
                 in_state(
                     Failure::new(names::ITEM_READER_FAILED, m),
                     name,
-                    "ItemReader",
+                    self.entered_event,
                 )
             })?,
             (Value::String(text), "JSONL") => text
@@ -542,7 +618,7 @@ impl<'e> Run<'e> {
                             format!("a JSONL line is not JSON: {e}"),
                         ),
                         name,
-                        "ItemReader",
+                        self.entered_event,
                     )
                 })?,
             (Value::String(text), _) => serde_json::from_str(&text).map_err(|e| {
@@ -552,7 +628,7 @@ impl<'e> Run<'e> {
                         format!("the object is not JSON: {e}"),
                     ),
                     name,
-                    "ItemReader",
+                    self.entered_event,
                 )
             })?,
             (other, _) => other,
@@ -700,7 +776,7 @@ impl<'e> Run<'e> {
                     "no handler for resource `{resource}`: register one with Executor::on_resource"
                 )),
                 name,
-                "ItemReader",
+                self.entered_event,
             ));
         };
         let ctx = TaskContext::new(name, resource, &self.context, 0, None);
@@ -712,7 +788,7 @@ impl<'e> Run<'e> {
             in_state(
                 Failure::new(error, format!("{}: {}", f.error, f.cause)),
                 name,
-                resource,
+                self.entered_event,
             )
         })
     }
@@ -800,4 +876,35 @@ fn split_csv_line(line: &str, delimiter: char) -> Vec<String> {
     }
     fields.push(field);
     fields
+}
+
+/// An integer, or a string holding one (as the service reads `MaxConcurrencyPath`,
+/// `ToleratedFailureCountPath`).
+fn integer_value(value: &Value) -> Option<i64> {
+    match value {
+        Value::Number(n) => n.as_i64(),
+        Value::String(text) => text.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+/// A value as the service quotes it: strings as they are, the rest as compact JSON.
+fn plain(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// A value as the service prints it after "for value:" (strings quoted).
+fn jsonata_value(value: &Value) -> String {
+    value.to_string()
+}
+
+/// The expression inside `{% %}`.
+fn jsonata_source(text: &str) -> &str {
+    text.trim()
+        .strip_prefix("{%")
+        .and_then(|t| t.strip_suffix("%}"))
+        .map_or(text, str::trim)
 }

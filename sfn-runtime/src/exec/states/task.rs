@@ -201,7 +201,7 @@ impl<'e> Run<'e> {
                     format!("{field} must be a positive integer, got {value}"),
                 ),
                 name,
-                field,
+                self.entered_event,
             )),
         }
     }
@@ -275,8 +275,9 @@ impl<'e> Run<'e> {
                     // AWS-recorded: an oversized task result can be caught by States.ALL.
                     let failure = Failure::new(
                         names::DATA_LIMIT_EXCEEDED,
+                        // Recorded against AWS.
                         format!(
-                            "the result of state '{name}' is larger than the quota of {MAX_PAYLOAD_BYTES} bytes"
+                            "The state/task '{name}' returned a result with a size exceeding the maximum number of bytes service limit."
                         ),
                     );
                     self.task_failed(events.failed, &failure)?;
@@ -317,7 +318,9 @@ impl<'e> Run<'e> {
             let index = *counter;
             *counter += 1;
             match mocks.response(name, index) {
-                Some(Some(MockResponse::Return(value))) => return Ok((Ok(value.clone()), 0, 0)),
+                Some(Some(MockResponse::Return(value))) => {
+                    return Ok((Ok(lambda_payload(&t.resource, value)), 0, 0));
+                }
                 Some(Some(MockResponse::Throw { error, cause })) => {
                     return Ok((Err(Failure::new(error.clone(), cause.clone())), 0, 0));
                 }
@@ -425,5 +428,23 @@ impl<'e> Run<'e> {
             outcome => outcome,
         };
         Ok((outcome, elapsed, silence))
+    }
+}
+
+/// A mocked answer for a Task whose `Resource` is a plain Lambda function ARN: a mock
+/// written as the Invoke API's response (`{"StatusCode", "Payload"}`) gives the Payload, as
+/// the function itself would (Step Functions Local's mocked Lambda responses are written
+/// that way; only `arn:aws:states:::lambda:invoke` returns the whole response).
+fn lambda_payload(resource: &str, value: &Value) -> Value {
+    let plain_function = resource.starts_with("arn:aws:lambda:") && resource.contains(":function:");
+    match value {
+        Value::Object(response)
+            if plain_function
+                && response.contains_key("StatusCode")
+                && response.contains_key("Payload") =>
+        {
+            response.get("Payload").cloned().unwrap_or(Value::Null)
+        }
+        other => other.clone(),
     }
 }

@@ -33,7 +33,21 @@ pub fn eval_intrinsic(
             ArgKind::Number(n) => Value::Number(n.clone()),
             ArgKind::Bool(b) => Value::Bool(*b),
             ArgKind::Null => Value::Null,
-            ArgKind::Path(p) => select(p, scope)?,
+            // The service's words for an argument path that selects nothing.
+            ArgKind::Path(p) => select(p, scope).map_err(|e| match &p.root {
+                crate::path::Root::Variable(name) if !scope.variables.contains_key(name) => e,
+                root => EvalError::runtime(format!(
+                    "The JsonPath argument for the field '{p}' could not be found in the input '{}'",
+                    serde_json::to_string(match root {
+                        crate::path::Root::Context => scope.context,
+                        crate::path::Root::Variable(name) => {
+                            scope.variables.get(name).unwrap_or(&Value::Null)
+                        }
+                        crate::path::Root::Input => scope.input,
+                    })
+                    .unwrap_or_default()
+                )),
+            })?,
             ArgKind::Call(inner) => eval_intrinsic(inner, scope, random)?,
         });
     }

@@ -287,7 +287,9 @@ pub(crate) fn json_merge(args: &[Value]) -> Outcome {
 /// `States.MathRandom(start, end[, seed])`: an integer in `start..end` (end excluded); the
 /// same seed always gives the same value.
 pub(crate) fn math_random(args: &[Value], random: &mut dyn FnMut() -> u64) -> Outcome {
-    let (start, end) = (integer(args, 0)?, integer(args, 1)?);
+    // The service rounds non-integer bounds to the nearest integer (AWS Developer Guide,
+    // intrinsic functions: States.MathRandom); recorded runs with 12.5 and 44.51 succeed.
+    let (start, end) = (rounded(args, 0)?, rounded(args, 1)?);
     if end <= start {
         return Err(format!(
             "the end ({end}) must be greater than the start ({start})"
@@ -302,6 +304,17 @@ pub(crate) fn math_random(args: &[Value], random: &mut dyn FnMut() -> u64) -> Ou
     i64::try_from(value)
         .map(Value::from)
         .map_err(|_| "the result does not fit in 64 bits".into())
+}
+
+/// A numeric argument rounded half up to an integer.
+fn rounded(args: &[Value], i: usize) -> Result<i64, String> {
+    let v = arg(args, i)?;
+    let n = v
+        .as_number()
+        .ok_or_else(|| format!("argument {} must be a number, found {}", i + 1, kind(v)))?;
+    round_half_up(n)
+        .and_then(|r| i64::try_from(r).ok())
+        .ok_or_else(|| format!("argument {} is out of range", i + 1))
 }
 
 /// Java's `Math.round` (half up) of a number, as the service applies to MathAdd inputs.

@@ -101,8 +101,9 @@ impl IntrinsicFn {
             IntrinsicFn::Base64Encode | IntrinsicFn::Base64Decode => fixed(&[A::String]),
             IntrinsicFn::Hash => fixed(&[A::Any, A::HashAlgorithm]),
             IntrinsicFn::JsonMerge => fixed(&[A::Object, A::Object, A::Bool]),
+            // Non-integer bounds are rounded by the service (AWS Developer Guide).
             IntrinsicFn::MathRandom => Signature {
-                params: &[A::Integer, A::Integer, A::Integer],
+                params: &[A::Number, A::Number, A::Integer],
                 min: 2,
                 rest: None,
             },
