@@ -467,3 +467,98 @@ fn a_plain_lambda_arn_mocked_with_an_invoke_response_gives_the_payload() {
         Some(json!({"StatusCode": 200, "Payload": {"body": "hi"}}))
     );
 }
+
+// The texts below are sfn's own words after the service's preamble (the service's are not
+// known from public material: see "Known differences from the service" in the README);
+// the tests pin them and the preamble's id.
+
+#[test]
+fn timestamp_path_and_fail_paths_selecting_nothing() {
+    let execution = fails(
+        json!({"StartAt": "W", "States": {
+            "W": {"Type": "Wait", "TimestampPath": "$.when", "End": true}}}),
+        json!({}),
+    );
+    assert_fails_with(
+        &execution,
+        "States.Runtime",
+        "W",
+        "The TimestampPath parameter does not reference an input value: $.when",
+    );
+    let execution = fails(
+        json!({"StartAt": "F", "States": {
+            "F": {"Type": "Fail", "ErrorPath": "$.e", "Cause": "x"}}}),
+        json!({}),
+    );
+    assert_fails_with(
+        &execution,
+        "States.Runtime",
+        "F",
+        "Invalid path '$.e' : No results for path: $['e']",
+    );
+}
+
+#[test]
+fn intrinsic_failure_result_path_items_and_choice() {
+    let execution = fails(
+        json!({"StartAt": "G", "States": {
+            "G": {"Type": "Pass", "Parameters": {"v.$": "States.ArrayGetItem($.a, 9)"}, "End": true}}}),
+        json!({"a": [1]}),
+    );
+    assert_fails_with(
+        &execution,
+        "States.IntrinsicFailure",
+        "G",
+        "The function 'States.ArrayGetItem($.a, 9)' had the following error: States.ArrayGetItem: index 9 is out of bounds for an array of 1 items",
+    );
+    let execution = fails(
+        json!({"StartAt": "R", "States": {
+            "R": {"Type": "Pass", "Result": 1, "ResultPath": "$.a.b", "End": true}}}),
+        json!({"a": "text"}),
+    );
+    assert_fails_with(
+        &execution,
+        "States.ResultPathMatchFailure",
+        "R",
+        r#"Unable to apply ResultPath '$.a.b' to input '{"a":"text"}'"#,
+    );
+    let execution = fails(
+        json!({"StartAt": "M", "States": {
+            "M": {"Type": "Map", "ItemsPath": "$.items", "End": true,
+                "ItemProcessor": {"StartAt": "I", "States": {"I": {"Type": "Pass", "End": true}}}}}}),
+        json!({"items": {"a": 1}}),
+    );
+    assert_fails_with(
+        &execution,
+        "States.Runtime",
+        "M",
+        r#"Invalid path '$.items' : The value at this path must be an array, but was 'object': {"a":1}"#,
+    );
+    let execution = fails(
+        json!({"StartAt": "C", "States": {
+            "C": {"Type": "Choice", "Choices": [{"Variable": "$.n", "NumericEquals": 1, "Next": "E"}]},
+            "E": {"Type": "Succeed"}}}),
+        json!({"n": 2}),
+    );
+    assert_fails_with(
+        &execution,
+        "States.NoChoiceMatched",
+        "C",
+        "No Matches! No choice rule matched and there is no Default",
+    );
+}
+
+#[test]
+fn tolerated_failure_threshold_exceeded() {
+    let m = machine(json!({"StartAt": "Map", "States": {"Map": {
+        "Type": "Map", "End": true, "ToleratedFailureCount": 1,
+        "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+            "StartAt": "Item", "States": {"Item": {"Type": "Fail", "Error": "Bad"}}}}}}));
+    let execution = Executor::new(&m).run(json!([1, 2, 3]));
+    assert_fails_with(
+        &execution,
+        "States.ExceedToleratedFailureThreshold",
+        "Map",
+        "The specified tolerated failure threshold was exceeded: 3 of 3 items failed",
+    );
+}

@@ -219,17 +219,7 @@ impl<'e> Run<'e> {
                     .path(source, "ResultPath")
                     .map_err(|f| in_state(f, state, self.entered_event))?;
                 path::write_at(raw, &parsed, result).map_err(|e| {
-                    in_state(
-                        Failure::new(
-                            e.error,
-                            format!(
-                                "Unable to apply ReferencePath {source} to input: {}",
-                                e.cause
-                            ),
-                        ),
-                        state,
-                        self.entered_event,
-                    )
+                    in_state(Failure::new(e.error, e.cause), state, self.entered_event)
                 })
             }
         }
