@@ -245,3 +245,28 @@ fn payload_errors_name_the_field() {
     let e = render(json!({"i.$": "States.ArrayLength($.a)"}), &input).unwrap_err();
     assert_eq!(e.error, "States.IntrinsicFailure");
 }
+
+#[test]
+fn bracket_names_keep_a_backslash_literally() {
+    // Recorded against AWS (issue #13, item 8): `$['Test\""Name"']` selects the key
+    // `Test\""Name"`, the backslash kept (Jayway's reading), not `Test""Name"`.
+    use serde_json::json;
+    use sfn_runtime::path::{Scope, parse_path, select};
+    let input = json!({"Test\\\"\"Name\"": 1, "Test\"\"Name\"": 2, "it's": 3});
+    let scope = Scope {
+        input: &input,
+        context: &json!({}),
+        variables: &serde_json::Map::new(),
+    };
+    let path = parse_path(r#"$['Test\""Name"']"#).unwrap();
+    assert_eq!(select(&path, &scope).unwrap(), json!(1));
+    // Before the quote itself the backslash escapes it.
+    let path = parse_path(r"$['it\'s']").unwrap();
+    assert_eq!(select(&path, &scope).unwrap(), json!(3));
+    // Printing keeps it readable back the same way.
+    let printed = parse_path(r#"$['Test\""Name"']"#).unwrap().to_string();
+    assert_eq!(
+        select(&parse_path(&printed).unwrap(), &scope).unwrap(),
+        json!(1)
+    );
+}

@@ -6,7 +6,7 @@ use std::fmt::{self, Display, Formatter, Write};
 use serde_json::Value;
 
 use super::ast::{Filter, FilterPath, Operand, Path, Root, Segment, Selector, Slice};
-use super::parse::lexeme::{is_plain_name, write_quoted};
+use super::parse::lexeme::{bracket_form, is_plain_name, write_dot_escaped, write_quoted};
 
 impl Display for Root {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
@@ -40,6 +40,12 @@ impl Display for Segment {
         };
         match selector {
             Selector::Name(n) if is_plain_name(n) => write!(f, "{prefix}{n}"),
+            // A name brackets cannot hold (see `bracket_form`) is written as an escaped
+            // dot name.
+            Selector::Name(n) if bracket_form(n).is_none() => {
+                f.write_str(prefix)?;
+                write_dot_escaped(f, n)
+            }
             Selector::Wildcard => write!(f, "{prefix}*"),
             other => {
                 if prefix == ".." {
@@ -51,12 +57,21 @@ impl Display for Segment {
     }
 }
 
+/// A field name in brackets, read back by the parser as written (best effort for the rare
+/// name no quote can hold: see `bracket_form`).
+fn write_name(f: &mut Formatter<'_>, name: &str) -> fmt::Result {
+    match bracket_form(name) {
+        Some(form) => f.write_str(&form),
+        None => write_quoted(f, name),
+    }
+}
+
 /// The bracket form of a selector.
 impl Display for Selector {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         f.write_char('[')?;
         match self {
-            Selector::Name(n) => write_quoted(f, n)?,
+            Selector::Name(n) => write_name(f, n)?,
             Selector::Index(i) => write!(f, "{i}")?,
             Selector::Wildcard => f.write_char('*')?,
             Selector::Names(names) => {
@@ -64,7 +79,7 @@ impl Display for Selector {
                     if i > 0 {
                         f.write_char(',')?;
                     }
-                    write_quoted(f, n)?;
+                    write_name(f, n)?;
                 }
             }
             Selector::Indexes(indexes) => {

@@ -75,6 +75,72 @@ pub(crate) fn quoted(cur: &mut Cursor) -> Result<String, ParseError> {
     }
 }
 
+/// Reads a quoted field name in brackets (`['...']` or `["..."]`) as the service does
+/// (Jayway's reading): a `\` keeps the next character from closing the name, and stays in
+/// it, except before the quote itself (`'it\'s'` is `it's`). Recorded against AWS:
+/// `$['Test\""Name"']` selects the key `Test\""Name"`, backslash included.
+pub(crate) fn bracket_name(cur: &mut Cursor) -> Result<String, ParseError> {
+    let start = cur.pos;
+    let Some(quote) = cur.bump() else {
+        return Err(cur.expected("a quoted string"));
+    };
+    let unclosed = || {
+        ParseError::new(
+            start,
+            format!("expected a closing `{quote}` for this string"),
+        )
+    };
+    let mut out = String::new();
+    loop {
+        match cur.bump() {
+            None => return Err(unclosed()),
+            Some('\\') => match cur.bump() {
+                Some(c) if c == quote => out.push(c),
+                Some(c) => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                None => return Err(unclosed()),
+            },
+            Some(c) if c == quote => return Ok(out),
+            Some(c) => out.push(c),
+        }
+    }
+}
+
+/// How `name` is written in brackets so that [`bracket_name`] reads it back: the quote
+/// (`'`, else `"`) and the text, or `None` when neither quote can hold it (a name ending in
+/// `\`, or holding `\` before both quotes).
+pub(crate) fn bracket_form(name: &str) -> Option<String> {
+    ['\'', '"'].into_iter().find_map(|quote| {
+        let before_quote = format!("\\{quote}");
+        if name.ends_with('\\') || name.contains(&before_quote) {
+            return None;
+        }
+        let mut out = String::with_capacity(name.len() + 2);
+        out.push(quote);
+        for c in name.chars() {
+            if c == quote {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        out.push(quote);
+        Some(out)
+    })
+}
+
+/// Writes `name` as a dot name, every character that is not a name character escaped.
+pub(crate) fn write_dot_escaped(f: &mut impl std::fmt::Write, name: &str) -> std::fmt::Result {
+    for c in name.chars() {
+        if !is_name_char(c, true) {
+            f.write_char('\\')?;
+        }
+        f.write_char(c)?;
+    }
+    Ok(())
+}
+
 /// Reads an optionally negative integer index. Returns `None` when no digit starts here.
 pub(crate) fn integer(cur: &mut Cursor) -> Result<Option<i64>, ParseError> {
     let start = cur.pos;

@@ -2,7 +2,7 @@
 
 use super::cursor::Cursor;
 use super::filter;
-use super::lexeme::{dot_name, integer, is_ident_continue, is_ident_start, quoted};
+use super::lexeme::{bracket_name, dot_name, integer, is_ident_continue, is_ident_start};
 use crate::path::ast::{Path, Root, Segment, Selector, Slice};
 use crate::path::error::ParseError;
 
@@ -168,7 +168,7 @@ impl PathParser<'_, '_> {
 
     /// `'a'` or `'a','b'`.
     fn names(&mut self) -> Result<Selector, ParseError> {
-        let mut names = vec![quoted(self.cur)?];
+        let mut names = vec![bracket_name(self.cur)?];
         loop {
             self.cur.skip_ws();
             if self.cur.peek() != Some(',') {
@@ -178,7 +178,7 @@ impl PathParser<'_, '_> {
             self.cur.bump();
             self.cur.skip_ws();
             match self.cur.peek() {
-                Some('\'' | '"') => names.push(quoted(self.cur)?),
+                Some('\'' | '"') => names.push(bracket_name(self.cur)?),
                 _ => return Err(self.cur.expected("a quoted field name after `,`")),
             }
         }
