@@ -562,3 +562,24 @@ fn tolerated_failure_threshold_exceeded() {
         "The specified tolerated failure threshold was exceeded: 3 of 3 items failed",
     );
 }
+
+#[test]
+fn a_distributed_map_child_counts_from_its_own_execution_started() {
+    // A child execution's history starts with its ExecutionStarted (#1), so its first
+    // state is entered at #2, whatever the parent's history holds.
+    let m = machine(json!({"StartAt": "Before", "States": {
+        "Before": {"Type": "Pass", "Next": "Map"},
+        "Map": {"Type": "Map", "End": true,
+            "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                "StartAt": "Item", "States": {
+                    "Item": {"Type": "Pass", "Parameters": {"v.$": "$.missing"}, "End": true}}}}}}));
+    let execution = Executor::new(&m).run(json!([{}]));
+    assert_eq!(execution.status, Status::Failed, "{execution:?}");
+    let child = &execution.child_executions[0];
+    assert_eq!(
+        child.cause.as_deref(),
+        Some(
+            "An error occurred while executing the state 'Item' (entered at the event id #2). The JSONPath '$.missing' specified for the field 'v.$' could not be found in the input '{}'"
+        )
+    );
+}

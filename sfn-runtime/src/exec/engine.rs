@@ -43,6 +43,9 @@ pub(crate) struct Run<'e> {
     /// The id of the current state's `...Entered` event (counted with the history off
     /// too): the service names it in the cause of every error it raises for the state.
     pub(crate) entered_event: usize,
+    /// Events a history holds before its first recorded one: 1 in a distributed Map's
+    /// child execution, whose `ExecutionStarted` sfn does not record.
+    pub(crate) unrecorded_events: usize,
 }
 
 /// Where a state leads.
@@ -99,6 +102,7 @@ impl<'e> Run<'e> {
             children: Vec::new(),
             child_events: 0,
             entered_event: 0,
+            unrecorded_events: 0,
         }
     }
 
@@ -349,7 +353,10 @@ impl<'e> Run<'e> {
         })?;
         // Nested states (Parallel branches, Map iterations) set their own; the state's
         // own errors after they ran name its entry again.
-        let outer = std::mem::replace(&mut self.entered_event, self.history.len());
+        let outer = std::mem::replace(
+            &mut self.entered_event,
+            self.history.len() + self.unrecorded_events,
+        );
         let step = match state {
             State::Pass(s) => self.pass(name, s, input, vars),
             State::Task(s) => self.task(name, state, s, input, vars),

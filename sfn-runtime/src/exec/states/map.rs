@@ -337,12 +337,16 @@ impl<'e> Run<'e> {
                 let keep = self.exec.record_history
                     && self.child_events < crate::exec::children::MAX_CHILD_EVENTS;
                 let parent = std::mem::replace(&mut self.history, History::new(keep));
+                // On the service the child's first event is its ExecutionStarted: its
+                // states' ids (in error causes) count from there.
+                let outer_unrecorded = std::mem::replace(&mut self.unrecorded_events, 1);
                 let output = self.run_scope(
                     &processor.states,
                     &processor.start_at,
                     item_input,
                     &mut scope,
                 );
+                self.unrecorded_events = outer_unrecorded;
                 let child = std::mem::replace(&mut self.history, parent);
                 if keep {
                     self.child_events += child.events.len();
