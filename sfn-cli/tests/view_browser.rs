@@ -1,44 +1,54 @@
-//! The execution view in a real browser: headless Chromium (the Debian package, driven
-//! through the DevTools protocol) opens views of a success, a caught error with retries,
-//! a Parallel with a failed branch, a Map of 10,000 items and a 500-state machine. Each page
-//! loads without console errors and without any network request; the states carry the
-//! classes their outcome gives them; clicking a state shows its output in the side panel
-//! (read back from the DOM); a screenshot of each is written to
-//! `target/tmp/views/` (and, with `SFN_WRITE_DOCS=1`, the README's to `docs/`).
+//! The execution view in a real browser: headless Chromium (the Debian package) opens views
+//! of a success, a caught error with retries, a Parallel with a failed branch, a Map of
+//! 10,000 items and a 500-state machine. Each page loads without console errors and without
+//! any network request; the states carry the classes their outcome gives them; clicking a
+//! state shows its output in the side panel (read back from the DOM); a screenshot of each is
+//! written to `target/tmp/views/` (and, with `SFN_WRITE_DOCS=1`, the README's to `docs/`).
 //!
-//! Skipped, saying why, when Chromium is not installed, unless `SFN_REQUIRE_TOOLS=1`
-//! (CI) where only `.ci/chromium` reporting that the install failed (`SFN_NO_BROWSER`)
-//! allows a skip.
+//! The browser is driven by `tests/browser/driver.mjs` (Node.js with playwright-core, pinned
+//! by `tests/browser/package-lock.json`, installed by `.ci/browser-tools`), one JSON command a
+//! line; every assertion stays here. Not from this process: the Rust DevTools clients parse the
+//! protocol through serde_json, whose `arbitrary_precision` (on workspace-wide) breaks them.
+//!
+//! Skipped, saying why, when Chromium or the driver is not installed, unless
+//! `SFN_REQUIRE_TOOLS=1` (CI) where only `.ci/chromium` or `.ci/browser-tools` reporting that
+//! the install failed (`SFN_NO_BROWSER`) allows a skip.
 
-use std::ffi::OsStr;
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::{Arc, Mutex};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::Mutex;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
-use headless_chrome::browser::tab::Tab;
-use headless_chrome::protocol::cdp::Network;
-use headless_chrome::protocol::cdp::Page::CaptureScreenshotFormatOption;
-use headless_chrome::protocol::cdp::types::Event;
-use headless_chrome::{Browser, LaunchOptions};
 use serde_json::{Value, json};
 use sfn::exec::{Executor, TaskFailure};
 
-fn chromium() -> Option<PathBuf> {
-    let path = std::env::var_os("SFN_CHROMIUM")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
-    if path.is_file() {
-        return Some(path);
-    }
+/// Chromium and the driver's folder, or `None` (after saying why) when the test must skip.
+fn tools() -> Option<(PathBuf, PathBuf)> {
     if let Ok(why) = std::env::var("SFN_NO_BROWSER") {
-        eprintln!("skipped: Chromium could not be installed: {why}");
+        eprintln!("skipped: the browser could not be installed: {why}");
         return None;
     }
-    let why = format!(
-        "{} is not installed (`apt-get install chromium`, or .ci/chromium; SFN_CHROMIUM names another)",
-        path.display()
-    );
+    let chromium = std::env::var_os("SFN_CHROMIUM")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/usr/bin/chromium"));
+    let driver = std::env::var_os("SFN_BROWSER_TOOLS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| sfn_testkit::workspace_root().join("target/browser-tools"));
+    let why = if !chromium.is_file() {
+        format!(
+            "{} is not installed (`.ci/chromium`, or `apt-get install chromium`; SFN_CHROMIUM names another)",
+            chromium.display()
+        )
+    } else if !driver.join("node_modules/playwright-core").is_dir() {
+        format!(
+            "playwright-core is not installed in {}: run `.ci/browser-tools` (or set SFN_BROWSER_TOOLS to the folder it prints)",
+            driver.display()
+        )
+    } else {
+        return Some((chromium, driver));
+    };
     if std::env::var("SFN_REQUIRE_TOOLS").is_ok_and(|v| v == "1") {
         panic!("{why}");
     }
@@ -52,83 +62,146 @@ fn out_dir() -> PathBuf {
     dir
 }
 
-/// What the page did besides rendering: console messages of level error or warning,
-/// uncaught exceptions, and every request it made.
-#[derive(Default)]
+/// The longest wait for one reply of the driver (its own actions time out after 30 s).
+const REPLY_LIMIT: Duration = Duration::from_secs(90);
+
+/// `node tests/browser/driver.mjs`, with one browser for the whole test. Dropping it closes
+/// the driver's stdin (it then closes Chromium and exits), and kills it if it has not gone
+/// within a few seconds.
+struct Driver {
+    child: Child,
+    stdin: Mutex<Option<ChildStdin>>,
+    replies: Mutex<Receiver<String>>,
+    next_id: Mutex<u64>,
+}
+
+impl Driver {
+    fn start(chromium: &Path, tools: &Path, profile: &Path) -> Driver {
+        let script = sfn_testkit::workspace_root().join("tests/browser/driver.mjs");
+        let mut child = Command::new("node")
+            .arg(script)
+            .arg(tools)
+            .arg(chromium)
+            .arg(profile)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .expect("node runs (apt-get install nodejs)");
+        let stdout = child.stdout.take().unwrap();
+        let (send, replies) = channel();
+        // A reader thread, so that every wait for a reply is bounded.
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines() {
+                let Ok(line) = line else { break };
+                if send.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let driver = Driver {
+            stdin: Mutex::new(child.stdin.take()),
+            child,
+            replies: Mutex::new(replies),
+            next_id: Mutex::new(1),
+        };
+        // The driver's first line says the browser is up.
+        let hello = driver.reply(0);
+        eprintln!("Chromium {} through playwright-core", hello["version"]);
+        driver
+    }
+
+    fn reply(&self, id: u64) -> Value {
+        let line = match self.replies.lock().unwrap().recv_timeout(REPLY_LIMIT) {
+            Ok(line) => line,
+            Err(RecvTimeoutError::Timeout) => panic!("no reply from the driver in {REPLY_LIMIT:?}"),
+            Err(RecvTimeoutError::Disconnected) => {
+                panic!("the driver exited (its stderr is above)")
+            }
+        };
+        let mut reply: Value = serde_json::from_str(&line)
+            .unwrap_or_else(|e| panic!("the driver wrote `{line}`: {e}"));
+        assert_eq!(reply["id"], json!(id), "{line}");
+        if let Some(error) = reply.get("error") {
+            panic!("the browser failed: {}", error.as_str().unwrap_or_default());
+        }
+        reply["ok"].take()
+    }
+
+    /// Sends `command` (its `op` and arguments) and waits for the result.
+    fn call(&self, mut command: Value) -> Value {
+        let id = {
+            let mut next = self.next_id.lock().unwrap();
+            *next += 1;
+            *next
+        };
+        command["id"] = json!(id);
+        let mut stdin = self.stdin.lock().unwrap();
+        let pipe = stdin.as_mut().expect("the driver is running");
+        writeln!(pipe, "{command}").unwrap();
+        pipe.flush().unwrap();
+        drop(stdin);
+        self.reply(id)
+    }
+
+    fn open(&self, file: &Path) -> Page<'_> {
+        let opened = self.call(json!({"op": "open", "file": file}));
+        Page {
+            driver: self,
+            id: opened["page"].clone(),
+            load: Duration::from_secs_f64(opened["loadMs"].as_f64().unwrap() / 1000.0),
+        }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        self.stdin.lock().unwrap().take();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// What the page did besides rendering (recorded by the driver): console messages of level
+/// error or warning, uncaught exceptions, and every request it made.
 struct Observed {
     problems: Vec<String>,
     requests: Vec<String>,
 }
 
-struct Page {
-    tab: Arc<Tab>,
-    observed: Arc<Mutex<Observed>>,
+struct Page<'a> {
+    driver: &'a Driver,
+    id: Value,
+    /// From navigation to the page saying it is ready (`html[data-ready]`), in the browser.
     load: Duration,
 }
 
-fn open(browser: &Browser, file: &Path) -> Page {
-    let tab = browser.new_tab().unwrap();
-    tab.set_default_timeout(Duration::from_secs(30));
-    let observed = Arc::new(Mutex::new(Observed::default()));
-    let sink = observed.clone();
-    tab.add_event_listener(Arc::new(move |event: &Event| {
-        let mut o = sink.lock().unwrap();
-        match event {
-            Event::LogEntryAdded(e) => {
-                let level = format!("{:?}", e.params.entry.level);
-                if level == "Error" || level == "Warning" {
-                    o.problems
-                        .push(format!("log {level}: {}", e.params.entry.text));
-                }
-            }
-            Event::RuntimeExceptionThrown(e) => {
-                o.problems
-                    .push(format!("exception: {:?}", e.params.exception_details));
-            }
-            Event::RuntimeConsoleAPICalled(e) => {
-                let kind = format!("{:?}", e.params.Type);
-                if kind == "Error" || kind == "Warning" || kind == "Assert" {
-                    o.problems
-                        .push(format!("console.{kind}: {:?}", e.params.args));
-                }
-            }
-            Event::NetworkRequestWillBeSent(e) => o.requests.push(e.params.request.url.clone()),
-            _ => {}
-        }
-    }))
-    .unwrap();
-    tab.enable_log().unwrap();
-    tab.enable_runtime().unwrap();
-    tab.call_method(Network::Enable {
-        max_total_buffer_size: None,
-        max_resource_buffer_size: None,
-        max_post_data_size: None,
-        report_direct_socket_traffic: None,
-        enable_durable_messages: None,
-    })
-    .unwrap();
-    let url = format!("file://{}", file.display());
-    let started = Instant::now();
-    tab.navigate_to(&url)
-        .unwrap()
-        .wait_until_navigated()
-        .unwrap();
-    tab.wait_for_element("html[data-ready=\"true\"]").unwrap();
-    let load = started.elapsed();
-    Page {
-        tab,
-        observed,
-        load,
-    }
-}
-
-impl Page {
+impl Page<'_> {
     fn eval(&self, expression: &str) -> Value {
-        let wrapped = format!("JSON.stringify((() => {{ {expression} }})())");
-        let result = self.tab.evaluate(&wrapped, false).unwrap();
-        match result.value {
-            Some(Value::String(text)) => serde_json::from_str(&text).unwrap(),
-            other => panic!("`{expression}` gave {other:?}"),
+        let wrapped = format!("(() => {{ {expression} }})()");
+        self.driver
+            .call(json!({"op": "eval", "page": self.id, "expression": wrapped}))
+    }
+
+    fn observed(&self) -> Observed {
+        let o = self.driver.call(json!({"op": "observed", "page": self.id}));
+        let strings = |v: &Value| -> Vec<String> {
+            v.as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s.as_str().unwrap().to_owned())
+                .collect()
+        };
+        Observed {
+            problems: strings(&o["problems"]),
+            requests: strings(&o["requests"]),
         }
     }
 
@@ -149,10 +222,15 @@ impl Page {
         );
     }
 
-    /// Clicks a state with the mouse (DevTools input events at the element's centre).
+    /// A mouse click (at the element's centre, as a user's) on what `selector` finds.
+    fn click_on(&self, selector: &str) {
+        self.driver
+            .call(json!({"op": "click", "page": self.id, "selector": selector}));
+    }
+
+    /// Clicks a state, and checks the panel then shows it.
     fn click(&self, state: &str) {
-        let selector = format!("g.state[data-name={}]", json!(state));
-        self.tab.find_element(&selector).unwrap().click().unwrap();
+        self.click_on(&format!("g.state[data-name={}]", json!(state)));
         let shown = self
             .eval("return document.querySelector('#details h2')?.firstChild?.textContent ?? null;");
         assert_eq!(shown, json!(state), "the panel shows the clicked state");
@@ -173,7 +251,7 @@ impl Page {
 
     /// No console error or warning, no exception, and no request but the page itself.
     fn assert_clean(&self, file: &Path) {
-        let o = self.observed.lock().unwrap();
+        let o = self.observed();
         assert!(
             o.problems.is_empty(),
             "{}: {:?}",
@@ -191,44 +269,18 @@ impl Page {
     }
 
     fn screenshot(&self, name: &str) -> PathBuf {
-        let png = self
-            .tab
-            .capture_screenshot(CaptureScreenshotFormatOption::Png, None, None, true)
-            .unwrap();
-        assert!(png.starts_with(b"\x89PNG"), "a PNG");
         let path = out_dir().join(format!("{name}.png"));
-        std::fs::write(&path, &png).unwrap();
+        let _ = std::fs::remove_file(&path);
+        self.driver
+            .call(json!({"op": "screenshot", "page": self.id, "path": path}));
+        let png = std::fs::read(&path).unwrap();
+        assert!(png.starts_with(b"\x89PNG"), "a PNG");
         path
     }
-}
 
-fn browser(chromium: PathBuf, profile: &Path) -> Browser {
-    let _ = std::fs::remove_dir_all(profile);
-    // Without the background-networking flags Chromium tries to reach Google's services
-    // (refused on a closed network, and a request the test would see).
-    let args: Vec<&OsStr> = [
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--hide-scrollbars",
-    ]
-    .iter()
-    .map(OsStr::new)
-    .collect();
-    let options = LaunchOptions::default_builder()
-        .path(Some(chromium))
-        .headless(true)
-        .sandbox(false)
-        .window_size(Some((1400, 900)))
-        .user_data_dir(Some(profile.to_path_buf()))
-        .idle_browser_timeout(Duration::from_secs(120))
-        .args(args)
-        .build()
-        .unwrap();
-    Browser::new(options).unwrap()
+    fn close(self) {
+        self.driver.call(json!({"op": "close", "page": self.id}));
+    }
 }
 
 const EXAMPLE: &str = concat!(
@@ -255,15 +307,12 @@ fn sfn_run_view(case: &str, input: &Value, file: &Path) -> Value {
 }
 
 #[test]
-#[ignore = "headless_chrome receives no DevTools events in this workspace: serde_json's \
-            arbitrary_precision (on workspace-wide for exact numbers) breaks its protocol \
-            parsing; the browser driver must move to a process built without it (issue 16)"]
 fn views_work_in_chromium() {
-    let Some(chromium) = chromium() else {
+    let Some((chromium, tools)) = tools() else {
         return;
     };
     let dir = out_dir();
-    let browser = browser(chromium, &dir.join("chromium-profile"));
+    let browser = Driver::start(&chromium, &tools, &dir.join("chromium-profile"));
     let input =
         json!({"amount": 42, "customer": "ada", "items": [{"item": "book"}, {"item": "lamp"}]});
 
@@ -281,17 +330,27 @@ fn views_work_in_chromium() {
         "<script>console.error('planted')</script><img src=\"http://127.0.0.1:9/x.png\"></body>",
     );
     std::fs::write(&tampered, view).unwrap();
-    let page = open(&browser, &tampered);
-    let problems = page.observed.lock().unwrap().problems.join("\n");
+    let page = browser.open(&tampered);
+    let observed = page.observed();
+    let problems = observed.problems.join("\n");
     assert!(problems.contains("planted"), "{problems}");
     // The page's Content-Security-Policy blocks the image: reported as a console error.
     assert!(problems.contains("127.0.0.1:9"), "{problems}");
+    // And the attempt is seen as a request besides the page's own.
+    assert!(
+        observed
+            .requests
+            .contains(&"http://127.0.0.1:9/x.png".to_owned()),
+        "{:?}",
+        observed.requests
+    );
+    page.close();
 
     // A success, through the command line: retried once, both branches, two items.
     let file = dir.join("success.html");
     let result = sfn_run_view("HappyPath", &input, &file);
     assert_eq!(result["status"], "SUCCEEDED");
-    let page = open(&browser, &file);
+    let page = browser.open(&file);
     page.assert_outcome("Validate", "succeeded");
     page.assert_outcome("Charge", "retried");
     page.assert_outcome("Fulfil", "succeeded");
@@ -344,11 +403,7 @@ fn views_work_in_chromium() {
         json!({"item": "lamp", "weight": 2.1})
     );
     page.assert_clean(&file);
-    page.tab
-        .find_element("g.state[data-name=\"Charge\"]")
-        .unwrap()
-        .click()
-        .unwrap();
+    page.click("Charge");
     let shot = page.screenshot("success");
     if std::env::var("SFN_WRITE_DOCS").is_ok_and(|v| v == "1") {
         let docs = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/execution-view.png");
@@ -367,7 +422,8 @@ fn views_work_in_chromium() {
         sfn::runtime::view::definition_html(&machine, "order-flow"),
     )
     .unwrap();
-    let page = open(&browser, &file);
+    page.close();
+    let page = browser.open(&file);
     page.assert_outcome("Charge", "none");
     page.assert_outcome("Pack", "none");
     page.click("Charge");
@@ -381,7 +437,8 @@ fn views_work_in_chromium() {
     let file = dir.join("caught.html");
     let result = sfn_run_view("CardDeclined", &input, &file);
     assert_eq!(result["error"], "OrderRejected");
-    let page = open(&browser, &file);
+    page.close();
+    let page = browser.open(&file);
     page.assert_outcome("Charge", "caught");
     page.assert_outcome("Rejected", "failed");
     page.assert_outcome("Fulfil", "none");
@@ -446,7 +503,8 @@ fn views_work_in_chromium() {
     .run(json!({"order": 7}));
     let file = dir.join("parallel.html");
     execution.write_view(&file).unwrap();
-    let page = open(&browser, &file);
+    page.close();
+    let page = browser.open(&file);
     page.assert_outcome("Both", "caught");
     page.assert_outcome("Fine", "succeeded");
     page.assert_outcome("Broken", "failed");
@@ -487,9 +545,10 @@ fn views_work_in_chromium() {
     assert!(execution.succeeded());
     let file = dir.join("map.html");
     execution.write_view(&file).unwrap();
-    let page = open(&browser, &file);
+    page.close();
+    let page = browser.open(&file);
     assert!(
-        page.load < Duration::from_secs(10),
+        page.load < Duration::from_secs(5),
         "the 10,000-item view loaded in {:?}",
         page.load
     );
@@ -526,9 +585,10 @@ fn views_work_in_chromium() {
     let execution = Executor::from_json(&definition).unwrap().run(json!({}));
     let file = dir.join("five-hundred.html");
     execution.write_view(&file).unwrap();
-    let page = open(&browser, &file);
+    page.close();
+    let page = browser.open(&file);
     assert!(
-        page.load < Duration::from_secs(10),
+        page.load < Duration::from_secs(5),
         "the 500-state view loaded in {:?}",
         page.load
     );
@@ -540,4 +600,5 @@ fn views_work_in_chromium() {
     assert_eq!(page.section("Output"), json!({"last": 498}));
     page.assert_clean(&file);
     page.screenshot("five-hundred");
+    page.close();
 }
