@@ -261,3 +261,37 @@ fn express_executions_last_five_minutes() {
     assert_eq!(express.status, Status::TimedOut);
     assert_eq!(express.duration_ms, 300_000);
 }
+
+/// `write_json` (what `sfn run` prints, event by event) is `to_json` as text, and events
+/// that share a payload print it in full each time.
+#[test]
+fn written_json_is_the_json_value() {
+    let failing = json!({"StartAt": "A", "States": {
+        "A": {"Type": "Pass", "Next": "B"},
+        "B": {"Type": "Pass", "Result": {"r": 1}, "ResultPath": "$.r", "Next": "C"},
+        "C": {"Type": "Fail", "Error": "E", "Cause": "c"}
+    }});
+    let succeeding = json!({"StartAt": "A", "States": {
+        "A": {"Type": "Pass", "Next": "B"},
+        "B": {"Type": "Pass", "Result": {"r": 1}, "ResultPath": "$.r", "End": true}
+    }});
+    for definition in [failing, succeeding] {
+        let execution = Executor::new(&machine(definition)).run(json!({"doc": [1, 2, 3]}));
+        for with_history in [false, true] {
+            let mut out = Vec::new();
+            execution.write_json(with_history, &mut out).unwrap();
+            let written: Value = serde_json::from_slice(&out).unwrap();
+            assert_eq!(written, execution.to_json(with_history));
+        }
+        let history = execution.to_json(true)["history"].clone();
+        // A's Entered and Exited events show the same (shared) payload, in full.
+        assert_eq!(
+            history[1]["stateEnteredEventDetails"]["input"],
+            r#"{"doc":[1,2,3]}"#
+        );
+        assert_eq!(
+            history[2]["stateExitedEventDetails"]["output"],
+            r#"{"doc":[1,2,3]}"#
+        );
+    }
+}

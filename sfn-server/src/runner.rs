@@ -155,7 +155,7 @@ fn finish(service: &Service, arn: &str, execution: Execution) {
         // with States.Aborted, which the service records as ExecutionAborted.
         if let Some(last) = history.last_mut() {
             last.event_type = "ExecutionAborted".into();
-            last.details = stop_details(record.error.as_deref(), record.cause.as_deref());
+            last.details = stop_details(record.error.as_deref(), record.cause.as_deref()).into();
             if let Some(stop) = record.stop_ms {
                 last.timestamp_ms = stop;
             }

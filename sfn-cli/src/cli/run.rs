@@ -7,12 +7,13 @@
 //! Exit status (the shared table): 0 succeeded, 1 failed or timed out, or the definition or
 //! mock configuration is invalid (diagnostics on stderr), 2 bad usage or unreadable files.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use serde_json::Value;
 use sfn::runtime::WorkflowKind;
 use sfn::runtime::asl::StateMachine;
-use sfn::runtime::exec::{Executor, MockConfig};
+use sfn::runtime::exec::{Execution, Executor, MockConfig};
 
 use super::exit::Exit;
 use super::report::{self, Problem, Severity};
@@ -74,9 +75,19 @@ pub fn main(mut args: RunArgs) -> ExitCode {
         return Exit::Unusable.into();
     }
     match run(&args) {
-        Ok((output, succeeded)) => {
-            println!("{output}");
-            if succeeded {
+        Ok(execution) => {
+            // Written event by event: a long history is never one JSON tree in memory.
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            let written = execution
+                .write_json(args.history, &mut out)
+                .and_then(|()| writeln!(out))
+                .and_then(|()| out.flush());
+            if let Err(e) = written {
+                eprintln!("sfn run: cannot write the output: {e}");
+                return Exit::Unusable.into();
+            }
+            if execution.succeeded() {
                 Exit::Success
             } else {
                 Exit::Invalid
@@ -116,8 +127,8 @@ fn check_usage(args: &mut RunArgs) -> Result<(), String> {
     Ok(())
 }
 
-/// Runs the execution; returns the JSON to print and whether it succeeded.
-fn run(args: &RunArgs) -> Result<(Value, bool), Exit> {
+/// Runs the execution (printed by the caller).
+fn run(args: &RunArgs) -> Result<Execution, Exit> {
     let machine = template::one(&args.file, args.resource.as_deref(), Substitutions::Apply)?;
     let diagnostics = machine.validate();
     if !diagnostics.is_empty() {
@@ -225,7 +236,7 @@ fn run(args: &RunArgs) -> Result<(Value, bool), Exit> {
         report::eprint(&[Problem::error(path, format!("cannot write the view: {e}"))]);
         return Err(Exit::Unusable);
     }
-    Ok((execution.to_json(args.history), execution.succeeded()))
+    Ok(execution)
 }
 
 /// The execution input in file `path` (JSON or YAML).

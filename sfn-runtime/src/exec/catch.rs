@@ -2,11 +2,12 @@
 //! `ResultPath` (JSONPath, onto the raw input) or `Output` (JSONata), runs its `Assign`
 //! instead of the state's, and names the next state.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::engine::Run;
 use super::errors::Failure;
 use super::pipeline::Extra;
+use super::scope::Vars;
 use crate::asl::{QueryLanguage, State};
 
 /// What Catch did with an error.
@@ -24,7 +25,7 @@ impl<'e> Run<'e> {
         state: &'e State,
         raw: &Value,
         failure: &Failure,
-        vars: &mut Map<String, Value>,
+        vars: &mut Vars,
     ) -> Result<CatchOutcome<'e>, Failure> {
         let Some((index, catcher)) = state
             .catchers()

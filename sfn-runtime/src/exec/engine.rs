@@ -3,6 +3,7 @@
 //! Task/Parallel/Map attempts in Retry and Catch.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
@@ -10,8 +11,10 @@ use super::catch::CatchOutcome;
 use super::clock::format_timestamp;
 use super::context;
 use super::errors::{Failure, names};
-use super::history::{History, details, failure_details};
+use super::history::{Details, History, Payload, failure_details};
+use super::identity::passes_input_through;
 use super::random::Rng;
+use super::scope::Vars;
 use super::size::{MAX_PAYLOAD_BYTES, json_size};
 use super::test_state::Inspection;
 use super::{Execution, Executor, Status, retry};
@@ -46,6 +49,15 @@ pub(crate) struct Run<'e> {
     /// Events a history holds before its first recorded one: 1 in a distributed Map's
     /// child execution, whose `ExecutionStarted` sfn does not record.
     pub(crate) unrecorded_events: usize,
+}
+
+/// A state's input, with what the history knows of it.
+pub(crate) struct Input {
+    pub(crate) value: Value,
+    /// The payload the history shows it as (the previous state's output).
+    pub(crate) payload: Option<Payload>,
+    /// Its size was checked against the payload quota.
+    pub(crate) size_checked: bool,
 }
 
 /// Where a state leads.
@@ -112,7 +124,9 @@ impl<'e> Run<'e> {
             // Refused as a whole: not copied into the context or the history, not walked.
             crate::limits::drop_deep(input);
             let mut run = Run::new(exec, &Value::Null);
-            let _ = run.history.push(run.now_ms, "ExecutionStarted", Map::new());
+            let _ = run
+                .history
+                .push(run.now_ms, "ExecutionStarted", Details::new());
             return run.finish(Err(Failure::terminal(
                 names::RUNTIME,
                 crate::limits::too_deep_cause("the execution input"),
@@ -120,17 +134,17 @@ impl<'e> Run<'e> {
         }
         let mut run = Run::new(exec, &input);
         let machine = &*exec.machine;
-        let started = run.history.push(
-            run.now_ms,
-            "ExecutionStarted",
-            details([
-                ("input", input.clone()),
-                (
-                    "roleArn",
-                    Value::String("arn:aws:iam::123456789012:role/sfn-local".into()),
-                ),
-            ]),
-        );
+        // Shared with the first state's Entered event.
+        let payload = exec.record_history.then(|| Arc::new(input.clone()));
+        let mut started = Details::new();
+        if let Some(payload) = &payload {
+            started.insert_shared("input", payload.clone());
+            started.insert(
+                "roleArn",
+                Value::String("arn:aws:iam::123456789012:role/sfn-local".into()),
+            );
+        }
+        let started = run.history.push(run.now_ms, "ExecutionStarted", started);
         let result = started.and_then(|()| {
             if json_size(&input, MAX_PAYLOAD_BYTES) > MAX_PAYLOAD_BYTES {
                 return Err(Failure::terminal(
@@ -140,21 +154,32 @@ impl<'e> Run<'e> {
                     ),
                 ));
             }
-            let mut vars = Map::new();
-            run.run_scope(&machine.states, &machine.start_at, input, &mut vars)
+            let mut vars = Vars::default();
+            run.run_scope_sharing(
+                &machine.states,
+                &machine.start_at,
+                Input {
+                    value: input,
+                    payload,
+                    size_checked: true,
+                },
+                &mut vars,
+            )
         });
         run.finish(result)
     }
 
-    fn finish(mut self, result: Result<Value, Failure>) -> Execution {
+    fn finish(mut self, result: Result<(Value, Option<Payload>), Failure>) -> Execution {
         let now = self.now_ms;
         let (status, output, error, cause) = match result {
-            Ok(output) => {
-                self.history.push_final(
-                    now,
-                    "ExecutionSucceeded",
-                    details([("output", output.clone())]),
-                );
+            Ok((output, payload)) => {
+                let mut d = Details::new();
+                if self.exec.record_history {
+                    // The last state's Exited event shows the same value.
+                    let payload = payload.unwrap_or_else(|| Arc::new(output.clone()));
+                    d.insert_shared("output", payload);
+                }
+                self.history.push_final(now, "ExecutionSucceeded", d);
                 (Status::Succeeded, Some(output), None, None)
             }
             Err(failure) => {
@@ -197,13 +222,13 @@ impl<'e> Run<'e> {
     /// Records an event; the details are built only when the history is kept.
     pub(crate) fn event(
         &mut self,
-        event_type: &str,
-        build: impl FnOnce() -> Map<String, Value>,
+        event_type: &'static str,
+        build: impl FnOnce() -> Details,
     ) -> Result<(), Failure> {
         let details = if self.exec.record_history {
             build()
         } else {
-            Map::new()
+            Details::new()
         };
         self.history
             .push(self.now_ms, event_type, details)
@@ -297,9 +322,27 @@ impl<'e> Run<'e> {
         &mut self,
         states: &'e States,
         start_at: &'e str,
-        mut input: Value,
-        vars: &mut Map<String, Value>,
+        input: Value,
+        vars: &mut Vars,
     ) -> Result<Value, Failure> {
+        let input = Input {
+            value: input,
+            payload: None,
+            size_checked: false,
+        };
+        self.run_scope_sharing(states, start_at, input, vars)
+            .map(|(output, _)| output)
+    }
+
+    /// [`run_scope`](Self::run_scope), with the history's payload of the input when there
+    /// is one; returns the output with its payload (when the history is recorded).
+    pub(crate) fn run_scope_sharing(
+        &mut self,
+        states: &'e States,
+        start_at: &'e str,
+        mut input: Input,
+        vars: &mut Vars,
+    ) -> Result<(Value, Option<Payload>), Failure> {
         let mut current = start_at;
         loop {
             let Some((name, state)) = states.get_key_value(current) else {
@@ -310,8 +353,11 @@ impl<'e> Run<'e> {
             self.check_control()?;
             self.check_deadline()?;
             self.visited.push(name.as_str());
-            let step = self.run_state(name, state, input, vars)?;
-            if json_size(&step.output, MAX_PAYLOAD_BYTES) > MAX_PAYLOAD_BYTES {
+            let through = passes_input_through(state, self.language(state));
+            let size_checked = through && input.size_checked;
+            let (step, payload) = self.run_state_sharing(name, state, input, through, vars)?;
+            // An output that is the input unchanged was measured already.
+            if !size_checked && json_size(&step.output, MAX_PAYLOAD_BYTES) > MAX_PAYLOAD_BYTES {
                 return Err(Failure::terminal(
                     names::DATA_LIMIT_EXCEEDED,
                     format!(
@@ -322,9 +368,13 @@ impl<'e> Run<'e> {
             match step.next {
                 Some(next) => {
                     current = next;
-                    input = step.output;
+                    input = Input {
+                        value: step.output,
+                        payload,
+                        size_checked: true,
+                    };
                 }
-                None => return Ok(step.output),
+                None => return Ok((step.output, payload)),
             }
         }
     }
@@ -335,8 +385,48 @@ impl<'e> Run<'e> {
         name: &'e str,
         state: &'e State,
         input: Value,
-        vars: &mut Map<String, Value>,
+        vars: &mut Vars,
     ) -> Result<Step<'e>, Failure> {
+        let input = Input {
+            value: input,
+            payload: None,
+            size_checked: false,
+        };
+        let through = passes_input_through(state, self.language(state));
+        self.run_state_sharing(name, state, input, through, vars)
+            .map(|(step, _)| step)
+    }
+
+    /// [`run_state`](Self::run_state); the events share `input.payload` (made here when
+    /// absent) and the output's payload, which is returned for the next state's Entered
+    /// event. `through`: the state outputs its input unchanged, so both events show the
+    /// same payload.
+    fn run_state_sharing(
+        &mut self,
+        name: &'e str,
+        state: &'e State,
+        input: Input,
+        through: bool,
+        vars: &mut Vars,
+    ) -> Result<(Step<'e>, Option<Payload>), Failure> {
+        let Input {
+            value: input,
+            payload,
+            ..
+        } = input;
+        let record = self.exec.record_history;
+        let payload = match payload {
+            Some(payload) => Some(payload),
+            None if record => Some(Arc::new(input.clone())),
+            None => None,
+        };
+        let name_value = if record {
+            Some(self.name_value(name))
+        } else {
+            None
+        };
+        #[cfg(debug_assertions)]
+        let expected = through.then(|| input.clone());
         let retry_count =
             matches!(state, State::Task(_) | State::Parallel(_) | State::Map(_)).then_some(0);
         if self.stamp.0 != self.now_ms {
@@ -346,10 +436,12 @@ impl<'e> Run<'e> {
         let (entered, exited) = event_names(state);
         self.assigned = None;
         self.event(entered, || {
-            details([
-                ("name", Value::String(name.to_owned())),
-                ("input", input.clone()),
-            ])
+            let mut d = Details::new();
+            if let (Some(name), Some(payload)) = (&name_value, &payload) {
+                d.insert_shared("name", name.clone());
+                d.insert_shared("input", payload.clone());
+            }
+            d
         })?;
         // Nested states (Parallel branches, Map iterations) set their own; the state's
         // own errors after they ran name its entry again.
@@ -368,22 +460,37 @@ impl<'e> Run<'e> {
             State::Map(s) => self.map(name, state, s, input, vars),
         };
         let step = step.inspect_err(|_| self.entered_event = outer)?;
+        #[cfg(debug_assertions)]
+        if let Some(expected) = expected {
+            // Caught errors leave with the catcher's output; only a plain exit is checked.
+            debug_assert_eq!(step.output, expected, "`{name}` passes its input through");
+        }
+        let output_payload = match payload {
+            Some(payload) if through => Some(payload),
+            Some(_) => Some(Arc::new(step.output.clone())),
+            None => None,
+        };
         if let Some(exited) = exited {
-            let output = &step.output;
             let assigned = self.assigned.take();
             self.event(exited, || {
-                let mut d = details([
-                    ("name", Value::String(name.to_owned())),
-                    ("output", output.clone()),
-                ]);
+                let mut d = Details::new();
+                if let (Some(name), Some(payload)) = (&name_value, &output_payload) {
+                    d.insert_shared("name", name.clone());
+                    d.insert_shared("output", payload.clone());
+                }
                 if let Some(assigned) = assigned {
-                    d.insert("assignedVariables".into(), Value::Object(assigned));
+                    d.insert("assignedVariables", Value::Object(assigned));
                 }
                 d
             })?;
         }
         self.entered_event = outer;
-        Ok(step)
+        Ok((step, output_payload))
+    }
+
+    /// The state's name as a JSON string, shared by the events of every visit.
+    pub(crate) fn name_value(&self, name: &str) -> Payload {
+        self.exec.name_values.get(name)
     }
 
     /// Runs `attempt` (one try of a Task, Parallel or Map, returning its output and the
@@ -393,10 +500,10 @@ impl<'e> Run<'e> {
         name: &'e str,
         state: &'e State,
         raw: &Value,
-        vars: &mut Map<String, Value>,
+        vars: &mut Vars,
         mut attempt: impl FnMut(
             &mut Run<'e>,
-            &Map<String, Value>,
+            &Vars,
         ) -> Result<(Value, Option<Map<String, Value>>), Failure>,
     ) -> Result<Step<'e>, Failure> {
         let retriers = state.retriers();

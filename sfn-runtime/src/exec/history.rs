@@ -1,14 +1,81 @@
 //! The execution history, shaped like `GetExecutionHistory`: numbered events with a type
 //! (`TaskStateEntered`, `MapIterationStarted`, ...) and the details the service reports.
+//! Payloads are shared between events ([`Details`]), so recording costs no copies.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::ops::Deref;
 
 use serde_json::{Map, Value};
 
 use super::clock::format_timestamp;
 use super::control::Control;
+pub use super::details::{Details, Payload};
 use super::errors::{Failure, names};
 
 /// The service's cap on the events of one (Standard) execution.
 pub const MAX_EVENTS: usize = 25_000;
+
+/// An event type as the service names it (`PassStateEntered`, `TaskSucceeded`, ...).
+/// Reads as a string (`as_str`, `==` with text).
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct EventType(Cow<'static, str>);
+
+impl EventType {
+    /// The name.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Deref for EventType {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for EventType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for EventType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl From<&'static str> for EventType {
+    fn from(name: &'static str) -> EventType {
+        EventType(Cow::Borrowed(name))
+    }
+}
+
+impl From<String> for EventType {
+    fn from(name: String) -> EventType {
+        EventType(Cow::Owned(name))
+    }
+}
+
+impl PartialEq<str> for EventType {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for EventType {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for EventType {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
 
 /// One history event.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,10 +87,10 @@ pub struct HistoryEvent {
     /// Virtual-clock time, milliseconds since the Unix epoch.
     pub timestamp_ms: i64,
     /// The event type, as the service names it (`PassStateEntered`, `TaskSucceeded`, ...).
-    pub event_type: String,
+    pub event_type: EventType,
     /// The details (`name`, `input`, `output`, `error`, `cause`, `index`, `resource`, ...),
     /// payloads as JSON values.
-    pub details: Map<String, Value>,
+    pub details: Details,
 }
 
 impl HistoryEvent {
@@ -31,6 +98,12 @@ impl HistoryEvent {
     /// "type", "<type>EventDetails": {..}}`, with payloads (`input`, `output`,
     /// `parameters`) as JSON text like the service.
     pub fn to_json(&self) -> Value {
+        self.to_json_with(&mut PayloadTexts::default())
+    }
+
+    /// [`to_json`](Self::to_json), serializing each shared payload once for all the events
+    /// that show it.
+    pub(crate) fn to_json_with(&self, texts: &mut PayloadTexts) -> Value {
         let mut object = Map::new();
         object.insert("id".into(), Value::from(self.id));
         object.insert(
@@ -41,14 +114,19 @@ impl HistoryEvent {
             "timestamp".into(),
             Value::String(format_timestamp(self.timestamp_ms)),
         );
-        object.insert("type".into(), Value::String(self.event_type.clone()));
+        object.insert("type".into(), Value::String(self.event_type.to_string()));
         if !self.details.is_empty() {
             let details = self
                 .details
                 .iter()
                 .map(|(k, v)| {
-                    let v = match (k.as_str(), v) {
-                        ("input" | "output" | "parameters", v) => Value::String(v.to_string()),
+                    let v = match (k, v) {
+                        ("input" | "output" | "parameters", v) => {
+                            Value::String(match self.details.payload(k) {
+                                Some(payload) => texts.text(payload),
+                                None => v.to_string(),
+                            })
+                        }
                         // The service prints each assigned value as JSON text.
                         ("assignedVariables", Value::Object(vars)) => Value::Object(
                             vars.iter()
@@ -59,12 +137,40 @@ impl HistoryEvent {
                         ),
                         _ => v.clone(),
                     };
-                    (k.clone(), v)
+                    (k.to_owned(), v)
                 })
                 .collect();
             object.insert(details_key(&self.event_type), Value::Object(details));
         }
         Value::Object(object)
+    }
+}
+
+/// The JSON text of the shared payloads met last, by identity: the events showing one
+/// payload are mostly adjacent (a state's Exited and the next one's Entered), so a
+/// document shown by many events is serialized once, and only a few texts are held.
+#[derive(Default)]
+pub(crate) struct PayloadTexts {
+    recent: std::collections::VecDeque<(Payload, String)>,
+}
+
+impl PayloadTexts {
+    const KEPT: usize = 4;
+
+    fn text(&mut self, payload: &Payload) -> String {
+        if let Some((_, text)) = self
+            .recent
+            .iter()
+            .find(|(p, _)| std::sync::Arc::ptr_eq(p, payload))
+        {
+            return text.clone();
+        }
+        let text = payload.to_string();
+        if self.recent.len() == Self::KEPT {
+            self.recent.pop_front();
+        }
+        self.recent.push_back((payload.clone(), text.clone()));
+        text
     }
 }
 
@@ -129,8 +235,8 @@ impl History {
     pub(crate) fn push(
         &mut self,
         now_ms: i64,
-        event_type: &str,
-        details: Map<String, Value>,
+        event_type: &'static str,
+        details: Details,
     ) -> Result<(), Failure> {
         if self.count >= MAX_EVENTS {
             return Err(Failure::terminal(
@@ -146,7 +252,7 @@ impl History {
                 id: self.count,
                 previous_event_id: self.count - 1,
                 timestamp_ms: now_ms,
-                event_type: event_type.to_owned(),
+                event_type: event_type.into(),
                 details,
             });
         }
@@ -154,19 +260,14 @@ impl History {
     }
 
     /// Appends the final event even past the quota (the execution must say how it ended).
-    pub(crate) fn push_final(
-        &mut self,
-        now_ms: i64,
-        event_type: &str,
-        details: Map<String, Value>,
-    ) {
+    pub(crate) fn push_final(&mut self, now_ms: i64, event_type: &'static str, details: Details) {
         self.count += 1;
         if self.record {
             self.append(HistoryEvent {
                 id: self.count,
                 previous_event_id: self.count - 1,
                 timestamp_ms: now_ms,
-                event_type: event_type.to_owned(),
+                event_type: event_type.into(),
                 details,
             });
         }
@@ -174,21 +275,18 @@ impl History {
 }
 
 /// `{"error", "cause"}` of a failure (absent members omitted).
-pub(crate) fn failure_details(failure: &Failure) -> Map<String, Value> {
-    let mut d = Map::new();
+pub(crate) fn failure_details(failure: &Failure) -> Details {
+    let mut d = Details::new();
     if let Some(error) = &failure.error {
-        d.insert("error".into(), Value::String(error.clone()));
+        d.insert("error", Value::String(error.clone()));
     }
     if let Some(cause) = &failure.cause {
-        d.insert("cause".into(), Value::String(cause.clone()));
+        d.insert("cause", Value::String(cause.clone()));
     }
     d
 }
 
-/// Builds a details map from pairs.
-pub(crate) fn details<const N: usize>(pairs: [(&str, Value); N]) -> Map<String, Value> {
-    pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
-}
+pub(crate) use super::details::details;
 
 #[cfg(test)]
 mod tests {
@@ -217,9 +315,11 @@ mod tests {
     fn quota() {
         let mut history = History::new(false);
         for _ in 0..MAX_EVENTS {
-            history.push(0, "PassStateEntered", Map::new()).unwrap();
+            history.push(0, "PassStateEntered", Details::new()).unwrap();
         }
-        let err = history.push(0, "PassStateExited", Map::new()).unwrap_err();
+        let err = history
+            .push(0, "PassStateExited", Details::new())
+            .unwrap_err();
         assert!(!err.is_catchable());
     }
 }

@@ -32,15 +32,19 @@ mod clock;
 mod compile;
 mod context;
 mod control;
+mod details;
 mod engine;
 mod errors;
 mod handlers;
 mod history;
+mod identity;
 mod mock_config;
+mod names_table;
 mod paths;
 mod pipeline;
 mod random;
 mod retry;
+mod scope;
 mod size;
 mod states;
 mod template;
@@ -60,7 +64,7 @@ pub use clock::{format_timestamp, parse_timestamp};
 pub use control::Control;
 pub use errors::{ExecError, Failure, names};
 pub use handlers::{Handler, TaskContext, TaskFailure, TaskToken, TokenOutcome};
-pub use history::{HistoryEvent, MAX_EVENTS};
+pub use history::{Details, EventType, HistoryEvent, MAX_EVENTS, Payload};
 pub use mock_config::{MockConfig, MockEntry, MockResponse, TestCaseMocks};
 pub use size::{MAX_PAYLOAD_BYTES, json_size};
 pub use test_state::{InspectionData, TestState, TestStateResult, TestStatus};
@@ -71,6 +75,8 @@ pub struct Executor {
     pub(crate) machine: Arc<StateMachine>,
     pub(crate) compiled: Arc<paths::Compiled>,
     pub(crate) state_names: Arc<HashSet<String>>,
+    /// The state names as JSON strings, for the history.
+    pub(crate) name_values: Arc<names_table::NameValues>,
     pub(crate) state_handlers: HashMap<String, Handler>,
     pub(crate) resource_handlers: HashMap<String, Handler>,
     pub(crate) mocks: Option<TestCaseMocks>,
@@ -159,12 +165,48 @@ impl Execution {
             }
         }
         if with_history {
+            let mut texts = history::PayloadTexts::default();
             object.insert(
                 "history".into(),
-                Value::Array(self.history.iter().map(HistoryEvent::to_json).collect()),
+                Value::Array(
+                    self.history
+                        .iter()
+                        .map(|event| event.to_json_with(&mut texts))
+                        .collect(),
+                ),
             );
         }
         Value::Object(object)
+    }
+
+    /// Writes [`to_json`](Self::to_json) as compact JSON text, one history event at a
+    /// time: a long history with large payloads is never held as one JSON tree.
+    pub fn write_json(
+        &self,
+        with_history: bool,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        let head = self.to_json(false).to_string();
+        if !with_history {
+            return out.write_all(head.as_bytes());
+        }
+        // `{...}` without its closing brace, then `"history":[...]}`.
+        let open = head.strip_suffix('}').unwrap_or(&head);
+        out.write_all(open.as_bytes())?;
+        let member: &[u8] = if open.len() > 1 {
+            b",\"history\":["
+        } else {
+            b"\"history\":["
+        };
+        out.write_all(member)?;
+        let mut texts = history::PayloadTexts::default();
+        for (i, event) in self.history.iter().enumerate() {
+            if i > 0 {
+                out.write_all(b",")?;
+            }
+            serde_json::to_writer(&mut *out, &event.to_json_with(&mut texts))?;
+        }
+        out.write_all(b"]}")
     }
 }
 
@@ -173,6 +215,7 @@ impl Executor {
     /// parsed here, once.
     pub fn new(machine: &StateMachine) -> Executor {
         let machine = Arc::new(machine.clone());
+        let name_values = Arc::new(names_table::NameValues::of(&machine.states));
         let compiled = Arc::new(compile::compile(&machine));
         let mut names = HashSet::new();
         collect_names(&machine.states, &mut names);
@@ -180,6 +223,7 @@ impl Executor {
             machine,
             compiled,
             state_names: Arc::new(names),
+            name_values,
             state_handlers: HashMap::new(),
             resource_handlers: HashMap::new(),
             mocks: None,

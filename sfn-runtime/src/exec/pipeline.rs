@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 use super::engine::Run;
 use super::errors::{Failure, names};
 use super::paths::path;
+use super::scope::Vars;
 use crate::jsonata::eval::Bindings;
 
 /// Puts the service's preamble before the cause of an error the service raises while
@@ -73,20 +74,48 @@ pub(crate) struct Extra<'v> {
 
 impl<'e> Run<'e> {
     /// `InputPath` / `OutputPath`: absent -> the value itself; `null` -> `{}`; else the
-    /// selection (no match -> `States.Runtime`).
+    /// selection (no match -> `States.Runtime`), moved out of `value` when the path is
+    /// plain names and indexes.
     pub(crate) fn filter_path(
         &mut self,
         state: &str,
         field: &str,
         path_field: &'e Option<Option<String>>,
-        value: Value,
+        mut value: Value,
         vars: &Map<String, Value>,
     ) -> Result<Value, Failure> {
         match path_field {
             None => Ok(value),
             Some(None) => Ok(Value::Object(Map::new())),
             Some(Some(source)) if source == "$" => Ok(value),
-            Some(Some(source)) => self.select(state, field, source, &value, vars),
+            Some(Some(source)) => {
+                let taken = match self.exec.compiled.path(source, field) {
+                    Ok(parsed) => path::take(&parsed, &mut value),
+                    Err(_) => None,
+                };
+                match taken {
+                    Some(selected) => Ok(selected),
+                    None => self.select(state, field, source, &value, vars),
+                }
+            }
+        }
+    }
+
+    /// [`filter_path`](Self::filter_path) on a value that is kept: `None` when the path
+    /// selects the whole value (the caller uses it as it is), else the selection.
+    pub(crate) fn filter_path_ref(
+        &mut self,
+        state: &str,
+        field: &str,
+        path_field: &'e Option<Option<String>>,
+        value: &Value,
+        vars: &Map<String, Value>,
+    ) -> Result<Option<Value>, Failure> {
+        match path_field {
+            None => Ok(None),
+            Some(None) => Ok(Some(Value::Object(Map::new()))),
+            Some(Some(source)) if source == "$" => Ok(None),
+            Some(Some(source)) => self.select(state, field, source, value, vars).map(Some),
         }
     }
 
@@ -323,16 +352,12 @@ impl<'e> Run<'e> {
 impl Run<'_> {
     /// Applies assigned values to the scope's variables, keeping a copy for the state's
     /// Exited event (`assignedVariables`) when the history is recorded.
-    pub(crate) fn apply_assign(
-        &mut self,
-        vars: &mut Map<String, Value>,
-        assigned: Option<Map<String, Value>>,
-    ) {
+    pub(crate) fn apply_assign(&mut self, vars: &mut Vars, assigned: Option<Map<String, Value>>) {
         if let Some(assigned) = assigned {
             if self.exec.record_history {
                 self.assigned = Some(assigned.clone());
             }
-            vars.extend(assigned);
+            vars.assign(assigned);
         }
     }
 }

@@ -221,11 +221,11 @@ impl TestState {
             retry_count_start: self.retrier_retry_count,
             ..Inspection::default()
         });
-        let mut vars = self.variables.clone();
+        let mut vars = super::scope::Vars::from_map(self.variables.clone());
         let outcome = run.run_state(name, state, self.input.clone(), &mut vars);
         let inspection = run.inspection.take().unwrap_or_default();
         let mut data = inspection.data;
-        data.variables = vars;
+        data.variables = vars.into_map();
         data.catch_index = inspection.catch;
         if let Some((index, ms)) = inspection.retry {
             data.retry_index = Some(index);

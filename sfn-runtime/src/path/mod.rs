@@ -17,7 +17,7 @@ mod parse;
 
 pub use ast::{CompareOp, Filter, FilterPath, Operand, Path, Root, Segment, Selector, Slice};
 pub use error::{EvalError, INTRINSIC_FAILURE, ParseError, RESULT_PATH_MATCH_FAILURE, RUNTIME};
-pub use eval::{Scope, SplitMix64, eval_expr, render_payload, select, write_at};
+pub use eval::{Scope, SplitMix64, eval_expr, render_payload, select, take, write_at};
 pub use expr::{Expr, parse_expr};
 pub use intrinsic::{
     Arg, ArgKind, ArgSpec, HASH_ALGORITHMS, Intrinsic, IntrinsicFn, MAX_ENCODE_CHARS, MAX_NESTING,

@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, VecDeque};
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::asl::{State, StateMachine, States};
 use crate::exec::{ChildExecution, HistoryEvent};
@@ -412,12 +412,12 @@ impl<'a> Builder<'a> {
                 self.iteration_failed(map_visit, child.index);
             }
             // A failed child leaves its states open: they end with its error.
-            let mut failure = Map::new();
+            let mut failure = crate::exec::Details::new();
             if let Some(error) = &child.error {
-                failure.insert("error".into(), Value::String(error.clone()));
+                failure.insert("error", Value::String(error.clone()));
             }
             if let Some(cause) = &child.cause {
-                failure.insert("cause".into(), Value::String(cause.clone()));
+                failure.insert("cause", Value::String(cause.clone()));
             }
             self.fail_above(depth, &failure);
             self.frames.pop();
@@ -426,7 +426,7 @@ impl<'a> Builder<'a> {
 
     /// Closes the open visits from `pos` up: they ended with the error of the event `d`
     /// (a branch or iteration that failed), unless they recorded their own.
-    fn fail_above(&mut self, pos: usize, d: &Map<String, Value>) {
+    fn fail_above(&mut self, pos: usize, d: &crate::exec::Details) {
         while self.open.len() > pos {
             let Some(v) = self.open.pop() else { break };
             let visit = &mut self.trace.visits[v];
@@ -450,7 +450,7 @@ impl<'a> Builder<'a> {
 
     /// An error was reported (by a Map, Parallel or the execution): it is the one the
     /// pending visits ended with.
-    fn settle(&mut self, d: &Map<String, Value>) {
+    fn settle(&mut self, d: &crate::exec::Details) {
         if !d.contains_key("error") {
             return;
         }

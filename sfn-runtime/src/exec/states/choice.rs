@@ -1,12 +1,13 @@
 //! `Choice`: the first rule that holds picks the next state; else `Default`; else
 //! `States.NoChoiceMatched`.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::asl::{Choice, QueryLanguage};
 use crate::exec::engine::{Run, Step};
 use crate::exec::errors::{Failure, names};
 use crate::exec::pipeline::{Extra, in_state};
+use crate::exec::scope::Vars;
 
 impl<'e> Run<'e> {
     pub(crate) fn choice(
@@ -14,7 +15,7 @@ impl<'e> Run<'e> {
         name: &'e str,
         s: &'e Choice,
         raw: Value,
-        vars: &mut Map<String, Value>,
+        vars: &mut Vars,
     ) -> Result<Step<'e>, Failure> {
         let language = self.language_of(s.query_language);
         let input = match language {

@@ -7,6 +7,7 @@ use crate::asl::{Fail, QueryLanguage};
 use crate::exec::engine::{Run, Step};
 use crate::exec::errors::Failure;
 use crate::exec::pipeline::in_state;
+use crate::exec::scope::Vars;
 
 impl<'e> Run<'e> {
     pub(crate) fn fail(
@@ -14,7 +15,7 @@ impl<'e> Run<'e> {
         name: &'e str,
         s: &'e Fail,
         raw: Value,
-        vars: &mut Map<String, Value>,
+        vars: &mut Vars,
     ) -> Result<Step<'e>, Failure> {
         let error = self.fail_field(
             name,

@@ -1,5 +1,5 @@
 //! `Map`: the processor once per item, results in item order. Inline iterations share the
-//! outer variables (a copy each); distributed ones are child executions with their own
+//! outer variables (shared until an iteration assigns one); distributed ones are child executions with their own
 //! scope, tolerated failures, and optional ItemReader / ItemBatcher / ResultWriter handlers.
 //! Iterations run one after the other; `MaxConcurrency` shapes the virtual clock only.
 
@@ -13,7 +13,7 @@ use crate::exec::context;
 use crate::exec::engine::{Run, Step};
 use crate::exec::errors::{Failure, names};
 use crate::exec::handlers::TaskContext;
-use crate::exec::history::{History, details};
+use crate::exec::history::{Details, History, details};
 use crate::exec::pipeline::{Extra, ResultFields, in_state};
 use crate::exec::test_state::Stage;
 
@@ -22,7 +22,7 @@ const INLINE_CONCURRENCY: usize = 40;
 /// The service's cap on distributed Map child executions at once.
 const DISTRIBUTED_CONCURRENCY: usize = 10_000;
 
-type Vars = JsonMap<String, Value>;
+use crate::exec::scope::Vars;
 
 /// A distributed Map's failure thresholds (`None`: not set).
 struct Tolerance {
@@ -78,7 +78,7 @@ impl<'e> Run<'e> {
                 vars,
             ) {
                 Ok(result) => {
-                    run.event("MapStateSucceeded", JsonMap::new)?;
+                    run.event("MapStateSucceeded", Details::new)?;
                     result
                 }
                 Err(failure) => {
@@ -325,7 +325,7 @@ impl<'e> Run<'e> {
             }
             // Inline iterations read the outer variables; distributed children do not.
             let mut scope = if distributed {
-                Vars::new()
+                Vars::default()
             } else {
                 vars.clone()
             };
@@ -401,7 +401,7 @@ impl<'e> Run<'e> {
             } else {
                 "MapRunFailed"
             };
-            self.event(event, JsonMap::new)?;
+            self.event(event, Details::new)?;
             tolerated?;
             if m.result_writer.is_some() {
                 return self.write_results(name, m, language, input, results, vars);
@@ -415,18 +415,21 @@ impl<'e> Run<'e> {
     fn iteration_event(
         &mut self,
         distributed: bool,
-        event: &str,
-        name: &str,
+        event: &'static str,
+        name: &'e str,
         index: usize,
     ) -> Result<(), Failure> {
         if distributed {
             return Ok(());
         }
+        let name = self.exec.record_history.then(|| self.name_value(name));
         self.event(event, || {
-            details([
-                ("name", Value::String(name.to_owned())),
-                ("index", Value::from(index)),
-            ])
+            let mut d = Details::new();
+            if let Some(name) = name {
+                d.insert_shared("name", name);
+            }
+            d.insert("index", Value::from(index));
+            d
         })
     }
 

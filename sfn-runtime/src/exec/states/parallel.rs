@@ -1,13 +1,15 @@
 //! `Parallel`: every branch on the same input, outputs in branch order. Branches run one
 //! after the other from the same virtual instant; the state ends when the last one would.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::asl::{Parallel, QueryLanguage, State};
 use crate::exec::engine::{Run, Step};
 use crate::exec::errors::Failure;
+use crate::exec::history::Details;
 use crate::exec::history::failure_details;
 use crate::exec::pipeline::{Extra, ResultFields};
+use crate::exec::scope::Vars;
 use crate::exec::test_state::Stage;
 
 impl<'e> Run<'e> {
@@ -17,7 +19,7 @@ impl<'e> Run<'e> {
         state: &'e State,
         p: &'e Parallel,
         raw: Value,
-        vars: &mut Map<String, Value>,
+        vars: &mut Vars,
     ) -> Result<Step<'e>, Failure> {
         let language = self.language_of(p.query_language);
         let fields = ResultFields {
@@ -48,10 +50,10 @@ impl<'e> Run<'e> {
                 },
             };
             run.note(Stage::AfterParameters, &input);
-            run.event("ParallelStateStarted", Map::new)?;
+            run.event("ParallelStateStarted", Details::new)?;
             let result = match run.branches(p, &input, vars) {
                 Ok(outputs) => {
-                    run.event("ParallelStateSucceeded", Map::new)?;
+                    run.event("ParallelStateSucceeded", Details::new)?;
                     Value::Array(outputs)
                 }
                 Err(failure) => {
@@ -67,7 +69,7 @@ impl<'e> Run<'e> {
         &mut self,
         p: &'e Parallel,
         input: &Value,
-        vars: &Map<String, Value>,
+        vars: &Vars,
     ) -> Result<Vec<Value>, Failure> {
         let saved = self.save_state_context();
         let start = self.now_ms;
@@ -75,7 +77,7 @@ impl<'e> Run<'e> {
         let mut outputs = Vec::with_capacity(p.branches.len());
         for branch in &p.branches {
             self.now_ms = start;
-            // Each branch gets its own copy of the visible variables (values at entry).
+            // Each branch sees the variables at entry (shared until it assigns one).
             let mut scope = vars.clone();
             let output =
                 self.run_scope(&branch.states, &branch.start_at, input.clone(), &mut scope);

@@ -1,11 +1,12 @@
 //! `Pass`: its input (or `Result`) to its output, through the pipeline.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::asl::{Pass, QueryLanguage};
 use crate::exec::engine::{Run, Step};
 use crate::exec::errors::Failure;
 use crate::exec::pipeline::Extra;
+use crate::exec::scope::Vars;
 use crate::exec::test_state::Stage;
 
 impl<'e> Run<'e> {
@@ -13,31 +14,40 @@ impl<'e> Run<'e> {
         &mut self,
         name: &'e str,
         s: &'e Pass,
-        raw: Value,
-        vars: &mut Map<String, Value>,
+        mut raw: Value,
+        vars: &mut Vars,
     ) -> Result<Step<'e>, Failure> {
         let state_ql = self.language_of(s.query_language);
         let (output, assigned) = match state_ql {
             QueryLanguage::JsonPath => {
-                let raw_for_result = needs_raw(&s.result_path).then(|| raw.clone());
-                let effective = self.filter_path(name, "InputPath", &s.input_path, raw, vars)?;
-                self.note(Stage::AfterInputPath, &effective);
+                // `raw` stays whole for ResultPath: InputPath's selection is a value of its
+                // own, and `raw` itself is only borrowed unless it is the result.
+                let selected =
+                    self.filter_path_ref(name, "InputPath", &s.input_path, &raw, vars)?;
+                let effective = selected.as_ref().unwrap_or(&raw);
+                self.note(Stage::AfterInputPath, effective);
                 let result = match (&s.result, &s.parameters) {
                     (Some(result), _) => result.clone(),
                     (None, Some(parameters)) => {
-                        self.render(name, "Parameters", parameters, &effective, vars)?
+                        self.render(name, "Parameters", parameters, effective, vars)?
                     }
-                    (None, None) => effective,
+                    (None, None) => match selected {
+                        Some(selected) => selected,
+                        // The result is the raw input itself: a copy only if ResultPath
+                        // also needs the raw input.
+                        None if needs_raw(&s.result_path) => raw.clone(),
+                        None => std::mem::take(&mut raw),
+                    },
                 };
                 self.note(Stage::AfterParameters, &result);
                 self.note(Stage::Result, &result);
                 let assigned = self.assign_jsonpath(name, &s.assign, &result, vars)?;
-                let output = self.result_path(
-                    name,
-                    &s.result_path,
-                    raw_for_result.unwrap_or(Value::Null),
-                    result,
-                )?;
+                let raw_for_result = if needs_raw(&s.result_path) {
+                    raw
+                } else {
+                    Value::Null
+                };
+                let output = self.result_path(name, &s.result_path, raw_for_result, result)?;
                 self.note(Stage::AfterResultPath, &output);
                 (
                     self.filter_path(name, "OutputPath", &s.output_path, output, vars)?,

@@ -1,11 +1,12 @@
 //! `Succeed`: ends its scope successfully; output = input filtered.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::asl::{QueryLanguage, Succeed};
 use crate::exec::engine::{Run, Step};
 use crate::exec::errors::Failure;
 use crate::exec::pipeline::Extra;
+use crate::exec::scope::Vars;
 
 impl<'e> Run<'e> {
     pub(crate) fn succeed(
@@ -13,7 +14,7 @@ impl<'e> Run<'e> {
         name: &'e str,
         s: &'e Succeed,
         raw: Value,
-        vars: &mut Map<String, Value>,
+        vars: &mut Vars,
     ) -> Result<Step<'e>, Failure> {
         let output = match self.language_of(s.query_language) {
             QueryLanguage::JsonPath => {

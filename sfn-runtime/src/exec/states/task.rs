@@ -13,6 +13,7 @@ use crate::exec::handlers::{TaskContext, TaskToken, TokenOutcome, base_resource}
 use crate::exec::history::details;
 use crate::exec::mock_config::MockResponse;
 use crate::exec::pipeline::{Extra, in_state};
+use crate::exec::scope::Vars;
 use crate::exec::size::{MAX_PAYLOAD_BYTES, json_size};
 use crate::exec::test_state::Stage;
 
@@ -63,7 +64,7 @@ impl<'e> Run<'e> {
         state: &'e State,
         t: &'e Task,
         raw: Value,
-        vars: &mut Map<String, Value>,
+        vars: &mut Vars,
     ) -> Result<Step<'e>, Failure> {
         let language = self.language_of(t.query_language);
         self.with_error_handling(name, state, &raw, vars, |run, vars| {
@@ -226,10 +227,10 @@ impl<'e> Run<'e> {
                 ("parameters", input.clone()),
             ]);
             if let Some(timeout) = timeout {
-                d.insert("timeoutInSeconds".into(), Value::from(timeout));
+                d.insert("timeoutInSeconds", Value::from(timeout));
             }
             if let Some(heartbeat) = heartbeat {
-                d.insert("heartbeatInSeconds".into(), Value::from(heartbeat));
+                d.insert("heartbeatInSeconds", Value::from(heartbeat));
             }
             d
         })?;
@@ -299,7 +300,7 @@ impl<'e> Run<'e> {
         }
     }
 
-    fn task_failed(&mut self, event: &str, failure: &Failure) -> Result<(), Failure> {
+    fn task_failed(&mut self, event: &'static str, failure: &Failure) -> Result<(), Failure> {
         self.event(event, || crate::exec::history::failure_details(failure))
     }
 

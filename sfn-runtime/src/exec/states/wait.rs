@@ -1,12 +1,13 @@
 //! `Wait`: advances the virtual clock by `Seconds` or to `Timestamp` (never sleeps).
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::asl::{IntOrExpr, QueryLanguage, Wait};
 use crate::exec::clock::parse_timestamp;
 use crate::exec::engine::{Run, Step};
 use crate::exec::errors::{Failure, names};
 use crate::exec::pipeline::{Extra, in_state};
+use crate::exec::scope::Vars;
 
 impl<'e> Run<'e> {
     pub(crate) fn wait(
@@ -14,7 +15,7 @@ impl<'e> Run<'e> {
         name: &'e str,
         s: &'e Wait,
         raw: Value,
-        vars: &mut Map<String, Value>,
+        vars: &mut Vars,
     ) -> Result<Step<'e>, Failure> {
         let language = self.language_of(s.query_language);
         let input = match language {

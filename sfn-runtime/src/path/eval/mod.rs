@@ -4,11 +4,13 @@ mod compare;
 mod payload;
 mod random;
 mod select;
+mod take;
 mod write;
 
 pub use payload::render_payload;
 pub use random::SplitMix64;
 pub use select::select;
+pub use take::take;
 pub use write::write_at;
 
 use serde_json::{Map, Value};

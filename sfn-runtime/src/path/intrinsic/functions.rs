@@ -5,7 +5,7 @@ use serde_json::{Map, Number, Value};
 
 use super::format::{self, Part};
 use super::signature::{HASH_ALGORITHMS, MAX_ENCODE_CHARS, MAX_RANGE_ITEMS};
-use super::{base64, hash};
+use super::{base64, hash, unique};
 use crate::path::eval::SplitMix64;
 
 type Outcome = Result<Value, String>;
@@ -211,13 +211,7 @@ pub(crate) fn array_length(args: &[Value]) -> Outcome {
 
 /// `States.ArrayUnique(array)`: first occurrences kept.
 pub(crate) fn array_unique(args: &[Value]) -> Outcome {
-    let mut out: Vec<Value> = Vec::new();
-    for item in array(args, 0)? {
-        if !out.contains(item) {
-            out.push(item.clone());
-        }
-    }
-    Ok(Value::Array(out))
+    Ok(Value::Array(unique::unique(array(args, 0)?)))
 }
 
 /// `States.Base64Encode(text)`.
@@ -349,8 +343,10 @@ pub(crate) fn math_add(args: &[Value]) -> Outcome {
 pub(crate) fn string_split(args: &[Value]) -> Outcome {
     let text = string(args, 0)?;
     let delimiters = string(args, 1)?;
+    // A set, so a long delimiter string does not make the split quadratic.
+    let delimiters: std::collections::HashSet<char> = delimiters.chars().collect();
     let pieces = text
-        .split(|c: char| delimiters.contains(c))
+        .split(|c: char| delimiters.contains(&c))
         .filter(|p| !p.is_empty())
         .map(|p| Value::String(p.to_string()));
     Ok(Value::Array(pieces.collect()))

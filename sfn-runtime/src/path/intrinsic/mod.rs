@@ -9,6 +9,7 @@ mod functions;
 mod hash;
 mod parse;
 mod signature;
+mod unique;
 
 use std::ops::Range;
 

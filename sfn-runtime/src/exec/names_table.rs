@@ -1,0 +1,108 @@
+//! Each state's name as a JSON string, made once per executor and shared by every history
+//! event that names the state (two per visit, more in a Map).
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
+
+use serde_json::Value;
+
+use super::details::Payload;
+use crate::asl::{State, States};
+
+/// The names of a definition's states (nested ones included), by the address of the name
+/// in the definition: the executor keeps the definition alive, so the address identifies
+/// the name, and looking it up hashes one word instead of the text.
+#[derive(Debug, Default)]
+pub(crate) struct NameValues {
+    by_address: HashMap<(usize, usize), Payload, BuildHasherDefault<AddressHasher>>,
+}
+
+impl NameValues {
+    /// The table for the states of `states` and everything nested in them.
+    pub(crate) fn of(states: &States) -> NameValues {
+        let mut table = NameValues::default();
+        table.add(states);
+        table
+    }
+
+    fn add(&mut self, states: &States) {
+        for (name, state) in states {
+            self.by_address
+                .insert(key(name), Arc::new(Value::String(name.clone())));
+            match state {
+                State::Parallel(p) => p.branches.iter().for_each(|b| self.add(&b.states)),
+                State::Map(m) => {
+                    if let Some(p) = m.processor() {
+                        self.add(&p.states);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// `name` as a shared JSON string; a name from elsewhere than the definition gets a
+    /// new one.
+    pub(crate) fn get(&self, name: &str) -> Payload {
+        match self.by_address.get(&key(name)) {
+            Some(value) => value.clone(),
+            None => Arc::new(Value::String(name.to_owned())),
+        }
+    }
+}
+
+fn key(name: &str) -> (usize, usize) {
+    (name.as_ptr() as usize, name.len())
+}
+
+/// Hashes machine words by multiplication (the keys are addresses, not attacker input).
+#[derive(Default)]
+struct AddressHasher(u64);
+
+impl Hasher for AddressHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_usize(&mut self, word: usize) {
+        self.write_u64(word as u64);
+    }
+
+    fn write_u64(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::asl::StateMachine;
+    use serde_json::json;
+
+    #[test]
+    fn nested_names_are_shared_and_others_made() {
+        let machine = StateMachine::from_value(json!({"StartAt": "M", "States": {"M": {
+            "Type": "Map", "End": true,
+            "ItemProcessor": {"StartAt": "In", "States": {"In": {"Type": "Pass", "End": true}}}
+        }}}))
+        .unwrap();
+        let table = NameValues::of(&machine.states);
+        let (inner, _) = match &machine.states["M"] {
+            State::Map(m) => m.processor().unwrap().states.get_key_value("In").unwrap(),
+            _ => unreachable!(),
+        };
+        assert!(Arc::ptr_eq(&table.get(inner), &table.get(inner)));
+        assert_eq!(*table.get(inner), json!("In"));
+        // The same text elsewhere is not the definition's name, but reads the same.
+        let copy = String::from("In");
+        assert!(!Arc::ptr_eq(&table.get(&copy), &table.get(inner)));
+        assert_eq!(*table.get(&copy), json!("In"));
+    }
+}
