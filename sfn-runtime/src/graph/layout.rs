@@ -225,13 +225,15 @@ fn lay_out(scope: &Scope) -> Local {
     // Sizes: containers first lay out their nested scopes.
     let mut children: Vec<(usize, f64, f64, Local)> = Vec::new();
     let mut sizes = Vec::with_capacity(n);
+    // Owner id -> its nested scopes, in order: one pass, where a filter of all children
+    // for every node was quadratic in a scope with many Parallel or Map states.
+    let mut nested_of: std::collections::HashMap<&str, Vec<&Scope>> =
+        std::collections::HashMap::new();
+    for (owner, child) in &scope.children {
+        nested_of.entry(owner.as_str()).or_default().push(child);
+    }
     for (i, node) in scope.nodes.iter().enumerate() {
-        let nested: Vec<&Scope> = scope
-            .children
-            .iter()
-            .filter(|(owner, _)| *owner == node.id)
-            .map(|(_, child)| child)
-            .collect();
+        let nested: Vec<&Scope> = nested_of.remove(node.id.as_str()).unwrap_or_default();
         if nested.is_empty() {
             sizes.push((label_width(&node.label), NODE_H));
             continue;
