@@ -453,6 +453,16 @@ fn place(scope: &Scope, owner: Option<&str>, local: &Local, dx: f64, dy: f64, ou
         route.label_at = shift(route.label_at);
         out.edges.push(route);
     }
+    // Marked in one pass over the nested scopes (a scan of them per state, and of the states
+    // per nested scope below, was quadratic in Map/Parallel states).
+    let mut container = vec![false; scope.nodes.len()];
+    for (owner, ..) in &local.children {
+        if let Some(slot) = container.get_mut(*owner) {
+            *slot = true;
+        }
+    }
+    let ids: std::collections::HashSet<&str> =
+        scope.nodes.iter().map(|node| node.id.as_str()).collect();
     for (i, node) in scope.nodes.iter().enumerate() {
         let r = local.rects[i];
         out.nodes.push(Placed {
@@ -465,13 +475,13 @@ fn place(scope: &Scope, owner: Option<&str>, local: &Local, dx: f64, dy: f64, ou
                 ..r
             },
             scope: scope.id.clone(),
-            container: local.children.iter().any(|(owner, ..)| *owner == i),
+            container: container[i],
         });
     }
     let mut nested = scope
         .children
         .iter()
-        .filter(|(owner, _)| scope.nodes.iter().any(|node| node.id == *owner));
+        .filter(|(owner, _)| ids.contains(owner.as_str()));
     for (i, x, y, child_local) in &local.children {
         let Some((owner_id, child)) = nested.next() else {
             break;
