@@ -21,17 +21,21 @@ pub fn expand_const(lowered: &Lowered, policy: &str, ok: bool) -> TokenStream {
     let vis = &lowered.vis;
     let name_str = name.to_string();
     let (definition, substitutions) = if ok {
+        let text = serde_json::to_string(&lowered.definition).unwrap_or_default();
         let mut names = Vec::new();
-        collect_substitutions(&lowered.definition, &mut names);
-        names.sort();
-        names.dedup();
-        (
-            serde_json::to_string(&lowered.definition).unwrap_or_default(),
-            names,
-        )
+        // JSON writes `$` and `{` as they are, so a definition whose text has no `${` has no
+        // placeholder anywhere: the walk is skipped for most workflows.
+        if text.contains("${") {
+            collect_substitutions(&lowered.definition, &mut names);
+            names.sort();
+            names.dedup();
+        }
+        (text, names)
     } else {
         (String::from("{}"), Vec::new())
     };
+    let definition = str_literal(&definition);
+    let policy = str_literal(policy);
     let docs = lowered.docs.iter().map(|line| {
         let line = format!(" {line}");
         quote! { #[doc = #line] }
@@ -53,6 +57,28 @@ pub fn expand_const(lowered: &Lowered, policy: &str, ok: bool) -> TokenStream {
     }
 }
 
+/// `text` as a string literal token. A raw string (`r#"..."#`) when it can be one: the
+/// definition of a large workflow is hundreds of kilobytes, and escaping it char by char
+/// (`quote` of a `String`) was a fifth of the whole expansion; a raw literal is only lexed.
+/// The value of the literal is the same either way.
+pub fn str_literal(text: &str) -> proc_macro2::Literal {
+    // Enough `#`s that no `"#..#` inside ends the literal early.
+    let hashes = text
+        .split('"')
+        .skip(1)
+        .map(|after| after.bytes().take_while(|b| *b == b'#').count() + 1)
+        .max()
+        .unwrap_or(0);
+    // A raw string cannot hold a bare CR, and takes at most 255 `#`s.
+    if text.contains('\r') || hashes > 255 {
+        return proc_macro2::Literal::string(text);
+    }
+    let fence = "#".repeat(hashes);
+    format!("r{fence}\"{text}\"{fence}")
+        .parse()
+        .unwrap_or_else(|_| proc_macro2::Literal::string(text))
+}
+
 /// Every `${Name}` in the strings (keys and values) of `value`, by the runtime's rule of what
 /// a substitution name is (the emitters read the definition with the same rule).
 pub fn collect_substitutions(value: &Json, out: &mut Vec<String>) {
@@ -72,6 +98,27 @@ pub fn collect_substitutions(value: &Json, out: &mut Vec<String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The literal's value is the text, whatever quotes, `#`s and escapes the text holds
+    /// (read back with syn, as rustc reads it).
+    #[test]
+    fn string_literals_keep_their_value() {
+        for text in [
+            "",
+            r#"{"a":"b"}"#,
+            r##"{"a":"x\"#y"}"##,
+            "\"###\"#",
+            "tab\there \\ back",
+            "cr\r",
+            "é ${Fn} ∑",
+        ] {
+            let literal = str_literal(text);
+            let parsed: syn::LitStr = syn::parse2(quote!(#literal)).expect("a string literal");
+            assert_eq!(parsed.value(), text, "{literal}");
+        }
+        // Plain JSON becomes a raw literal (only lexed, not escaped char by char).
+        assert!(str_literal(r#"{"a":1}"#).to_string().starts_with("r#\""));
+    }
 
     #[test]
     fn finds_substitutions_in_keys_and_values() {

@@ -21,7 +21,8 @@ fn a_clean_workflow_expands_to_a_const_and_nothing_else() {
         text.contains("pub const FLOW : :: sfn :: Workflow"),
         "{text}"
     );
-    assert!(text.contains(r#"\"StartAt\":\"A\""#), "{text}");
+    // The definition is a raw string literal (`r#"{"StartAt":"A",..}"#`): lexed, not escaped.
+    assert!(text.contains(r#"r#"{"StartAt":"A""#), "{text}");
     assert!(errors(&out).is_empty(), "{text}");
 }
 
@@ -41,7 +42,7 @@ fn errors_are_all_reported_and_the_const_still_exists() {
     assert!(found[2].contains("no state named `Nowhere`"));
     // The stand-in const has an empty definition.
     assert!(out.to_string().contains(
-        r#"pub const FLOW : :: sfn :: Workflow = :: sfn :: Workflow :: from_parts ("FLOW" , "{}""#
+        r#"pub const FLOW : :: sfn :: Workflow = :: sfn :: Workflow :: from_parts ("FLOW" , r"{}""#
     ));
 }
 

@@ -42,10 +42,17 @@ pub use spec::{Field, Kind, Pattern, TaskSpec};
 
 /// The name of every task class, in alphabetical order.
 pub fn class_names() -> impl Iterator<Item = &'static str> {
-    let mut names: Vec<&'static str> = services::SPECS.iter().map(|s| s.class).collect();
-    names.push(services::evaluate_expression::CLASS);
-    names.sort_unstable();
-    names.into_iter()
+    // Sorted once: `workflow!` asks for every catalogue state it lowers.
+    static NAMES: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            let mut names: Vec<&'static str> = services::SPECS.iter().map(|s| s.class).collect();
+            names.push(services::evaluate_expression::CLASS);
+            names.sort_unstable();
+            names
+        })
+        .iter()
+        .copied()
 }
 
 /// The description of a class, if it is a catalogue class rendered from data

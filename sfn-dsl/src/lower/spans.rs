@@ -1,7 +1,8 @@
 //! The table from JSON pointers of the built definition to the tokens that produced them,
 //! so a diagnostic of the rule set lands on the right token.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
+use std::ops::Bound;
 
 use proc_macro2::Span;
 
@@ -9,9 +10,13 @@ use crate::ast::Text;
 use crate::loc::Loc;
 
 /// Pointer -> location (+ token offsets when the value is a path or intrinsic text).
+///
+/// Ordered, so that the entries under one array are a range: [`Spans::shift_array`] runs
+/// for every catalogue task whose default retrier goes before the user's, and a scan of the
+/// whole table there made lowering quadratic in the number of such states.
 #[derive(Default)]
 pub struct Spans {
-    entries: HashMap<String, (Loc, Vec<(usize, Span)>)>,
+    entries: BTreeMap<String, (Loc, Vec<(usize, Span)>)>,
 }
 
 impl Spans {
@@ -63,8 +68,9 @@ impl Spans {
         let prefix = format!("{array}/");
         let moved: Vec<String> = self
             .entries
-            .keys()
-            .filter(|k| k.starts_with(&prefix))
+            .range::<str, _>((Bound::Included(prefix.as_str()), Bound::Unbounded))
+            .map(|(k, _)| k)
+            .take_while(|k| k.starts_with(&prefix))
             .cloned()
             .collect();
         let mut renamed = Vec::new();
@@ -86,5 +92,59 @@ impl Spans {
 
 /// `base` + `/` + `key`, with `~` and `/` escaped as RFC 6901 says.
 pub fn child(base: &str, key: &str) -> String {
-    format!("{base}/{}", key.replace('~', "~0").replace('/', "~1"))
+    let mut out = String::with_capacity(base.len() + key.len() + 1);
+    out.push_str(base);
+    out.push('/');
+    // Most keys need no escape; this runs for every value lowered.
+    if key.contains(['~', '/']) {
+        out.push_str(&key.replace('~', "~0").replace('/', "~1"));
+    } else {
+        out.push_str(key);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(spans: &Spans) -> Vec<&str> {
+        spans.entries.keys().map(String::as_str).collect()
+    }
+
+    #[test]
+    fn shifting_an_array_renumbers_only_its_elements() {
+        let loc = Loc::of(Span::call_site());
+        let mut spans = Spans::default();
+        for key in [
+            "/States/A/Retry",
+            "/States/A/Retry/0",
+            "/States/A/Retry/0/ErrorEquals/1",
+            "/States/A/Retry/1",
+            "/States/A/RetryX/0",
+            "/States/A/Retrz",
+            "/States/B/Retry/0",
+        ] {
+            spans.insert(key, loc);
+        }
+        spans.shift_array("/States/A/Retry", 2);
+        assert_eq!(
+            keys(&spans),
+            [
+                "/States/A/Retry",
+                "/States/A/Retry/2",
+                "/States/A/Retry/2/ErrorEquals/1",
+                "/States/A/Retry/3",
+                "/States/A/RetryX/0",
+                "/States/A/Retrz",
+                "/States/B/Retry/0",
+            ]
+        );
+    }
+
+    #[test]
+    fn child_escapes_as_rfc_6901_says() {
+        assert_eq!(child("/States", "A"), "/States/A");
+        assert_eq!(child("", "a/b~c"), "/a~1b~0c");
+    }
 }

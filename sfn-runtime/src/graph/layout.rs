@@ -225,13 +225,15 @@ fn lay_out(scope: &Scope) -> Local {
     // Sizes: containers first lay out their nested scopes.
     let mut children: Vec<(usize, f64, f64, Local)> = Vec::new();
     let mut sizes = Vec::with_capacity(n);
+    // Owner id -> its nested scopes, in order: one pass, where a filter of all children
+    // for every node was quadratic in a scope with many Parallel or Map states.
+    let mut nested_of: std::collections::HashMap<&str, Vec<&Scope>> =
+        std::collections::HashMap::new();
+    for (owner, child) in &scope.children {
+        nested_of.entry(owner.as_str()).or_default().push(child);
+    }
     for (i, node) in scope.nodes.iter().enumerate() {
-        let nested: Vec<&Scope> = scope
-            .children
-            .iter()
-            .filter(|(owner, _)| *owner == node.id)
-            .map(|(_, child)| child)
-            .collect();
+        let nested: Vec<&Scope> = nested_of.remove(node.id.as_str()).unwrap_or_default();
         if nested.is_empty() {
             sizes.push((label_width(&node.label), NODE_H));
             continue;
@@ -451,6 +453,16 @@ fn place(scope: &Scope, owner: Option<&str>, local: &Local, dx: f64, dy: f64, ou
         route.label_at = shift(route.label_at);
         out.edges.push(route);
     }
+    // Marked in one pass over the nested scopes (a scan of them per state, and of the states
+    // per nested scope below, was quadratic in Map/Parallel states).
+    let mut container = vec![false; scope.nodes.len()];
+    for (owner, ..) in &local.children {
+        if let Some(slot) = container.get_mut(*owner) {
+            *slot = true;
+        }
+    }
+    let ids: std::collections::HashSet<&str> =
+        scope.nodes.iter().map(|node| node.id.as_str()).collect();
     for (i, node) in scope.nodes.iter().enumerate() {
         let r = local.rects[i];
         out.nodes.push(Placed {
@@ -463,13 +475,13 @@ fn place(scope: &Scope, owner: Option<&str>, local: &Local, dx: f64, dy: f64, ou
                 ..r
             },
             scope: scope.id.clone(),
-            container: local.children.iter().any(|(owner, ..)| *owner == i),
+            container: container[i],
         });
     }
     let mut nested = scope
         .children
         .iter()
-        .filter(|(owner, _)| scope.nodes.iter().any(|node| node.id == *owner));
+        .filter(|(owner, _)| ids.contains(owner.as_str()));
     for (i, x, y, child_local) in &local.children {
         let Some((owner_id, child)) = nested.next() else {
             break;
