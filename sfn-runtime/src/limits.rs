@@ -22,9 +22,8 @@ pub const MAX_DSL_DEPTH: usize = MAX_JSON_DEPTH;
 
 /// Wall-clock time one JSONata expression may run (jsonata-core checks it at every node it
 /// evaluates and at every loop iteration): an endless recursion or loop ends in
-/// `States.QueryEvaluationError` after this long. It is also what bounds an expression's
-/// memory, only loosely: jsonata-core has no allocation hook, and the fastest growth (doubling
-/// a string) reached 0.5 GB (loaded machine) to 1.9 GB (idle machine) in this time.
+/// `States.QueryEvaluationError` after this long. Memory has its own budget,
+/// [`JSONATA_MEMORY_BUDGET`].
 pub const JSONATA_TIME_BUDGET: Duration = Duration::from_millis(1_000);
 
 /// Evaluation levels one JSONata expression may nest (jsonata-core's `max_stack_depth`):
@@ -40,6 +39,16 @@ pub const JSONATA_MAX_SEQUENCE: usize = 1_000_000;
 /// between the two still reaches the state and fails there with `States.DataLimitExceeded`,
 /// as on the service; this bound only stops the conversion of a runaway value.
 pub const JSONATA_MAX_RESULT_BYTES: usize = 16 * 1024 * 1024;
+
+/// Bytes one JSONata evaluation may build: every string and array made by an operator or a
+/// built-in function (`&`, `..`, `$join`, `$string`, `$pad`, `$append`, `$map`, ...) is
+/// charged as it is made, and never given back, so this bounds the expression's peak memory
+/// whatever it keeps. Calls whose one result could dwarf their inputs (`$string` of a value
+/// with shared parts, `$pad` to a huge width, `$join` with a long separator, `$replace` with a
+/// long replacement) are measured before they run, so the value is never built. Generous for
+/// any result a state can use (the service's payload quota is 256 KiB): appending 10-byte
+/// pieces one at a time to a string, a quadratic cost, still reaches about 70 KB.
+pub const JSONATA_MEMORY_BUDGET: usize = 64 * 1024 * 1024;
 
 /// The cause text of an error for `limit`, so every limit is named the same way.
 pub fn exceeded(limit: &str, value: impl std::fmt::Display) -> String {

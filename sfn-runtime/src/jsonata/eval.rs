@@ -121,7 +121,7 @@ impl JsonataExpr {
         parsed
             .map(|ast| JsonataExpr {
                 source: body.trim().to_owned(),
-                ast,
+                ast: super::budget::instrument(ast),
             })
             .map_err(|e| {
                 format!(
@@ -138,7 +138,8 @@ impl JsonataExpr {
 
     /// Evaluates the expression. An undefined result (a missing field) is an error, as in
     /// Step Functions. Every evaluation is bounded by [`crate::limits`]: its time, stack
-    /// depth and sequence length inside jsonata-core, the depth and size of the values
+    /// depth and sequence length inside jsonata-core, the bytes it builds (the memory
+    /// budget, kept by the host functions `compile` wove in), the depth and size of the values
     /// converted in and out here; a bound that is hit names itself in the error.
     #[cfg(feature = "jsonata")]
     pub fn evaluate(&self, bindings: &Bindings) -> Result<Value, JsonataEvalError> {
@@ -170,6 +171,9 @@ impl JsonataExpr {
         }
         let mut evaluator = Evaluator::with_options(context, evaluator_options());
         register_extensions(&mut evaluator, bindings.seed).map_err(|e| fail(e.to_string()))?;
+        super::budget::Budget::new()
+            .register(&mut evaluator)
+            .map_err(|e| fail(e.to_string()))?;
         let evaluated = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             jsonata_core::value::with_stack(|| evaluator.evaluate(&self.ast, &JValue::Null))
         }))
@@ -644,7 +648,7 @@ mod tests {
             ),
             (
                 "{% ($f := function($s){ $f($s & $s) }; $f('ab')) %}",
-                "JSONATA_TIME_BUDGET",
+                "JSONATA_MEMORY_BUDGET",
             ),
             (
                 "{% $reduce([1..20000], function($a, $x){ {'a': $a} }, {}) %}",
@@ -659,6 +663,87 @@ mod tests {
             assert!(
                 started.elapsed() < std::time::Duration::from_secs(20),
                 "{source}"
+            );
+        }
+    }
+
+    /// Each way of building a large value quickly ends at the memory budget, most before the
+    /// value is built (a doubling string, a shared value printed, a huge pad, a separator or
+    /// a replacement repeated a million times, many large strings kept in an array).
+    #[test]
+    fn builders_end_at_the_memory_budget() {
+        let shared = "($x := 'x'; $x := [1..40] ~> $reduce(function($a, $i){ {'a': $a, 'b': $a} }, 'x'); $x)";
+        let big = "($s := $pad('', 1000000, 'x'))";
+        let cases = [
+            format!("{{% $length($string({shared})) %}}"),
+            format!("{{% $length($string({shared}, true)) %}}"),
+            format!("{{% $length('x' & {shared}) %}}"),
+            "{% $length($pad('', 1e12)) %}".to_owned(),
+            "{% $length('' ~> $pad(1e12)) %}".to_owned(),
+            format!("{{% $length({shared} ~> $string()) %}}"),
+            format!("{{% $length($join([1..100000].('a'), {big})) %}}"),
+            format!("{{% $length($replace({big}, 'x', {big})) %}}"),
+            format!("{{% ($b := {big}; $count([1..200] ~> $map(function($i){{ $b & $i }}))) %}}"),
+            "{% $count([1..100] ~> $map(function($i){ [1..999999] })) %}".to_owned(),
+            // Doubling a string ends at the budget, unless an unoptimised build on a
+            // loaded machine copies the bytes so slowly that the time budget ends it first.
+            "{% ($f := function($s){ $f($s & $s) }; $f('0123456789')) %}".to_owned(),
+            "{% ($f := function($s, $n){ $n = 0 ? $s : $f($s & $s, $n - 1) }; $length($f('x', 40))) %}".to_owned(),
+        ];
+        for source in cases {
+            let started = std::time::Instant::now();
+            let error = eval(&source, json!({}), json!({})).expect_err(&source);
+            let timed_out = source.contains("$s & $s")
+                && error.message.contains("JSONATA_TIME_BUDGET")
+                && cfg!(debug_assertions);
+            assert!(
+                timed_out
+                    || error.message.contains(&format!(
+                        "JSONATA_MEMORY_BUDGET ({} bytes built)",
+                        limits::JSONATA_MEMORY_BUDGET
+                    )),
+                "{source}: {}",
+                error.message
+            );
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(20),
+                "{source}"
+            );
+        }
+    }
+
+    /// The budget changes no result: what the guarded operators and functions return is
+    /// what jsonata-core returns without it (results as in the JSONata documentation).
+    #[test]
+    fn guarded_builders_keep_their_results() {
+        let cases = [
+            ("{% 'a' & 1 & true %}", json!("a1true")),
+            ("{% [1..3] %}", json!([1, 2, 3])),
+            ("{% $join(['a', 'b'], ', ') %}", json!("a, b")),
+            ("{% $join(['a', 'b']) %}", json!("ab")),
+            ("{% $replace('banana', 'an', 'AN') %}", json!("bANANa")),
+            ("{% $replace('banana', /a/, 'o', 2) %}", json!("bonona")),
+            ("{% $string({'a': [1, 2]}) %}", json!("{\"a\":[1,2]}")),
+            ("{% $string({'a': 1}, true) %}", json!("{\n  \"a\": 1\n}")),
+            ("{% $pad('x', -3, '#') %}", json!("##x")),
+            ("{% $count($append([1, 2], [3])) %}", json!(3)),
+            ("{% $map([1, 2], function($v){ $v * 2 }) %}", json!([2, 4])),
+            ("{% $states.input.s.$uppercase() %}", json!("HI")),
+            (
+                "{% [1, 2] ~> $map(function($v){ $v + 1 }) %}",
+                json!([2, 3]),
+            ),
+            ("{% ['a', 'b'] ~> $join('-') %}", json!("a-b")),
+            ("{% 'banana' ~> $replace('a', 'o') %}", json!("bonono")),
+            ("{% {'a': 1} ~> $string() %}", json!("{\"a\":1}")),
+            ("{% 'x' ~> $pad(3) %}", json!("x  ")),
+        ];
+        for (source, expected) in cases {
+            let result = eval(source, json!({"input": {"s": "hi"}}), json!({}));
+            assert_eq!(
+                result.as_ref().ok(),
+                Some(&expected),
+                "{source}: {result:?}"
             );
         }
     }

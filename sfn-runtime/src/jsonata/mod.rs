@@ -4,6 +4,8 @@
 //! outside the delimiters, not even a space: `" {% x %}"` is a plain literal, as AWS
 //! records it). The text between the delimiters is the expression.
 
+#[cfg(feature = "jsonata")]
+mod budget;
 pub mod eval;
 mod references;
 mod syntax;
