@@ -60,12 +60,16 @@ pub fn on_broken(diagnostic: &Diagnostic, errors: &Errors) -> bool {
     }
 }
 
-/// Whether `diagnostic` says again what another one says: a second problem at the same
-/// value and position (`result_path: $fn` is "not a Reference Path", so not also "no state
-/// assigns `$fn`"), or a Choice rule's shape when a field inside the rule is the problem
-/// (a JSONata `Condition` in a JSONPath Choice).
+/// Whether `diagnostic` says again what another one says: an unknown variable where the
+/// same value is already wrong (`result_path: $fn` cannot write a variable, so not also "no
+/// state assigns `$fn`"), or a Choice rule's shape when a field inside the rule is the
+/// problem (a JSONata `Condition` in a JSONPath Choice). Two other rules at one value are two
+/// mistakes (`States.ALL` not alone and not last) and both stay.
 pub fn repeats(diagnostic: &Diagnostic, earlier: &[Diagnostic], all: &[Diagnostic]) -> bool {
-    let same_place = earlier
+    let same_place = matches!(
+        diagnostic.code,
+        "variable-unknown" | "jsonata-variable-unknown"
+    ) && earlier
         .iter()
         .any(|d| d.pointer == diagnostic.pointer && d.offset == diagnostic.offset);
     let inner = format!("{}/", diagnostic.pointer);
@@ -162,6 +166,10 @@ mod tests {
         let all = [first.clone(), second.clone()];
         assert!(!repeats(&first, &[], &all));
         assert!(repeats(&second, &all[..1], &all));
+        let alone = diagnostic("/States/A/Retry/0/ErrorEquals", "error-equals-all");
+        let last = diagnostic("/States/A/Retry/0/ErrorEquals", "error-equals-all-last");
+        let all = [alone.clone(), last.clone()];
+        assert!(!repeats(&last, &all[..1], &all));
         let shape = diagnostic("/States/D/Choices/0", "choice-rule-shape");
         let field = diagnostic("/States/D/Choices/0/Condition", "field-query-language");
         let all = [shape.clone(), field.clone()];
