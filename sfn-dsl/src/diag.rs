@@ -111,7 +111,7 @@ pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    sfn_runtime::validate::suggest::closest(word, candidates)
+    sfn_runtime::validate::suggest::closest_loose(word, candidates)
 }
 
 /// "`field` is `a`, `b` or `c`" for a value outside a closed set of words, with "did you

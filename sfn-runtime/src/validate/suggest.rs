@@ -24,6 +24,30 @@ pub fn closest<'c>(word: &str, candidates: impl IntoIterator<Item = &'c str>) ->
     best.map(|(_, c)| c)
 }
 
+/// Like [`closest`], with the looser bound of the `workflow!` macro, whose words are short
+/// and whose sets are small: up to a third of the longer word in edits, and fewer edits than
+/// the shorter one has characters (`retries` -> `retry`, `Pascal` -> `PascalCase`).
+pub fn closest_loose<'c>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'c str>,
+) -> Option<&'c str> {
+    let folded = fold(word);
+    let len = word.chars().count();
+    let mut best: Option<(usize, &str)> = None;
+    for c in candidates {
+        let d = if fold(c) == folded {
+            0
+        } else {
+            distance(&word.to_lowercase(), &c.to_lowercase())
+        };
+        let (short, long) = (len.min(c.chars().count()), len.max(c.chars().count()));
+        if d <= long.div_ceil(3) && d < short && best.is_none_or(|(b, _)| d < b) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
 /// The spelling-free form of a word: lower case, without underscores.
 fn fold(word: &str) -> String {
     word.chars()
@@ -72,5 +96,11 @@ mod tests {
             closest("distribtued", ["inline", "distributed"]),
             Some("distributed")
         );
+        assert_eq!(closest_loose("retries", ["retry", "iam"]), Some("retry"));
+        assert_eq!(
+            closest_loose("Pascal", ["camelCase", "PascalCase"]),
+            Some("PascalCase")
+        );
+        assert_eq!(closest_loose("Zebra", ["Pass", "Wait"]), None);
     }
 }
