@@ -5,7 +5,15 @@
 fn ui() {
     let cases = trybuild::TestCases::new();
     for category in [
-        "syntax", "states", "graph", "choice", "values", "attrs", "rules", "module",
+        "syntax",
+        "states",
+        "graph",
+        "choice",
+        "values",
+        "attrs",
+        "rules",
+        "module",
+        "diagnostics",
     ] {
         cases.compile_fail(format!("tests/ui/{category}/*.rs"));
     }

@@ -43,6 +43,11 @@ pub struct StateDecl {
     pub path: Option<syn::Path>,
     /// Fields and (Choice) arms.
     pub items: Vec<Item>,
+    /// Names of the fields whose value did not parse (already reported): not "missing".
+    pub broken_fields: Vec<String>,
+    /// Whether a Choice arm did not parse (already reported): its target's reachability is
+    /// unknown.
+    pub broken_arm: bool,
     /// The body's braces, or the kind when there is no body.
     pub body_loc: Loc,
     /// `-> Next` / `-> end`.

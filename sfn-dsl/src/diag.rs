@@ -1,17 +1,66 @@
 //! Error accumulation and "did you mean" suggestions.
 
+use std::collections::HashSet;
+
 use crate::loc::Loc;
 
 /// Every error of one invocation, reported together at the end.
+///
+/// While a state (or a block) is lowered its JSON pointer is the *context*: an error recorded
+/// then marks that part as broken, so the rule set, which runs on everything else, can skip
+/// what depends on it instead of reporting the same mistake again in other words.
 #[derive(Default)]
 pub struct Errors {
     list: Vec<syn::Error>,
+    context: Option<String>,
+    broken: HashSet<String>,
+    values: HashSet<String>,
 }
 
 impl Errors {
     /// Records an error at `loc`.
     pub fn at(&mut self, loc: impl Into<Loc>, message: impl std::fmt::Display) {
+        if let Some(context) = &self.context {
+            self.broken.insert(context.clone());
+        }
         self.list.push(loc.into().error(message));
+    }
+
+    /// Makes `pointer` the part being lowered; returns the previous context, to restore.
+    pub fn enter(&mut self, pointer: Option<String>) -> Option<String> {
+        std::mem::replace(&mut self.context, pointer)
+    }
+
+    /// Marks `pointer` (a state or a block) as broken by a mistake reported elsewhere (a
+    /// parse error inside it).
+    pub fn mark(&mut self, pointer: &str) {
+        self.broken.insert(pointer.to_owned());
+    }
+
+    /// Marks the value at `pointer` as one whose mistake is reported: it is written all the
+    /// same (its key keeps the state whole), so no rule looks at it or inside it again.
+    pub fn mark_value(&mut self, pointer: &str) {
+        self.values.insert(pointer.to_owned());
+    }
+
+    /// Whether `pointer` is, or is inside, a value marked by [`Errors::mark_value`].
+    pub fn in_broken_value(&self, pointer: &str) -> bool {
+        let mut current = pointer;
+        loop {
+            if self.values.contains(current) {
+                return true;
+            }
+            match current.rfind('/') {
+                Some(cut) => current = &current[..cut],
+                None => return false,
+            }
+        }
+    }
+
+    /// Whether a mistake was reported in the state or block at `pointer` itself (not in a
+    /// state nested in it).
+    pub fn is_broken(&self, pointer: &str) -> bool {
+        self.broken.contains(pointer)
     }
 
     /// Records an error made elsewhere (a syn parse error).
@@ -29,9 +78,25 @@ impl Errors {
         self.list.len()
     }
 
-    /// All errors combined into one (`None` when there are none).
+    /// Whether a state of the block at `block` is broken (names are escaped, so a state's
+    /// pointer is the block's, `/States/` and a name without `/`).
+    pub fn has_broken_state(&self, block: &str) -> bool {
+        let prefix = format!("{block}/States/");
+        self.broken.iter().any(|p| {
+            p.strip_prefix(&prefix)
+                .is_some_and(|name| !name.is_empty() && !name.contains('/'))
+        })
+    }
+
+    /// All errors combined into one (`None` when there are none); an error with the same
+    /// message at the same place as an earlier one is dropped.
     pub fn combined(self) -> Option<syn::Error> {
-        let mut iter = self.list.into_iter();
+        let mut seen = HashSet::new();
+        // A span's Debug form names its bytes in the source: same text, same place.
+        let mut iter = self
+            .list
+            .into_iter()
+            .filter(|e| seen.insert(format!("{:?} {e}", e.span())));
         let mut first = iter.next()?;
         for error in iter {
             first.combine(error);
@@ -40,18 +105,44 @@ impl Errors {
     }
 }
 
-/// The candidate closest to `word`, when it is close enough to be a likely typo.
+/// The candidate closest to `word`, when it is close enough to be a likely typo (the rule
+/// set's helper, so the macro suggests what `sfn validate` would).
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    let lower = word.to_lowercase();
-    candidates
-        .into_iter()
-        .map(|c| (distance(&lower, &c.to_lowercase()), c))
-        .filter(|(d, c)| *d <= c.len().max(word.len()).div_ceil(3) && *d < c.len().min(word.len()))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
+    sfn_runtime::validate::suggest::closest_loose(word, candidates)
+}
+
+/// "`field` is `a`, `b` or `c`" for a value outside a closed set of words, with "did you
+/// mean" when the value is a near miss (`mode: distribtued`).
+pub fn one_of(field: &str, words: &[&str], value: &crate::ast::Value) -> String {
+    let list = match words {
+        [] => String::new(),
+        [only] => format!("`{only}`"),
+        [init @ .., last] => format!(
+            "{} or `{last}`",
+            init.iter()
+                .map(|w| format!("`{w}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    let written = match value {
+        crate::ast::Value::Word(w) => Some(w.to_string()),
+        crate::ast::Value::Str(s) => Some(s.value()),
+        _ => None,
+    };
+    let message = format!("`{field}` is {list}");
+    match written {
+        Some(word) => with_suggestion(message, &word, words.iter().copied()),
+        None => message,
+    }
+}
+
+/// `message; hint`, one sentence: a full stop ending `message` is dropped (no `.;`).
+pub fn with_hint(message: &str, hint: &str) -> String {
+    format!("{}; {hint}", message.trim_end().trim_end_matches('.'))
 }
 
 /// `message` followed by "; did you mean `x`?" when a close candidate exists.
@@ -64,33 +155,6 @@ pub fn with_suggestion<'a>(
         Some(best) => format!("{message}; did you mean `{best}`?"),
         None => message,
     }
-}
-
-/// Edit distance (insertions, deletions, substitutions and swaps of neighbours) over chars.
-fn distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    // d[i][j]: distance between the first i chars of a and the first j chars of b.
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = best;
-        }
-    }
-    d[a.len()][b.len()]
 }
 
 #[cfg(test)]
@@ -106,5 +170,15 @@ mod tests {
         );
         assert_eq!(did_you_mean("Zebra", ["Pass", "Wait"]), None);
         assert_eq!(did_you_mean("retyr", ["retry", "catch"]), Some("retry"));
+        assert_eq!(
+            did_you_mean("distribtued", ["inline", "distributed"]),
+            Some("distributed")
+        );
+    }
+
+    #[test]
+    fn a_hint_continues_the_sentence() {
+        assert_eq!(with_hint("got 1.", "use 2"), "got 1; use 2");
+        assert_eq!(with_hint("got 1", "use 2"), "got 1; use 2");
     }
 }

@@ -42,10 +42,8 @@ pub(crate) fn expand_defs(defs: &[ast::WorkflowDef], mut errors: Errors) -> Toke
     for def in defs {
         let mut own = Errors::default();
         let lowered = lower::lower_workflow(def, &mut own);
-        // The rule set runs on definitions the DSL found clean (see `check`).
-        if own.is_empty() && errors.is_empty() {
-            check::check(&lowered, &mut own);
-        }
+        // The rule set runs on everything that lowered, skipping what a mistake broke.
+        check::check(&lowered, &mut own);
         let ok = own.is_empty() && errors.is_empty();
         let policy = policy_json(&lowered);
         out.extend(expand::expand_const(&lowered, &policy, ok));

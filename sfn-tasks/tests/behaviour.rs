@@ -24,7 +24,15 @@ fn unknown_class_and_field_suggest_the_right_name() {
         .expect("unknown field");
     assert_eq!(typo.loc, c.fields[1].name_loc);
     assert_eq!(typo.hint.as_deref(), Some("did you mean `message`?"));
-    // The missing required field is reported in the same run, at the class name.
+    // One mistake, one error: the misspelled field is not also "missing" (issue #18).
+    assert!(
+        !e.iter()
+            .any(|e| e.message.contains("missing the required field `message`")),
+        "{e:?}"
+    );
+    // A required field that is not written at all still is.
+    let c = call("SnsPublish", vec![("topic", s("arn:t"))]);
+    let e = errs(&c);
     assert!(e.iter().any(
         |e| e.message.contains("missing the required field `message`") && e.loc == c.class_loc
     ));
@@ -443,7 +451,11 @@ fn ecs_checks_network_mode_and_launch_target() {
             ("launch_type", id("ec2")),
         ],
     );
-    assert_err_at(&c, Some("subnets"), "must have 'networkMode' of 'AWS_VPC'");
+    assert_err_at(
+        &c,
+        Some("subnets"),
+        "needs a task definition with `network_mode: awsvpc`",
+    );
     let c = call(
         "EcsRunTask",
         vec![("cluster", s("arn:c")), ("task_definition", s("web"))],
@@ -607,7 +619,7 @@ fn scheduler_cron_day_and_weekday() {
     assert_err_at(
         &c,
         Some("schedule"),
-        "Cannot supply both 'day' and 'weekDay'",
+        "a day of the month or a day of the week, not both",
     );
     let c = call(
         "EventBridgeSchedulerCreateScheduleTask",

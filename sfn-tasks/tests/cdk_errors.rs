@@ -189,7 +189,8 @@ fn cases() -> Vec<Case> {
                 ],
             ),
             Some("topic"),
-            "'messageDeduplicationId' is required for FIFO topics with 'contentBasedDeduplication' disabled",
+            // CDK: 'messageDeduplicationId' is required for FIFO topics with 'contentBasedDeduplication' disabled
+            "a FIFO topic (`.fifo`) without content-based deduplication needs `message_deduplication_id`",
         ),
         (
             "sfn-start-execution-wait-for-task-token-without-token",
@@ -254,7 +255,8 @@ fn cases() -> Vec<Case> {
                 ],
             ),
             Some("execution_parameters"),
-            "'executionParameters' must be a non-empty list",
+            // CDK: 'executionParameters' must be a non-empty list
+            "`execution_parameters` must not be empty",
         ),
         (
             "athena-start-query-execution-result-reuse-too-long",
@@ -266,7 +268,8 @@ fn cases() -> Vec<Case> {
                 ],
             ),
             Some("result_reuse_configuration_max_age"),
-            "resultReuseConfigurationMaxAge must either be 0 or between 1 and 10080 minutes, got 10081",
+            // CDK: resultReuseConfigurationMaxAge must either be 0 or between 1 and 10080 minutes, got 10081
+            "`result_reuse_configuration_max_age` must be `0s` or between `1min` and `10080min` (7 days), not `10081min`",
         ),
         (
             "batch-submit-job-wait-for-task-token",
@@ -278,13 +281,15 @@ fn cases() -> Vec<Case> {
             "batch-submit-job-array-size-1",
             batch(vec![("array_size", n(1))]),
             Some("array_size"),
-            "arraySize must be between 2 and 10,000. Received 1.",
+            // CDK: arraySize must be between 2 and 10,000. Received 1.
+            "`array_size` must be between 2 and 10000, not 1",
         ),
         (
             "batch-submit-job-short-task-timeout",
             batch(vec![("attempt_duration", secs(30))]),
             Some("attempt_duration"),
-            "attempt duration must be greater than 60 seconds. Received 30 seconds.",
+            // CDK: attempt duration must be greater than 60 seconds. Received 30 seconds.
+            "`attempt_duration` must be at least `60s`, not `30s`",
         ),
         (
             "bedrock-invoke-model-guardrail-version-0",
@@ -438,7 +443,8 @@ fn cases() -> Vec<Case> {
                 ("pattern", id("run_job")),
             ]),
             Some("instances"),
-            "At least one of targetSpotCapacity and targetOnDemandCapacity should be greater than 0",
+            // CDK: At least one of targetSpotCapacity and targetOnDemandCapacity should be greater than 0
+            "`target_spot_capacity` or `target_on_demand_capacity` must be greater than 0",
         ),
         (
             "emr-create-cluster-master-fleet-capacity-2",
@@ -447,7 +453,8 @@ fn cases() -> Vec<Case> {
                 fleet(vec![("target_on_demand_capacity", n(2))]),
             )]),
             Some("instances"),
-            "For a master instance fleet, targetOnDemandCapacity cannot be a number other than 1, got 2",
+            // CDK: For a master instance fleet, targetOnDemandCapacity cannot be a number other than 1, got 2
+            "in a master instance fleet `target_on_demand_capacity` must be 1, not 2",
         ),
         (
             // We have no role to create, so the execution role is always required.
@@ -523,7 +530,8 @@ fn cases() -> Vec<Case> {
                 ],
             ),
             Some("worker_configuration"),
-            "You cannot set both 'workerType' and 'workerTypeV2' properties in 'workerConfiguration'.",
+            // CDK: You cannot set both 'workerType' and 'workerTypeV2' properties in 'workerConfiguration'.
+            "`worker_configuration` takes `worker_type` or `worker_type_v2`, not both",
         ),
         (
             "mediaconvert-create-job-wait-for-task-token",
@@ -670,10 +678,37 @@ const NOT_TASK_CALLS: &[(&str, &str)] = &[
     ),
 ];
 
+/// CDK's pattern message (`Supported Patterns: REQUEST_RESPONSE,RUN_JOB. Received:
+/// WAIT_FOR_TASK_TOKEN`) in the catalogue's words: the message names the received pattern,
+/// the hint each supported one, as the DSL spells them.
+fn pattern_in_dsl_words(needle: &str) -> Option<(String, Vec<String>)> {
+    let rest = needle.split("Supported Patterns: ").nth(1)?;
+    let (supported, received) = rest.split_once(". Received: ")?;
+    Some((
+        format!("does not support the `{}` pattern", received.to_lowercase()),
+        supported
+            .split(',')
+            .map(|p| format!("`pattern: {}`", p.to_lowercase()))
+            .collect(),
+    ))
+}
+
 #[test]
 fn every_cdk_error_is_a_task_error_at_its_field() {
     for (id, c, field, needle) in cases() {
         let e = errs(&c);
+        if let Some((message, supported)) = pattern_in_dsl_words(needle) {
+            let err = e
+                .iter()
+                .find(|err| err.message.contains(&message))
+                .unwrap_or_else(|| panic!("{id}: expected {message:?}, got {e:?}"));
+            let hint = err.hint.as_deref().unwrap_or_default();
+            for pattern in &supported {
+                assert!(hint.contains(pattern), "{id}: {pattern} not in {hint:?}");
+            }
+            assert_err_at(&c, field, &message);
+            continue;
+        }
         assert!(
             e.iter().any(|err| err.message.contains(needle)),
             "{id}: expected {needle:?}, got {e:?}"

@@ -2,19 +2,29 @@
 //! diagnostic mapped back through the pointer table to the token that produced the value
 //! (and, for path and intrinsic syntax, to the token at the diagnostic's byte offset).
 //!
-//! It runs only on a workflow the DSL itself found no mistake in: the DSL's errors are about
-//! what was written (unknown fields, states, targets), and a rule run over the half-built
-//! definition they leave would only repeat them in other words.
+//! It runs on every workflow, also one the DSL found mistakes in, so that one invocation
+//! reports every mistake at once. What a DSL mistake left half-built (a state without its
+//! misspelled field, a block without the state that did not parse) is skipped (see
+//! `depends`): a rule run over it would only repeat the mistake in other words.
 
+mod depends;
 mod words;
 
 use crate::diag::Errors;
 use crate::loc::Loc;
 use crate::lower::Lowered;
 
-/// Runs the rule set on a lowered workflow; errors go to `errors`.
+/// Runs the rule set on a lowered workflow; errors go to `errors`, whose marks say which
+/// states and blocks the DSL already found broken.
 pub fn check(lowered: &Lowered, errors: &mut Errors) {
-    for diagnostic in sfn_runtime::validate::validate_value(&lowered.definition) {
+    let diagnostics = sfn_runtime::validate::validate_value(&lowered.definition);
+    for (i, diagnostic) in diagnostics.iter().enumerate() {
+        if depends::on_broken(diagnostic, errors)
+            || depends::repeats(diagnostic, &diagnostics[..i], &diagnostics)
+        {
+            continue;
+        }
+        let diagnostic = diagnostic.clone();
         let (loc, precise) = lowered
             .spans
             .lookup(&diagnostic.pointer, diagnostic.offset)
@@ -25,7 +35,7 @@ pub fn check(lowered: &Lowered, errors: &mut Errors) {
             message = format!("{message} (column {} of the string)", offset + 1);
         }
         if let Some(hint) = diagnostic.hint {
-            message = format!("{message}; {hint}");
+            message = crate::diag::with_hint(&message, &hint);
         }
         errors.at(loc, words::to_dsl(&message));
     }

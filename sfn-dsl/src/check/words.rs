@@ -81,7 +81,7 @@ const PHRASES: &[(&str, &str)] = &[
 
 /// `message` with ASL spellings replaced by the DSL's.
 pub fn to_dsl(message: &str) -> String {
-    let mut out = message.to_owned();
+    let mut out = assign_to_dsl(message);
     for (asl, dsl) in PHRASES {
         out = out.replace(asl, dsl);
     }
@@ -90,6 +90,34 @@ pub fn to_dsl(message: &str) -> String {
     }
     // Template keys are written without `.$` in the DSL.
     out.replace(".$`", "`")
+}
+
+/// `` `"Assign": {"x.$": "$"}` `` (one variable) -> `` `#[assign({ "x": $ })]` ``: the
+/// attribute that writes it, with a path bare and a placeholder as `..`.
+fn assign_to_dsl(message: &str) -> String {
+    const START: &str = "`\"Assign\": {";
+    let Some(at) = message.find(START) else {
+        return message.to_owned();
+    };
+    let body_start = at + START.len();
+    let Some(len) = message[body_start..].find("}`") else {
+        return message.to_owned();
+    };
+    let body = &message[body_start..body_start + len];
+    let Some((key, value)) = body.split_once("\": ") else {
+        return message.to_owned();
+    };
+    let key = key.trim_start_matches('"');
+    let (key, value) = match key.strip_suffix(".$") {
+        Some(key) => (key, value.trim_matches('"').to_owned()),
+        None if value == "..." => (key, "..".to_owned()),
+        None => (key, value.to_owned()),
+    };
+    format!(
+        "{}`#[assign({{ \"{key}\": {value} }})]`{}",
+        &message[..at],
+        assign_to_dsl(&message[body_start + len + 2..])
+    )
 }
 
 #[cfg(test)]
@@ -106,6 +134,15 @@ mod tests {
         assert_eq!(
             to_dsl("`cheap.$` is not a valid path"),
             "`cheap` is not a valid path"
+        );
+        // The runtime's hints (sfn-runtime validate/paths.rs) in the attribute's form.
+        assert_eq!(
+            to_dsl("assign it first with `\"Assign\": {\"total\": ...}`"),
+            "assign it first with `#[assign({ \"total\": .. })]`"
+        );
+        assert_eq!(
+            to_dsl("assign variables with `\"Assign\": {\"fn.$\": \"$\"}`"),
+            "assign variables with `#[assign({ \"fn\": $ })]`"
         );
     }
 }

@@ -346,7 +346,10 @@ impl Lower<'_> {
             Value::Word(w) if w == "full" => Some(Json::String("FULL".into())),
             Value::Word(w) if w == "none" => Some(Json::String("NONE".into())),
             other => {
-                self.errors.at(other.loc(), "`jitter` is `full` or `none`");
+                self.errors.at(
+                    other.loc(),
+                    crate::diag::one_of("jitter", &["full", "none"], other),
+                );
                 None
             }
         }

@@ -269,10 +269,9 @@ impl Lower<'_> {
                             Json::String(w.to_string().to_uppercase()),
                         ));
                     }
-                    other => self.errors.at(
-                        other.loc(),
-                        format!("`{name}` is `{}` or `{}`", words[0], words[1]),
-                    ),
+                    other => self
+                        .errors
+                        .at(other.loc(), crate::diag::one_of(&name, words, other)),
                 }
             }
             _ => self.errors.at(
@@ -410,8 +409,10 @@ impl Lower<'_> {
             Value::Word(w) if w == "jsonata" => Some("JSONata"),
             Value::Word(w) if w == "jsonpath" => Some("JSONPath"),
             other => {
-                self.errors
-                    .at(other.loc(), "expected `jsonata` or `jsonpath`");
+                self.errors.at(
+                    other.loc(),
+                    crate::diag::one_of("query_language", &["jsonata", "jsonpath"], other),
+                );
                 None
             }
         }

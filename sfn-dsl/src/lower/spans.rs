@@ -62,6 +62,45 @@ impl Spans {
         }
     }
 
+    /// Records the tokens of `value` for `pointer` and, through `json` (what a catalogue
+    /// task rendered from it, keys possibly with `.$`), for every value nested in it, so a
+    /// diagnostic inside a payload lands on its token rather than on the whole payload.
+    pub fn insert_value(
+        &mut self,
+        pointer: &str,
+        value: &crate::ast::Value,
+        json: &serde_json::Value,
+    ) {
+        use crate::ast::Value;
+        use serde_json::Value as Json;
+        match (value, json) {
+            (Value::Path(text) | Value::Intrinsic(text), Json::String(_)) => {
+                self.insert_text(pointer, text);
+            }
+            (Value::Object(entries, _), Json::Object(map)) => {
+                self.insert(pointer, value.loc());
+                for entry in entries {
+                    let evaluated = format!("{}.$", entry.key);
+                    let key = if map.contains_key(&evaluated) {
+                        &evaluated
+                    } else {
+                        &entry.key
+                    };
+                    if let Some(inner) = map.get(key) {
+                        self.insert_value(&child(pointer, key), &entry.value, inner);
+                    }
+                }
+            }
+            (Value::Array(items, _), Json::Array(rendered)) => {
+                self.insert(pointer, value.loc());
+                for (i, (item, inner)) in items.iter().zip(rendered).enumerate() {
+                    self.insert_value(&child(pointer, &i.to_string()), item, inner);
+                }
+            }
+            _ => self.insert(pointer, value.loc()),
+        }
+    }
+
     /// Renumbers the entries under `array` (a pointer to an array) by `by`, after `by`
     /// elements were inserted at its front.
     pub fn shift_array(&mut self, array: &str, by: usize) {

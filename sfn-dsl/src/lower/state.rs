@@ -26,6 +26,12 @@ pub fn lower_block(
     scope_in: &Scope,
     ql: &str,
 ) -> (String, Map<String, Json>) {
+    // Mistakes of the block itself (names, `#[start]`, arrows into it) mark its base.
+    let outer_context = lower.errors.enter(Some(base.to_owned()));
+    if !block.broken.is_empty() {
+        // A state that did not parse is missing: what goes to it is not checked again.
+        lower.errors.mark(base);
+    }
     let mut names: Vec<String> = Vec::new();
     let mut known: HashSet<String> = HashSet::new();
     for state in &block.states {
@@ -51,7 +57,9 @@ pub fn lower_block(
         let name = decl.name.to_string();
         let pointer = child(&format!("{base}/States"), &name);
         let mut to = Vec::new();
+        lower.errors.enter(Some(pointer.clone()));
         let object = lower_state(lower, decl, &pointer, &scope, ql, &mut to);
+        lower.errors.enter(Some(base.to_owned()));
         edges.push((name.clone(), to));
         if !states.contains_key(&name) {
             lower.spans.insert(&pointer, Loc::of(decl.name.span()));
@@ -67,6 +75,7 @@ pub fn lower_block(
         check_reachable(lower, block, &start, &edges);
     }
     lower.graph_broken = outer_broken;
+    lower.errors.enter(outer_context);
     (start, states)
 }
 
@@ -163,10 +172,20 @@ fn lower_state(
         own_jsonata.unwrap_or(ql_in == "JSONata"),
     );
     let ql = lower.state_attrs(decl, pointer, asl_type, ql_in, scope, to, &mut out);
+    if !decl.broken_fields.is_empty() || decl.broken_arm {
+        lower.errors.mark(pointer);
+    }
+    if decl.broken_arm {
+        // Where the arm went is unknown: reachability would only guess.
+        lower.graph_broken = true;
+    }
 
     // Fields and arms.
     let allowed = allowed_fields(&kind);
     let mut seen: Vec<String> = Vec::new();
+    // Fields that are there, though misspelled or with a value that did not parse: one
+    // mistake, so not "missing" as well.
+    let mut present: Vec<String> = decl.broken_fields.clone();
     let mut arms = Vec::new();
     let mut task_fields = Vec::new();
     for item in &decl.items {
@@ -201,6 +220,10 @@ fn lower_state(
                         &name,
                         allowed.iter().copied(),
                     );
+                    present.extend(
+                        crate::diag::did_you_mean(&name, allowed.iter().copied())
+                            .map(str::to_owned),
+                    );
                     lower.errors.at(field.name.span(), message);
                     continue;
                 }
@@ -216,6 +239,7 @@ fn lower_state(
     if asl_type == "Choice" {
         lower.choice_arms(&arms, pointer, scope, to, &mut out);
     }
+    seen.extend(present);
     lower.required_fields(decl, &kind, &seen, &arms);
     fold_processor_config(&mut out);
     if kind == "Task" || asl_type == "Map" {

@@ -23,8 +23,11 @@ impl Lower<'_> {
     ) {
         let mut locs: Vec<Loc> = vec![Loc::of(decl.kind.span())];
         let mut task_fields = Vec::new();
+        // Fields written but not passed on (their mistake is reported): not "missing".
+        let mut present = decl.broken_fields.clone();
         for field in fields {
             let Some(value) = self.task_value(&field.value, &mut locs) else {
+                present.push(field.name.to_string());
                 continue;
             };
             task_fields.push(TaskField {
@@ -47,13 +50,20 @@ impl Lower<'_> {
         let rendered = match sfn_tasks::render(&call) {
             Ok(rendered) => rendered,
             Err(errors) => {
-                for error in errors {
+                let class = &call.class;
+                for error in errors.into_iter().filter(|e| {
+                    !present.iter().any(|name| {
+                        e.message == format!("{class} is missing the required field `{name}`")
+                    })
+                }) {
                     let loc = locs
                         .get(error.loc)
                         .copied()
                         .unwrap_or(Loc::of(decl.kind.span()));
                     match error.hint {
-                        Some(hint) => self.errors.at(loc, format!("{}; {hint}", error.message)),
+                        Some(hint) => self
+                            .errors
+                            .at(loc, crate::diag::with_hint(&error.message, &hint)),
                         None => self.errors.at(loc, error.message),
                     }
                 }
@@ -81,8 +91,11 @@ impl Lower<'_> {
                         let name = f.name.to_string().replace('_', "");
                         bare == name || bare.starts_with(&name) || name.starts_with(&bare)
                     }) {
-                        self.spans
-                            .insert(&child(&at, payload_key), field.value.loc());
+                        self.spans.insert_value(
+                            &child(&at, payload_key),
+                            &field.value,
+                            &payload[payload_key],
+                        );
                     }
                 }
             }

@@ -52,6 +52,7 @@ impl Lower<'_> {
                     .enumerate()
                     .map(|(i, item)| {
                         if matches!(item, Value::Path(_) | Value::Intrinsic(_)) && mode == Mode::Template {
+                            self.errors.mark_value(&child(pointer, &i.to_string()));
                             self.errors.at(
                                 item.loc(),
                                 "a path or intrinsic inside an array is not evaluated by ASL: \
@@ -63,6 +64,7 @@ impl Lower<'_> {
                     .collect(),
             ),
             Value::Path(text) | Value::Intrinsic(text) => {
+                let before = self.errors.len();
                 self.check_context(text);
                 if self.jsonata {
                     self.errors.at(
@@ -78,6 +80,9 @@ impl Lower<'_> {
                         text.loc,
                         format!("`{}` is not evaluated here: this value is used verbatim (write it as a string to keep the text)", text.text),
                     );
+                }
+                if self.errors.len() > before {
+                    self.errors.mark_value(pointer);
                 }
                 self.spans.insert_text(pointer, text);
                 Json::String(text.text.clone())

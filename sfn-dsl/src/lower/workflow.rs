@@ -80,9 +80,10 @@ pub fn lower_workflow(def: &WorkflowDef, errors: &mut Errors) -> Lowered {
             "type" => match value {
                 Value::Word(w) if w == "express" => express = true,
                 Value::Word(w) if w == "standard" => express = false,
-                other => lower
-                    .errors
-                    .at(other.loc(), "expected `express` or `standard`"),
+                other => lower.errors.at(
+                    other.loc(),
+                    crate::diag::one_of("type", &["standard", "express"], other),
+                ),
             },
             _ => lower.errors.at(attr.name.span(), unknown_attr(&name)),
         }

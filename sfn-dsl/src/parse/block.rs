@@ -87,7 +87,7 @@ fn parse_state(input: ParseStream, errors: &mut Errors) -> syn::Result<StateDecl
         )
     })?;
     let (kind, path) = crate::custom::parse::kind(input)?;
-    let mut items = Vec::new();
+    let mut items = Items::default();
     let mut body_loc = Loc::of(kind.span());
     if input.peek(syn::token::Brace) {
         let content;
@@ -147,19 +147,35 @@ fn parse_state(input: ParseStream, errors: &mut Errors) -> syn::Result<StateDecl
         name,
         kind,
         path,
-        items,
+        items: items.items,
+        broken_fields: items.broken_fields,
+        broken_arm: items.broken_arm,
         body_loc,
         arrow,
     })
 }
 
-fn parse_items(input: ParseStream, errors: &mut Errors) -> Vec<Item> {
-    let mut items = Vec::new();
+/// A state's body: what parsed, and what did not (already reported).
+#[derive(Default)]
+struct Items {
+    items: Vec<Item>,
+    broken_fields: Vec<String>,
+    broken_arm: bool,
+}
+
+fn parse_items(input: ParseStream, errors: &mut Errors) -> Items {
+    let mut out = Items::default();
+    let items = &mut out.items;
     while !input.is_empty() {
+        let field = field_name(input);
         match parse_item(input, errors) {
             Ok(item) => items.push(item),
             Err(error) => {
                 errors.push(error);
+                match field {
+                    Some(name) => out.broken_fields.push(name),
+                    None => out.broken_arm = true,
+                }
                 skip_past_comma(input);
                 continue;
             }
@@ -172,7 +188,22 @@ fn parse_items(input: ParseStream, errors: &mut Errors) -> Vec<Item> {
             skip_past_comma(input);
         }
     }
-    items
+    out
+}
+
+/// The name of the field that starts here (`name: value`, after any attributes), if it is
+/// one: a body item is otherwise a Choice arm.
+fn field_name(input: ParseStream) -> Option<String> {
+    let fork = input.fork();
+    while fork.peek(Token![#]) {
+        fork.parse::<Token![#]>().ok()?;
+        fork.parse::<proc_macro2::Group>().ok()?;
+    }
+    let is_field = fork.peek(Ident::peek_any) && fork.peek2(Token![:]) && !fork.peek2(Token![::]);
+    is_field
+        .then(|| fork.call(Ident::parse_any).ok())
+        .flatten()
+        .map(|name| name.to_string())
 }
 
 fn parse_item(input: ParseStream, errors: &mut Errors) -> syn::Result<Item> {

@@ -74,6 +74,19 @@ fn parse_unary(input: ParseStream) -> syn::Result<Cond> {
             input.parse::<LitStr>()?;
             return Ok(Cond::Jsonata(s));
         }
+        let text = s.value();
+        let text = text.trim();
+        if text.starts_with("{%") || text.ends_with("%}") {
+            // Not a comparison with a missing operator: a JSONata condition cut short.
+            let (missing, fixed) = if text.starts_with("{%") {
+                ("`%}` at its end", format!("{text} %}}"))
+            } else {
+                ("`{%` at its start", format!("{{% {text}"))
+            };
+            return Err(Loc::of(s.span()).error(format!(
+                "this JSONata condition has no {missing}: write `{fixed:?} => ..`"
+            )));
+        }
     }
     if input.peek(Ident) && input.peek2(syn::token::Paren) {
         let fork = input.fork();

@@ -2,6 +2,7 @@
 //! so that every mistake of an invocation is reported.
 
 mod block;
+mod concat;
 mod cond;
 mod depth;
 mod text;

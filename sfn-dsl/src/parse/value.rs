@@ -20,8 +20,17 @@ const UNITS: [(&str, u64); 5] = [
     ("d", 86_400_000),
 ];
 
-/// Parses one value.
+/// Parses one value (`a + b` is an error that says how strings are joined).
 pub fn parse_value(input: ParseStream, errors: &mut Errors) -> syn::Result<Value> {
+    let value = parse_single(input, errors)?;
+    if input.peek(Token![+]) && !input.peek(Token![+=]) {
+        return Err(super::concat::error(value, input, errors));
+    }
+    Ok(value)
+}
+
+/// Parses one value, without looking at what follows it.
+pub(super) fn parse_single(input: ParseStream, errors: &mut Errors) -> syn::Result<Value> {
     let _level = super::depth::enter(input.span())?;
     if input.peek(Token![$]) {
         return parse_path(input).map(Value::Path);

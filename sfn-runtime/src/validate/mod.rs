@@ -37,7 +37,7 @@ mod paths;
 mod payload;
 mod presence;
 mod retry_catch;
-mod suggest;
+pub mod suggest;
 mod task;
 mod timestamp;
 mod values;

@@ -9,32 +9,28 @@ use crate::spec::Pattern;
 /// A message of at most 512 bytes.
 pub type Message = Buf<512>;
 
-/// `pattern` must be one the type supports (CDK's message).
+/// `pattern` must be one the type supports (in the DSL's words, as the catalogue says it).
 pub const fn pattern(spec: &Spec, pattern: Pattern) -> Message {
     let mut m = Message::new();
     if spec.supports(pattern) {
         return m;
     }
-    m.push_str("Unsupported service integration pattern. Supported Patterns: ");
-    let mut i = 0;
-    while i < spec.patterns.len() {
-        if i > 0 {
-            m.push_byte(b',');
-        }
-        m.push_str(spec.patterns[i].cdk_name());
-        i += 1;
-    }
-    m.push_str(". Received: ");
-    m.push_str(pattern.cdk_name());
-    m.push_str("; ");
     m.push_str(spec.name);
-    m.push_str(" supports: ");
+    m.push_str(" does not support the `");
+    m.push_str(pattern.word());
+    m.push_str("` pattern; use ");
     let mut i = 0;
     while i < spec.patterns.len() {
         if i > 0 {
-            m.push_str(", ");
+            m.push_str(if i + 1 == spec.patterns.len() {
+                " or "
+            } else {
+                ", "
+            });
         }
+        m.push_str("`pattern: ");
         m.push_str(spec.patterns[i].word());
+        m.push_byte(b'`');
         i += 1;
     }
     m

@@ -199,7 +199,7 @@ fn checks_say_what_is_wrong() {
     };
     assert_eq!(
         check::pattern(&spec, Pattern::RunJob).as_str(),
-        "Unsupported service integration pattern. Supported Patterns: REQUEST_RESPONSE,WAIT_FOR_TASK_TOKEN. Received: RUN_JOB; Send supports: request_response, wait_for_task_token"
+        "Send does not support the `run_job` pattern; use `pattern: request_response` or `pattern: wait_for_task_token`"
     );
     assert!(check::pattern(&spec, Pattern::WaitForTaskToken).is_empty());
     assert_eq!(

@@ -52,10 +52,16 @@ pub fn pattern(spec: &TaskSpec, call: &TaskCall, errors: &mut Vec<TaskError>) ->
             (spec.default_pattern, true)
         }
         None => {
-            errors.push(
-                TaskError::new(f.value_loc, "unknown integration pattern")
-                    .hint("write `request_response`, `run_job` or `wait_for_task_token`"),
+            let written = word.unwrap_or_default();
+            let words: Vec<&str> = spec.patterns.iter().map(|p| p.word()).collect();
+            let error = TaskError::new(
+                f.value_loc,
+                format!("unknown integration pattern `{written}`"),
             );
+            errors.push(match suggest::did_you_mean(written, words) {
+                Some(hint) => error.hint(hint),
+                None => error.hint(format!("use {}", pattern_list(spec.patterns))),
+            });
             (spec.default_pattern, true)
         }
     }
@@ -63,8 +69,15 @@ pub fn pattern(spec: &TaskSpec, call: &TaskCall, errors: &mut Vec<TaskError>) ->
 
 /// Required fields that are missing, reported at the class name.
 pub fn required(spec: &TaskSpec, call: &TaskCall, errors: &mut Vec<TaskError>) {
+    let names: Vec<&str> = spec.fields.iter().map(|f| f.name).collect();
     for field in spec.fields.iter().filter(|f| f.required) {
-        if !call.fields.iter().any(|f| f.name == field.name) {
+        // A misspelling of the field is reported as unknown with "did you mean": one mistake.
+        let given = call.fields.iter().any(|f| {
+            f.name == field.name
+                || (spec.field(&f.name).is_none()
+                    && suggest::closest(&f.name, names.iter().copied()) == Some(field.name))
+        });
+        if !given {
             errors.push(
                 TaskError::new(
                     call.class_loc,
@@ -87,7 +100,10 @@ pub fn task_token(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     let Some(name) = ctx.spec.token_field else {
         return;
     };
-    if ctx.value(name).is_some_and(token::carries_token) {
+    if ctx
+        .value(name)
+        .is_some_and(|v| token::carries_token(v) || token::misspells_token(v))
+    {
         return;
     }
     let example = token::token_example(ctx.spec.class, name, ctx.jsonata());
@@ -103,17 +119,29 @@ pub fn task_token(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     );
 }
 
-/// CDK's message for a pattern the class does not support.
+/// A pattern the class does not support, in the DSL's words (CDK's "Unsupported service
+/// integration pattern" names the same patterns in upper case).
 pub fn unsupported_pattern(spec: &TaskSpec, got: Pattern, loc: Loc) -> TaskError {
-    let names: Vec<&str> = spec.patterns.iter().map(|p| p.cdk_name()).collect();
-    let words: Vec<&str> = spec.patterns.iter().map(|p| p.word()).collect();
     TaskError::new(
         loc,
         format!(
-            "Unsupported service integration pattern. Supported Patterns: {}. Received: {}",
-            names.join(","),
-            got.cdk_name()
+            "{} does not support the `{}` pattern",
+            spec.class,
+            got.word()
         ),
     )
-    .hint(format!("{} supports: {}", spec.class, words.join(", ")))
+    .hint(format!("use {}", pattern_list(spec.patterns)))
+}
+
+/// "`pattern: a`, `pattern: b` or `pattern: c`".
+fn pattern_list(patterns: &[Pattern]) -> String {
+    let words: Vec<String> = patterns
+        .iter()
+        .map(|p| format!("`pattern: {}`", p.word()))
+        .collect();
+    match words.split_last() {
+        Some((last, init)) if !init.is_empty() => format!("{} or {last}", init.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
 }

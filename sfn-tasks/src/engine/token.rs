@@ -17,6 +17,20 @@ pub fn carries_token(value: &TaskValue) -> bool {
     }
 }
 
+/// True when `value` reads a member of `$$.Task` other than the token (`$$.Task.Tokn`):
+/// the context has no such member, which the rule set reports with "did you mean", so the
+/// token is meant to be there and "the token is required" would be a second error for it.
+pub fn misspells_token(value: &TaskValue) -> bool {
+    match value {
+        TaskValue::Path(p) => p.trim().starts_with("$$.Task."),
+        TaskValue::Intrinsic(call) => call.contains("$$.Task."),
+        TaskValue::Jsonata(expr) => expr.contains("$states.context.Task."),
+        TaskValue::Object(members) => members.iter().any(|(_, _, v)| misspells_token(v)),
+        TaskValue::Array(items) => items.iter().any(|(_, v)| misspells_token(v)),
+        _ => false,
+    }
+}
+
 fn is_token_path(p: &str) -> bool {
     matches!(p, "$$.Task.Token" | "$$.Task" | "$$")
 }

@@ -122,18 +122,19 @@ fn reuse(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
         return Err(TaskError::new(
             loc,
             format!(
-                "resultReuseConfigurationMaxAge must be greater than or equal to 1 minute or be equal to 0, got {} ms",
-                s * 1000
+                "`result_reuse_configuration_max_age` must be `0s` or at least `1min`, not `{s}s`"
             ),
-        ));
+        )
+        .hint("Athena reuses results by whole minutes"));
     }
     let minutes = rcx.render(&Kind::Minutes, value, loc)?.value;
     if minutes.as_u64().is_some_and(|m| m > 10080) {
         return Err(TaskError::new(
             loc,
-            format!("resultReuseConfigurationMaxAge must either be 0 or between 1 and 10080 minutes, got {minutes}"),
-        )
-        .hint("at most 7 days (10080min)"));
+            format!(
+                "`result_reuse_configuration_max_age` must be `0s` or between `1min` and `10080min` (7 days), not `{minutes}min`"
+            ),
+        ));
     }
     Ok(Out::lit(
         json!({"ResultReuseByAgeConfiguration": {"Enabled": true, "MaxAgeInMinutes": minutes}}),
@@ -183,7 +184,7 @@ fn check_start(ctx: &Ctx, errors: &mut Vec<TaskError>) {
             errors.push(
                 TaskError::new(
                     ctx.loc("execution_parameters"),
-                    "'executionParameters' must be a non-empty list",
+                    "`execution_parameters` must not be empty",
                 )
                 .hint("remove the field, or give at least one parameter"),
             );
@@ -194,7 +195,7 @@ fn check_start(ctx: &Ctx, errors: &mut Vec<TaskError>) {
             {
                 errors.push(TaskError::new(
                     *iloc,
-                    "'executionParameters' items's length must be between 1 and 1024 characters",
+                    "every entry of `execution_parameters` must be between 1 and 1024 characters long",
                 ));
             }
         }

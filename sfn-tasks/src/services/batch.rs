@@ -142,7 +142,7 @@ fn check(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     {
         errors.push(TaskError::new(
             ctx.loc("array_size"),
-            format!("arraySize must be between 2 and 10,000. Received {n}."),
+            format!("`array_size` must be between 2 and 10000, not {n}"),
         ));
     }
     if let Some(TaskValue::Array(items)) = ctx.value("depends_on")
@@ -150,7 +150,10 @@ fn check(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     {
         errors.push(TaskError::new(
             ctx.loc("depends_on"),
-            format!("dependencies must be 20 or less. Received {}.", items.len()),
+            format!(
+                "`depends_on` must have at most 20 entries, not {}",
+                items.len()
+            ),
         ));
     }
     if let Some(n) = ctx.num("attempts")
@@ -158,7 +161,7 @@ fn check(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     {
         errors.push(TaskError::new(
             ctx.loc("attempts"),
-            format!("attempts must be between 1 and 10. Received {n}."),
+            format!("`attempts` must be between 1 and 10, not {n}"),
         ));
     }
     if let Some(s) = ctx.secs("attempt_duration")
@@ -167,7 +170,7 @@ fn check(ctx: &Ctx, errors: &mut Vec<TaskError>) {
         errors.push(
             TaskError::new(
                 ctx.loc("attempt_duration"),
-                format!("attempt duration must be greater than 60 seconds. Received {s} seconds."),
+                format!("`attempt_duration` must be at least `60s`, not `{s}s`"),
             )
             .hint("use at least `60s`"),
         );
@@ -185,10 +188,7 @@ fn check(ctx: &Ctx, errors: &mut Vec<TaskError>) {
         if tags.len() > 50 {
             errors.push(TaskError::new(
                 ctx.loc("tags"),
-                format!(
-                    "Maximum tag number of entries is 50. Received {}.",
-                    tags.len()
-                ),
+                format!("`tags` must have at most 50 entries, not {}", tags.len()),
             ));
         }
         for (k, kloc, v) in tags {

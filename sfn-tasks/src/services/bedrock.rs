@@ -372,7 +372,7 @@ fn check_job(ctx: &Ctx, errors: &mut Vec<TaskError>) {
         errors.push(TaskError::new(
             ctx.loc("validation_data"),
             format!(
-                "validationData must be between 1 and 10 items long, got: {}.",
+                "`validation_data` must have between 1 and 10 entries, not {}",
                 items.len()
             ),
         ));
@@ -381,7 +381,7 @@ fn check_job(ctx: &Ctx, errors: &mut Vec<TaskError>) {
         let has_pct = matches!(ctx.value("hyper_parameters"), Some(TaskValue::Object(m)) if m.iter().any(|(k, _, _)| k == "Evaluation percentage"));
         if !has_pct {
             errors.push(
-                TaskError::new(ctx.call.class_loc, "validationData or Evaluation percentage hyperparameter must be provided.")
+                TaskError::new(ctx.call.class_loc, "a customization job needs `validation_data` or the `Evaluation percentage` hyper-parameter")
                     .hint("add `validation_data: [\"s3://...\"]` or hyper_parameters { \"Evaluation percentage\": \"20\" }"),
             );
         }

@@ -261,7 +261,7 @@ fn check(ctx: &Ctx, errors: &mut Vec<TaskError>) {
                 errors.push(TaskError::new(
                     ctx.loc(name),
                     format!(
-                        "Supplied TaskDefinition must have 'networkMode' of 'AWS_VPC' to use 'vpcSubnets' and 'securityGroup'. Received: {}",
+                        "`{name}` needs a task definition with `network_mode: awsvpc`, not `{}`",
                         ctx.text("network_mode").unwrap_or_default()
                     ),
                 ));

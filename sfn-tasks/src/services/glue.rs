@@ -102,14 +102,20 @@ fn check_worker(ctx: &Ctx, errors: &mut Vec<TaskError>) {
         let v1 = member(w, "worker_type");
         let v2 = member(w, "worker_type_v2");
         match (v1, v2) {
-            (Some(_), Some((_, loc))) => errors.push(TaskError::new(
-                loc,
-                "You cannot set both 'workerType' and 'workerTypeV2' properties in 'workerConfiguration'.",
-            ).hint("keep one of `worker_type` / `worker_type_v2`")),
-            (None, None) => errors.push(TaskError::new(
-                ctx.loc("worker_configuration"),
-                "You must set either 'workerType' or 'workerTypeV2' property in 'workerConfiguration'.",
-            ).hint("add `worker_type: g_1x` (or another worker type)")),
+            (Some(_), Some((_, loc))) => errors.push(
+                TaskError::new(
+                    loc,
+                    "`worker_configuration` takes `worker_type` or `worker_type_v2`, not both",
+                )
+                .hint("keep one of `worker_type` / `worker_type_v2`"),
+            ),
+            (None, None) => errors.push(
+                TaskError::new(
+                    ctx.loc("worker_configuration"),
+                    "`worker_configuration` needs `worker_type` or `worker_type_v2`",
+                )
+                .hint("add `worker_type: g_1x` (or another worker type)"),
+            ),
             _ => {}
         }
     }

@@ -71,14 +71,14 @@ fn check(ctx: &Ctx, errors: &mut Vec<TaskError>) {
         None if !ctx.has("message_group_id") => errors.push(
             TaskError::new(
                 ctx.loc("topic"),
-                "'messageGroupId' is required for FIFO topics",
+                "a FIFO topic (`.fifo`) needs `message_group_id`",
             )
             .hint("add `message_group_id: ...`"),
         ),
         Some(g) if g.chars().count() > 128 => errors.push(TaskError::new(
             ctx.loc("message_group_id"),
             format!(
-                "'messageGroupId' must be at most 128 characters long, got {}",
+                "`message_group_id` must be at most 128 characters long, not {}",
                 g.chars().count()
             ),
         )),
@@ -89,13 +89,13 @@ fn check(ctx: &Ctx, errors: &mut Vec<TaskError>) {
         None if !content_dedup && !ctx.has("message_deduplication_id") => errors.push(
             TaskError::new(
                 ctx.loc("topic"),
-                "'messageDeduplicationId' is required for FIFO topics with 'contentBasedDeduplication' disabled",
+                "a FIFO topic (`.fifo`) without content-based deduplication needs `message_deduplication_id`",
             )
             .hint("add `message_deduplication_id: ...`, or `content_based_deduplication: true` if the topic has it"),
         ),
         Some(d) if d.chars().count() > 128 => errors.push(TaskError::new(
             ctx.loc("message_deduplication_id"),
-            format!("'messageDeduplicationId' must be at most 128 characters long, got {}", d.chars().count()),
+            format!("`message_deduplication_id` must be at most 128 characters long, not {}", d.chars().count()),
         )),
         _ => {}
     }

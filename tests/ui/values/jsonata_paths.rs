@@ -1,4 +1,4 @@
-// A JSONata state does not evaluate JsonPaths or intrinsics, nor Variable-style Choice rules.
+// A JSONata state does not evaluate JsonPaths or intrinsics, nor Variable-style Choice rules; and a JSONata machine cannot opt a state back into JSONPath (AWS docs, "Query language": JSONata cannot downgrade).
 sfn::workflow! {
     #[query_language = jsonata]
     pub FLOW {

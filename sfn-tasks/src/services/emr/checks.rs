@@ -45,14 +45,14 @@ pub(crate) fn check_create(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     if let Some(s) = ctx.secs("auto_termination_policy_idle_timeout")
         && !(60..=604_800).contains(&s)
     {
-        errors.push(TaskError::new(ctx.loc("auto_termination_policy_idle_timeout"), format!("`autoTerminationPolicyIdleTimeout` must be between 60 and 604800 seconds, got {s} seconds.")));
+        errors.push(TaskError::new(ctx.loc("auto_termination_policy_idle_timeout"), format!("`auto_termination_policy_idle_timeout` must be between `60s` and `604800s` (7 days), not `{s}s`")));
     }
     if let Some(n) = ctx.num("ebs_root_volume_size")
         && !(15.0..=100.0).contains(&n)
     {
         errors.push(TaskError::new(
             ctx.loc("ebs_root_volume_size"),
-            format!("ebsRootVolumeSize must be between 15 and 100 GiB, but got {n} GiB."),
+            format!("`ebs_root_volume_size` must be between 15 and 100 (GiB), not {n}"),
         ));
     }
     for (name, min, max, unit) in [
@@ -63,19 +63,17 @@ pub(crate) fn check_create(ctx: &Ctx, errors: &mut Vec<TaskError>) {
             if let (Some(l), Some(v)) = (label, version)
                 && v < (6, 15, 0)
             {
-                errors.push(TaskError::new(ctx.loc(name), format!("ebsRootVolumeThroughput and ebsRootVolumeIops are only supported in EMR release version 6.15.0 and above but got {l}.")));
+                errors.push(TaskError::new(
+                    ctx.loc(name),
+                    format!("`{name}` needs EMR release 6.15.0 or later, not `{l}`"),
+                ));
             }
             if let Some(n) = ctx.num(name)
                 && !(min..=max).contains(&n)
             {
-                let cdk = if name.ends_with("throughput") {
-                    "ebsRootVolumeThroughput"
-                } else {
-                    "ebsRootVolumeIops"
-                };
                 errors.push(TaskError::new(
                     ctx.loc(name),
-                    format!("{cdk} must be between {min} and {max}{unit}, but got {n}{unit}."),
+                    format!("`{name}` must be between {min} and {max}{unit}, not {n}{unit}"),
                 ));
             }
         }
@@ -112,22 +110,30 @@ fn check_fleet(fleet: &TaskValue, floc: Loc, errors: &mut Vec<TaskError>) {
     let spot = num_of(fleet, "target_spot_capacity");
     let positive = |c: Option<(f64, Loc)>| c.is_some_and(|(n, _)| n > 0.0);
     if !positive(on_demand) && !positive(spot) {
-        errors.push(TaskError::new(floc, "At least one of targetSpotCapacity and targetOnDemandCapacity should be greater than 0")
-            .hint("add `target_on_demand_capacity: 1` or `target_spot_capacity: 1`"));
+        errors.push(
+            TaskError::new(
+                floc,
+                "`target_spot_capacity` or `target_on_demand_capacity` must be greater than 0",
+            )
+            .hint("add `target_on_demand_capacity: 1` or `target_spot_capacity: 1`"),
+        );
     }
     let master = matches!(member(fleet, "instance_fleet_type"), Some((TaskValue::Ident(t) | TaskValue::Str(t), _)) if t.eq_ignore_ascii_case("master"));
     if master {
         if on_demand.is_some() && spot.is_some() {
-            errors.push(TaskError::new(floc, "For a master instance fleet, only one of targetSpotCapacity and targetOnDemandCapacity can be specified"));
+            errors.push(TaskError::new(floc, "a master instance fleet takes `target_spot_capacity` or `target_on_demand_capacity`, not both"));
         }
         for (cap, cdk) in [
-            (spot, "targetSpotCapacity"),
-            (on_demand, "targetOnDemandCapacity"),
+            (spot, "target_spot_capacity"),
+            (on_demand, "target_on_demand_capacity"),
         ] {
             if let Some((n, loc)) = cap
                 && n != 1.0
             {
-                errors.push(TaskError::new(loc, format!("For a master instance fleet, {cdk} cannot be a number other than 1, got {n}")));
+                errors.push(TaskError::new(
+                    loc,
+                    format!("in a master instance fleet `{cdk}` must be 1, not {n}"),
+                ));
             }
         }
     }
@@ -172,7 +178,7 @@ fn check_fleet(fleet: &TaskValue, floc: Loc, errors: &mut Vec<TaskError>) {
             (Some(_), Some(_)) | (None, None) => {
                 errors.push(TaskError::new(
                     sloc,
-                    "one of timeout and timeoutDurationMinutes must be specified",
+                    "a spot specification takes one of `timeout` and `timeout_duration_minutes`",
                 ));
             }
             (Some((TaskValue::DurationSecs(s), tloc)), None) => {

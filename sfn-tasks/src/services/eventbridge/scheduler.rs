@@ -57,7 +57,7 @@ fn schedule(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
                 if parts.get(2) != Some(&"?") && parts.get(4) != Some(&"?") {
                     return Err(TaskError::new(
                         loc,
-                        "Cannot supply both 'day' and 'weekDay', use at most one",
+                        "a cron expression takes a day of the month or a day of the week, not both",
                     )
                     .hint("write `?` for the day-of-month or the day-of-week"));
                 }
@@ -219,7 +219,7 @@ fn check_schedule(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     {
         errors.push(TaskError::new(
             ctx.loc("start_date"),
-            "'startDate' must be before 'endDate'",
+            "`start_date` must be before `end_date`",
         ));
     }
     if let Some(target) = ctx.value("target") {

@@ -132,7 +132,7 @@ pub static CREATE_TRANSFORM_JOB: TaskSpec = TaskSpec {
             {
                 errors.push(TaskError::new(
                     loc,
-                    format!("invocationsMaxRetries should be between 0 and 3. Received: {n}."),
+                    format!("`invocations_max_retries` must be between 0 and 3, not {n}"),
                 ));
             }
             if let Some((TaskValue::DurationSecs(s), loc)) = member(o, "invocations_timeout")
@@ -141,7 +141,7 @@ pub static CREATE_TRANSFORM_JOB: TaskSpec = TaskSpec {
                 errors.push(TaskError::new(
                     loc,
                     format!(
-                        "invocationsTimeout should be between 1 and 3600 seconds. Received: {s}."
+                        "`invocations_timeout` must be between `1s` and `3600s` (1h), not `{s}s`"
                     ),
                 ));
             }
