@@ -196,7 +196,7 @@ impl<'e> Run<'e> {
                 if self.timed_out {
                     // The service reports a timed-out execution with no error and no cause
                     // (DescribeExecution, recorded against AWS).
-                    self.history.push_final(now, event, Map::new());
+                    self.history.push_final(now, event, Details::new());
                     (status, None, None, None)
                 } else {
                     self.history
