@@ -221,7 +221,7 @@ fn run_counts_its_problems_in_english() {
     assert!(!err.contains("(1 problems)"), "{err}");
     let (_, _, err) = sfn(&["validate", &f], b"");
     assert!(
-        err.contains("1 file: 0 valid, 1 invalid (1 problem), 0 unreadable"),
+        err.contains("1 file: 0 valid, 1 invalid (1 error, 0 warnings), 0 unreadable"),
         "{err}"
     );
 }

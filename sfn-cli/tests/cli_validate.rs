@@ -242,4 +242,134 @@ fn rules_lists_every_code() {
         stdout.lines().count(),
         sfn::runtime::validate::rules().len()
     );
+    // Each line says the rule's severity.
+    let line = |code: &str| {
+        stdout
+            .lines()
+            .find(|l| l.starts_with(code))
+            .unwrap()
+            .to_owned()
+    };
+    assert!(line("variable-unknown ").contains(" warning "), "{stdout}");
+    assert!(line("next-unknown-state").contains(" error "), "{stdout}");
+}
+
+// A definition the service accepts but that fails at run time: JSONata reading a variable
+// no state assigns (recorded: CreateStateMachine succeeds, the execution fails with
+// States.QueryEvaluationError). ValidateStateMachineDefinition's WARNING, not ERROR.
+const WARNED: &str = r#"{"StartAt":"A","States":{"A":{"Type":"Pass","QueryLanguage":"JSONata","Output":"{% $doesNotExist %}","End":true}}}"#;
+
+#[test]
+fn warnings_print_distinctly_and_fail_only_with_deny_warnings() {
+    let f = file("warned.json", WARNED);
+    let out = sfn(&["validate", "--format", "short", &f], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.starts_with(&format!("{f}:1:")) && stdout.contains(": warning: "),
+        "{stdout}"
+    );
+    assert!(stdout.contains("[jsonata-variable-unknown]"), "{stdout}");
+    assert!(
+        text(&out.stderr).contains("1 file: 1 valid, 0 invalid (0 errors, 1 warning)"),
+        "{}",
+        text(&out.stderr)
+    );
+    let denied = sfn(
+        &["validate", "--deny-warnings", "--format", "short", &f],
+        None,
+    );
+    assert_eq!(denied.status.code(), Some(1));
+    assert_eq!(text(&denied.stdout), stdout);
+
+    // The same severity in every format.
+    let out = sfn(
+        &["validate", "--format", "text", "--color", "never", &f],
+        None,
+    );
+    assert!(
+        text(&out.stdout).starts_with("warning[jsonata-variable-unknown]: "),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = sfn(&["validate", "--format", "github", &f], None);
+    assert!(
+        text(&out.stdout).starts_with("::warning "),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = sfn(&["validate", "--format", "sarif", &f], None);
+    let log: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(log["runs"][0]["results"][0]["level"], "warning");
+    let out = sfn(&["validate", "--format", "json", &f], None);
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report[0]["valid"], true);
+    assert_eq!(report[0]["diagnostics"][0]["severity"], "warning");
+    let out = sfn(
+        &["validate", "--deny-warnings", "--format", "json", &f],
+        None,
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report[0]["valid"], false);
+}
+
+// integrate-optimized.html: "Express Workflows only support Request Response
+// integrations".
+#[test]
+fn type_express_refuses_sync_and_callbacks() {
+    let f = file(
+        "express.json",
+        r#"{"StartAt":"Run","States":{"Run":{"Type":"Task","Resource":"arn:aws:states:::glue:startJobRun.sync","Parameters":{"JobName":"j"},"End":true}}}"#,
+    );
+    let out = sfn(&["validate", &f], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    let out = sfn(
+        &["validate", "--type", "express", "--format", "short", &f],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(
+        stdout.contains(
+            ": error: an EXPRESS state machine cannot use the `.sync` integration pattern"
+        ) && stdout.contains("[resource-express] at /States/Run/Resource"),
+        "{stdout}"
+    );
+    // A template says the type of its machine itself.
+    let t = file(
+        "express-template.json",
+        r#"{"Resources":{"M":{"Type":"AWS::StepFunctions::StateMachine","Properties":{"StateMachineType":"EXPRESS","Definition":{"StartAt":"Run","States":{"Run":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken","Parameters":{"QueueUrl":"q","MessageBody":{"T.$":"$$.Task.Token"}},"End":true}}}}}}}"#,
+    );
+    let out = sfn(&["validate", "--format", "short", &t], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).contains("[resource-express]"),
+        "{}",
+        text(&out.stdout)
+    );
+    // `sfn run --express` refuses it too, before running.
+    let out = sfn(&["run", "--express", &f], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("is not a valid EXPRESS state machine (1 problem)"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+// The service's words for a Resource it does not recognize (recorded CreateStateMachine
+// response).
+#[test]
+fn an_unknown_integration_is_refused_in_the_services_words() {
+    let f = file(
+        "query.json",
+        r#"{"StartAt":"Q","States":{"Q":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:query","End":true}}}"#,
+    );
+    let out = sfn(&["validate", "--format", "short", &f], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stdout).contains(": error: The resource provided arn:aws:states:::dynamodb:query is not recognized. The value is not a valid resource ARN, or the resource is not available in this region."),
+        "{}",
+        text(&out.stdout)
+    );
 }

@@ -2,7 +2,8 @@
 //! and the corrected definition (nothing at all is reported).
 
 use serde_json::{Value, json};
-use sfn_runtime::validate::{rules, validate_str, validate_value};
+use sfn_runtime::WorkflowKind;
+use sfn_runtime::validate::{Options, rules, validate_str, validate_value, validate_value_with};
 
 /// A one-scope machine around `states`, starting at the first one.
 fn machine(states: Value) -> Value {
@@ -232,6 +233,20 @@ fn cases() -> Vec<(&'static str, Value, Value)> {
             task(json!({ "TimeoutSeconds": 10, "HeartbeatSeconds": 5 })),
         ),
         (
+            "resource-not-recognized",
+            task(json!({ "Resource": "arn:aws:states:::dynamodb:query" })),
+            task(json!({ "Resource": "arn:aws:states:::aws-sdk:dynamodb:query" })),
+        ),
+        (
+            "task-token-missing",
+            task(
+                json!({ "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken", "Parameters": { "QueueUrl": "q", "MessageBody.$": "$" } }),
+            ),
+            task(
+                json!({ "Resource": "arn:aws:states:::sqs:sendMessage.waitForTaskToken", "Parameters": { "QueueUrl": "q", "MessageBody": { "Token.$": "$$.Task.Token" } } }),
+            ),
+        ),
+        (
             "credentials-role-arn",
             task(json!({ "Credentials": { "Role": "arn:aws:iam::1:role/r" } })),
             task(json!({ "Credentials": { "RoleArn.$": "$.role" } })),
@@ -396,14 +411,43 @@ fn text_only_rules_fail_their_bad_text_and_pass_the_fixed_one() {
     }
 }
 
+/// Rules that apply to an EXPRESS machine only: (code, breaks it as EXPRESS, is correct
+/// as EXPRESS; the first is correct as STANDARD).
+fn express_cases() -> Vec<(&'static str, Value, Value)> {
+    vec![(
+        "resource-express",
+        task(json!({ "Resource": "arn:aws:states:::glue:startJobRun.sync" })),
+        task(json!({ "Resource": "arn:aws:states:::glue:startJobRun" })),
+    )]
+}
+
+#[test]
+fn express_rules_fail_their_bad_definition_only_for_express() {
+    let express = Options {
+        kind: WorkflowKind::Express,
+    };
+    for (code, bad, good) in express_cases() {
+        let found = validate_value_with(&bad, express);
+        assert!(found.iter().any(|d| d.code == code), "{code}: {found:?}");
+        assert!(
+            validate_value(&bad).is_empty(),
+            "{code}: STANDARD refuses {bad}"
+        );
+        let clean = validate_value_with(&good, express);
+        assert!(clean.is_empty(), "{code}: {clean:?}");
+    }
+}
+
 #[test]
 fn every_rule_of_the_table_has_cases() {
     let cases = cases();
+    let express = express_cases();
     let missing: Vec<&str> = rules()
         .iter()
         .map(|r| r.code)
         .filter(|code| !cases.iter().any(|(c, _, _)| c == code))
         .filter(|code| !TEXT_CASES.iter().any(|(c, _, _)| c == code))
+        .filter(|code| !express.iter().any(|(c, _, _)| c == code))
         .collect();
     assert!(missing.is_empty(), "rules without cases: {missing:?}");
 }

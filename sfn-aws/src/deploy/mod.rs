@@ -19,7 +19,7 @@ pub use report::{Change, DeployError, Report};
 pub use role::{policy_name, role_name, trust_policy};
 
 use serde_json::{Value, json};
-use sfn_runtime::validate::validate_value;
+use sfn_runtime::validate::{Severity, validate_value};
 
 use crate::connect::{Aws, Target};
 use crate::error::Error;
@@ -104,7 +104,9 @@ async fn steps(
     };
     let checked: Value = serde_json::from_str(&pseudo_parameters(&definition_text, &stand_in))
         .map_err(|e| Error::Input(format!("the definition of {name} is not JSON: {e}")))?;
-    let diagnostics = validate_value(&checked);
+    // Errors only: the service deploys a definition with warnings.
+    let mut diagnostics = validate_value(&checked);
+    diagnostics.retain(|d| d.severity == Severity::Error);
     if !diagnostics.is_empty() {
         return Err(Error::Invalid(
             diagnostics.iter().map(|d| d.to_string()).collect(),

@@ -58,7 +58,7 @@ pub fn main(args: GraphArgs) -> ExitCode {
             let mut problems: Vec<Problem> = machine
                 .validate()
                 .iter()
-                .map(|d| machine.diagnostic(Severity::Error, d))
+                .map(|d| machine.rule_problem(d))
                 .collect();
             if problems.is_empty() {
                 problems.push(machine.problem(

@@ -130,17 +130,34 @@ fn check_usage(args: &mut RunArgs) -> Result<(), String> {
 /// Runs the execution (printed by the caller).
 fn run(args: &RunArgs) -> Result<Execution, Exit> {
     let machine = template::one(&args.file, args.resource.as_deref(), Substitutions::Apply)?;
-    let diagnostics = machine.validate();
-    if !diagnostics.is_empty() {
-        let problems: Vec<Problem> = diagnostics
-            .iter()
-            .map(|d| machine.diagnostic(Severity::Error, d))
-            .collect();
-        report::eprint(&problems);
+    // `--express` checks as an EXPRESS machine (no `.sync`, `.waitForTaskToken` or
+    // activities), as CreateStateMachine would; warnings are shown and the run goes on, as
+    // the service would run it.
+    let kind = if args.express {
+        WorkflowKind::Express
+    } else {
+        machine.kind.unwrap_or_default()
+    };
+    let problems: Vec<Problem> = machine
+        .validate_as(kind)
+        .iter()
+        .map(|d| machine.rule_problem(d))
+        .collect();
+    report::eprint(&problems);
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    if errors > 0 {
         report::summary(&format!(
-            "sfn run: {} is not a valid state machine ({})",
+            "sfn run: {} is not a valid {}state machine ({})",
             machine.name(),
-            report::count(problems.len(), "problem", "problems")
+            if kind == WorkflowKind::Express {
+                "EXPRESS "
+            } else {
+                ""
+            },
+            report::count(errors, "problem", "problems")
         ));
         return Err(Exit::Invalid);
     }
@@ -173,11 +190,7 @@ fn run(args: &RunArgs) -> Result<Execution, Exit> {
         .with_seed(args.seed)
         .record_history(args.history || args.view.is_some())
         .with_names(machine_name, "local-execution")
-        .with_kind(if args.express {
-            WorkflowKind::Express
-        } else {
-            WorkflowKind::Standard
-        });
+        .with_kind(kind);
     if let (Some(mocks), Some(case)) = (&args.mock_config, &args.test_case) {
         let source = Source::load(mocks).map_err(|p| {
             report::eprint(&[p]);

@@ -10,14 +10,38 @@
 mod depends;
 mod words;
 
+use sfn_runtime::WorkflowKind;
+use sfn_runtime::validate::{self, Options, Severity};
+
 use crate::diag::Errors;
 use crate::loc::Loc;
 use crate::lower::Lowered;
 
-/// Runs the rule set on a lowered workflow; errors go to `errors`, whose marks say which
-/// states and blocks the DSL already found broken.
+/// The rule set's warnings the macro reports as errors, because in a workflow written with
+/// `workflow!` they are always bugs (docs/dsl.md, "What is checked at compile time"): a
+/// variable no state assigns fails every execution that reaches it with
+/// `States.QueryEvaluationError`, and a callback Task that never passes its token waits
+/// until it times out. Other warnings are left to `sfn validate`.
+const DENIED_WARNINGS: &[&str] = &[
+    "variable-unknown",
+    "jsonata-variable-unknown",
+    "task-token-missing",
+];
+
+/// Runs the rule set on a lowered workflow (as EXPRESS for `#[type = express]`); errors go
+/// to `errors`, whose marks say which states and blocks the DSL already found broken.
 pub fn check(lowered: &Lowered, errors: &mut Errors) {
-    let diagnostics = sfn_runtime::validate::validate_value(&lowered.definition);
+    let options = Options {
+        kind: if lowered.express {
+            WorkflowKind::Express
+        } else {
+            WorkflowKind::Standard
+        },
+    };
+    let diagnostics: Vec<_> = validate::validate_value_with(&lowered.definition, options)
+        .into_iter()
+        .filter(|d| d.severity != Severity::Warning || DENIED_WARNINGS.contains(&d.code))
+        .collect();
     for (i, diagnostic) in diagnostics.iter().enumerate() {
         if depends::on_broken(diagnostic, errors)
             || depends::repeats(diagnostic, &diagnostics[..i], &diagnostics)

@@ -96,18 +96,42 @@ pub fn format_millis(ms: i64) -> String {
     time.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
+/// The test vectors of the reader, shared with the `timestamp-format` rule's tests so both
+/// are held to one list.
+#[cfg(test)]
+pub(crate) mod vectors {
+    /// The forms the AWS documentation shows (Wait `Timestamp`, Choice timestamp operators).
+    pub(crate) const ACCEPTED: &[&str] = &[
+        "2016-03-14T01:59:00Z",
+        "2016-03-14T01:59:00.123Z",
+        "2016-03-14T02:59:00+01:00",
+        "2024-02-29T00:00:00-05:30",
+    ];
+
+    /// Forms the service refuses (recorded CreateStateMachine calls: space for `T`, no
+    /// offset, lower-case `t`/`z`, impossible dates, trailing text, `+0100`).
+    pub(crate) const REFUSED: &[&str] = &[
+        "2016-12-05 21:29:29Z",
+        "2016-12-05T21:29:29",
+        "2016-13-05T21:29:29Z",
+        "2016-12-05T25:29:29Z",
+        "05-12-2016T21:29:29Z",
+        "2016-12-05t21:29:29z",
+        "2016-12-05T21:29:29z",
+        "2023-02-29T00:00:00Z",
+        "2016-12-05T21:29:29Zjunk",
+        "2016-12-05T21:29:29+0100",
+        "",
+    ];
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn accepts_the_documented_forms() {
-        for s in [
-            "2016-03-14T01:59:00Z",
-            "2016-03-14T01:59:00.123Z",
-            "2016-03-14T02:59:00+01:00",
-            "2024-02-29T00:00:00-05:30",
-        ] {
+        for s in vectors::ACCEPTED {
             assert!(parse(s).is_ok(), "{s}");
         }
     }
@@ -158,19 +182,7 @@ mod tests {
 
     #[test]
     fn rejects_the_recorded_bad_forms() {
-        for s in [
-            "2016-12-05 21:29:29Z",
-            "2016-12-05T21:29:29",
-            "2016-13-05T21:29:29Z",
-            "2016-12-05T25:29:29Z",
-            "05-12-2016T21:29:29Z",
-            "2016-12-05t21:29:29z",
-            "2016-12-05T21:29:29z",
-            "2023-02-29T00:00:00Z",
-            "2016-12-05T21:29:29Zjunk",
-            "2016-12-05T21:29:29+0100",
-            "",
-        ] {
+        for s in vectors::REFUSED {
             assert!(parse(s).is_err(), "{s}");
         }
     }

@@ -1,6 +1,42 @@
-//! What the validator reports: [`Diagnostic`], [`JsonError`], and JSON pointers.
+//! What the validator reports: [`Diagnostic`], [`Severity`], [`JsonError`], and JSON
+//! pointers.
 
 use std::fmt;
+
+/// How bad a diagnostic is, as ValidateStateMachineDefinition grades its diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    /// The service refuses the definition (CreateStateMachine fails with
+    /// `InvalidDefinition`).
+    Error,
+    /// The service accepts the definition, but it is almost surely a mistake (it fails at
+    /// run time, or never does what it says).
+    Warning,
+}
+
+impl Severity {
+    /// `error` or `warning`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+
+    /// `ERROR` or `WARNING`: the service's spelling (ValidateStateMachineDefinition).
+    pub fn service_name(self) -> &'static str {
+        match self {
+            Severity::Error => "ERROR",
+            Severity::Warning => "WARNING",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
 
 /// One problem in a definition.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -10,6 +46,9 @@ pub struct Diagnostic {
     pub pointer: String,
     /// Stable rule code (`"next-unknown-state"`); see [`super::rules`].
     pub code: &'static str,
+    /// Error (the service refuses) or warning (accepted, almost surely a mistake); the
+    /// rule's [`super::Rule::severity`].
+    pub severity: Severity,
     /// What is wrong.
     pub message: String,
     /// How to fix it, when the fix is obvious (`did you mean \`ProcessOrder\`?`).
@@ -19,14 +58,19 @@ pub struct Diagnostic {
 }
 
 impl fmt::Display for Diagnostic {
-    /// `POINTER: CODE: message (hint)`, the pointer shown as `/` for the document itself.
+    /// `POINTER: CODE: message (hint)`, the pointer shown as `/` for the document itself;
+    /// a warning says so before its code (`POINTER: warning: CODE: message`).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let pointer = if self.pointer.is_empty() {
             "/"
         } else {
             &self.pointer
         };
-        write!(f, "{pointer}: {}: {}", self.code, self.message)?;
+        if self.severity == Severity::Warning {
+            write!(f, "{pointer}: warning: {}: {}", self.code, self.message)?;
+        } else {
+            write!(f, "{pointer}: {}: {}", self.code, self.message)?;
+        }
         if let Some(offset) = self.offset {
             write!(f, " (at byte {offset})")?;
         }
@@ -73,8 +117,9 @@ impl From<serde_json::Error> for JsonError {
     }
 }
 
-/// `parent` + `/` + `key` with `~` and `/` escaped as RFC 6901 says.
-pub(crate) fn child(parent: &str, key: &str) -> String {
+/// `parent` + `/` + `key` with `~` and `/` escaped as RFC 6901 says: the pointer of member
+/// `key` of the value at `parent` (`child("/States", "a/b")` is `/States/a~1b`).
+pub fn child(parent: &str, key: &str) -> String {
     let mut out = String::with_capacity(parent.len() + key.len() + 1);
     out.push_str(parent);
     out.push('/');
@@ -104,6 +149,7 @@ pub(crate) fn tokens(pointer: &str) -> impl Iterator<Item = String> + '_ {
 /// Collects the diagnostics of one rule: every diagnostic carries the rule's code.
 pub(crate) struct Sink<'o> {
     pub(crate) code: &'static str,
+    pub(crate) severity: Severity,
     pub(crate) out: &'o mut Vec<Diagnostic>,
 }
 
@@ -143,6 +189,7 @@ impl Sink<'_> {
         self.out.push(Diagnostic {
             pointer,
             code: self.code,
+            severity: self.severity,
             message,
             hint,
             offset,

@@ -110,6 +110,8 @@ pub(crate) struct Doc<'a> {
     pub(crate) duplicates: &'a [super::json::Duplicate],
     /// Views several rules share, computed on first use.
     pub(crate) memo: Memo<'a>,
+    /// What the machine is checked as (its type).
+    pub(crate) options: super::Options,
 }
 
 /// Lazily computed views shared by several rules (each is built once per document).
@@ -125,7 +127,11 @@ pub(crate) struct Memo<'a> {
 
 impl<'a> Doc<'a> {
     /// Walks `root`.
-    pub(crate) fn new(root: &'a Value, duplicates: &'a [super::json::Duplicate]) -> Doc<'a> {
+    pub(crate) fn new(
+        root: &'a Value,
+        duplicates: &'a [super::json::Duplicate],
+        options: super::Options,
+    ) -> Doc<'a> {
         let lang = match root.get("QueryLanguage").and_then(Value::as_str) {
             Some("JSONata") => QueryLanguage::Jsonata,
             _ => QueryLanguage::JsonPath,
@@ -138,6 +144,7 @@ impl<'a> Doc<'a> {
             scopes: Vec::new(),
             by_name: HashMap::new(),
             duplicates,
+            options,
             memo: Memo::default(),
         };
         if let Some(map) = root.as_object() {

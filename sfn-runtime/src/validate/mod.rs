@@ -3,7 +3,13 @@
 //! [`validate_value`] checks a definition given as raw JSON, so it can report every problem
 //! of a document, including the ones that stop typed reading (unknown fields, wrong types,
 //! an unknown state type). Each problem is a [`Diagnostic`]: a JSON pointer (RFC 6901), a
-//! stable rule code from [`rules`], a message, and a hint where the fix is obvious.
+//! stable rule code from [`rules`], a [`Severity`], a message, and a hint where the fix is
+//! obvious.
+//!
+//! Severities mirror ValidateStateMachineDefinition's: an [`Severity::Error`] is what the
+//! service refuses (CreateStateMachine fails), a [`Severity::Warning`] what it accepts but is
+//! almost surely a mistake (an unknown variable fails at run time with
+//! `States.QueryEvaluationError`). Each rule has one severity ([`Rule::severity`]).
 //!
 //! Which field takes a Path, a Reference Path, an intrinsic, JSONata or nothing, per state
 //! type and query language, is one table (`fields.rs`) that every rule reads.
@@ -30,12 +36,14 @@ mod doc;
 mod expressions;
 mod fields;
 mod graph;
+mod integrations;
 mod json;
 mod map;
 mod order;
 mod paths;
 mod payload;
 mod presence;
+mod resource;
 mod retry_catch;
 pub mod suggest;
 mod task;
@@ -48,8 +56,9 @@ use std::fmt;
 use serde_json::Value;
 
 use diagnostic::Sink;
-pub use diagnostic::{Diagnostic, JsonError};
+pub use diagnostic::{Diagnostic, JsonError, Severity, child as pointer_child};
 use doc::Doc;
+pub use integrations::{INTEGRATIONS, Integration, Pattern};
 
 /// One rule of the table.
 pub struct Rule {
@@ -57,6 +66,8 @@ pub struct Rule {
     pub code: &'static str,
     /// What the rule demands, in one line (with the asl-rules section it comes from).
     pub summary: &'static str,
+    /// Error when the service refuses what the rule finds, warning when it accepts it.
+    pub severity: Severity,
     check: fn(&Doc, &mut Sink),
 }
 
@@ -65,17 +76,26 @@ impl fmt::Debug for Rule {
         f.debug_struct("Rule")
             .field("code", &self.code)
             .field("summary", &self.summary)
+            .field("severity", &self.severity)
             .finish()
     }
 }
 
 macro_rules! rules {
-    ($($code:literal => $check:path, $summary:literal;)*) => {
-        &[$(Rule { code: $code, summary: $summary, check: $check },)*]
+    (@severity) => { Severity::Error };
+    (@severity warning) => { Severity::Warning };
+    ($($code:literal $($warning:ident)? => $check:path, $summary:literal;)*) => {
+        &[$(Rule {
+            code: $code,
+            summary: $summary,
+            severity: rules!(@severity $($warning)?),
+            check: $check,
+        },)*]
     };
 }
 
-/// The table. Order matters only for diagnostics at the same pointer.
+/// The table. Order matters only for diagnostics at the same pointer. A rule marked
+/// `warning` finds what the service accepts (see each rule's test for the source).
 static RULES: &[Rule] = rules! {
     "nesting-too-deep" => depth::nesting_too_deep, "no value nests deeper than sfn_runtime::limits::MAX_JSON_DEPTH levels, so every definition can be written out and read back";
     "duplicate-key" => json::duplicate_key, "no object of the JSON text has the same key twice, which readers silently merge (S2 for States)";
@@ -103,12 +123,15 @@ static RULES: &[Rule] = rules! {
     "error-equals-all" => retry_catch::error_equals_all, "States.ALL is alone in its ErrorEquals and in the last Retrier/Catcher (R3)";
     "timestamp-format" => timestamp::timestamp_format, "literal timestamps are RFC 3339 with upper-case T and Z or an offset (§9)";
     "heartbeat-timeout" => task::heartbeat_timeout, "HeartbeatSeconds is smaller than TimeoutSeconds (§3.3)";
+    "resource-not-recognized" => resource::resource_not_recognized, "a Task Resource is an optimized integration with a pattern it supports, `arn:aws:states:::aws-sdk:SERVICE:ACTION`, an activity or a Lambda function ARN (the service: \"The resource provided ... is not recognized\")";
+    "resource-express" => resource::resource_express, "an EXPRESS machine uses no `.sync`, `.waitForTaskToken` or activity (only with `--type express`)";
+    "task-token-missing" warning => resource::task_token_missing, "a `.waitForTaskToken` Task passes `$$.Task.Token` (or `$states.context.Task.Token`) to the worker, or nobody can answer it";
     "credentials-role-arn" => task::credentials_role_arn, "Task Credentials is an object with RoleArn (§3.3)";
-    "map-distributed-only" => map::map_distributed_only, "ItemReader, ItemBatcher, ResultWriter, ToleratedFailure*, Label, ExecutionType need a DISTRIBUTED Map (§5.8)";
+    "map-distributed-only" => map::map_distributed_only, "ItemReader, ItemBatcher, ResultWriter, Label, ExecutionType need a DISTRIBUTED Map (§5.8; the service runs ToleratedFailure* on an INLINE Map)";
     "map-label" => map::map_label, "a Map Label is 1-40 characters without reserved characters (§2, §5.8)";
     "reader-csv-headers" => map::reader_csv_headers, "CSVHeaderLocation GIVEN comes with CSVHeaders (§5.8)";
     "variable-name" => variables::variable_name, "Assign keys are identifiers of at most 80 characters, not `states` (§12.1)";
-    "variable-outer-scope" => variables::variable_outer_scope, "states in a branch or processor do not assign an enclosing scope's variables (§12.4)";
+    "variable-outer-scope" => variables::variable_outer_scope, "states in a branch or processor do not assign an enclosing scope's variables (§12.4; a Catcher's Assign is not one of them, as the service runs it)";
     "payload-value" => payload::payload_value, "a `.$` template value is a string holding a path or an intrinsic call (§7.3)";
     "payload-duplicate-key" => payload::payload_duplicate_key, "template keys stay unique once `.$` is stripped (§7.3)";
     "path-syntax" => paths::path_syntax, "path fields and `.$` paths parse, and hold no intrinsic call where only a path may stand (§7.2)";
@@ -117,10 +140,10 @@ static RULES: &[Rule] = rules! {
     "intrinsic-syntax" => paths::intrinsic_syntax, "intrinsic calls parse: name, arity, argument kinds, escapes, Format placeholders (§8)";
     "fail-path-intrinsic" => paths::fail_path_intrinsic, "ErrorPath/CausePath intrinsics return a string (§5.6)";
     "context-path" => paths::context_path, "`$$` paths name context fields that exist where they are used: `$$.Map.Item` in a Map's ItemSelector, `$$.Task.Token` in a Task (§13)";
-    "variable-unknown" => paths::variable_unknown, "a `$name` path reads a variable assigned in its scope or an enclosing one (§12.3, §12.4)";
+    "variable-unknown" warning => paths::variable_unknown, "a `$name` path reads a variable assigned in its scope or an enclosing one (§12.3, §12.4)";
     "jsonata-syntax" => expressions::jsonata_syntax, "every {% ... %} expression of a JSONata state parses (§11.1)";
     "jsonata-input-reference" => expressions::jsonata_input_reference, "JSONata expressions read the input through $states.input, never $, $$ or a bare field name at the top level (§11.1)";
-    "jsonata-variable-unknown" => expressions::jsonata_variable_unknown, "a `$name` in a JSONata expression is bound in it, is a function, or is a variable assigned in its scope or an enclosing one (§12)";
+    "jsonata-variable-unknown" warning => expressions::jsonata_variable_unknown, "a `$name` in a JSONata expression is bound in it, is a function, or is a variable assigned in its scope or an enclosing one (§12)";
     "jsonata-states-member" => expressions::jsonata_states_member, "$states.result and $states.errorOutput are used only where they exist (§11.2)";
 };
 
@@ -129,18 +152,38 @@ pub fn rules() -> &'static [Rule] {
     RULES
 }
 
-/// Checks a definition and returns all its diagnostics, in document order (empty when
-/// the definition is valid).
-pub fn validate_value(definition: &Value) -> Vec<Diagnostic> {
-    check(definition, &[])
+/// What the definition is checked as: what CreateStateMachine's other arguments say.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The machine's type (`--type express`, `#[type = express]`): an Express machine cannot
+    /// use `.sync`, `.waitForTaskToken` or activities.
+    pub kind: crate::WorkflowKind,
 }
 
-fn check(definition: &Value, duplicates: &[json::Duplicate]) -> Vec<Diagnostic> {
-    let doc = Doc::new(definition, duplicates);
+/// Checks a definition and returns all its diagnostics, in document order (empty when
+/// the definition is valid). Warnings are included: keep the [`Severity::Error`] ones to
+/// know whether the service would accept it.
+pub fn validate_value(definition: &Value) -> Vec<Diagnostic> {
+    check(definition, &[], Options::default())
+}
+
+/// [`validate_value`] for a machine of the given [`Options`] (an EXPRESS one).
+pub fn validate_value_with(definition: &Value, options: Options) -> Vec<Diagnostic> {
+    check(definition, &[], options)
+}
+
+/// Whether any diagnostic is an error (the service would refuse the definition).
+pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(|d| d.severity == Severity::Error)
+}
+
+fn check(definition: &Value, duplicates: &[json::Duplicate], options: Options) -> Vec<Diagnostic> {
+    let doc = Doc::new(definition, duplicates, options);
     let mut out = Vec::new();
     for rule in RULES {
         let mut sink = Sink {
             code: rule.code,
+            severity: rule.severity,
             out: &mut out,
         };
         (rule.check)(&doc, &mut sink);
@@ -171,7 +214,16 @@ pub fn read_json(text: &str) -> Result<Parsed, JsonError> {
 /// Checks a definition read by [`read_json`] (or by any reader that reports the keys
 /// written twice, such as a YAML reader) and returns all its diagnostics.
 pub fn validate_parsed(value: &Value, duplicates: &[(String, String)]) -> Vec<Diagnostic> {
-    check(value, duplicates)
+    check(value, duplicates, Options::default())
+}
+
+/// [`validate_parsed`] for a machine of the given [`Options`].
+pub fn validate_parsed_with(
+    value: &Value,
+    duplicates: &[(String, String)],
+    options: Options,
+) -> Vec<Diagnostic> {
+    check(value, duplicates, options)
 }
 
 /// Reads `text` as JSON and validates it; unlike [`validate_value`] this also sees keys
@@ -181,5 +233,14 @@ pub fn validate_parsed(value: &Value, duplicates: &[(String, String)]) -> Vec<Di
 /// [`JsonError`] with the line and column where `text` stops being JSON.
 pub fn validate_str(text: &str) -> Result<Vec<Diagnostic>, JsonError> {
     let (value, duplicates) = json::parse(text)?;
-    Ok(check(&value, &duplicates))
+    Ok(check(&value, &duplicates, Options::default()))
+}
+
+/// [`validate_str`] for a machine of the given [`Options`].
+///
+/// # Errors
+/// [`JsonError`] with the line and column where `text` stops being JSON.
+pub fn validate_str_with(text: &str, options: Options) -> Result<Vec<Diagnostic>, JsonError> {
+    let (value, duplicates) = json::parse(text)?;
+    Ok(check(&value, &duplicates, options))
 }

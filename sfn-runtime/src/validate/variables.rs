@@ -10,8 +10,12 @@ use crate::asl::QueryLanguage;
 /// The longest variable name.
 const MAX_NAME: usize = 80;
 
-/// Every `Assign` key: (object pointer, key as written, variable name, scope).
-pub(crate) fn assigned<'d>(doc: &'d Doc) -> Vec<(String, &'d str, &'d str, Option<usize>)> {
+/// One `Assign` key: (object pointer, key as written, variable name, scope, owner of the
+/// `Assign`).
+pub(crate) type Assigned<'d> = (String, &'d str, &'d str, Option<usize>, Owner);
+
+/// Every `Assign` key.
+pub(crate) fn assigned<'d>(doc: &'d Doc) -> Vec<Assigned<'d>> {
     let mut out = Vec::new();
     for (obj, key, value, field) in doc.fields() {
         if field.kind(obj.lang) != Kind::Assign {
@@ -26,7 +30,7 @@ pub(crate) fn assigned<'d>(doc: &'d Doc) -> Vec<(String, &'d str, &'d str, Optio
                 QueryLanguage::JsonPath => k.strip_suffix(".$").unwrap_or(k),
                 QueryLanguage::Jsonata => k,
             };
-            out.push((at.clone(), k.as_str(), name, doc.scope_of(obj)));
+            out.push((at.clone(), k.as_str(), name, doc.scope_of(obj), obj.owner));
         }
     }
     out
@@ -59,7 +63,7 @@ pub(crate) fn name_problem(name: &str) -> Option<String> {
 
 /// §12.1: variable names.
 pub(crate) fn variable_name(doc: &Doc, sink: &mut Sink) {
-    for (at, key, name, _) in assigned(doc) {
+    for (at, key, name, _, _) in assigned(doc) {
         if let Some(why) = name_problem(name) {
             sink.emit_hint(
                 child(&at, key),
@@ -72,9 +76,19 @@ pub(crate) fn variable_name(doc: &Doc, sink: &mut Sink) {
 }
 
 /// §12.4: a state in a branch or processor must not assign a variable of an outer scope.
+///
+/// The variables a Catcher assigns do not count as the outer scope's: the service creates
+/// and runs a Parallel whose branch assigns a name its own Catch assigns (recorded
+/// executions, issue #13 item 3), the Catch's Assign taking effect only once the branches
+/// have failed.
 pub(crate) fn variable_outer_scope(doc: &Doc, sink: &mut Sink) {
-    let names = by_scope(doc);
-    for (at, key, name, scope) in assigned(doc) {
+    let mut names: HashMap<Option<usize>, Vec<&str>> = HashMap::new();
+    for (_, _, name, scope, owner) in assigned(doc) {
+        if owner != Owner::Catcher {
+            names.entry(scope).or_default().push(name);
+        }
+    }
+    for (at, key, name, scope, _) in assigned(doc) {
         let Some(here) = scope.and_then(|s| doc.scopes.get(s)) else {
             continue;
         };
@@ -105,7 +119,7 @@ fn is_distributed(scope: &Scope) -> bool {
 /// Variable names assigned per scope (`None`: outside any state).
 pub(crate) fn by_scope<'d>(doc: &'d Doc) -> HashMap<Option<usize>, Vec<&'d str>> {
     let mut out: HashMap<Option<usize>, Vec<&str>> = HashMap::new();
-    for (_, _, name, scope) in assigned(doc) {
+    for (_, _, name, scope, _) in assigned(doc) {
         out.entry(scope).or_default().push(name);
     }
     out

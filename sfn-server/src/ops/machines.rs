@@ -49,7 +49,7 @@ pub fn create(service: &Service, input: CreateInput) -> Result<Value, ApiError> 
         Some("EXPRESS") => WorkflowKind::Express,
         _ => WorkflowKind::Standard,
     };
-    let (executor, waiting_states) = compile(&definition)?;
+    let (executor, waiting_states) = compile(&definition, kind)?;
     let arn = service.arns.machine(&name);
     let now = service.now_ms();
     let mut store = service.store();
@@ -121,7 +121,17 @@ pub fn update(service: &Service, input: UpdateInput) -> Result<Value, ApiError> 
     if let Some(role) = &input.role_arn {
         check_role(role)?;
     }
-    let compiled = input.definition.as_deref().map(compile).transpose()?;
+    // The machine keeps its type: an EXPRESS one is checked as EXPRESS.
+    let kind = service
+        .store()
+        .machines
+        .get(&arn)
+        .map_or(WorkflowKind::Standard, |m| m.kind);
+    let compiled = input
+        .definition
+        .as_deref()
+        .map(|d| compile(d, kind))
+        .transpose()?;
     let now = service.now_ms();
     let mut store = service.store();
     let machine = store
@@ -262,10 +272,15 @@ fn check_role(role: &str) -> Result<(), ApiError> {
     }
 }
 
-/// Checks a definition with sfn's rule set (`InvalidDefinition` listing every problem)
-/// and builds its executor; also returns the Task states that wait for a worker.
-fn compile(definition: &str) -> Result<(Executor, Vec<(String, WaitFor)>), ApiError> {
-    let diagnostics = service_diagnostics(definition);
+/// Checks a definition with sfn's rule set (`InvalidDefinition` listing every error; the
+/// service creates a machine with warnings) and builds its executor; also returns the Task
+/// states that wait for a worker.
+fn compile(
+    definition: &str,
+    kind: WorkflowKind,
+) -> Result<(Executor, Vec<(String, WaitFor)>), ApiError> {
+    let mut diagnostics = service_diagnostics(definition, kind);
+    diagnostics.retain(|d| d.severity == sfn_runtime::validate::Severity::Error);
     if !diagnostics.is_empty() {
         let listed: Vec<String> = diagnostics
             .iter()

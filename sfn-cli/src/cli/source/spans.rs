@@ -65,20 +65,9 @@ impl Spans {
     }
 }
 
-/// `parent` + `/` + `key`, with `~` and `/` escaped as RFC 6901 says.
-pub fn child(parent: &str, key: &str) -> String {
-    let mut out = String::with_capacity(parent.len() + key.len() + 1);
-    out.push_str(parent);
-    out.push('/');
-    for c in key.chars() {
-        match c {
-            '~' => out.push_str("~0"),
-            '/' => out.push_str("~1"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// `parent` + `/` + `key`, with `~` and `/` escaped as RFC 6901 says: the rule set's own
+/// function, so a pointer built here names what the rule set's pointers name.
+pub use sfn_runtime::validate::pointer_child as child;
 
 /// The byte of `raw` (a JSON string token, quotes included) where byte `offset` of the
 /// decoded value is written; escapes count as the characters they stand for.

@@ -5,7 +5,8 @@
 use std::rc::Rc;
 
 use serde_json::Value;
-use sfn_runtime::validate::Diagnostic;
+use sfn_runtime::WorkflowKind;
+use sfn_runtime::validate::{self, Diagnostic, Options};
 
 use super::super::report::{Location, Problem, Severity};
 use super::super::source::Source;
@@ -31,6 +32,8 @@ pub struct Machine {
     pub duplicates: Vec<(String, String)>,
     /// The logical id of the template resource holding it.
     pub resource: Option<String>,
+    /// The type the template gives it (`StateMachineType`, SAM's `Type`), if any.
+    pub kind: Option<WorkflowKind>,
     pub(super) origin: Origin,
 }
 
@@ -144,9 +147,24 @@ impl Machine {
         problem
     }
 
-    /// The rule set's diagnostics of the definition (duplicate keys included).
+    /// A rule-set diagnostic as a problem of the diagnostic's own severity.
+    pub fn rule_problem(&self, d: &Diagnostic) -> Problem {
+        let severity = match d.severity {
+            validate::Severity::Error => Severity::Error,
+            validate::Severity::Warning => Severity::Warning,
+        };
+        self.diagnostic(severity, d)
+    }
+
+    /// The rule set's diagnostics of the definition (duplicate keys included), as the type
+    /// the template gives it (STANDARD when it gives none).
     pub fn validate(&self) -> Vec<Diagnostic> {
-        sfn_runtime::validate::validate_parsed(&self.value, &self.duplicates)
+        self.validate_as(self.kind.unwrap_or_default())
+    }
+
+    /// The rule set's diagnostics of the definition as a machine of type `kind`.
+    pub fn validate_as(&self, kind: WorkflowKind) -> Vec<Diagnostic> {
+        validate::validate_parsed_with(&self.value, &self.duplicates, Options { kind })
     }
 
     /// The `duplicate-key` problems: every command refuses a definition that writes a key

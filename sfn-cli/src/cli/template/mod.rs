@@ -19,6 +19,7 @@ use machine::Origin;
 
 use super::report::{Problem, Severity};
 use super::source::{Source, Syntax, spans::child};
+use sfn_runtime::WorkflowKind;
 
 /// The resource types holding a state machine.
 const TYPES: [&str; 2] = [
@@ -60,6 +61,7 @@ pub fn machines(source: Source, resource: Option<&str>, subs: Substitutions) -> 
             value: source.value.clone(),
             duplicates: source.duplicates.clone(),
             resource: None,
+            kind: None,
             origin: Origin::Value {
                 source: Rc::clone(&source),
                 prefix: String::new(),
@@ -166,6 +168,18 @@ fn definition(
         }
         None => Map::new(),
     };
+    // CloudFormation's `StateMachineType`, SAM's `Type`: what the machine is checked as.
+    let kind = properties
+        .get("StateMachineType")
+        .or_else(|| properties.get("Type"))
+        .and_then(Value::as_str)
+        .map(|t| {
+            if t == "EXPRESS" {
+                WorkflowKind::Express
+            } else {
+                WorkflowKind::Standard
+            }
+        });
     let machine = |value: Value, duplicates, origin| {
         let value = match subs {
             Substitutions::Apply => substitute::values(value, &substitutions),
@@ -175,6 +189,7 @@ fn definition(
             value,
             duplicates,
             resource: Some(id.to_owned()),
+            kind,
             origin,
         }
     };
