@@ -14,20 +14,10 @@ use sfn_aws::{AliasOptions, Aws, DeployOptions, Deployable, LogLevel, Logging, T
 use sfn_runtime::WorkflowKind;
 use sfn_runtime::asl::StateMachine;
 use sfn_runtime::exec::Executor;
-use sfn_testkit::{Server, free_port, py_tool};
+use sfn_testkit::{MOTO_ACCOUNT, Moto, free_port, py_tool};
 
 /// moto's default account (moto docs, "Account ID").
-const ACCOUNT: &str = "123456789012";
-
-fn moto() -> Option<Server> {
-    let bin = py_tool("moto_server")?;
-    let port = free_port();
-    Some(Server::start(
-        &bin,
-        &["-H", "127.0.0.1", "-p", &port.to_string()],
-        port,
-    ))
-}
+const ACCOUNT: &str = MOTO_ACCOUNT;
 
 async fn aws_at(url: &str) -> Aws {
     let config = aws_config::defaults(BehaviorVersion::latest())
@@ -45,26 +35,6 @@ fn target() -> Target {
         region: "us-east-1".into(),
         account: ACCOUNT.into(),
     }
-}
-
-/// POST /moto-api/config (moto docs, "Configuration: execute_state_machine"): later state
-/// machines run their definitions instead of returning canned results.
-fn execute_state_machines(port: u16) {
-    let body = r#"{"stepfunctions": {"execute_state_machine": true}}"#;
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .unwrap();
-    write!(
-        stream,
-        "POST /moto-api/config HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
-         Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    )
-    .unwrap();
-    let mut answer = String::new();
-    let _ = stream.read_to_string(&mut answer);
-    assert!(answer.starts_with("HTTP/1.1 20"), "moto config: {answer}");
 }
 
 fn orders(definition: &Value) -> Deployable {
@@ -120,7 +90,7 @@ async fn routing(aws: &Aws, alias_arn: &str) -> Vec<(String, i32)> {
 
 #[tokio::test]
 async fn deploy_creates_updates_and_then_changes_nothing() {
-    let Some(server) = moto() else { return };
+    let Some(server) = Moto::start() else { return };
     let aws = aws_at(&server.url()).await;
     let v1 = json!({"StartAt": "Save", "States": {
         "Save": {"Type": "Pass", "Parameters": {"table": "${TableArn}"}, "End": true}}});
@@ -333,8 +303,8 @@ fn cases() -> Vec<(&'static str, Value, Value)> {
 
 #[tokio::test]
 async fn executions_on_moto_end_as_sfn_run_ends_them() {
-    let Some(server) = moto() else { return };
-    execute_state_machines(server.port());
+    let Some(server) = Moto::start() else { return };
+    server.execute_state_machines();
     let aws = aws_at(&server.url()).await;
     for (name, definition, input) in cases() {
         let deployable = Deployable {
@@ -380,7 +350,7 @@ async fn executions_on_moto_end_as_sfn_run_ends_them() {
 
 #[tokio::test]
 async fn the_cloudformation_template_creates_the_role_and_state_machine() {
-    let (Some(server), Some(cli)) = (moto(), py_tool("aws")) else {
+    let (Some(server), Some(cli)) = (Moto::start(), py_tool("aws")) else {
         return;
     };
     let workflow = sfn_runtime::Workflow::from_parts(
@@ -551,4 +521,76 @@ fn python_literal(text: &str) -> Value {
         .unwrap();
     serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("not a Python literal ({e}): {text}"))
+}
+
+/// The names only a policy uses (`${StateMachineName}` for a Distributed Map's child
+/// executions, `${Child.Name}` beside a `${Child}` state machine ARN: what sfn-tasks'
+/// `policy()` writes) are filled by the deploy itself, as the CloudFormation template
+/// derives them; IAM on moto then holds the role's policy with the names in its ARNs.
+#[tokio::test]
+async fn the_role_policy_gets_the_machine_and_child_names() {
+    let Some(server) = Moto::start() else { return };
+    let aws = aws_at(&server.url()).await;
+    let child = format!("arn:aws:states:us-east-1:{ACCOUNT}:stateMachine:Worker");
+    let deployable = Deployable {
+        name: "PARENT".into(),
+        definition: json!({"StartAt": "Run", "States": {"Run": {
+            "Type": "Task", "Resource": "arn:aws:states:::states:startExecution.sync:2",
+            "Parameters": {"StateMachineArn": "${Child}", "Input": {}}, "End": true}}})
+        .to_string(),
+        policy: Some(
+            json!({"Version": "2012-10-17", "Statement": [
+                {"Effect": "Allow", "Action": "states:StartExecution", "Resource": "${Child}"},
+                {"Effect": "Allow", "Action": ["states:DescribeExecution", "states:StopExecution"],
+                 "Resource": format!("arn:aws:states:us-east-1:{ACCOUNT}:execution:${{Child.Name}}:*")},
+                {"Effect": "Allow", "Action": "states:DescribeExecution",
+                 "Resource": format!("arn:aws:states:us-east-1:{ACCOUNT}:execution:${{StateMachineName}}/*")}]})
+            .to_string(),
+        ),
+        kind: WorkflowKind::Standard,
+    };
+    let mut options = DeployOptions::default();
+    options.substitutions.set("Child", &child);
+    sfn_aws::deploy(&aws, &deployable, &options).await.unwrap();
+    let policy = aws
+        .iam
+        .get_role_policy()
+        .role_name("PARENT-role")
+        .policy_name("PARENT-policy")
+        .send()
+        .await
+        .unwrap();
+    let text = policy.policy_document();
+    let policy: Value = serde_json::from_str(text)
+        .unwrap_or_else(|_| serde_json::from_str(&percent_decode(text)).unwrap());
+    let resources: Vec<String> = policy["Statement"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| match &s["Resource"] {
+            Value::Array(all) => all
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect(),
+            other => other
+                .as_str()
+                .map(str::to_owned)
+                .into_iter()
+                .collect::<Vec<_>>(),
+        })
+        .collect();
+    assert!(resources.contains(&child), "{resources:?}");
+    assert!(
+        resources.contains(&format!(
+            "arn:aws:states:us-east-1:{ACCOUNT}:execution:Worker:*"
+        )),
+        "{resources:?}"
+    );
+    assert!(
+        resources.contains(&format!(
+            "arn:aws:states:us-east-1:{ACCOUNT}:execution:PARENT/*"
+        )),
+        "{resources:?}"
+    );
 }

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 use sfn::runtime::{Workflow, WorkflowKind};
-use sfn_testkit::{Server, free_port, py_tool};
+use sfn_testkit::{Moto, free_port, py_tool};
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("sfn-cli-deploy-{name}-{}", std::process::id()));
@@ -40,35 +40,6 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-fn moto() -> Option<Server> {
-    let bin = py_tool("moto_server")?;
-    let port = free_port();
-    Some(Server::start(
-        &bin,
-        &["-H", "127.0.0.1", "-p", &port.to_string()],
-        port,
-    ))
-}
-
-/// moto's config API: state machines created after this run their definitions.
-fn execute_state_machines(port: u16) {
-    let body = r#"{"stepfunctions": {"execute_state_machine": true}}"#;
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .unwrap();
-    write!(
-        stream,
-        "POST /moto-api/config HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
-         Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    )
-    .unwrap();
-    let mut answer = String::new();
-    let _ = stream.read_to_string(&mut answer);
-    assert!(answer.starts_with("HTTP/1.1 20"), "{answer}");
-}
-
 const GREET: Workflow = Workflow::from_parts(
     "GREET",
     r#"{"StartAt":"Greet","States":{"Greet":{"Type":"Pass","Parameters":{"greeting.$":"States.Format('hello {}', $.name)","table":"${Table}"},"Next":"Check"},"Check":{"Type":"Choice","Choices":[{"Variable":"$.greeting","StringEquals":"hello fail","Next":"Broken"}],"Default":"Done"},"Done":{"Type":"Succeed"},"Broken":{"Type":"Fail","Error":"Greeting.Failed","Cause":"asked to fail"}}}"#,
@@ -79,8 +50,8 @@ const GREET: Workflow = Workflow::from_parts(
 
 #[test]
 fn deploy_then_start_wait_prints_what_sfn_run_prints() {
-    let Some(server) = moto() else { return };
-    execute_state_machines(server.port());
+    let Some(server) = Moto::start() else { return };
+    server.execute_state_machines();
     let home = temp_dir("deploy");
     let files = home.join("deploy");
     GREET.write_to(&files).unwrap();

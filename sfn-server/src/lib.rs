@@ -25,9 +25,11 @@
 mod api;
 mod arn;
 mod ops;
+mod persist;
 mod runner;
 mod service;
 mod store;
+mod watchdog;
 
 use std::future::Future;
 use std::io;
@@ -56,6 +58,9 @@ pub struct Config {
     pub virtual_time: bool,
     /// Print one line per request on stderr.
     pub log_requests: bool,
+    /// Keep machines, versions, aliases, activities and executions in an SQLite database
+    /// in this folder, read back at start (`None`: in memory only).
+    pub data_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for Config {
@@ -68,6 +73,7 @@ impl Default for Config {
             mock_config: None,
             virtual_time: false,
             log_requests: true,
+            data_dir: None,
         }
     }
 }
@@ -82,12 +88,15 @@ impl Server {
     /// Binds the configured address (must be called inside a tokio runtime).
     ///
     /// # Errors
-    /// The address cannot be bound.
+    /// The address cannot be bound, or the `data_dir` database cannot be opened or read.
     pub async fn bind(config: Config) -> io::Result<Server> {
-        let listener = tokio::net::TcpListener::bind((config.host.as_str(), config.port)).await?;
+        let service = Service::open(config).map_err(io::Error::other)?;
+        let listener =
+            tokio::net::TcpListener::bind((service.config.host.as_str(), service.config.port))
+                .await?;
         Ok(Server {
             listener,
-            service: Arc::new(Service::new(config)),
+            service: Arc::new(service),
         })
     }
 
@@ -106,15 +115,34 @@ impl Server {
     }
 
     /// Serves until `shutdown` completes, then finishes the requests in flight. Running
-    /// executions are stopped (they live in memory only).
+    /// executions are then written as they are (with a data dir: the next start reports
+    /// them failed and redrivable) and stopped.
     ///
     /// # Errors
     /// The listener fails.
     pub async fn run(self, shutdown: impl Future<Output = ()> + Send + 'static) -> io::Result<()> {
         let service = self.service.clone();
+        let flusher = service.persistent().then(|| {
+            let service = service.clone();
+            tokio::spawn(async move {
+                loop {
+                    tokio::time::sleep(persist::FLUSH_EVERY).await;
+                    let service = service.clone();
+                    let _ = tokio::task::spawn_blocking(move || {
+                        service.persist_all_executions(|s| s == store::RunStatus::Running)
+                    })
+                    .await;
+                }
+            })
+        });
         axum::serve(self.listener, api::router(self.service))
             .with_graceful_shutdown(shutdown)
             .await?;
+        if let Some(flusher) = flusher {
+            flusher.abort();
+        }
+        service.persist_all_executions(|s| s == store::RunStatus::Running);
+        service.stop_writing_executions();
         runner::stop_all(&service);
         Ok(())
     }

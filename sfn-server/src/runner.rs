@@ -14,9 +14,9 @@ use sfn_runtime::exec::{
 use crate::ops::activities;
 
 use crate::api::error::ApiError;
-use crate::arn::MachineRef;
 use crate::service::Service;
-use crate::store::{RunStatus, Store, TokenEntry, WaitFor, Waiter};
+use crate::store::{Machine, RunStatus, Store, TokenEntry, WaitFor, Waiter};
+use crate::watchdog;
 
 /// Longest a task waits for its token: the Standard workflow quota (a year). A stop or
 /// the end of the server releases it earlier.
@@ -29,19 +29,16 @@ pub struct Prepared {
     pub kind: WorkflowKind,
 }
 
-/// Builds the executor of one execution of `machine` (the store is locked by the caller).
+/// Builds the executor of one execution of `found` (a machine or version), with the
+/// mocks of `test_case`.
 pub fn prepare(
     service: &Arc<Service>,
-    store: &Store,
-    machine: &MachineRef,
+    found: &Machine,
+    test_case: Option<&str>,
     execution_arn: &str,
     execution_name: &str,
     start_ms: i64,
 ) -> Result<Prepared, ApiError> {
-    let found = store
-        .machines
-        .get(&machine.arn)
-        .ok_or_else(|| ApiError::no_machine(&machine.arn))?;
     let control = if service.config.virtual_time {
         Control::virtual_time()
     } else {
@@ -56,7 +53,7 @@ pub fn prepare(
         .with_kind(found.kind)
         .with_token_wait(TOKEN_WAIT)
         .with_control(control.clone());
-    if let Some(case) = &machine.test_case {
+    if let Some(case) = test_case {
         let config = service.config.mock_config.as_ref().ok_or_else(|| {
             ApiError::validation(format!(
                 "the stateMachineArn names the test case `{case}`, but the server was started without --mock-config"
@@ -76,21 +73,23 @@ pub fn prepare(
                 ))
             })?;
     }
-    for (state, wait_for) in &found.waiting_states {
+    for waiting in &found.waiting_states {
         let service = service.clone();
         let arn = execution_arn.to_owned();
-        let registered = match wait_for.clone() {
-            WaitFor::Token => executor.on_state(state, move |_input, ctx| {
+        let limits = watchdog::Limits::of(waiting);
+        let registered = match waiting.wait_for.clone() {
+            WaitFor::Token => executor.on_state(&waiting.name, move |_input, ctx| {
                 // The task's real work is whoever receives the token (a test, a worker):
                 // publish it; the executor then waits for SendTaskSuccess/Failure.
                 if let Some(token) = ctx.task_token() {
                     let waiter = Waiter::Token(token.clone());
                     register(&service, &arn, token.token(), waiter);
+                    watchdog::watch(&service, token.token(), limits);
                 }
                 Ok(Value::Null)
             }),
-            WaitFor::Activity(activity) => executor.on_state(state, move |input, _ctx| {
-                activities::run_task(&service, &arn, &activity, input)
+            WaitFor::Activity(activity) => executor.on_state(&waiting.name, move |input, _ctx| {
+                activities::run_task(&service, &arn, &activity, input, limits)
             }),
         };
         executor = registered.map_err(|e| ApiError {
@@ -114,11 +113,14 @@ pub fn register(service: &Service, execution_arn: &str, token: &str, waiter: Wai
             waiter,
             execution_arn: execution_arn.to_owned(),
             open: true,
+            last_heartbeat: std::time::Instant::now(),
         },
     );
     if let Some(record) = store.executions.get_mut(execution_arn) {
         record.tokens.push(token.to_owned());
     }
+    drop(store);
+    service.persist_execution(execution_arn);
 }
 
 /// Runs a recorded execution on its own thread and records how it ended.
@@ -149,7 +151,7 @@ fn finish(service: &Service, arn: &str, execution: Execution) {
         return;
     };
     let tokens = std::mem::take(&mut record.tokens);
-    let mut history = execution.history;
+    let mut history = record.continued(execution.history);
     if record.status == RunStatus::Aborted || record.control.is_stopped() {
         // StopExecution already set the status, date, error and cause; the executor ended
         // with States.Aborted, which the service records as ExecutionAborted.
@@ -176,10 +178,17 @@ fn finish(service: &Service, arn: &str, execution: Execution) {
         ));
     }
     record.final_history = Some(history);
-    for token in tokens {
-        if let Some(entry) = store.tokens.get_mut(&token) {
+    for token in &tokens {
+        if let Some(entry) = store.tokens.get_mut(token) {
             entry.open = false;
         }
+    }
+    if let Some(record) = store.executions.get_mut(arn) {
+        record.tokens = tokens;
+    }
+    drop(store);
+    if service.writes_executions() {
+        service.persist_execution(arn);
     }
 }
 

@@ -160,6 +160,35 @@ fn role_not_ready(error: &str) -> bool {
         || error.contains("InvalidArn") && error.contains("role")
 }
 
+/// The members CreateStateMachine and UpdateStateMachine share, set on either request
+/// builder (two SDK types with the same setters): definition, role, logging, tracing, and
+/// publishing a version with the deploy's description.
+macro_rules! machine_members {
+    ($request:expr, $desired:expr, $options:expr) => {{
+        let request = $request
+            .definition(&$desired.definition_text)
+            .role_arn(&$desired.role_arn)
+            .logging_configuration(logging_configuration($desired))
+            .tracing_configuration(tracing_configuration($desired))
+            .publish(true);
+        match &$options.version_description {
+            Some(description) => request.version_description(description),
+            None => request,
+        }
+    }};
+}
+
+/// Reports the machine's change and the version it published (none yet on a dry run).
+fn report(run: &mut Run, change: Change, version: Option<&str>, options: &DeployOptions) {
+    run.done(change);
+    let subject = match version {
+        Some(version) => format!("version {version}"),
+        None if options.dry_run => "version".to_owned(),
+        None => "version (none returned)".to_owned(),
+    };
+    run.done(Change::new(subject, "published", version_details(options)));
+}
+
 /// Creates the state machine, publishing version 1; returns the version's ARN.
 pub async fn create(
     aws: &Aws,
@@ -182,12 +211,7 @@ pub async fn create(
         desired.role_arn
     ));
     if options.dry_run {
-        run.done(Change::new(subject, "created", details));
-        run.done(Change::new(
-            "version",
-            "published",
-            version_details(options),
-        ));
+        report(run, Change::new(subject, "created", details), None, options);
         return Ok(None);
     }
     let (attempts, delay) = if retry_for_role {
@@ -198,19 +222,14 @@ pub async fn create(
     let mut attempt = 0;
     let out = loop {
         attempt += 1;
-        let mut request = aws
-            .sfn
-            .create_state_machine()
-            .name(name)
-            .definition(&desired.definition_text)
-            .role_arn(&desired.role_arn)
-            .r#type(machine_type(desired.kind))
-            .logging_configuration(logging_configuration(desired))
-            .tracing_configuration(tracing_configuration(desired))
-            .publish(true);
-        if let Some(description) = &options.version_description {
-            request = request.version_description(description);
-        }
+        let mut request = machine_members!(
+            aws.sfn
+                .create_state_machine()
+                .name(name)
+                .r#type(machine_type(desired.kind)),
+            desired,
+            options
+        );
         for (key, value) in &options.tags {
             request = request.tags(Tag::builder().key(key).value(value).build());
         }
@@ -233,16 +252,13 @@ pub async fn create(
             }
         }
     };
-    run.done(Change::new(subject, "created", details));
     let version = out.state_machine_version_arn().map(str::to_owned);
-    run.done(Change::new(
-        format!(
-            "version {}",
-            version.as_deref().unwrap_or("(none returned)")
-        ),
-        "published",
-        version_details(options),
-    ));
+    report(
+        run,
+        Change::new(subject, "created", details),
+        version.as_deref(),
+        options,
+    );
     Ok(version)
 }
 
@@ -258,26 +274,14 @@ pub async fn update(
     let name = arn.rsplit(':').next().unwrap_or(arn);
     let subject = format!("state machine {name}");
     if options.dry_run {
-        run.done(Change::new(subject, "updated", changes));
-        run.done(Change::new(
-            "version",
-            "published",
-            version_details(options),
-        ));
+        report(run, Change::new(subject, "updated", changes), None, options);
         return Ok(None);
     }
-    let mut request = aws
-        .sfn
-        .update_state_machine()
-        .state_machine_arn(arn)
-        .definition(&desired.definition_text)
-        .role_arn(&desired.role_arn)
-        .logging_configuration(logging_configuration(desired))
-        .tracing_configuration(tracing_configuration(desired))
-        .publish(true);
-    if let Some(description) = &options.version_description {
-        request = request.version_description(description);
-    }
+    let request = machine_members!(
+        aws.sfn.update_state_machine().state_machine_arn(arn),
+        desired,
+        options
+    );
     let out = request.send().await.map_err(|e| {
         let invalid = e
             .as_service_error()
@@ -288,16 +292,13 @@ pub async fn update(
             invalid,
         )
     })?;
-    run.done(Change::new(subject, "updated", changes));
     let version = out.state_machine_version_arn().map(str::to_owned);
-    run.done(Change::new(
-        format!(
-            "version {}",
-            version.as_deref().unwrap_or("(none returned)")
-        ),
-        "published",
-        version_details(options),
-    ));
+    report(
+        run,
+        Change::new(subject, "updated", changes),
+        version.as_deref(),
+        options,
+    );
     Ok(version)
 }
 

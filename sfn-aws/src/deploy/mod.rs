@@ -23,7 +23,7 @@ use sfn_runtime::validate::{Severity, validate_value};
 
 use crate::connect::{Aws, Target};
 use crate::error::Error;
-use crate::source::Deployable;
+use crate::source::{Deployable, Substitutions};
 
 use machine::Desired;
 
@@ -89,8 +89,7 @@ async fn steps(
         .fill(&deployable.definition, &format!("the definition of {name}"))?;
     let policy_text = match &deployable.policy {
         Some(policy) => Some(
-            options
-                .substitutions
+            policy_substitutions(&options.substitutions, name, policy)
                 .fill(policy, &format!("the policy of {name}"))?,
         ),
         None => None,
@@ -409,4 +408,59 @@ fn pseudo_parameters(text: &str, target: &Target) -> String {
         .replace("${AWS::AccountId}", &target.account)
         .replace("${AWS::Partition}", &target.partition)
         .replace("${AWS::URLSuffix}", suffix)
+}
+
+/// The substitutions of a policy: the user's, plus the names only a policy uses, which the
+/// deploy knows (as the CloudFormation template derives them): `${StateMachineName}`, the
+/// machine being deployed (a Distributed Map's child executions), and `${Child.Name}` for a
+/// `${Child}` state machine ARN (its seventh `:`-separated part, as CDK derives it).
+fn policy_substitutions(
+    substitutions: &Substitutions,
+    machine: &str,
+    policy: &str,
+) -> Substitutions {
+    let mut filled = substitutions.clone();
+    for used in sfn_runtime::emit::placeholders(policy) {
+        if filled.get(&used).is_some() {
+            continue;
+        }
+        // The name `policy()` keeps for the machine itself (sfn-tasks' distributed Map).
+        if used == "StateMachineName" {
+            filled.set(used, machine);
+        } else if let Some(base) = used.strip_suffix(".Name")
+            && let Some(name) = substitutions
+                .get(base)
+                .and_then(|arn| arn.split(':').nth(6))
+        {
+            let name = name.to_owned();
+            filled.set(used, name);
+        }
+    }
+    filled
+}
+
+#[cfg(test)]
+mod policy_name_tests {
+    use super::*;
+
+    #[test]
+    fn policy_only_names_are_filled_from_the_deploy() {
+        let mut given = Substitutions::new();
+        given.set(
+            "Child",
+            "arn:aws:states:us-east-1:123456789012:stateMachine:Worker",
+        );
+        let policy = r#"{"Resource": ["${Child}", "arn:aws:states:us-east-1:1:execution:${Child.Name}:*", "arn:aws:states:us-east-1:1:execution:${StateMachineName}/*"]}"#;
+        let filled = policy_substitutions(&given, "Orders", policy)
+            .fill(policy, "the policy")
+            .unwrap();
+        assert!(filled.contains("execution:Worker:*"), "{filled}");
+        assert!(filled.contains("execution:Orders/*"), "{filled}");
+        // A value the user gave wins.
+        given.set("StateMachineName", "Other");
+        let filled = policy_substitutions(&given, "Orders", policy)
+            .fill(policy, "the policy")
+            .unwrap();
+        assert!(filled.contains("execution:Other/*"), "{filled}");
+    }
 }

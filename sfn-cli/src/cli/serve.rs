@@ -1,5 +1,5 @@
 //! `sfn serve [--port N] [--host ADDR] [--region R] [--account A] [--mock-config F]
-//! [--virtual-time]`: the Step Functions API on localhost (sfn-server).
+//! [--data-dir DIR] [--virtual-time]`: the Step Functions API on localhost (sfn-server).
 //!
 //! Prints the endpoint URL on stdout once it listens, one line per request on stderr, and
 //! stops on Ctrl-C (or SIGTERM) after the requests in flight.
@@ -35,8 +35,9 @@ pub struct ServeArgs {
     /// `stateMachineArn#TestCase` runs with that test case's mocks.
     #[arg(long, value_name = "FILE")]
     pub mock_config: Option<PathBuf>,
-    /// Keep machines and executions in this folder across restarts (not implemented yet:
-    /// refused rather than silently ignored).
+    /// Keep state machines, versions, aliases, activities and executions (with their
+    /// histories and task tokens) in an SQLite database in this folder, across restarts.
+    /// An execution running when the server stopped is reported FAILED and redrivable.
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
     /// Run executions on the virtual clock: a Wait of a day ends at once.
@@ -49,12 +50,6 @@ pub struct ServeArgs {
 
 /// Entry point of `sfn serve`.
 pub fn main(args: ServeArgs) -> ExitCode {
-    if args.data_dir.is_some() {
-        eprintln!(
-            "sfn serve: --data-dir is not supported yet: everything is kept in memory; run without it"
-        );
-        return ExitCode::from(2);
-    }
     let mock_config = match &args.mock_config {
         None => None,
         Some(path) => match load_mock_config(path) {
@@ -73,6 +68,7 @@ pub fn main(args: ServeArgs) -> ExitCode {
         mock_config,
         virtual_time: args.virtual_time,
         log_requests: !args.quiet,
+        data_dir: args.data_dir,
     };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -89,7 +85,7 @@ pub fn main(args: ServeArgs) -> ExitCode {
             Ok(server) => server,
             Err(e) => {
                 eprintln!(
-                    "sfn serve: cannot listen on {}:{}: {e}",
+                    "sfn serve: cannot start on {}:{}: {e}",
                     config.host, config.port
                 );
                 return ExitCode::from(2);

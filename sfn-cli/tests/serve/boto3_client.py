@@ -192,6 +192,55 @@ assert "'Charge'" in unmocked["cause"] and "arn:aws:states:::lambda:invoke" in u
 assert error_code(sfn.start_execution, stateMachineArn=orders + "#NoSuchCase") == "ValidationException"
 print("ok mocks")
 
+# Versions and aliases (API reference: PublishStateMachineVersion, CreateStateMachineAlias):
+# a version is a snapshot; an alias routes StartExecution to a version.
+versioned = sfn.create_state_machine(name="Versioned", roleArn=ROLE, publish=True, definition=json.dumps({
+    "StartAt": "P", "States": {"P": {"Type": "Pass", "Result": "one", "End": True}}}))
+v1 = versioned["stateMachineVersionArn"]
+assert v1 == versioned["stateMachineArn"] + ":1", v1
+sfn.update_state_machine(stateMachineArn=versioned["stateMachineArn"], definition=json.dumps({
+    "StartAt": "P", "States": {"P": {"Type": "Pass", "Result": "two", "End": True}}}))
+v2 = sfn.publish_state_machine_version(stateMachineArn=versioned["stateMachineArn"], description="second")["stateMachineVersionArn"]
+assert v2.endswith(":2"), v2
+assert [v["stateMachineVersionArn"] for v in sfn.list_state_machine_versions(stateMachineArn=versioned["stateMachineArn"])["stateMachineVersions"]] == [v2, v1]
+alias = sfn.create_state_machine_alias(name="prod", routingConfiguration=[{"stateMachineVersionArn": v1, "weight": 100}])["stateMachineAliasArn"]
+on_alias = wait(sfn.start_execution(stateMachineArn=alias)["executionArn"])
+assert json.loads(on_alias["output"]) == "one" and on_alias["stateMachineAliasArn"] == alias and on_alias["stateMachineVersionArn"] == v1, on_alias
+latest = wait(sfn.start_execution(stateMachineArn=versioned["stateMachineArn"])["executionArn"])
+assert json.loads(latest["output"]) == "two", latest
+sfn.update_state_machine_alias(stateMachineAliasArn=alias, routingConfiguration=[{"stateMachineVersionArn": v2, "weight": 100}])
+assert sfn.describe_state_machine_alias(stateMachineAliasArn=alias)["routingConfiguration"] == [{"stateMachineVersionArn": v2, "weight": 100}]
+assert error_code(sfn.delete_state_machine_version, stateMachineVersionArn=v2) == "ConflictException"
+sfn.delete_state_machine_version(stateMachineVersionArn=v1)
+assert [a["stateMachineAliasArn"] for a in sfn.list_state_machine_aliases(stateMachineArn=versioned["stateMachineArn"])["stateMachineAliases"]] == [alias]
+sfn.delete_state_machine_alias(stateMachineAliasArn=alias)
+assert error_code(sfn.describe_state_machine_alias, stateMachineAliasArn=alias) == "ResourceNotFound"
+print("ok versions and aliases")
+
+# Tags.
+sfn.tag_resource(resourceArn=machine, tags=[{"key": "team", "value": "pay"}])
+assert sfn.list_tags_for_resource(resourceArn=machine)["tags"] == [{"key": "team", "value": "pay"}]
+sfn.untag_resource(resourceArn=machine, tagKeys=["team"])
+assert sfn.list_tags_for_resource(resourceArn=machine)["tags"] == []
+print("ok tags")
+
+# RedriveExecution: the failed Orders run (unmocked Charge) is redriven from Charge.
+assert error_code(sfn.redrive_execution, executionArn=happy["executionArn"]) == "ExecutionNotRedrivable"
+redriven_at = sfn.redrive_execution(executionArn=unmocked["executionArn"])["redriveDate"]
+again = wait(unmocked["executionArn"])
+assert again["status"] == "FAILED" and again["redriveCount"] == 1 and again["redriveDate"] == redriven_at, again
+types = [e["type"] for e in sfn.get_execution_history(executionArn=unmocked["executionArn"])["events"]]
+assert types.count("ExecutionFailed") == 2 and types.count("ExecutionRedriven") == 1, types
+print("ok redrive")
+
+# TestState with a mock, at DEBUG.
+tested = sfn.test_state(definition=json.dumps({"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                                                "Parameters": {"Payload.$": "$"}, "ResultSelector": {"r.$": "$.Payload"}, "End": True}),
+                        roleArn=ROLE, input='{"x": 1}', inspectionLevel="DEBUG", mock={"result": '{"Payload": 5}'})
+assert tested["status"] == "SUCCEEDED" and json.loads(tested["output"]) == {"r": 5}, tested
+assert json.loads(tested["inspectionData"]["afterParameters"]) == {"Payload": {"x": 1}}, tested
+print("ok test state")
+
 # An activity worker: GetActivityTask long-polls, SendTaskSuccess/Failure answer.
 activity = sfn.create_activity(name="Review")["activityArn"]
 assert activity == "arn:aws:states:us-east-1:123456789012:activity:Review", activity

@@ -82,6 +82,16 @@ impl Checks {
     }
 }
 
+/// Reads a required ARN member (`stateMachineArn`, `executionArn`, ...): present and
+/// `1..=max` characters, the constraints every ARN member of the model has.
+pub fn required_arn(field: &str, value: Option<String>, max: usize) -> Result<String, ApiError> {
+    let mut checks = Checks::new();
+    let value = checks.required(field, value);
+    checks.length(field, value.as_deref(), 1, max);
+    checks.finish()?;
+    Ok(value.unwrap_or_default())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

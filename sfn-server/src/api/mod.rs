@@ -124,6 +124,32 @@ async fn dispatch(service: &Arc<Service>, target: &str, body: &[u8]) -> Result<V
             ),
         ));
     };
+    let result = run(service, operation, body).await;
+    // With --data-dir, what a successful request changed is written before it is answered.
+    if result.is_ok() && CHANGES_RESOURCES.contains(&operation) {
+        let service = service.clone();
+        let _ = tokio::task::spawn_blocking(move || service.persist_resources()).await;
+    }
+    result
+}
+
+/// The operations that change state machines, versions, aliases, activities or tags.
+const CHANGES_RESOURCES: &[&str] = &[
+    "CreateStateMachine",
+    "UpdateStateMachine",
+    "DeleteStateMachine",
+    "PublishStateMachineVersion",
+    "DeleteStateMachineVersion",
+    "CreateStateMachineAlias",
+    "UpdateStateMachineAlias",
+    "DeleteStateMachineAlias",
+    "CreateActivity",
+    "DeleteActivity",
+    "TagResource",
+    "UntagResource",
+];
+
+async fn run(service: &Arc<Service>, operation: &str, body: &[u8]) -> Result<Value, ApiError> {
     let s = service.as_ref();
     match operation {
         "CreateStateMachine" => ops::machines::create(s, decode(body)?),
@@ -147,6 +173,19 @@ async fn dispatch(service: &Arc<Service>, target: &str, body: &[u8]) -> Result<V
         "SendTaskSuccess" => ops::tasks::success(s, decode(body)?),
         "SendTaskFailure" => ops::tasks::failure(s, decode(body)?),
         "SendTaskHeartbeat" => ops::tasks::heartbeat(s, decode(body)?),
+        "RedriveExecution" => ops::redrive::redrive(service, decode(body)?),
+        "TestState" => ops::test_state::test_state(decode(body)?).await,
+        "PublishStateMachineVersion" => ops::versions::publish(s, decode(body)?),
+        "ListStateMachineVersions" => ops::versions::list(s, decode(body)?),
+        "DeleteStateMachineVersion" => ops::versions::delete(s, decode(body)?),
+        "CreateStateMachineAlias" => ops::aliases::create(s, decode(body)?),
+        "DescribeStateMachineAlias" => ops::aliases::describe(s, decode(body)?),
+        "UpdateStateMachineAlias" => ops::aliases::update(s, decode(body)?),
+        "DeleteStateMachineAlias" => ops::aliases::delete(s, decode(body)?),
+        "ListStateMachineAliases" => ops::aliases::list(s, decode(body)?),
+        "TagResource" => ops::tags::tag(s, decode(body)?),
+        "UntagResource" => ops::tags::untag(s, decode(body)?),
+        "ListTagsForResource" => ops::tags::list(s, decode(body)?),
         other => Err(ApiError::new(
             "UnknownOperationException",
             format!("the operation `{other}` is not served by sfn serve"),

@@ -41,3 +41,54 @@ pub fn page(
 pub fn token(position: u64) -> String {
     format!("sfn-page-{position}")
 }
+
+/// One page of `items` (in listing order, already starting at the token's position): at
+/// most `size` of them, and the token of the item after the page if there is one.
+pub fn take<T>(
+    items: impl IntoIterator<Item = T>,
+    size: usize,
+    position: impl Fn(&T) -> u64,
+) -> (Vec<T>, Option<String>) {
+    let mut page = Vec::new();
+    for item in items {
+        if page.len() == size {
+            return (page, Some(token(position(&item))));
+        }
+        page.push(item);
+    }
+    (page, None)
+}
+
+/// A list response: `{"<member>": [...], "nextToken": ".."}` (no token on the last page).
+pub fn respond(
+    member: &str,
+    items: Vec<serde_json::Value>,
+    next: Option<String>,
+) -> serde_json::Value {
+    let mut out = serde_json::Map::new();
+    out.insert(member.into(), serde_json::Value::Array(items));
+    if let Some(next) = next {
+        out.insert("nextToken".into(), serde_json::Value::String(next));
+    }
+    serde_json::Value::Object(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_ends_with_the_token_of_the_next_item() {
+        let (page, next) = take([3u64, 5, 8], 2, |n| *n);
+        assert_eq!(page, [3, 5]);
+        assert_eq!(next.as_deref(), Some("sfn-page-8"));
+        let mut checks = Checks::new();
+        assert_eq!(page_of(&mut checks, next.as_deref()), Some(8));
+        let (page, next) = take([3u64, 5], 2, |n| *n);
+        assert_eq!((page.len(), next), (2, None));
+    }
+
+    fn page_of(checks: &mut Checks, token: Option<&str>) -> Option<u64> {
+        page(checks, None, token).unwrap().1
+    }
+}

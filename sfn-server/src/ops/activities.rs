@@ -4,7 +4,8 @@
 
 use std::collections::VecDeque;
 use std::sync::Arc;
-use std::time::Duration;
+use std::sync::mpsc::RecvTimeoutError;
+use std::time::{Duration, Instant};
 
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -12,12 +13,14 @@ use sfn_runtime::exec::{TaskFailure, TokenOutcome};
 use tokio::sync::Notify;
 
 use super::machines::check_name;
-use crate::api::checks::Checks;
+use super::tags::{self, TagInput};
+use crate::api::checks::{Checks, required_arn};
 use crate::api::error::ApiError;
 use crate::api::{epoch_seconds, paging};
 use crate::runner;
 use crate::service::Service;
 use crate::store::{Activity, Waiter};
+use crate::watchdog::{self, Check, Limits};
 
 /// How long GetActivityTask waits for a task before answering with no token.
 pub const LONG_POLL: Duration = Duration::from_secs(60);
@@ -26,13 +29,16 @@ pub const LONG_POLL: Duration = Duration::from_secs(60);
 #[serde(rename_all = "camelCase")]
 pub struct CreateInput {
     name: Option<String>,
+    tags: Option<Vec<TagInput>>,
 }
 
 pub fn create(service: &Service, request: CreateInput) -> Result<Value, ApiError> {
     let mut checks = Checks::new();
     let name = checks.required("name", request.name);
     checks.length("name", name.as_deref(), 1, 80);
+    let tags = tags::read(&mut checks, request.tags.unwrap_or_default());
     checks.finish()?;
+    let tags = tags?;
     let name = name.unwrap_or_default();
     check_name(&name)?;
     let arn = service.arns.activity(&name);
@@ -50,6 +56,7 @@ pub fn create(service: &Service, request: CreateInput) -> Result<Value, ApiError
             arn: arn.clone(),
             name,
             created_ms: now,
+            tags,
             queue: VecDeque::new(),
             ready: Arc::new(Notify::new()),
         },
@@ -64,11 +71,7 @@ pub struct ArnInput {
 }
 
 fn activity_arn(service: &Service, arn: Option<String>) -> Result<String, ApiError> {
-    let mut checks = Checks::new();
-    let arn = checks.required("activityArn", arn);
-    checks.length("activityArn", arn.as_deref(), 1, 256);
-    checks.finish()?;
-    let arn = arn.unwrap_or_default();
+    let arn = required_arn("activityArn", arn, 256)?;
     service.arns.check_activity(&arn)?;
     Ok(arn)
 }
@@ -116,16 +119,12 @@ pub fn list(service: &Service, request: ListInput) -> Result<Value, ApiError> {
         .filter(|a| from.is_none_or(|from| a.seq >= from))
         .collect();
     activities.sort_by_key(|a| a.seq);
-    let items: Vec<Value> = activities
+    let (page, next) = paging::take(activities, size, |a| a.seq);
+    let items = page
         .iter()
-        .take(size)
         .map(|a| json!({"activityArn": a.arn, "name": a.name, "creationDate": epoch_seconds(a.created_ms)}))
         .collect();
-    let mut out = json!({"activities": items});
-    if let Some(next) = activities.get(size) {
-        out["nextToken"] = Value::String(paging::token(next.seq));
-    }
-    Ok(out)
+    Ok(paging::respond("activities", items, next))
 }
 
 pub fn delete(service: &Service, request: ArnInput) -> Result<Value, ApiError> {
@@ -173,12 +172,14 @@ pub async fn get_task(service: &Service, request: GetTaskInput) -> Result<Value,
 }
 
 /// The executor side of an activity task (runs on the execution's thread): queues the
-/// task for a worker and blocks until a worker answers or the execution is stopped.
+/// task for a worker and blocks until a worker answers, the execution is stopped, or a
+/// limit of the state passes (real time, see [`watchdog`]).
 pub fn run_task(
     service: &Service,
     execution_arn: &str,
     activity_arn: &str,
     input: &Value,
+    limits: Limits,
 ) -> Result<Value, TaskFailure> {
     let token = format!(
         "{}-{}",
@@ -197,16 +198,39 @@ pub fn run_task(
                 ),
             ));
         };
-        activity.queue.push_back((token, input.to_string()));
+        activity.queue.push_back((token.clone(), input.to_string()));
         activity.ready.notify_one();
     }
-    match receiver.recv() {
-        Ok(TokenOutcome::Success(output)) => Ok(output),
-        Ok(TokenOutcome::Failure(failure)) => Err(failure),
-        Err(_) => Err(TaskFailure::new(
-            "States.Runtime",
-            "the server stopped before a worker answered",
-        )),
+    let started = Instant::now();
+    loop {
+        let pause = if limits.is_none() {
+            None
+        } else {
+            match watchdog::check(service, &token, started, limits) {
+                Check::Wait(pause) => Some(pause),
+                // Answered: the outcome is in the channel (or comes with the stop).
+                Check::Done => Some(Duration::from_millis(250)),
+                Check::Expired(failure) => {
+                    watchdog::close(service, &token);
+                    return Err(failure);
+                }
+            }
+        };
+        let outcome = match pause {
+            None => receiver.recv().map_err(|_| RecvTimeoutError::Disconnected),
+            Some(pause) => receiver.recv_timeout(pause),
+        };
+        match outcome {
+            Ok(TokenOutcome::Success(output)) => return Ok(output),
+            Ok(TokenOutcome::Failure(failure)) => return Err(failure),
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err(TaskFailure::new(
+                    "States.Runtime",
+                    "the server stopped before a worker answered",
+                ));
+            }
+        }
     }
 }
 

@@ -9,9 +9,11 @@ use sfn_runtime::WorkflowKind;
 use sfn_runtime::exec::Status;
 
 use super::machines::{check_name, describe_json};
-use crate::api::checks::Checks;
+use super::{redrive, versions};
+use crate::api::checks::{Checks, required_arn};
 use crate::api::error::ApiError;
 use crate::api::{epoch_seconds, paging};
+use crate::arn::Qualifier;
 use crate::runner;
 use crate::service::Service;
 use crate::store::{ExecutionRecord, RunStatus};
@@ -82,9 +84,12 @@ pub fn start(service: &Arc<Service>, request: StartInput) -> Result<Value, ApiEr
     let arn = service.arns.execution(&start.machine.name, &start.name);
     let now = service.now_ms();
     let mut store = service.store();
-    if !store.machines.contains_key(&start.machine.arn) {
-        return Err(ApiError::no_machine(&start.machine.arn));
-    }
+    let resolved = versions::resolve(service, &store, &start.machine)?;
+    let (ran, version_arn, alias_arn) = (
+        Arc::new(resolved.machine.clone()),
+        resolved.version_arn,
+        resolved.alias_arn,
+    );
     if let Some(existing) = store.executions.get(&arn) {
         // Idempotent for a running execution with the same name and input (Standard).
         if existing.status == RunStatus::Running && existing.input == start.input_text {
@@ -98,7 +103,8 @@ pub fn start(service: &Arc<Service>, request: StartInput) -> Result<Value, ApiEr
             format!("Execution Already Exists: '{arn}'"),
         ));
     }
-    let prepared = runner::prepare(service, &store, &start.machine, &arn, &start.name, now)?;
+    let test_case = start.machine.test_case.clone();
+    let prepared = runner::prepare(service, &ran, test_case.as_deref(), &arn, &start.name, now)?;
     // Asynchronous Express runs are recorded like Standard ones here (the service only
     // logs them to CloudWatch).
     let seq = store.next_seq();
@@ -113,6 +119,10 @@ pub fn start(service: &Arc<Service>, request: StartInput) -> Result<Value, ApiEr
             seq,
             arn: arn.clone(),
             machine_arn: start.machine.arn.clone(),
+            ran,
+            version_arn,
+            alias_arn,
+            test_case,
             name: start.name,
             input: start.input_text,
             start_ms: now,
@@ -124,9 +134,13 @@ pub fn start(service: &Arc<Service>, request: StartInput) -> Result<Value, ApiEr
             control: prepared.control,
             final_history: None,
             tokens: Vec::new(),
+            redrive_count: 0,
+            redrive_ms: None,
+            prior: Vec::new(),
         },
     );
     drop(store);
+    service.persist_execution(&arn);
     runner::spawn(service, arn.clone(), prepared.executor, start.input);
     Ok(json!({"executionArn": arn, "startDate": epoch_seconds(now)}))
 }
@@ -140,7 +154,15 @@ pub async fn start_sync(service: &Arc<Service>, request: StartInput) -> Result<V
     let now = service.now_ms();
     let prepared = {
         let store = service.store();
-        runner::prepare(service, &store, &start.machine, &arn, &start.name, now)?
+        let resolved = versions::resolve(service, &store, &start.machine)?;
+        runner::prepare(
+            service,
+            resolved.machine,
+            start.machine.test_case.as_deref(),
+            &arn,
+            &start.name,
+            now,
+        )?
     };
     if prepared.kind != WorkflowKind::Express {
         return Err(ApiError::new(
@@ -193,11 +215,7 @@ pub struct ExecutionArnInput {
 
 /// The `executionArn` member, checked.
 pub fn execution_arn(service: &Service, arn: Option<String>) -> Result<String, ApiError> {
-    let mut checks = Checks::new();
-    let arn = checks.required("executionArn", arn);
-    checks.length("executionArn", arn.as_deref(), 1, 256);
-    checks.finish()?;
-    let arn = arn.unwrap_or_default();
+    let arn = required_arn("executionArn", arn, 256)?;
     service.arns.check_execution(&arn)?;
     Ok(arn)
 }
@@ -217,9 +235,24 @@ pub fn describe(service: &Service, request: ExecutionArnInput) -> Result<Value, 
         "startDate": epoch_seconds(record.start_ms),
         "input": record.input,
         "inputDetails": {"included": true},
-        "redriveCount": 0,
-        "redriveStatus": "NOT_REDRIVABLE",
+        "redriveCount": record.redrive_count,
     });
+    match redrive::not_redrivable(record, service.now_ms()) {
+        None => out["redriveStatus"] = json!("REDRIVABLE"),
+        Some(reason) => {
+            out["redriveStatus"] = json!("NOT_REDRIVABLE");
+            out["redriveStatusReason"] = json!(reason);
+        }
+    }
+    if let Some(redriven) = record.redrive_ms {
+        out["redriveDate"] = epoch_seconds(redriven);
+    }
+    if let Some(version) = &record.version_arn {
+        out["stateMachineVersionArn"] = json!(version);
+    }
+    if let Some(alias) = &record.alias_arn {
+        out["stateMachineAliasArn"] = json!(alias);
+    }
     if let Some(stop) = record.stop_ms {
         out["stopDate"] = epoch_seconds(stop);
     }
@@ -243,15 +276,14 @@ pub fn machine_for(service: &Service, request: ExecutionArnInput) -> Result<Valu
         .executions
         .get(&arn)
         .ok_or_else(|| ApiError::no_execution(&arn))?;
-    let machine = store
-        .machines
-        .get(&record.machine_arn)
-        .ok_or_else(|| ApiError::no_machine(&record.machine_arn))?;
+    // The definition the execution ran, even if the machine was updated or deleted since.
+    let machine = &record.ran;
     let mut out = describe_json(machine);
     if let Some(object) = out.as_object_mut() {
         object.remove("status");
         object.remove("type");
         object.remove("creationDate");
+        object.remove("description");
         object.insert("updateDate".into(), epoch_seconds(machine.created_ms));
     }
     Ok(out)
@@ -294,6 +326,12 @@ pub fn list(service: &Service, request: ListInput) -> Result<Value, ApiError> {
         ));
     };
     let machine = service.arns.parse_machine(&arn)?;
+    // A version or alias ARN lists the executions started through it.
+    let (version, alias) = match &machine.qualifier {
+        Qualifier::None => (None, None),
+        Qualifier::Version(_) => (Some(machine.qualified_arn()), None),
+        Qualifier::Alias(_) => (None, Some(machine.qualified_arn())),
+    };
     let store = service.store();
     let Some(found) = store.machines.get(&machine.arn) else {
         return Err(ApiError::no_machine(&machine.arn));
@@ -307,41 +345,44 @@ pub fn list(service: &Service, request: ListInput) -> Result<Value, ApiError> {
     let empty = Default::default();
     let all = store.by_machine.get(&machine.arn).unwrap_or(&empty);
     // Newest first, as the service lists them; a token is the seq of the next item.
-    let mut matching = all
+    let matching = all
         .range(..=from.unwrap_or(u64::MAX))
         .rev()
         .filter_map(|(_, arn)| store.executions.get(arn))
+        .filter(|r| version.is_none() || r.version_arn == version)
+        .filter(|r| alias.is_none() || r.alias_arn == alias)
         .filter(|r| {
             request
                 .status_filter
                 .as_deref()
                 .is_none_or(|s| s == r.status.as_str())
         });
+    let (page, next) = paging::take(matching, size, |r| r.seq);
     let mut items = Vec::new();
-    let mut next = None;
-    for record in matching.by_ref() {
-        if items.len() == size {
-            next = Some(paging::token(record.seq));
-            break;
-        }
+    for record in page {
         let mut item = json!({
             "executionArn": record.arn,
             "stateMachineArn": record.machine_arn,
             "name": record.name,
             "status": record.status.as_str(),
             "startDate": epoch_seconds(record.start_ms),
-            "redriveCount": 0,
+            "redriveCount": record.redrive_count,
         });
         if let Some(stop) = record.stop_ms {
             item["stopDate"] = epoch_seconds(stop);
         }
+        if let Some(redriven) = record.redrive_ms {
+            item["redriveDate"] = epoch_seconds(redriven);
+        }
+        if let Some(version) = &record.version_arn {
+            item["stateMachineVersionArn"] = json!(version);
+        }
+        if let Some(alias) = &record.alias_arn {
+            item["stateMachineAliasArn"] = json!(alias);
+        }
         items.push(item);
     }
-    let mut out = json!({"executions": items});
-    if let Some(next) = next {
-        out["nextToken"] = Value::String(next);
-    }
-    Ok(out)
+    Ok(paging::respond("executions", items, next))
 }
 
 #[derive(Deserialize)]
@@ -375,5 +416,7 @@ pub fn stop(service: &Service, request: StopInput) -> Result<Value, ApiError> {
     record.error = request.error;
     record.cause = request.cause;
     runner::abort(&store, &arn);
+    drop(store);
+    service.persist_execution(&arn);
     Ok(json!({"stopDate": epoch_seconds(now)}))
 }

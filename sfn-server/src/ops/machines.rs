@@ -4,15 +4,18 @@
 use serde::Deserialize;
 use serde_json::{Value, json};
 use sfn_runtime::WorkflowKind;
-use sfn_runtime::asl::{State, StateMachine, States};
+use sfn_runtime::asl::{IntOrExpr, State, StateMachine, States};
 use sfn_runtime::exec::Executor;
 
+use super::tags::{self, TagInput};
 use super::validate::service_diagnostics;
-use crate::api::checks::Checks;
+use super::versions;
+use crate::api::checks::{Checks, required_arn};
 use crate::api::error::ApiError;
 use crate::api::{epoch_seconds, paging};
+use crate::arn::Qualifier;
 use crate::service::Service;
-use crate::store::{Machine, WaitFor};
+use crate::store::{Machine, WaitFor, WaitingState};
 
 /// The model's limit on `definition` (characters).
 pub const MAX_DEFINITION: usize = 1_048_576;
@@ -26,6 +29,9 @@ pub struct CreateInput {
     r#type: Option<String>,
     logging_configuration: Option<Value>,
     tracing_configuration: Option<Value>,
+    tags: Option<Vec<TagInput>>,
+    publish: Option<bool>,
+    version_description: Option<String>,
 }
 
 pub fn create(service: &Service, input: CreateInput) -> Result<Value, ApiError> {
@@ -37,7 +43,15 @@ pub fn create(service: &Service, input: CreateInput) -> Result<Value, ApiError> 
     checks.length("definition", definition.as_deref(), 1, MAX_DEFINITION);
     checks.length("roleArn", role_arn.as_deref(), 1, 256);
     checks.one_of("type", input.r#type.as_deref(), &["STANDARD", "EXPRESS"]);
+    checks.length(
+        "versionDescription",
+        input.version_description.as_deref(),
+        0,
+        256,
+    );
+    let tags = tags::read(&mut checks, input.tags.unwrap_or_default());
     checks.finish()?;
+    let tags = tags?;
     let (name, definition, role_arn) = (
         name.unwrap_or_default(),
         definition.unwrap_or_default(),
@@ -55,14 +69,18 @@ pub fn create(service: &Service, input: CreateInput) -> Result<Value, ApiError> 
     let mut store = service.store();
     if let Some(existing) = store.machines.get(&arn) {
         // The service is idempotent for an identical request and refuses a different one.
-        if existing.definition == definition
+        if *existing.definition == *definition
             && existing.role_arn == role_arn
             && existing.kind == kind
         {
-            return Ok(json!({
+            let mut out = json!({
                 "stateMachineArn": arn,
                 "creationDate": epoch_seconds(existing.created_ms),
-            }));
+            });
+            if let Some((_, version)) = &existing.published {
+                out["stateMachineVersionArn"] = Value::String(version.clone());
+            }
+            return Ok(out);
         }
         return Err(ApiError::new(
             "StateMachineAlreadyExists",
@@ -76,18 +94,27 @@ pub fn create(service: &Service, input: CreateInput) -> Result<Value, ApiError> 
             seq,
             arn: arn.clone(),
             name,
-            definition,
+            definition: definition.into(),
             role_arn,
             kind,
             created_ms: now,
             revision: 1,
             logging: input.logging_configuration,
             tracing: input.tracing_configuration,
+            version: None,
+            last_version: 0,
+            published: None,
+            tags,
             waiting_states,
             executor,
         },
     );
-    Ok(json!({"stateMachineArn": arn, "creationDate": epoch_seconds(now)}))
+    let mut out = json!({"stateMachineArn": arn, "creationDate": epoch_seconds(now)});
+    if input.publish == Some(true) {
+        let version = versions::publish_current(&mut store, &arn, input.version_description, now)?;
+        out["stateMachineVersionArn"] = Value::String(version);
+    }
+    Ok(out)
 }
 
 #[derive(Deserialize)]
@@ -98,6 +125,8 @@ pub struct UpdateInput {
     role_arn: Option<String>,
     logging_configuration: Option<Value>,
     tracing_configuration: Option<Value>,
+    publish: Option<bool>,
+    version_description: Option<String>,
 }
 
 pub fn update(service: &Service, input: UpdateInput) -> Result<Value, ApiError> {
@@ -106,8 +135,23 @@ pub fn update(service: &Service, input: UpdateInput) -> Result<Value, ApiError> 
     checks.length("stateMachineArn", arn.as_deref(), 1, 256);
     checks.length("definition", input.definition.as_deref(), 1, MAX_DEFINITION);
     checks.length("roleArn", input.role_arn.as_deref(), 1, 256);
+    checks.length(
+        "versionDescription",
+        input.version_description.as_deref(),
+        0,
+        256,
+    );
     checks.finish()?;
-    let arn = service.arns.parse_machine(&arn.unwrap_or_default())?.arn;
+    let arn = service
+        .arns
+        .parse_machine(&arn.unwrap_or_default())?
+        .unqualified()?
+        .arn;
+    if input.version_description.is_some() && input.publish != Some(true) {
+        return Err(ApiError::validation(
+            "Version description can only be set when publish is true",
+        ));
+    }
     if input.definition.is_none()
         && input.role_arn.is_none()
         && input.logging_configuration.is_none()
@@ -138,8 +182,18 @@ pub fn update(service: &Service, input: UpdateInput) -> Result<Value, ApiError> 
         .machines
         .get_mut(&arn)
         .ok_or_else(|| ApiError::no_machine(&arn))?;
+    let changed = input
+        .definition
+        .as_deref()
+        .is_some_and(|d| d != &*machine.definition)
+        || input
+            .role_arn
+            .as_deref()
+            .is_some_and(|r| r != machine.role_arn)
+        || input.logging_configuration.is_some()
+        || input.tracing_configuration.is_some();
     if let (Some(definition), Some((executor, waiting_states))) = (input.definition, compiled) {
-        machine.definition = definition;
+        machine.definition = definition.into();
         machine.executor = executor;
         machine.waiting_states = waiting_states;
     }
@@ -152,11 +206,19 @@ pub fn update(service: &Service, input: UpdateInput) -> Result<Value, ApiError> 
     if let Some(tracing) = input.tracing_configuration {
         machine.tracing = Some(tracing);
     }
-    machine.revision += 1;
-    Ok(json!({
+    // An update that changes nothing keeps the revision, so publishing after it is a no-op.
+    if changed {
+        machine.revision += 1;
+    }
+    let mut out = json!({
         "updateDate": epoch_seconds(now),
         "revisionId": machine.revision.to_string(),
-    }))
+    });
+    if input.publish == Some(true) {
+        let version = versions::publish_current(&mut store, &arn, input.version_description, now)?;
+        out["stateMachineVersionArn"] = Value::String(version);
+    }
+    Ok(out)
 }
 
 #[derive(Deserialize)]
@@ -165,23 +227,33 @@ pub struct ArnInput {
     state_machine_arn: Option<String>,
 }
 
+/// Describes a state machine, or one of its versions given its version ARN.
 pub fn describe(service: &Service, input: ArnInput) -> Result<Value, ApiError> {
-    let arn = required_arn(service, input.state_machine_arn)?;
+    let arn = required_arn("stateMachineArn", input.state_machine_arn, 256)?;
+    let machine = service.arns.parse_machine(&arn)?;
     let store = service.store();
-    let machine = store
-        .machines
-        .get(&arn)
-        .ok_or_else(|| ApiError::no_machine(&arn))?;
-    Ok(describe_json(machine))
+    let found = match machine.qualifier {
+        Qualifier::None => store.machines.get(&machine.arn),
+        Qualifier::Version(_) => store.versions.get(&machine.qualified_arn()),
+        Qualifier::Alias(_) => {
+            return Err(ApiError::invalid_arn(
+                &arn,
+                "Resource type not valid in this context: describe an alias with DescribeStateMachineAlias",
+            ));
+        }
+    };
+    found
+        .map(describe_json)
+        .ok_or_else(|| ApiError::no_machine(&machine.qualified_arn()))
 }
 
-/// `DescribeStateMachine`'s members for a machine.
+/// `DescribeStateMachine`'s members for a machine or version.
 pub fn describe_json(machine: &Machine) -> Value {
     let mut out = json!({
         "stateMachineArn": machine.arn,
         "name": machine.name,
         "status": "ACTIVE",
-        "definition": machine.definition,
+        "definition": &*machine.definition,
         "roleArn": machine.role_arn,
         "type": machine.kind.as_str(),
         "creationDate": epoch_seconds(machine.created_ms),
@@ -190,6 +262,13 @@ pub fn describe_json(machine: &Machine) -> Value {
     });
     if let Some(tracing) = &machine.tracing {
         out["tracingConfiguration"] = tracing.clone();
+    }
+    if let Some(description) = machine
+        .version
+        .as_ref()
+        .and_then(|v| v.description.as_ref())
+    {
+        out["description"] = Value::String(description.clone());
     }
     out
 }
@@ -212,10 +291,9 @@ pub fn list(service: &Service, input: ListInput) -> Result<Value, ApiError> {
         .filter(|m| from.is_none_or(|from| m.seq >= from))
         .collect();
     machines.sort_by_key(|m| m.seq);
-    let next = machines.get(size).map(|m| paging::token(m.seq));
-    let items: Vec<Value> = machines
+    let (page, next) = paging::take(machines, size, |m| m.seq);
+    let items: Vec<Value> = page
         .iter()
-        .take(size)
         .map(|m| {
             json!({
                 "stateMachineArn": m.arn,
@@ -225,27 +303,20 @@ pub fn list(service: &Service, input: ListInput) -> Result<Value, ApiError> {
             })
         })
         .collect();
-    let mut out = json!({"stateMachines": items});
-    if let Some(next) = next {
-        out["nextToken"] = Value::String(next);
-    }
-    Ok(out)
+    Ok(paging::respond("stateMachines", items, next))
 }
 
-/// Deletes the machine (idempotent, as in the service). Its executions stay readable and
-/// running ones finish.
+/// Deletes the machine with its versions and aliases (idempotent, as in the service). Its
+/// executions stay readable and running ones finish.
 pub fn delete(service: &Service, input: ArnInput) -> Result<Value, ApiError> {
-    let arn = required_arn(service, input.state_machine_arn)?;
-    service.store().machines.remove(&arn);
+    let arn = required_arn("stateMachineArn", input.state_machine_arn, 256)?;
+    let arn = service.arns.parse_machine(&arn)?.unqualified()?.arn;
+    let mut store = service.store();
+    store.machines.remove(&arn);
+    let qualified = format!("{arn}:");
+    store.versions.retain(|v, _| !v.starts_with(&qualified));
+    store.aliases.retain(|a, _| !a.starts_with(&qualified));
     Ok(json!({}))
-}
-
-fn required_arn(service: &Service, arn: Option<String>) -> Result<String, ApiError> {
-    let mut checks = Checks::new();
-    let arn = checks.required("stateMachineArn", arn);
-    checks.length("stateMachineArn", arn.as_deref(), 1, 256);
-    checks.finish()?;
-    Ok(service.arns.parse_machine(&arn.unwrap_or_default())?.arn)
 }
 
 /// The service's name rule: no whitespace, brackets, wildcards, special or control
@@ -275,10 +346,10 @@ fn check_role(role: &str) -> Result<(), ApiError> {
 /// Checks a definition with sfn's rule set (`InvalidDefinition` listing every error; the
 /// service creates a machine with warnings) and builds its executor; also returns the Task
 /// states that wait for a worker.
-fn compile(
+pub(crate) fn compile(
     definition: &str,
     kind: WorkflowKind,
-) -> Result<(Executor, Vec<(String, WaitFor)>), ApiError> {
+) -> Result<(Executor, Vec<WaitingState>), ApiError> {
     let mut diagnostics = service_diagnostics(definition, kind);
     diagnostics.retain(|d| d.severity == sfn_runtime::validate::Severity::Error);
     if !diagnostics.is_empty() {
@@ -305,14 +376,29 @@ fn compile(
     Ok((Executor::new(&machine), waiting))
 }
 
-fn collect_waiting_states(states: &States, out: &mut Vec<(String, WaitFor)>) {
+fn collect_waiting_states(states: &States, out: &mut Vec<WaitingState>) {
     for (name, state) in states {
         match state {
-            State::Task(task) if task.resource.ends_with(".waitForTaskToken") => {
-                out.push((name.clone(), WaitFor::Token));
-            }
-            State::Task(task) if task.resource.contains(":activity:") => {
-                out.push((name.clone(), WaitFor::Activity(task.resource.clone())));
+            State::Task(task) => {
+                let wait_for = if task.resource.ends_with(".waitForTaskToken") {
+                    WaitFor::Token
+                } else if task.resource.contains(":activity:") {
+                    WaitFor::Activity(task.resource.clone())
+                } else {
+                    continue;
+                };
+                // Literal values only: a path or JSONata expression is evaluated by the
+                // executor's virtual clock, not by the server's real-time watchdog.
+                let seconds = |v: &Option<IntOrExpr>| match v {
+                    Some(IntOrExpr::Int(n)) => Some(*n),
+                    _ => None,
+                };
+                out.push(WaitingState {
+                    name: name.clone(),
+                    wait_for,
+                    timeout_seconds: seconds(&task.timeout_seconds),
+                    heartbeat_seconds: seconds(&task.heartbeat_seconds),
+                });
             }
             State::Parallel(p) => p
                 .branches

@@ -71,17 +71,22 @@ pub fn heartbeat(service: &Service, request: HeartbeatInput) -> Result<Value, Ap
     let token = checks.required("taskToken", request.task_token);
     checks.length("taskToken", token.as_deref(), 1, 2048);
     checks.finish()?;
-    let store = service.store();
-    let entry = open_task(&store, &token.unwrap_or_default())?;
+    let token = token.unwrap_or_default();
+    let mut store = service.store();
+    let entry = open_task(&store, &token)?;
     let alive = match &entry.waiter {
         Waiter::Token(token) => token.send_heartbeat(),
         Waiter::Activity(_) => true,
+        Waiter::Gone => false,
     };
-    if alive {
-        Ok(json!({}))
-    } else {
-        Err(already_completed())
+    if !alive {
+        return Err(already_completed());
     }
+    // What the watchdog measures `HeartbeatSeconds` from.
+    if let Some(entry) = store.tokens.get_mut(&token) {
+        entry.last_heartbeat = std::time::Instant::now();
+    }
+    Ok(json!({}))
 }
 
 /// The token of a task still waiting: `InvalidToken` for a token this server never gave,
@@ -93,6 +98,15 @@ fn open_task<'s>(store: &'s Store, token: &str) -> Result<&'s TokenEntry, ApiErr
             "Invalid Token: 'the task token was not issued by this endpoint'",
         ));
     };
+    if matches!(entry.waiter, Waiter::Gone) {
+        return Err(ApiError::new(
+            "TaskTimedOut",
+            format!(
+                "Task Timed Out: 'the task of execution {} ended when sfn serve restarted: redrive the execution'",
+                entry.execution_arn
+            ),
+        ));
+    }
     if !entry.open {
         return Err(ApiError::new(
             "TaskTimedOut",
@@ -112,8 +126,13 @@ fn complete(service: &Service, token: &str, outcome: TokenOutcome) -> Result<Val
     if !entry.waiter.complete(outcome) {
         return Err(already_completed());
     }
-    if let Some(entry) = store.tokens.get_mut(token) {
+    let execution = store.tokens.get_mut(token).map(|entry| {
         entry.open = false;
+        entry.execution_arn.clone()
+    });
+    drop(store);
+    if let Some(execution) = execution {
+        service.persist_execution(&execution);
     }
     Ok(json!({}))
 }
