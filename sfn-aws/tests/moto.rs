@@ -3,8 +3,6 @@
 //! aliases, logging, executions compared with the local executor, the CloudFormation
 //! template. Each test starts its own server on a free port and stops it on drop.
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
 use aws_config::{BehaviorVersion, Region};

@@ -1,15 +1,12 @@
 //! `sfn deploy`, `sfn start --wait` and `sfn history` end to end against moto's server
 //! (pinned in .ci/requirements.txt), and their one-line errors and exit codes.
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::time::Duration;
 
 use serde_json::{Value, json};
 use sfn::runtime::{Workflow, WorkflowKind};
-use sfn_testkit::{Moto, free_port, py_tool};
+use sfn_testkit::{Moto, free_port};
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("sfn-cli-deploy-{name}-{}", std::process::id()));

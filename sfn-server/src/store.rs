@@ -255,7 +255,7 @@ mod tests {
             id,
             previous_event_id: previous,
             timestamp_ms: 0,
-            event_type: event_type.into(),
+            event_type: event_type.to_owned().into(),
             details: Default::default(),
         }
     }

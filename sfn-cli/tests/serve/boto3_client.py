@@ -163,7 +163,7 @@ print("ok stop")
 # StartSyncExecution on an Express machine; a Standard one is refused.
 express = sfn.create_state_machine(name="Quick", type="EXPRESS", roleArn=ROLE, definition=json.dumps({
     "StartAt": "P", "States": {"P": {"Type": "Pass", "Result": 42, "End": True}}}))["stateMachineArn"]
-# The model puts StartSyncExecution on host `sync-<endpoint>`; a local endpoint needs the
+# The model puts StartSyncExecution and TestState on host `sync-<endpoint>`; a local endpoint needs the
 # prefix off (as with Step Functions Local).
 sync = boto3.client(
     "stepfunctions", endpoint_url=URL, region_name="us-east-1", aws_access_key_id="test",
@@ -234,7 +234,7 @@ assert types.count("ExecutionFailed") == 2 and types.count("ExecutionRedriven") 
 print("ok redrive")
 
 # TestState with a mock, at DEBUG.
-tested = sfn.test_state(definition=json.dumps({"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+tested = sync.test_state(definition=json.dumps({"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
                                                 "Parameters": {"Payload.$": "$"}, "ResultSelector": {"r.$": "$.Payload"}, "End": True}),
                         roleArn=ROLE, input='{"x": 1}', inspectionLevel="DEBUG", mock={"result": '{"Payload": 5}'})
 assert tested["status"] == "SUCCEEDED" and json.loads(tested["output"]) == {"r": 5}, tested

@@ -63,7 +63,8 @@ pub fn on_broken(diagnostic: &Diagnostic, errors: &Errors) -> bool {
 /// Whether `diagnostic` says again what another one says: an unknown variable where the
 /// same value is already wrong (`result_path: $fn` cannot write a variable, so not also "no
 /// state assigns `$fn`"), or a Choice rule's shape when a field inside the rule is the
-/// problem (a JSONata `Condition` in a JSONPath Choice). Two other rules at one value are two
+/// problem (a JSONata `Condition` in a JSONPath Choice), or a callback's missing token when
+/// its payload misspells `$$.Task.Token`. Two other rules at one value are two
 /// mistakes (`States.ALL` not alone and not last) and both stay.
 pub fn repeats(diagnostic: &Diagnostic, earlier: &[Diagnostic], all: &[Diagnostic]) -> bool {
     let same_place = matches!(
@@ -73,9 +74,15 @@ pub fn repeats(diagnostic: &Diagnostic, earlier: &[Diagnostic], all: &[Diagnosti
         .iter()
         .any(|d| d.pointer == diagnostic.pointer && d.offset == diagnostic.offset);
     let inner = format!("{}/", diagnostic.pointer);
+    let inside = |code: &str| {
+        all.iter()
+            .any(|d| d.code == code && d.pointer.starts_with(&inner))
+    };
     same_place
-        || (diagnostic.code == "choice-rule-shape"
-            && all.iter().any(|d| d.pointer.starts_with(&inner)))
+        || (diagnostic.code == "choice-rule-shape" && all.iter().any(|d| d.pointer.starts_with(&inner)))
+        // A misspelled `$$.Task.Tokn` in the payload is the one mistake, not also "never
+        // passes the token".
+        || (diagnostic.code == "task-token-missing" && inside("context-path"))
 }
 
 /// Whether `pointer` is a block of states: the document, a branch, a Map's processor.
@@ -153,6 +160,7 @@ mod tests {
         Diagnostic {
             pointer: pointer.into(),
             code,
+            severity: sfn_runtime::validate::Severity::Error,
             message: String::new(),
             hint: None,
             offset: None,
@@ -175,6 +183,14 @@ mod tests {
         let all = [shape.clone(), field.clone()];
         assert!(repeats(&shape, &[], &all));
         assert!(!repeats(&field, &all[..1], &all));
+        // `$$.Task.Tokn` in a callback's payload: the misspelling, not also the missing token.
+        let missing = diagnostic("/States/A/Parameters", "task-token-missing");
+        let typo = diagnostic("/States/A/Parameters/MessageBody/token.$", "context-path");
+        let all = [missing.clone(), typo.clone()];
+        assert!(repeats(&missing, &[], &all));
+        assert!(!repeats(&typo, &all[..1], &all));
+        let elsewhere = diagnostic("/States/B/Parameters/x.$", "context-path");
+        assert!(!repeats(&missing, &[], &[missing.clone(), elsewhere]));
     }
 
     #[test]

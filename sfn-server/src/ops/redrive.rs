@@ -142,7 +142,7 @@ pub fn redrive(service: &Arc<Service>, input: RedriveInput) -> Result<Value, Api
         previous_event_id: prior.len(),
         timestamp_ms: now,
         event_type: "ExecutionRedriven".into(),
-        details,
+        details: details.into(),
     });
     record.prior = prior;
     record.redrive_count = count;
@@ -176,13 +176,14 @@ mod tests {
             id,
             previous_event_id: id - 1,
             timestamp_ms: 0,
-            event_type: event_type.into(),
-            details,
+            event_type: event_type.to_owned().into(),
+            details: details.into(),
         }
     }
 
     fn machine(definition: &str) -> Machine {
-        let (executor, waiting_states) = compile(definition, sfn_runtime::WorkflowKind::Standard).unwrap();
+        let (executor, waiting_states) =
+            compile(definition, sfn_runtime::WorkflowKind::Standard).unwrap();
         Machine {
             seq: 1,
             arn: "arn:aws:states:us-east-1:123456789012:stateMachine:M".into(),

@@ -59,8 +59,8 @@ fn event(e: &HistoryEvent) -> Value {
         "id": e.id,
         "previous": e.previous_event_id,
         "timestamp": e.timestamp_ms,
-        "type": e.event_type,
-        "details": e.details,
+        "type": e.event_type.as_str(),
+        "details": e.details.to_map(),
     })
 }
 
@@ -180,8 +180,12 @@ fn event_from(value: &Value) -> HistoryEvent {
         id: value["id"].as_u64().unwrap_or(0) as usize,
         previous_event_id: value["previous"].as_u64().unwrap_or(0) as usize,
         timestamp_ms: value["timestamp"].as_i64().unwrap_or(0),
-        event_type: value["type"].as_str().unwrap_or_default().to_owned(),
-        details: value["details"].as_object().cloned().unwrap_or_default(),
+        event_type: value["type"].as_str().unwrap_or_default().to_owned().into(),
+        details: value["details"]
+            .as_object()
+            .cloned()
+            .unwrap_or_default()
+            .into(),
     }
 }
 
@@ -283,7 +287,7 @@ pub fn restore(loaded: &super::Loaded, now_ms: i64) -> Result<(Store, Vec<String
                 previous_event_id: history.len(),
                 timestamp_ms: now_ms,
                 event_type: "ExecutionFailed".into(),
-                details,
+                details: details.into(),
             });
         }
         let arn = row.str("arn")?;
