@@ -66,7 +66,7 @@ async fn load(client: Client, total: usize, in_flight: usize, limit: Duration) -
     let gate = Arc::new(Semaphore::new(in_flight));
     let started = Instant::now();
     let mut tasks = Vec::new();
-    for _ in 0..total {
+    for n in 0..total {
         let permit = gate.clone().acquire_owned().await.expect("semaphore");
         let (client, machine) = (client.clone(), machine.clone());
         tasks.push(tokio::spawn(async move {
@@ -75,6 +75,9 @@ async fn load(client: Client, total: usize, in_flight: usize, limit: Duration) -
             let arn = client
                 .start_execution()
                 .state_machine_arn(machine)
+                // Named: moto 5.2.5 names every unnamed execution `None` (so the second one
+                // is ExecutionAlreadyExists); the service and sfn serve draw a UUID.
+                .name(format!("load-{n}"))
                 .input("{}")
                 .send()
                 .await
