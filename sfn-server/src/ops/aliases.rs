@@ -5,6 +5,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::machines::check_name;
+use super::versions::{ListInput, MachinePage};
 use crate::api::checks::{Checks, required_arn};
 use crate::api::error::ApiError;
 use crate::api::{epoch_seconds, paging};
@@ -269,25 +270,10 @@ pub fn delete(service: &Service, input: ArnInput) -> Result<Value, ApiError> {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ListInput {
-    state_machine_arn: Option<String>,
-    max_results: Option<i64>,
-    next_token: Option<String>,
-}
-
 /// The aliases of a machine, in creation order.
 pub fn list(service: &Service, input: ListInput) -> Result<Value, ApiError> {
-    let mut checks = Checks::new();
-    let (size, from) = paging::page(&mut checks, input.max_results, input.next_token.as_deref())?;
-    checks.finish()?;
-    let arn = required_arn("stateMachineArn", input.state_machine_arn, 256)?;
-    let arn = service.arns.parse_machine(&arn)?.unqualified()?.arn;
     let store = service.store();
-    if !store.machines.contains_key(&arn) {
-        return Err(ApiError::no_machine(&arn));
-    }
+    let MachinePage { size, from, arn } = input.check(service, &store)?;
     let mut aliases: Vec<&Alias> = store
         .aliases
         .values()

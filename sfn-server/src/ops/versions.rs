@@ -108,6 +108,8 @@ pub fn publish_current(
     Ok(version_arn)
 }
 
+/// The request of ListStateMachineVersions and of ListStateMachineAliases: a page of what
+/// one machine owns.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ListInput {
@@ -116,22 +118,42 @@ pub struct ListInput {
     next_token: Option<String>,
 }
 
+/// A checked [`ListInput`]: the page's size, where it starts, and the machine's unqualified
+/// ARN (the machine exists).
+pub(crate) struct MachinePage {
+    pub(crate) size: usize,
+    pub(crate) from: Option<u64>,
+    pub(crate) arn: String,
+}
+
+impl ListInput {
+    /// Checks the request against `store`, under the caller's lock.
+    pub(crate) fn check(self, service: &Service, store: &Store) -> Result<MachinePage, ApiError> {
+        let mut checks = Checks::new();
+        let (size, from) = paging::page(&mut checks, self.max_results, self.next_token.as_deref())?;
+        checks.finish()?;
+        let arn = required_arn("stateMachineArn", self.state_machine_arn, 256)?;
+        let arn = service.arns.parse_machine(&arn)?.unqualified()?.arn;
+        if !store.machines.contains_key(&arn) {
+            return Err(ApiError::no_machine(&arn));
+        }
+        Ok(MachinePage { size, from, arn })
+    }
+}
+
 /// The versions of a machine, newest first.
 pub fn list(service: &Service, input: ListInput) -> Result<Value, ApiError> {
-    let mut checks = Checks::new();
-    let (size, from) = paging::page(&mut checks, input.max_results, input.next_token.as_deref())?;
-    checks.finish()?;
-    let arn = required_arn("stateMachineArn", input.state_machine_arn, 256)?;
-    let arn = service.arns.parse_machine(&arn)?.unqualified()?.arn;
     let store = service.store();
-    if !store.machines.contains_key(&arn) {
-        return Err(ApiError::no_machine(&arn));
-    }
+    let MachinePage { size, from, arn } = input.check(service, &store)?;
     let number = |m: &&Machine| m.version.as_ref().map_or(0, |v| v.number);
     let mut versions: Vec<&Machine> = store
         .versions
         .values()
-        .filter(|v| v.arn.starts_with(&format!("{arn}:")))
+        .filter(|v| {
+            v.arn
+                .strip_prefix(arn.as_str())
+                .is_some_and(|q| q.starts_with(':'))
+        })
         .filter(|v| from.is_none_or(|from| number(v) <= from))
         .collect();
     versions.sort_by_key(|v| std::cmp::Reverse(number(v)));
