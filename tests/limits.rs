@@ -184,9 +184,29 @@ case!(jsonata_values_that_print_or_repeat_huge, {
         format!("$length($join([1..100000].('a'), {big}))"),
         format!("$length($replace({big}, 'x', {big}))"),
         "$count([1..100] ~> $map(function($i){ [1..999999] }))".to_owned(),
+        // A function replacement returning a large text per match.
+        format!("($b := {big}; $length($replace({big}, /x/, function($m){{ $b }})))"),
+        // A match object or a string per character (3 GB for 5,000,000 characters).
+        "$count($match($pad('', 5000000, 'x'), /x/))".to_owned(),
+        "$count($split($pad('', 5000000, 'x'), ''))".to_owned(),
     ] {
         assert_query_error(&expression, "JSONATA_MEMORY_BUDGET (67108864 bytes built)");
     }
+});
+
+// One built-in call cannot be interrupted by the time budget, so none may be slower than
+// linear: jsonata-core's `$distinct` compared every item with every item kept (40,000
+// items: 4.5 s; a million: about an hour).
+case!(jsonata_distinct_of_many_items, {
+    let execution = run_jsonata("$count($distinct([1..300000].($ % 1000)))");
+    assert_eq!(execution.status, Status::Succeeded, "{execution:?}");
+    assert_eq!(execution.output, Some(serde_json::json!(1000)));
+    let execution = run_jsonata("$count($distinct([1..300000]))");
+    assert_eq!(
+        execution.output,
+        Some(serde_json::json!(300000)),
+        "{execution:?}"
+    );
 });
 
 case!(jsonata_a_huge_sequence, {

@@ -40,6 +40,26 @@ const RIGHT: &str = "sfn:right";
 /// subject, so the count [`REPEATED`] noted (every position) narrows to the matches.
 const PATTERN: &str = "sfn:pattern";
 
+/// `$replace`'s replacement when it is a function: wraps it so that each text it returns is
+/// charged before `$replace` appends it (the result is only charged once whole).
+const CHARGED_REPLACEMENT: &str = "sfn:charged-replacement";
+/// `$match`'s or `$split`'s pattern (or separator): notes it beside the subject
+/// [`REPEATED`] noted; the check waits for the limit when the call has one.
+const PIECES_PATTERN: &str = "sfn:pieces-pattern";
+/// The last argument of `$match`/`$split`: checks the pieces the call would make (with
+/// the limit, when this argument is it) before jsonata-core makes them: a match object
+/// per match, a string per piece, which a text of millions of characters multiplies into
+/// gigabytes.
+const PIECES: &str = "sfn:pieces";
+/// Whether a value is the built-in `$distinct` (not a binding of the expression's own).
+const IS_DISTINCT: &str = "sfn:is-distinct";
+/// `$distinct` in linear time: jsonata-core compares every item with every item kept, one
+/// uninterruptible call that a 1,000,000-item array keeps busy for an hour.
+const DISTINCT: &str = "sfn:distinct";
+/// The names the rewritten `$replace` binds; no JSONata expression can write them.
+const REPLACEMENT_VAR: &str = "sfn:replacement";
+const MATCH_VAR: &str = "sfn:match";
+
 /// Built-in functions whose result is a new string or array, charged once built.
 const BUILDERS: &[&str] = &[
     "string",
@@ -117,6 +137,9 @@ fn instrument_node(ast: AstNode) -> AstNode {
             } => {
                 let mut full = vec![instrument(*lhs)];
                 full.extend(args.into_iter().map(instrument));
+                if is_distinct(&name, is_builtin, &full) {
+                    return distinct(full.remove(0));
+                }
                 let guard = guard_args(&name, is_builtin, &mut full);
                 let lhs = Box::new(full.remove(0));
                 let rhs = Box::new(AstNode::Function {
@@ -164,6 +187,9 @@ fn instrument_node(ast: AstNode) -> AstNode {
             is_builtin,
         } => {
             let mut args = all(args);
+            if is_distinct(&name, is_builtin, &args) {
+                return distinct(args.remove(0));
+            }
             let guard = guard_args(&name, is_builtin, &mut args);
             let node = AstNode::Function {
                 name,
@@ -254,14 +280,82 @@ fn guard_args(name: &str, is_builtin: bool, args: &mut [AstNode]) -> bool {
             wrap(args, 0, REPEATED, None);
             wrap(args, 1, REPEAT, None);
         }
+        // `kind` tells the check what each piece costs; a limit, if any, is the last argument.
+        ("match" | "split", n) if n >= 2 => {
+            wrap(args, 0, REPEATED, None);
+            wrap(args, 1, PIECES_PATTERN, None);
+            // The check runs at the last argument it needs: the limit when there is one.
+            let (at, is_limit) = if n == 2 { (1, false) } else { (2, true) };
+            let kind = AstNode::String(name.to_owned());
+            wrap(args, at, PIECES, Some(kind));
+            if let AstNode::Function { args, .. } = &mut args[at] {
+                args.push(AstNode::Boolean(is_limit));
+            }
+        }
         ("replace", n) if n >= 3 => {
             wrap(args, 0, REPEATED, None);
             wrap(args, 1, PATTERN, None);
             wrap(args, 2, REPEAT, None);
+            let replacement = std::mem::replace(&mut args[2], AstNode::Undefined);
+            args[2] = charged_replacement(replacement);
         }
         _ => {}
     }
     true
+}
+
+fn is_distinct(name: &str, is_builtin: bool, args: &[AstNode]) -> bool {
+    is_builtin && name == "distinct" && args.len() == 1
+}
+
+/// `$distinct(x)` as `sfn:is-distinct($distinct) ? sfn:distinct(x) : $distinct(x)`: the
+/// linear version, unless the expression bound `$distinct` to something of its own.
+fn distinct(arg: AstNode) -> AstNode {
+    let builtin = |args| AstNode::Function {
+        name: "distinct".to_owned(),
+        args,
+        is_builtin: true,
+    };
+    AstNode::Conditional {
+        condition: Box::new(call(
+            IS_DISTINCT,
+            vec![AstNode::Variable("distinct".to_owned())],
+        )),
+        then_branch: Box::new(call(BUILT, vec![call(DISTINCT, vec![arg.clone()])])),
+        else_branch: Some(Box::new(call(BUILT, vec![builtin(vec![arg])]))),
+    }
+}
+
+/// `$replace`'s replacement `r` as
+/// `($r := r; sfn:charged-replacement($r) ? function($m){ sfn:built($r($m)) } : $r)`:
+/// a function's every result is charged as it is made, so a replacement returning a large
+/// text for each of a million matches ends at the budget instead of building it all.
+fn charged_replacement(replacement: AstNode) -> AstNode {
+    let var = || AstNode::Variable(REPLACEMENT_VAR.to_owned());
+    let wrapped = AstNode::Lambda {
+        params: vec![MATCH_VAR.to_owned()],
+        body: Box::new(call(
+            BUILT,
+            vec![AstNode::Call {
+                procedure: Box::new(var()),
+                args: vec![AstNode::Variable(MATCH_VAR.to_owned())],
+            }],
+        )),
+        signature: None,
+        thunk: false,
+    };
+    AstNode::Block(vec![
+        AstNode::Binary {
+            op: BinaryOp::ColonEqual,
+            lhs: Box::new(var()),
+            rhs: Box::new(replacement),
+        },
+        AstNode::Conditional {
+            condition: Box::new(call(CHARGED_REPLACEMENT, vec![var()])),
+            then_branch: Box::new(wrapped),
+            else_branch: Some(Box::new(var())),
+        },
+    ])
 }
 
 fn instrument_step(mut step: PathStep) -> PathStep {
@@ -288,6 +382,8 @@ pub(crate) struct Budget(Rc<Cell<usize>>, Rc<std::cell::RefCell<Vec<Repeat>>>);
 struct Repeat {
     count: usize,
     subject: Option<Rc<str>>,
+    /// `$match`'s or `$split`'s pattern, noted by [`PIECES_PATTERN`].
+    pattern: Option<JValue>,
 }
 
 impl Budget {
@@ -345,7 +441,11 @@ impl Budget {
                 JValue::String(s) => Some(s.clone()),
                 _ => None,
             };
-            budget.1.borrow_mut().push(Repeat { count, subject });
+            budget.1.borrow_mut().push(Repeat {
+                count,
+                subject,
+                pattern: None,
+            });
             Ok(value)
         })?;
         let budget = self.clone();
@@ -356,6 +456,7 @@ impl Budget {
             budget.1.borrow_mut().push(Repeat {
                 count,
                 subject: None,
+                pattern: None,
             });
             Ok(value)
         })?;
@@ -388,6 +489,49 @@ impl Budget {
             Ok(value)
         })?;
         let budget = self.clone();
+        evaluator.register_fn(PIECES_PATTERN, move |args: &[JValue]| {
+            let value = args.first().cloned().unwrap_or(JValue::Undefined);
+            if let Some(repeat) = budget.1.borrow_mut().last_mut() {
+                repeat.pattern = Some(value.clone());
+            }
+            Ok(value)
+        })?;
+        let budget = self.clone();
+        evaluator.register_fn(PIECES, move |args: &[JValue]| {
+            let value = args.first().cloned().unwrap_or(JValue::Undefined);
+            let is_match = matches!(args.get(1), Some(JValue::String(k)) if &**k == "match");
+            let limit = match (args.get(2), &value) {
+                (Some(JValue::Bool(true)), JValue::Number(n)) if *n >= 0.0 => Some(*n as usize),
+                _ => None,
+            };
+            let noted = budget.1.borrow_mut().pop();
+            if let Some(Repeat {
+                subject: Some(subject),
+                pattern: Some(pattern),
+                ..
+            }) = noted
+            {
+                let cap = budget.0.get();
+                budget.fits(pieces_size(&subject, &pattern, limit, is_match, cap))?;
+            }
+            Ok(value)
+        })?;
+        evaluator.register_fn(CHARGED_REPLACEMENT, |args: &[JValue]| {
+            Ok(JValue::Bool(matches!(
+                args.first(),
+                Some(JValue::Lambda(_))
+            )))
+        })?;
+        evaluator.register_fn(IS_DISTINCT, |args: &[JValue]| {
+            Ok(JValue::Bool(matches!(
+                args.first(),
+                Some(JValue::Builtin { name }) if &**name == "distinct"
+            )))
+        })?;
+        evaluator.register_fn(DISTINCT, |args: &[JValue]| {
+            Ok(super::distinct::distinct(args.first()))
+        })?;
+        let budget = self.clone();
         evaluator.register_fn(WIDTH, move |args: &[JValue]| {
             let value = args.first().cloned().unwrap_or(JValue::Undefined);
             if let Some(width) = value.as_f64() {
@@ -398,6 +542,60 @@ impl Budget {
         })?;
         Ok(())
     }
+}
+
+/// What `$match` (`is_match`) or `$split` of `subject` by `pattern` builds, counted up to
+/// `cap`: a match object per match (its text, index and groups), or a string per piece.
+/// Counted by running the pattern (a regex is linear in the text), so a long text with few
+/// matches is not refused. A pattern that is a function, or that jsonata-core will reject,
+/// is left to jsonata-core.
+fn pieces_size(
+    subject: &str,
+    pattern: &JValue,
+    limit: Option<usize>,
+    is_match: bool,
+    cap: usize,
+) -> usize {
+    // A match object: three keys and values in an index map, and a groups array.
+    const MATCH: usize = 256;
+    // A string piece: its slot in the array and its allocation's header.
+    const PIECE: usize = 48;
+    let per = if is_match { MATCH } else { PIECE };
+    let limit = limit.unwrap_or(usize::MAX);
+    let mut size = 0usize;
+    let mut add = |text: usize| {
+        size = size.saturating_add(per + text);
+        size <= cap
+    };
+    match pattern {
+        JValue::Regex { pattern, flags } => {
+            let Ok(regex) = jsonata_core::functions::string::build_regex(pattern, flags) else {
+                return 0;
+            };
+            if is_match {
+                regex.find_iter(subject).take(limit).all(|m| add(m.len()));
+            } else {
+                // Pieces between matches: one more than the matches, their texts the rest.
+                let matches = regex.find_iter(subject).take(limit).take_while(|_| add(0));
+                let matched: usize = matches.map(|m| m.len()).sum();
+                add(subject.len().saturating_sub(matched));
+            }
+        }
+        JValue::String(separator) if !is_match => {
+            if separator.is_empty() {
+                subject.chars().take(limit).all(|c| add(c.len_utf8()));
+            } else {
+                let pieces = subject
+                    .matches(&**separator)
+                    .take(limit)
+                    .take_while(|_| add(0));
+                let matched = pieces.count() * separator.len();
+                add(subject.len().saturating_sub(matched));
+            }
+        }
+        _ => {}
+    }
+    size
 }
 
 /// The error for an exhausted budget; jsonata-bridge maps its message to the cause.

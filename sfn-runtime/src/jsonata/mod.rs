@@ -6,6 +6,8 @@
 
 #[cfg(feature = "jsonata")]
 mod budget;
+#[cfg(feature = "jsonata")]
+mod distinct;
 pub mod eval;
 mod references;
 mod syntax;
