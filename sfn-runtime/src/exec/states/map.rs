@@ -182,7 +182,14 @@ impl<'e> Run<'e> {
         context::set_member(
             &mut self.context,
             "Map",
-            Some(json!({"Item": {"Index": index, "Value": item}})),
+            // Built, not `json!`: that serializes `item` into a copy (`to_value`).
+            Some(Value::Object(JsonMap::from_iter([(
+                "Item".to_owned(),
+                Value::Object(JsonMap::from_iter([
+                    ("Index".to_owned(), Value::from(index)),
+                    ("Value".to_owned(), item),
+                ])),
+            )]))),
         );
         let input = match language {
             QueryLanguage::JsonPath => {
