@@ -19,6 +19,7 @@ use jsonata_core::ast::{AstNode, BinaryOp, PathStep, Stage};
 use jsonata_core::evaluator::{Evaluator, EvaluatorError};
 use jsonata_core::value::{JValue, with_stack};
 
+use super::linear;
 use crate::limits;
 
 /// Charges a built value and returns it unchanged.
@@ -51,11 +52,9 @@ const PIECES_PATTERN: &str = "sfn:pieces-pattern";
 /// per match, a string per piece, which a text of millions of characters multiplies into
 /// gigabytes.
 const PIECES: &str = "sfn:pieces";
-/// Whether a value is the built-in `$distinct` (not a binding of the expression's own).
-const IS_DISTINCT: &str = "sfn:is-distinct";
-/// `$distinct` in linear time: jsonata-core compares every item with every item kept, one
-/// uninterruptible call that a 1,000,000-item array keeps busy for an hour.
-const DISTINCT: &str = "sfn:distinct";
+/// Whether a value is the built-in the second argument names (not a binding of the
+/// expression's own).
+const IS_BUILTIN: &str = "sfn:is-builtin";
 /// The names the rewritten `$replace` binds; no JSONata expression can write them.
 const REPLACEMENT_VAR: &str = "sfn:replacement";
 const MATCH_VAR: &str = "sfn:match";
@@ -137,8 +136,8 @@ fn instrument_node(ast: AstNode) -> AstNode {
             } => {
                 let mut full = vec![instrument(*lhs)];
                 full.extend(args.into_iter().map(instrument));
-                if is_distinct(&name, is_builtin, &full) {
-                    return distinct(full.remove(0));
+                if let Some(linear) = replaced(&name, is_builtin, &full) {
+                    return call_linear(&name, linear, full.remove(0));
                 }
                 let guard = guard_args(&name, is_builtin, &mut full);
                 let lhs = Box::new(full.remove(0));
@@ -187,8 +186,8 @@ fn instrument_node(ast: AstNode) -> AstNode {
             is_builtin,
         } => {
             let mut args = all(args);
-            if is_distinct(&name, is_builtin, &args) {
-                return distinct(args.remove(0));
+            if let Some(linear) = replaced(&name, is_builtin, &args) {
+                return call_linear(&name, linear, args.remove(0));
             }
             let guard = guard_args(&name, is_builtin, &mut args);
             let node = AstNode::Function {
@@ -304,25 +303,31 @@ fn guard_args(name: &str, is_builtin: bool, args: &mut [AstNode]) -> bool {
     true
 }
 
-fn is_distinct(name: &str, is_builtin: bool, args: &[AstNode]) -> bool {
-    is_builtin && name == "distinct" && args.len() == 1
+/// The linear replacement of a one-argument call of a built-in jsonata-core runs in
+/// quadratic time ([`linear::REPLACED`]).
+fn replaced(name: &str, is_builtin: bool, args: &[AstNode]) -> Option<&'static str> {
+    let (_, linear) = linear::REPLACED.iter().find(|(n, _)| *n == name)?;
+    (is_builtin && args.len() == 1).then_some(*linear)
 }
 
-/// `$distinct(x)` as `sfn:is-distinct($distinct) ? sfn:distinct(x) : $distinct(x)`: the
-/// linear version, unless the expression bound `$distinct` to something of its own.
-fn distinct(arg: AstNode) -> AstNode {
-    let builtin = |args| AstNode::Function {
-        name: "distinct".to_owned(),
-        args,
+/// `$f(x)` as `sfn:is-builtin($f, 'f') ? sfn:f(x) : $f(x)`: the linear version, unless
+/// the expression bound `$f` to something of its own.
+fn call_linear(name: &str, linear: &str, arg: AstNode) -> AstNode {
+    let builtin = AstNode::Function {
+        name: name.to_owned(),
+        args: vec![arg.clone()],
         is_builtin: true,
     };
     AstNode::Conditional {
         condition: Box::new(call(
-            IS_DISTINCT,
-            vec![AstNode::Variable("distinct".to_owned())],
+            IS_BUILTIN,
+            vec![
+                AstNode::Variable(name.to_owned()),
+                AstNode::String(name.to_owned()),
+            ],
         )),
-        then_branch: Box::new(call(BUILT, vec![call(DISTINCT, vec![arg.clone()])])),
-        else_branch: Some(Box::new(call(BUILT, vec![builtin(vec![arg])]))),
+        then_branch: Box::new(call(BUILT, vec![call(linear, vec![arg])])),
+        else_branch: Some(Box::new(call(BUILT, vec![builtin]))),
     }
 }
 
@@ -522,15 +527,16 @@ impl Budget {
                 Some(JValue::Lambda(_))
             )))
         })?;
-        evaluator.register_fn(IS_DISTINCT, |args: &[JValue]| {
+        evaluator.register_fn(IS_BUILTIN, |args: &[JValue]| {
             Ok(JValue::Bool(matches!(
-                args.first(),
-                Some(JValue::Builtin { name }) if &**name == "distinct"
+                (args.first(), args.get(1)),
+                (Some(JValue::Builtin { name }), Some(JValue::String(wanted))) if name == wanted
             )))
         })?;
-        evaluator.register_fn(DISTINCT, |args: &[JValue]| {
-            Ok(super::distinct::distinct(args.first()))
+        evaluator.register_fn(linear::DISTINCT, |args: &[JValue]| {
+            Ok(linear::distinct(args.first()))
         })?;
+        evaluator.register_fn(linear::KEYS, |args: &[JValue]| linear::keys(args.first()))?;
         let budget = self.clone();
         evaluator.register_fn(WIDTH, move |args: &[JValue]| {
             let value = args.first().cloned().unwrap_or(JValue::Undefined);

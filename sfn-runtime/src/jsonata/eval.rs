@@ -783,6 +783,21 @@ mod tests {
             ),
             ("{% 'a-b' ~> $split('-') %}", json!(["a", "b"])),
             ("{% $match('ab', /(a)(b)/).groups %}", json!(["a", "b"])),
+            // `$keys` is the linear one: each key once, in the order first seen.
+            (
+                "{% $keys([{'b': 1, 'a': 2}, 5, {'a': 3, 'c': 4}]) %}",
+                json!(["b", "a", "c"]),
+            ),
+            ("{% $keys({'x': 1, 'y': 2}) %}", json!(["x", "y"])),
+            ("{% $keys({'x': 1}) %}", json!("x")),
+            (
+                "{% $count($keys([1..100000].{$string($): 1})) %}",
+                json!(100000),
+            ),
+            (
+                "{% ($keys := function($o){ 'mine' }; $keys({'a': 1})) %}",
+                json!("mine"),
+            ),
             // An expression's own `$distinct` is still the one it calls.
             (
                 "{% ($distinct := function($a){ 'mine' }; $distinct([1, 1])) %}",
@@ -795,6 +810,47 @@ mod tests {
                 result.as_ref().ok(),
                 Some(&expected),
                 "{source}: {result:?}"
+            );
+        }
+    }
+
+    /// The linear `$distinct` and `$keys` return what jsonata-core's own return: each
+    /// expression is evaluated as written (rewritten to the linear one) and with the
+    /// built-in called through a variable (`$f := $keys; $f(x)`, which reaches jsonata-core's).
+    #[test]
+    fn linear_builtins_agree_with_jsonata_core() {
+        let cases = [
+            "$keys([{'b': 1, 'a': 2}, 5, {'a': 3, 'c': 4}])",
+            "$keys({'x': 1})",
+            "$keys([])",
+            "$keys(5)",
+            "$keys(nothing)",
+            "$map([{'a': 1}], function($o){ $keys($o) })",
+            "$map([1], function(){ $keys(nothing) })",
+            "[{'a': 1}, {'b': 2}] ~> $keys()",
+            "$states.input.o.$keys()",
+            "$distinct([1, 'a', 1, {'x': [1]}, 'a', {'x': [1]}, 1.0, null, null, [], []])",
+            "$distinct($states.input.o.*)",
+            "$distinct([5])",
+            "$distinct(nothing)",
+            "$distinct(null)",
+            "$map([[1, 1]], function($a){ $distinct($a) })",
+            "$count($distinct([1..1000].($ % 7)))",
+        ];
+        let input = json!({"input": {"o": {"p": 1, "q": 1, "r": [2]}}});
+        for source in cases {
+            let linear = eval(&format!("{{% {source} %}}"), input.clone(), json!({}));
+            let name = if source.contains("$keys") { "keys" } else { "distinct" };
+            let through = source.replace(&format!("${name}("), "$f(");
+            let core = eval(
+                &format!("{{% ($f := ${name}; {through}) %}}"),
+                input.clone(),
+                json!({}),
+            );
+            assert_eq!(
+                linear.as_ref().ok(),
+                core.as_ref().ok(),
+                "{source}: {linear:?} vs {core:?}"
             );
         }
     }

@@ -6,9 +6,9 @@
 
 #[cfg(feature = "jsonata")]
 mod budget;
-#[cfg(feature = "jsonata")]
-mod distinct;
 pub mod eval;
+#[cfg(feature = "jsonata")]
+mod linear;
 mod references;
 mod syntax;
 

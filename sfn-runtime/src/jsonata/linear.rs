@@ -1,15 +1,29 @@
-//! JSONata's `$distinct` in O(n), as `States.ArrayUnique` (`path/intrinsic/unique.rs`):
-//! items are bucketed by a structural hash that agrees with JSONata's deep equality
-//! (jsonata-core's `values_equal`), and compared only within a bucket. jsonata-core (and
-//! jsonata-js) compare each item with every item kept: quadratic, and one built-in call
-//! the time budget cannot interrupt.
+//! The built-ins jsonata-core runs in quadratic time, in linear time: one built-in call is
+//! not interrupted by the time budget, so a million items would keep it busy for an hour.
+//!
+//! - `$distinct`, as `States.ArrayUnique` (`path/intrinsic/unique.rs`): items are bucketed
+//!   by a structural hash that agrees with JSONata's deep equality (jsonata-core's
+//!   `values_equal`), and compared only within a bucket; jsonata-core (and jsonata-js)
+//!   compare each item with every item kept.
+//! - `$keys` of an array of objects: the keys seen are kept in a set; jsonata-core looks
+//!   each key up in the list of keys so far.
 
 use std::collections::HashMap;
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 
+use indexmap::IndexSet;
+use jsonata_core::evaluator::EvaluatorError;
 use jsonata_core::functions::array::values_equal;
 use jsonata_core::value::{JValue, with_stack};
+
+use crate::limits;
+
+/// The built-ins replaced, and the names of their replacements (host functions, which no
+/// JSONata expression can name).
+pub(crate) const REPLACED: &[(&str, &str)] = &[("distinct", DISTINCT), ("keys", KEYS)];
+pub(crate) const DISTINCT: &str = "sfn:distinct";
+pub(crate) const KEYS: &str = "sfn:keys";
 
 /// `$distinct(value)`: an array of more than one item without repeats, first occurrences
 /// kept, in order, a sequence if `value` was one; anything else unchanged (as jsonata-js:
@@ -40,6 +54,35 @@ pub(crate) fn distinct(value: Option<&JValue>) -> JValue {
         result.mark_sequence();
     }
     result
+}
+
+/// `$keys(value)`: an object's keys; for an array, the keys of its objects, each once, in
+/// the order first seen; a sequence (no keys: an empty one), as jsonata-core's.
+pub(crate) fn keys(value: Option<&JValue>) -> Result<JValue, EvaluatorError> {
+    let keys: Vec<JValue> = match value {
+        Some(JValue::Object(members)) => {
+            members.keys().map(|k| JValue::string(k.clone())).collect()
+        }
+        Some(JValue::Array(items)) => {
+            let mut seen: IndexSet<&str> = IndexSet::new();
+            for item in items.iter() {
+                if let JValue::Object(members) = item {
+                    seen.extend(members.keys().map(String::as_str));
+                }
+            }
+            seen.into_iter()
+                .map(|k| JValue::string(k.to_owned()))
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    if keys.len() > limits::JSONATA_MAX_SEQUENCE {
+        return Err(EvaluatorError::EvaluationError(limits::exceeded(
+            "JSONATA_MAX_SEQUENCE",
+            format_args!("{} items", limits::JSONATA_MAX_SEQUENCE),
+        )));
+    }
+    Ok(JValue::sequence(keys))
 }
 
 /// A hash equal for deeply equal values (numbers by value, `-0` as `0`; objects whatever
