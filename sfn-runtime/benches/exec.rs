@@ -2,47 +2,11 @@
 //! Throughput is reported in states per second (criterion's elements/s).
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use serde_json::{Map, Value, json};
-use sfn_runtime::asl::StateMachine;
+use serde_json::{Value, json};
 use sfn_runtime::exec::Executor;
 
-fn pass_chain(n: usize) -> StateMachine {
-    let mut states = Map::new();
-    for i in 0..n {
-        let mut state = json!({"Type": "Pass"});
-        if i + 1 == n {
-            state["End"] = json!(true);
-        } else {
-            state["Next"] = json!(format!("S{}", i + 1));
-        }
-        states.insert(format!("S{i}"), state);
-    }
-    StateMachine::from_value(json!({"StartAt": "S0", "States": states})).expect("valid chain")
-}
-
-/// Inline up to 1,000 items; distributed beyond (an inline Map over 10,000 items would pass
-/// the 25,000-event history quota, as in the service).
-fn map_with_choice(mode: &str) -> StateMachine {
-    StateMachine::from_value(json!({"StartAt": "Each", "States": {"Each": {
-        "Type": "Map",
-        "ItemProcessor": {"ProcessorConfig": {"Mode": mode}, "StartAt": "Check", "States": {
-            "Check": {"Type": "Choice", "Choices": [{"Variable": "$.n", "NumericGreaterThan": 500, "Next": "Big"}], "Default": "Small"},
-            "Big": {"Type": "Pass", "Result": "big", "End": true},
-            "Small": {"Type": "Pass", "Result": "small", "End": true}
-        }},
-        "End": true
-    }}}))
-    .expect("valid map")
-}
-
-fn counting_loop() -> StateMachine {
-    StateMachine::from_value(json!({"StartAt": "Check", "States": {
-        "Check": {"Type": "Choice", "Choices": [{"Variable": "$.i", "NumericLessThanPath": "$.n", "Next": "Add"}], "Default": "Done"},
-        "Add": {"Type": "Pass", "Parameters": {"i.$": "States.MathAdd($.i, 1)", "n.$": "$.n"}, "Next": "Check"},
-        "Done": {"Type": "Succeed"}
-    }}))
-    .expect("valid loop")
-}
+mod workloads;
+use workloads::{counting_loop, map_with_choice, pass_chain};
 
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("exec");

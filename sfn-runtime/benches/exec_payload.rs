@@ -8,6 +8,9 @@ use serde_json::{Map, Value, json};
 use sfn_runtime::asl::StateMachine;
 use sfn_runtime::exec::Executor;
 
+mod workloads;
+use workloads::{counting_loop, map_with_choice};
+
 /// A document of about `bytes` bytes of JSON: records with a few fields each, the shape of
 /// an order or a page of API results.
 fn document(bytes: usize) -> Value {
@@ -81,28 +84,6 @@ fn payload(c: &mut Criterion) {
     group.finish();
 }
 
-fn map_with_choice() -> StateMachine {
-    StateMachine::from_value(json!({"StartAt": "Each", "States": {"Each": {
-        "Type": "Map",
-        "ItemProcessor": {"StartAt": "Check", "States": {
-            "Check": {"Type": "Choice", "Choices": [{"Variable": "$.n", "NumericGreaterThan": 500, "Next": "Big"}], "Default": "Small"},
-            "Big": {"Type": "Pass", "Result": "big", "End": true},
-            "Small": {"Type": "Pass", "Result": "small", "End": true}
-        }},
-        "End": true
-    }}}))
-    .expect("valid map")
-}
-
-fn counting_loop() -> StateMachine {
-    StateMachine::from_value(json!({"StartAt": "Check", "States": {
-        "Check": {"Type": "Choice", "Choices": [{"Variable": "$.i", "NumericLessThanPath": "$.n", "Next": "Add"}], "Default": "Done"},
-        "Add": {"Type": "Pass", "Parameters": {"i.$": "States.MathAdd($.i, 1)", "n.$": "$.n"}, "Next": "Check"},
-        "Done": {"Type": "Succeed"}
-    }}))
-    .expect("valid loop")
-}
-
 /// Goals 2 and 4: the three workloads (200-Pass chain, 1,000-item Map of
 /// Pass+Choice, 500-round loop), history off (the baseline) and on; states/s.
 fn history(c: &mut Criterion) {
@@ -118,7 +99,7 @@ fn history(c: &mut Criterion) {
         // The Map state plus a Choice and a Pass per item.
         (
             "map_1000_pass_choice",
-            map_with_choice(),
+            map_with_choice("INLINE"),
             items,
             1 + 2 * 1_000,
         ),

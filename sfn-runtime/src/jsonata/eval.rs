@@ -840,7 +840,11 @@ mod tests {
         let input = json!({"input": {"o": {"p": 1, "q": 1, "r": [2]}}});
         for source in cases {
             let linear = eval(&format!("{{% {source} %}}"), input.clone(), json!({}));
-            let name = if source.contains("$keys") { "keys" } else { "distinct" };
+            let name = if source.contains("$keys") {
+                "keys"
+            } else {
+                "distinct"
+            };
             let through = source.replace(&format!("${name}("), "$f(");
             let core = eval(
                 &format!("{{% ($f := ${name}; {through}) %}}"),
