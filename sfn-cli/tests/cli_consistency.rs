@@ -356,3 +356,40 @@ fn version_help_completions_and_quiet() {
     let (code, _, err) = sfn(&["import", "--quiet", &legacy], b"");
     assert_eq!((code, err.as_str()), (0, ""));
 }
+
+/// A reader that goes away (`sfn graph big.json | head -1`) ends every command that prints a
+/// result with exit code 2 and a line that says so; `print!` used to panic there.
+#[test]
+fn a_closed_standard_output_is_reported_not_panicked_on() {
+    // Far more output than a pipe holds, so the write meets the closed end.
+    let states: serde_json::Map<String, serde_json::Value> = (0..5_000)
+        .map(|i| {
+            let next = format!("S{}", i + 1);
+            (
+                format!("S{i}"),
+                serde_json::json!({"Type": "Pass", "Next": next}),
+            )
+        })
+        .chain([("S5000".to_owned(), serde_json::json!({"Type": "Succeed"}))])
+        .collect();
+    let definition = serde_json::json!({"StartAt": "S0", "States": states}).to_string();
+    let path = file("closed_stdout.asl.json", definition.as_bytes());
+    for command in ["graph", "import"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_sfn"))
+            .args([command, &path])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run sfn");
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("sfn finishes");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{command}: {stderr}");
+        assert_eq!(out.status.code(), Some(2), "{command}: {stderr}");
+        assert!(
+            stderr.contains(&format!("sfn {command}: cannot write the output:")),
+            "{command}: {stderr}"
+        );
+    }
+}

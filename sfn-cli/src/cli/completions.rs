@@ -36,6 +36,11 @@ pub fn main(args: CompletionsArgs) -> ExitCode {
         Shell::Zsh => clap_complete::Shell::Zsh,
         Shell::Fish => clap_complete::Shell::Fish,
     };
-    clap_complete::generate(shell, &mut command, "sfn", &mut std::io::stdout());
-    ExitCode::SUCCESS
+    // Into a buffer first: clap_complete panics when it cannot write.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "sfn", &mut script);
+    match super::stdout::write_with("completions", |out| out.write_all(&script)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(code) => code,
+    }
 }

@@ -108,7 +108,10 @@ pub fn main(args: DeployArgs) -> ExitCode {
         let mut failure = None;
         for deployable in &deployables {
             match sfn_aws::deploy(&aws, deployable, &options).await {
-                Ok(report) => print!("{report}"),
+                Ok(report) => {
+                    // The deploy went through; a reader gone only loses its report.
+                    let _ = super::stdout::print("deploy", report);
+                }
                 Err(e) => {
                     failure = Some(e);
                     break;

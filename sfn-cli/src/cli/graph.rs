@@ -73,13 +73,13 @@ pub fn main(args: GraphArgs) -> ExitCode {
         }
     };
     let graph = Graph::of(&model);
-    print!(
-        "{}",
-        match args.format {
-            Diagram::Dot => graph.to_dot(),
-            Diagram::Svg => graph.to_svg(),
-            Diagram::Mermaid => graph.to_mermaid(),
-        }
-    );
-    ExitCode::SUCCESS
+    let diagram = match args.format {
+        Diagram::Dot => graph.to_dot(),
+        Diagram::Svg => graph.to_svg(),
+        Diagram::Mermaid => graph.to_mermaid(),
+    };
+    match super::stdout::print("graph", diagram) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(code) => code,
+    }
 }

@@ -27,8 +27,10 @@ pub fn main(args: HistoryArgs) -> ExitCode {
         Ok(Ok(events)) => {
             let text =
                 serde_json::to_string_pretty(&serde_json::Value::Array(events)).unwrap_or_default();
-            println!("{text}");
-            ExitCode::SUCCESS
+            match super::stdout::println("history", text) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(code) => code,
+            }
         }
         Ok(Err(e)) | Err(e) => {
             eprintln!("sfn history: {e}");

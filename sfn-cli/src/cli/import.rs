@@ -52,7 +52,9 @@ pub fn main(args: ImportArgs) -> ExitCode {
         });
     match import(&machine.value, &name) {
         Ok(imported) => {
-            print!("{}", imported.source);
+            if let Err(code) = super::stdout::print("import", &imported.source) {
+                return code;
+            }
             let mut problems: Vec<_> = imported
                 .notes
                 .iter()

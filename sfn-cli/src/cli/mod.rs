@@ -25,6 +25,7 @@ mod run;
 mod serve;
 pub mod source;
 mod start;
+mod stdout;
 pub mod template;
 mod validate;
 

@@ -66,7 +66,9 @@ pub fn main(args: StartArgs) -> ExitCode {
     });
     match result {
         Ok(Ok((json, succeeded))) => {
-            println!("{json}");
+            if let Err(code) = super::stdout::println("start", json) {
+                return code;
+            }
             if succeeded {
                 ExitCode::SUCCESS
             } else {

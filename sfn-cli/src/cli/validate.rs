@@ -94,10 +94,19 @@ fn fails(p: &Problem, deny_warnings: bool) -> bool {
 /// Entry point of `sfn validate`.
 pub fn main(args: ValidateArgs) -> ExitCode {
     if args.rules {
-        for rule in rules() {
-            println!("{:<26} {:<7} {}", rule.code, rule.severity, rule.summary);
-        }
-        return ExitCode::SUCCESS;
+        let listed = super::stdout::write_with("validate", |out| {
+            rules().iter().try_for_each(|rule| {
+                writeln!(
+                    out,
+                    "{:<26} {:<7} {}",
+                    rule.code, rule.severity, rule.summary
+                )
+            })
+        });
+        return match listed {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(code) => code,
+        };
     }
     let deny = args.deny_warnings;
     let results: Vec<Checked> = args
