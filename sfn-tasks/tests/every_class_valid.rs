@@ -453,7 +453,7 @@ fn the_validator_is_not_vacuous() {
     assert!(!sfn_runtime::validate::validate_value(&bad).is_empty());
 }
 
-/// Every "Task Token is required" hint names a place the class accepts: the suggested value,
+/// Every "must contain the task token" hint names a place the class accepts: the suggested value,
 /// put in the field, renders (JSONPath and JSONata) into ASL the rule set accepts, and the
 /// hint shows it as written in `workflow!`.
 #[test]
@@ -486,7 +486,7 @@ fn every_task_token_hint_is_accepted() {
             let e = errs(&missing);
             let hint = e
                 .iter()
-                .find(|e| e.message.contains("Task Token is required"))
+                .find(|e| e.message.contains("must contain the task token"))
                 .and_then(|e| e.hint.clone())
                 .unwrap_or_else(|| panic!("{class}: no token error: {e:?}"));
             assert!(hint.contains(&dsl_text(&example)), "{class}: hint {hint:?}");
