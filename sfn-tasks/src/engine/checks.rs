@@ -123,20 +123,40 @@ pub fn task_token(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     );
 }
 
-/// CDK's wording of a missing task token, for the classes whose check CDK's recorded errors
-/// show (tests/conformance/cdk-errors); others are not quoted rather than guessed.
+/// CDK's wording of a missing task token, per class, as its catalogue has it
+/// (sfn-runtime/tests/data/cdk-tasks.json); a class CDK does not check is not quoted.
 const CDK_TOKEN: &[(&str, &str)] = &[
+    (
+        "CallApiGatewayHttpApiEndpoint",
+        "Task Token is required in `headers` for WAIT_FOR_TASK_TOKEN pattern. Use JsonPath.taskToken to set the token.",
+    ),
+    (
+        "CallApiGatewayRestApiEndpoint",
+        "Task Token is required in `headers` for WAIT_FOR_TASK_TOKEN pattern. Use JsonPath.taskToken to set the token.",
+    ),
+    (
+        "EcsRunTask",
+        "Task Token is required in at least one `containerOverrides.environment` for callback. Use JsonPath.taskToken to set the token.",
+    ),
+    (
+        "EventBridgePutEvents",
+        "Task Token is required in `entries`. Use JsonPath.taskToken to set the token.",
+    ),
     (
         "LambdaInvoke",
         "Task Token is required in `payload` for callback. Use JsonPath.taskToken to set the token.",
     ),
     (
-        "StepFunctionsStartExecution",
-        "Task Token is required in `input` for callback. Use JsonPath.taskToken to set the token.",
+        "SnsPublish",
+        "Task Token is required in `message` Use JsonPath.taskToken to set the token.",
     ),
     (
-        "EcsRunTask",
-        "Task Token is required in at least one `containerOverrides.environment` for callback. Use JsonPath.taskToken to set the token.",
+        "SqsSendMessage",
+        "Task Token is required in `messageBody` Use JsonPath.taskToken to set the token.",
+    ),
+    (
+        "StepFunctionsStartExecution",
+        "Task Token is required in `input` for callback. Use JsonPath.taskToken to set the token.",
     ),
 ];
 
