@@ -109,7 +109,7 @@ pub(crate) fn check_create(ctx: &Ctx, errors: &mut Vec<TaskError>) {
 
 /// A duration in the DSL's unit: whole minutes as `Nmin`, anything else as `Ns`.
 fn as_written(secs: u64) -> String {
-    if secs % 60 == 0 {
+    if secs.is_multiple_of(60) {
         format!("{}min", secs / 60)
     } else {
         format!("{secs}s")
