@@ -145,6 +145,12 @@ pub fn with_hint(message: &str, hint: &str) -> String {
     format!("{}; {hint}", message.trim_end().trim_end_matches('.'))
 }
 
+/// `message` and, on a line of its own, `note: {note}`: a proc macro on stable Rust cannot
+/// attach a real note, and a second line keeps background apart from the fix.
+pub fn with_note(message: &str, note: &str) -> String {
+    format!("{message}\nnote: {note}")
+}
+
 /// `message` followed by "; did you mean `x`?" when a close candidate exists.
 pub fn with_suggestion<'a>(
     message: String,
@@ -180,5 +186,13 @@ mod tests {
     fn a_hint_continues_the_sentence() {
         assert_eq!(with_hint("got 1.", "use 2"), "got 1; use 2");
         assert_eq!(with_hint("got 1", "use 2"), "got 1; use 2");
+    }
+
+    #[test]
+    fn a_note_is_a_line_of_its_own() {
+        assert_eq!(
+            with_note("`a` must be 1, not 2; use 1", "CDK: a must be 1"),
+            "`a` must be 1, not 2; use 1\nnote: CDK: a must be 1"
+        );
     }
 }

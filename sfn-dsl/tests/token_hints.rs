@@ -1,4 +1,4 @@
-//! Every "Task Token is required" hint of `workflow!` names a value that compiles: for each
+//! Every "must contain the task token" hint of `workflow!` names a value that compiles: for each
 //! class that takes `pattern: wait_for_task_token`, a state without the token gets the hint,
 //! and the same state with the hint's value in the named field expands with no error.
 
@@ -85,8 +85,10 @@ fn every_task_token_suggestion_compiles() {
         let found = expand(class, fields);
         let message = found
             .iter()
-            .find(|e| e.contains(&format!("Task Token is required in `{field}`")))
+            .find(|e| e.contains(&format!("`{field}` must contain the task token")))
             .unwrap_or_else(|| panic!("{class}: no token error in {found:?}"));
+        // The hint ends the first line; CDK's wording may follow as a `note:` line.
+        let message = message.lines().next().unwrap_or_default();
         let marker = format!("e.g. `{field}: ");
         let start = message
             .find(&marker)

@@ -107,6 +107,9 @@ pub struct TaskError {
     pub message: String,
     /// How to fix it, when there is something more to say.
     pub hint: Option<String>,
+    /// Background that is not a fix: CDK's own wording of the same mistake (`CDK: ...`), so a
+    /// user migrating from CDK can search for the text they know.
+    pub note: Option<String>,
 }
 
 impl TaskError {
@@ -116,6 +119,7 @@ impl TaskError {
             loc,
             message: message.into(),
             hint: None,
+            note: None,
         }
     }
 
@@ -124,14 +128,24 @@ impl TaskError {
         self.hint = Some(hint.into());
         self
     }
+
+    /// The same error with CDK's wording of it as a note (`CDK: {text}`).
+    pub fn cdk(mut self, text: impl std::fmt::Display) -> TaskError {
+        self.note = Some(format!("CDK: {text}"));
+        self
+    }
 }
 
 impl std::fmt::Display for TaskError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.hint {
-            Some(hint) => write!(f, "{} (hint: {hint})", self.message),
-            None => f.write_str(&self.message),
+        f.write_str(&self.message)?;
+        if let Some(hint) = &self.hint {
+            write!(f, " (hint: {hint})")?;
         }
+        if let Some(note) = &self.note {
+            write!(f, "\nnote: {note}")?;
+        }
+        Ok(())
     }
 }
 

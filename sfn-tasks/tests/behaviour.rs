@@ -295,7 +295,7 @@ fn call_aws_service_maps_iam_prefixes_and_checks_the_token() {
     assert_err_at(
         &c,
         Some("parameters"),
-        "Task Token is required in `parameters`",
+        "`parameters` must contain the task token",
     );
 
     let c = call(
@@ -392,7 +392,7 @@ fn sns_attributes_are_encoded_like_cdk() {
     assert_err_at(
         &c,
         Some("message_attributes"),
-        "Requested SNS message attribute type was Number",
+        "with `data_type: number` the attribute's `value` must be a number, not a string",
     );
 }
 
@@ -403,10 +403,7 @@ fn durations_convert_or_explain() {
         vec![("glue_job_name", s("j")), ("job_timeout", secs(90))],
     );
     let e = errs(&c);
-    assert!(
-        e[0].message
-            .contains("cannot be converted into a whole number of minutes")
-    );
+    assert!(e[0].message == "must be a whole number of minutes, not `90s`");
     assert_eq!(e[0].loc, c.fields[1].value_loc);
 
     let c = call(
@@ -629,7 +626,7 @@ fn scheduler_cron_day_and_weekday() {
             ("target", target()),
         ],
     );
-    assert_err_at(&c, Some("schedule"), "a cron expression has 6 fields");
+    assert_err_at(&c, Some("schedule"), "a cron expression must have 6 fields");
 }
 
 #[test]
@@ -664,7 +661,11 @@ fn ecs_launch_target_is_cdks_name_for_launch_type() {
             ("task_definition_compatibility", id("ec2")),
         ],
     );
-    assert_err_at(&c, Some("launch_target"), "not compatible with Fargate");
+    assert_err_at(
+        &c,
+        Some("launch_target"),
+        "`launch_target: fargate` cannot run a task definition",
+    );
     let c = call(
         "EcsRunTask",
         vec![

@@ -1,6 +1,7 @@
-//! Every invalid combination of `tests/conformance/cdk-errors/errors.json` yields a
-//! TaskError at the offending field (including the probes CDK silently accepts, which we
-//! reject: listed in DEVIATIONS.md). Cases about the state graph belong to the macro and
+//! Every invalid combination of `tests/conformance/cdk-errors/errors.json` (CDK's own
+//! errors, recorded) yields a TaskError at the offending field, in the DSL's words, with
+//! CDK's recorded text kept as its note (including the probes CDK silently accepts, which
+//! we reject: listed in DEVIATIONS.md). Cases about the state graph belong to the macro and
 //! cases about constructs we never see (a RestApi without methods, a cluster's capacity)
 //! are listed with the reason they cannot arise here.
 mod common;
@@ -12,9 +13,29 @@ const TOPIC: &str = "arn:aws:sns:us-east-1:123456789012:MyTopic";
 const CHILD: &str = "arn:aws:states:us-east-1:123456789012:stateMachine:Child";
 const PI: &str = "local:///usr/lib/spark/examples/src/main/python/pi.py";
 
-/// (case id, the call, the field the error must point at (None: the class name), a part
-/// of the expected message).
-type Case = (&'static str, TaskCall, Option<&'static str>, &'static str);
+/// (case id in errors.json, the call, the field the error must point at (None: the class
+/// name), our whole message, how the error quotes CDK's).
+type Case = (
+    &'static str,
+    TaskCall,
+    Option<&'static str>,
+    &'static str,
+    Cdk,
+);
+
+/// How an error relates to the `error` errors.json records for its case.
+enum Cdk {
+    /// The note is `CDK: ` and the case's recorded error, verbatim.
+    Quoted,
+    /// CDK accepts this input; the note is the recorded error of the named case, the same
+    /// mistake written the way CDK checks it.
+    QuotedFrom(&'static str),
+    /// The pattern check, which keeps no note: the message names the pattern CDK's
+    /// "Supported Patterns: ... Received: ..." received, the hint each one it supports.
+    Patterns,
+    /// No note, and why.
+    None(&'static str),
+}
 
 fn batch(extra: Vec<(&'static str, sfn_tasks::TaskValue)>) -> TaskCall {
     let mut f = vec![
@@ -102,7 +123,8 @@ fn cases() -> Vec<Case> {
                 ],
             ),
             Some("pattern"),
-            "The 'payloadResponseOnly' property cannot be used",
+            "`pattern` cannot be used with `payload_response_only: true`",
+            Cdk::Quoted,
         ),
         (
             "lambda-invoke-wait-for-task-token-without-token",
@@ -115,7 +137,8 @@ fn cases() -> Vec<Case> {
                 ],
             ),
             Some("payload"),
-            "Task Token is required in `payload`",
+            "`payload` must contain the task token under `pattern: wait_for_task_token`",
+            Cdk::Quoted,
         ),
         (
             "sns-publish-run-job",
@@ -128,7 +151,8 @@ fn cases() -> Vec<Case> {
                 ],
             ),
             Some("pattern"),
-            "Unsupported service integration pattern. Supported Patterns: REQUEST_RESPONSE,WAIT_FOR_TASK_TOKEN. Received: RUN_JOB",
+            "SnsPublish does not support the `run_job` pattern",
+            Cdk::Patterns,
         ),
         (
             "sns-publish-array-attribute-object-element",
@@ -150,7 +174,8 @@ fn cases() -> Vec<Case> {
                 ],
             ),
             Some("message_attributes"),
-            "String.Array values must be one of string, boolean, number or null",
+            "the items of a `string_array` attribute must be strings, numbers, booleans or null, not an object",
+            Cdk::Quoted,
         ),
         (
             // CDK accepts this one (no explicit data type); SNS would reject it.
@@ -173,7 +198,8 @@ fn cases() -> Vec<Case> {
                 ],
             ),
             Some("message_attributes"),
-            "String.Array values must be one of string, boolean, number or null",
+            "the items of a `string_array` attribute must be strings, numbers, booleans or null, not an object",
+            Cdk::QuotedFrom("sns-publish-array-attribute-object-element"),
         ),
         (
             "sns-publish-fifo-without-deduplication-id",
@@ -189,8 +215,8 @@ fn cases() -> Vec<Case> {
                 ],
             ),
             Some("topic"),
-            // CDK: 'messageDeduplicationId' is required for FIFO topics with 'contentBasedDeduplication' disabled
             "a FIFO topic (`.fifo`) without content-based deduplication needs `message_deduplication_id`",
+            Cdk::Quoted,
         ),
         (
             "sfn-start-execution-wait-for-task-token-without-token",
@@ -203,7 +229,8 @@ fn cases() -> Vec<Case> {
                 ],
             ),
             Some("input"),
-            "Task Token is required in `input`",
+            "`input` must contain the task token under `pattern: wait_for_task_token`",
+            Cdk::Quoted,
         ),
         (
             "sfn-start-execution-associate-with-parent-json-path-input",
@@ -216,7 +243,8 @@ fn cases() -> Vec<Case> {
                 ],
             ),
             Some("input"),
-            "Could not enable `associateWithParent` because `input` is taken directly from a JSON path",
+            "with `associate_with_parent: true`, `input` must be an object, not a JsonPath",
+            Cdk::Quoted,
         ),
         (
             "call-rest-api-endpoint-run-job",
@@ -230,7 +258,8 @@ fn cases() -> Vec<Case> {
                 ],
             ),
             Some("pattern"),
-            "Supported Patterns: REQUEST_RESPONSE,WAIT_FOR_TASK_TOKEN. Received: RUN_JOB",
+            "CallApiGatewayRestApiEndpoint does not support the `run_job` pattern",
+            Cdk::Patterns,
         ),
         (
             "call-http-api-endpoint-run-job",
@@ -243,7 +272,8 @@ fn cases() -> Vec<Case> {
                 ],
             ),
             Some("pattern"),
-            "Supported Patterns: REQUEST_RESPONSE,WAIT_FOR_TASK_TOKEN. Received: RUN_JOB",
+            "CallApiGatewayHttpApiEndpoint does not support the `run_job` pattern",
+            Cdk::Patterns,
         ),
         (
             "athena-start-query-execution-empty-execution-parameters",
@@ -255,8 +285,8 @@ fn cases() -> Vec<Case> {
                 ],
             ),
             Some("execution_parameters"),
-            // CDK: 'executionParameters' must be a non-empty list
             "`execution_parameters` must not be empty",
+            Cdk::Quoted,
         ),
         (
             "athena-start-query-execution-result-reuse-too-long",
@@ -268,28 +298,29 @@ fn cases() -> Vec<Case> {
                 ],
             ),
             Some("result_reuse_configuration_max_age"),
-            // CDK: resultReuseConfigurationMaxAge must either be 0 or between 1 and 10080 minutes, got 10081
             "`result_reuse_configuration_max_age` must be `0s` or between `1min` and `10080min` (7 days), not `10081min`",
+            Cdk::Quoted,
         ),
         (
             "batch-submit-job-wait-for-task-token",
             batch(vec![("pattern", id("wait_for_task_token"))]),
             Some("pattern"),
-            "Supported Patterns: REQUEST_RESPONSE,RUN_JOB. Received: WAIT_FOR_TASK_TOKEN",
+            "BatchSubmitJob does not support the `wait_for_task_token` pattern",
+            Cdk::Patterns,
         ),
         (
             "batch-submit-job-array-size-1",
             batch(vec![("array_size", n(1))]),
             Some("array_size"),
-            // CDK: arraySize must be between 2 and 10,000. Received 1.
             "`array_size` must be between 2 and 10000, not 1",
+            Cdk::Quoted,
         ),
         (
             "batch-submit-job-short-task-timeout",
             batch(vec![("attempt_duration", secs(30))]),
             Some("attempt_duration"),
-            // CDK: attempt duration must be greater than 60 seconds. Received 30 seconds.
             "`attempt_duration` must be at least `60s`, not `30s`",
+            Cdk::Quoted,
         ),
         (
             "bedrock-invoke-model-guardrail-version-0",
@@ -305,7 +336,8 @@ fn cases() -> Vec<Case> {
                 ],
             ),
             Some("guardrail"),
-            "`version` must be between 1 and 99999999, got 0.",
+            "`version` must be between 1 and 99999999, not 0",
+            Cdk::Quoted,
         ),
         (
             "bedrock-invoke-model-body-and-input",
@@ -318,7 +350,8 @@ fn cases() -> Vec<Case> {
                 ],
             ),
             Some("input_s3_uri"),
-            "Either `body` or `input` must be specified, but not both.",
+            "BedrockInvokeModel takes `body` or `input_s3_uri`, not both",
+            Cdk::Quoted,
         ),
         (
             "codebuild-start-build-wait-for-task-token",
@@ -330,7 +363,8 @@ fn cases() -> Vec<Case> {
                 ],
             ),
             Some("pattern"),
-            "Supported Patterns: REQUEST_RESPONSE,RUN_JOB. Received: WAIT_FOR_TASK_TOKEN",
+            "CodeBuildStartBuild does not support the `wait_for_task_token` pattern",
+            Cdk::Patterns,
         ),
         (
             "codebuild-start-build-batch-wait-for-task-token",
@@ -342,7 +376,8 @@ fn cases() -> Vec<Case> {
                 ],
             ),
             Some("pattern"),
-            "Supported Patterns: REQUEST_RESPONSE,RUN_JOB. Received: WAIT_FOR_TASK_TOKEN",
+            "CodeBuildStartBuildBatch does not support the `wait_for_task_token` pattern",
+            Cdk::Patterns,
         ),
         (
             "dynamo-projection-expression-index-first",
@@ -355,7 +390,8 @@ fn cases() -> Vec<Case> {
                 ],
             ),
             Some("projection_expression"),
-            "Expression must start with an attribute",
+            "each path of `projection_expression` must start with an attribute name, not `[1]`",
+            Cdk::Quoted,
         ),
         (
             "ecs-run-task-ec2-target-fargate-task-definition",
@@ -364,7 +400,8 @@ fn cases() -> Vec<Case> {
                 ("launch_type", id("ec2")),
             ]),
             Some("launch_type"),
-            "Supplied TaskDefinition is not compatible with EC2",
+            "`launch_type: ec2` cannot run a task definition with `task_definition_compatibility: fargate`",
+            Cdk::Quoted,
         ),
         (
             "ecs-run-task-fargate-target-ec2-task-definition",
@@ -373,7 +410,8 @@ fn cases() -> Vec<Case> {
                 ("launch_type", id("fargate")),
             ]),
             Some("launch_type"),
-            "Supplied TaskDefinition is not compatible with Fargate",
+            "`launch_type: fargate` cannot run a task definition with `task_definition_compatibility: ec2`",
+            Cdk::Quoted,
         ),
         (
             "ecs-run-task-wait-for-task-token-without-token",
@@ -389,19 +427,22 @@ fn cases() -> Vec<Case> {
                 ),
             ]),
             Some("container_overrides"),
-            "Task Token is required in `container_overrides`",
+            "`container_overrides` must contain the task token under `pattern: wait_for_task_token`",
+            Cdk::Quoted,
         ),
         (
             "emr-create-cluster-wait-for-task-token",
             emr(vec![("pattern", id("wait_for_task_token"))]),
             Some("pattern"),
-            "Supported Patterns: REQUEST_RESPONSE,RUN_JOB. Received: WAIT_FOR_TASK_TOKEN",
+            "EmrCreateCluster does not support the `wait_for_task_token` pattern",
+            Cdk::Patterns,
         ),
         (
             "emr-create-cluster-step-concurrency-out-of-range",
             emr(vec![("step_concurrency_level", n(300))]),
             Some("step_concurrency_level"),
-            "Step concurrency level must be in range [1, 256], but got 300.",
+            "`step_concurrency_level` must be between 1 and 256, not 300",
+            Cdk::Quoted,
         ),
         (
             "emr-create-cluster-step-concurrency-old-release",
@@ -410,7 +451,8 @@ fn cases() -> Vec<Case> {
                 ("step_concurrency_level", n(2)),
             ]),
             Some("step_concurrency_level"),
-            "Step concurrency is only supported in EMR release version 5.28.0 and above but got emr-5.27.0.",
+            "`step_concurrency_level` other than 1 needs EMR release 5.28.0 or later, not `emr-5.27.0`",
+            Cdk::Quoted,
         ),
         (
             "emr-create-cluster-autoscaling-role-with-instance-fleets",
@@ -425,7 +467,8 @@ fn cases() -> Vec<Case> {
                 ),
             ]),
             Some("auto_scaling_role"),
-            "Auto Scaling roles can not be specified with instance fleets.",
+            "`auto_scaling_role` cannot be used with `instance_fleets`",
+            Cdk::Quoted,
         ),
         (
             "emr-create-cluster-on-demand-specification-seed-verbatim",
@@ -443,8 +486,8 @@ fn cases() -> Vec<Case> {
                 ("pattern", id("run_job")),
             ]),
             Some("instances"),
-            // CDK: At least one of targetSpotCapacity and targetOnDemandCapacity should be greater than 0
             "`target_spot_capacity` or `target_on_demand_capacity` must be greater than 0",
+            Cdk::Quoted,
         ),
         (
             "emr-create-cluster-master-fleet-capacity-2",
@@ -453,11 +496,10 @@ fn cases() -> Vec<Case> {
                 fleet(vec![("target_on_demand_capacity", n(2))]),
             )]),
             Some("instances"),
-            // CDK: For a master instance fleet, targetOnDemandCapacity cannot be a number other than 1, got 2
             "in a master instance fleet `target_on_demand_capacity` must be 1, not 2",
+            Cdk::Quoted,
         ),
         (
-            // We have no role to create, so the execution role is always required.
             "emr-containers-start-job-run-task-input-without-execution-role",
             call(
                 "EmrContainersStartJobRun",
@@ -468,20 +510,24 @@ fn cases() -> Vec<Case> {
                 ],
             ),
             None,
-            "missing the required field `execution_role`",
+            "EmrContainersStartJobRun is missing the required field `execution_role`",
+            Cdk::None(
+                "the generic missing-field error: we have no role to create, so the field is always required",
+            ),
         ),
         (
             "emr-containers-start-job-run-wait-for-task-token",
             emr_containers(vec![("pattern", id("wait_for_task_token"))]),
             Some("pattern"),
-            "Supported Patterns: REQUEST_RESPONSE,RUN_JOB. Received: WAIT_FOR_TASK_TOKEN",
+            "EmrContainersStartJobRun does not support the `wait_for_task_token` pattern",
+            Cdk::Patterns,
         ),
         (
-            // CDK accepts an empty string; the service rejects it.
             "emr-containers-start-job-run-empty-spark-submit-parameters",
             emr_containers(vec![("spark_submit_parameters", s(""))]),
             Some("spark_submit_parameters"),
-            "Spark submit parameters must be between 1 and 102400 characters in length. Received 0.",
+            "`spark_submit_parameters` must be between 1 and 102400 characters long, not 0",
+            Cdk::None("CDK accepts an empty string"),
         ),
         (
             "emr-containers-start-job-run-app-config-empty",
@@ -490,7 +536,8 @@ fn cases() -> Vec<Case> {
                 arr(vec![obj(vec![("classification", id("spark_defaults"))])]),
             )]),
             Some("application_config"),
-            "Application configuration must have either properties or nested app configurations defined.",
+            "an application configuration needs `properties` or `nested_config`",
+            Cdk::Quoted,
         ),
         (
             "emr-containers-start-job-run-entry-point-too-long",
@@ -499,7 +546,8 @@ fn cases() -> Vec<Case> {
                 s(&format!("local:///{}", "a".repeat(300))),
             )]),
             Some("entry_point"),
-            "Entry point must be between 1 and 256 characters in length. Received 309.",
+            "`entry_point` must be between 1 and 256 characters long, not 309",
+            Cdk::Quoted,
         ),
         (
             "glue-start-job-run-wait-for-task-token",
@@ -511,7 +559,8 @@ fn cases() -> Vec<Case> {
                 ],
             ),
             Some("pattern"),
-            "Supported Patterns: REQUEST_RESPONSE,RUN_JOB. Received: WAIT_FOR_TASK_TOKEN",
+            "GlueStartJobRun does not support the `wait_for_task_token` pattern",
+            Cdk::Patterns,
         ),
         (
             "glue-start-job-run-worker-type-and-v2",
@@ -530,8 +579,8 @@ fn cases() -> Vec<Case> {
                 ],
             ),
             Some("worker_configuration"),
-            // CDK: You cannot set both 'workerType' and 'workerTypeV2' properties in 'workerConfiguration'.
             "`worker_configuration` takes `worker_type` or `worker_type_v2`, not both",
+            Cdk::Quoted,
         ),
         (
             "mediaconvert-create-job-wait-for-task-token",
@@ -549,7 +598,8 @@ fn cases() -> Vec<Case> {
                 ],
             ),
             Some("pattern"),
-            "Supported Patterns: REQUEST_RESPONSE,RUN_JOB. Received: WAIT_FOR_TASK_TOKEN",
+            "MediaConvertCreateJob does not support the `wait_for_task_token` pattern",
+            Cdk::Patterns,
         ),
         (
             "sagemaker-create-training-job-no-algorithm",
@@ -558,7 +608,8 @@ fn cases() -> Vec<Case> {
                 obj(vec![("training_input_mode", id("file"))]),
             )]),
             Some("algorithm_specification"),
-            "Must define either an algorithm name or training image URI in the algorithm specification",
+            "`algorithm_specification` needs `algorithm_name` or `training_image`",
+            Cdk::Quoted,
         ),
         (
             "sagemaker-create-training-job-bad-algorithm-name",
@@ -567,7 +618,8 @@ fn cases() -> Vec<Case> {
                 obj(vec![("algorithm_name", s("Blazing Text!"))]),
             )]),
             Some("algorithm_specification"),
-            "Expected algorithm name to match pattern",
+            "`algorithm_name` must be a name or an algorithm ARN, not `Blazing Text!`",
+            Cdk::Quoted,
         ),
         (
             "sagemaker-create-training-job-wait-for-task-token",
@@ -579,10 +631,10 @@ fn cases() -> Vec<Case> {
                 ),
             ]),
             Some("pattern"),
-            "Supported Patterns: REQUEST_RESPONSE,RUN_JOB. Received: WAIT_FOR_TASK_TOKEN",
+            "SageMakerCreateTrainingJob does not support the `wait_for_task_token` pattern",
+            Cdk::Patterns,
         ),
         (
-            // CDK emits the non-existent `startCrawler.sync`.
             "glue-start-crawler-run-run-job",
             call(
                 "GlueStartCrawlerRun",
@@ -592,10 +644,10 @@ fn cases() -> Vec<Case> {
                 ],
             ),
             Some("pattern"),
-            "Supported Patterns: REQUEST_RESPONSE. Received: RUN_JOB",
+            "GlueStartCrawlerRun does not support the `run_job` pattern",
+            Cdk::None("CDK emits the non-existent `startCrawler.sync`"),
         ),
         (
-            // CDK ignores the pattern; we say it has none.
             "http-invoke-run-job",
             call(
                 "HttpInvoke",
@@ -612,9 +664,9 @@ fn cases() -> Vec<Case> {
             ),
             Some("pattern"),
             "unknown field `pattern` for HttpInvoke",
+            Cdk::None("CDK ignores the pattern; we say the class has none"),
         ),
         (
-            // CDK ignores the pattern.
             "dynamo-get-item-wait-for-task-token",
             call(
                 "DynamoGetItem",
@@ -625,7 +677,8 @@ fn cases() -> Vec<Case> {
                 ],
             ),
             Some("pattern"),
-            "Supported Patterns: REQUEST_RESPONSE. Received: WAIT_FOR_TASK_TOKEN",
+            "DynamoGetItem does not support the `wait_for_task_token` pattern",
+            Cdk::None("CDK ignores the pattern"),
         ),
         (
             "json-path-invalid-start",
@@ -637,7 +690,8 @@ fn cases() -> Vec<Case> {
                 ],
             ),
             Some("payload"),
-            "JSON path values must be exactly '$', '$$', start with '$'",
+            "a path must start with `$` (state input) or `$$` (context object), not `someField`",
+            Cdk::Quoted,
         ),
         (
             "json-path-in-array",
@@ -649,7 +703,8 @@ fn cases() -> Vec<Case> {
                 ],
             ),
             Some("payload"),
-            "Cannot use JsonPath fields in an array, they must be used in objects",
+            "a path cannot be an item of an array literal",
+            Cdk::Quoted,
         ),
     ]
 }
@@ -679,13 +734,13 @@ const NOT_TASK_CALLS: &[(&str, &str)] = &[
 ];
 
 /// CDK's pattern message (`Supported Patterns: REQUEST_RESPONSE,RUN_JOB. Received:
-/// WAIT_FOR_TASK_TOKEN`) in the catalogue's words: the message names the received pattern,
-/// the hint each supported one, as the DSL spells them.
-fn pattern_in_dsl_words(needle: &str) -> Option<(String, Vec<String>)> {
-    let rest = needle.split("Supported Patterns: ").nth(1)?;
+/// WAIT_FOR_TASK_TOKEN`) in the catalogue's words: the pattern received and the ones
+/// supported, as the DSL spells them.
+fn pattern_in_dsl_words(cdk: &str) -> Option<(String, Vec<String>)> {
+    let rest = cdk.split("Supported Patterns: ").nth(1)?;
     let (supported, received) = rest.split_once(". Received: ")?;
     Some((
-        format!("does not support the `{}` pattern", received.to_lowercase()),
+        format!("`{}` pattern", received.to_lowercase()),
         supported
             .split(',')
             .map(|p| format!("`pattern: {}`", p.to_lowercase()))
@@ -693,42 +748,72 @@ fn pattern_in_dsl_words(needle: &str) -> Option<(String, Vec<String>)> {
     ))
 }
 
-#[test]
-fn every_cdk_error_is_a_task_error_at_its_field() {
-    for (id, c, field, needle) in cases() {
-        let e = errs(&c);
-        if let Some((message, supported)) = pattern_in_dsl_words(needle) {
-            let err = e
-                .iter()
-                .find(|err| err.message.contains(&message))
-                .unwrap_or_else(|| panic!("{id}: expected {message:?}, got {e:?}"));
-            let hint = err.hint.as_deref().unwrap_or_default();
-            for pattern in &supported {
-                assert!(hint.contains(pattern), "{id}: {pattern} not in {hint:?}");
-            }
-            assert_err_at(&c, field, &message);
-            continue;
-        }
-        assert!(
-            e.iter().any(|err| err.message.contains(needle)),
-            "{id}: expected {needle:?}, got {e:?}"
-        );
-        assert_err_at(&c, field, needle);
-    }
-}
-
-#[test]
-fn every_case_of_errors_json_is_accounted_for() {
+/// errors.json's recorded CDK error of each case (absent when CDK accepts the input).
+fn recorded() -> std::collections::HashMap<String, Option<String>> {
     let path = format!(
         "{}/../tests/conformance/cdk-errors/errors.json",
         env!("CARGO_MANIFEST_DIR")
     );
     let all: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(path).expect("errors.json")).expect("json");
+    all.as_array()
+        .expect("array")
+        .iter()
+        .map(|case| {
+            let id = case["id"].as_str().expect("id").to_string();
+            (id, case["error"].as_str().map(str::to_string))
+        })
+        .collect()
+}
+
+#[test]
+fn every_cdk_error_is_a_task_error_at_its_field() {
+    let recorded = recorded();
+    let cdk_of = |id: &str| -> &str {
+        recorded[id]
+            .as_deref()
+            .unwrap_or_else(|| panic!("errors.json records no error for {id}"))
+    };
+    for (id, c, field, message, cdk) in cases() {
+        let e = errs(&c);
+        let err = e
+            .iter()
+            .find(|err| err.message == message)
+            .unwrap_or_else(|| panic!("{id}: expected {message:?}, got {e:?}"));
+        assert_err_at(&c, field, message);
+        let note = err.note.as_deref();
+        match cdk {
+            Cdk::Quoted | Cdk::QuotedFrom(_) => {
+                let from = match cdk {
+                    Cdk::QuotedFrom(other) => other,
+                    _ => id,
+                };
+                let want = format!("CDK: {}", cdk_of(from));
+                assert_eq!(note, Some(want.as_str()), "{id}: note");
+            }
+            Cdk::Patterns => {
+                let (received, supported) = pattern_in_dsl_words(cdk_of(id))
+                    .unwrap_or_else(|| panic!("{id}: not a pattern error in errors.json"));
+                assert!(
+                    message.contains(&received),
+                    "{id}: {received} not in {message:?}"
+                );
+                let hint = err.hint.as_deref().unwrap_or_default();
+                for pattern in &supported {
+                    assert!(hint.contains(pattern), "{id}: {pattern} not in {hint:?}");
+                }
+                assert_eq!(note, None, "{id}: note");
+            }
+            Cdk::None(why) => assert_eq!(note, None, "{id}: no note, as {why}"),
+        }
+    }
+}
+
+#[test]
+fn every_case_of_errors_json_is_accounted_for() {
     let covered: Vec<&str> = cases().iter().map(|c| c.0).collect();
-    for case in all.as_array().expect("array") {
-        let id = case["id"].as_str().expect("id");
-        let known = covered.contains(&id) || NOT_TASK_CALLS.iter().any(|(n, _)| *n == id);
+    for id in recorded().keys() {
+        let known = covered.contains(&id.as_str()) || NOT_TASK_CALLS.iter().any(|(n, _)| n == id);
         assert!(known, "errors.json case {id} is not tested");
     }
 }

@@ -453,7 +453,21 @@ fn the_validator_is_not_vacuous() {
     assert!(!sfn_runtime::validate::validate_value(&bad).is_empty());
 }
 
-/// Every "Task Token is required" hint names a place the class accepts: the suggested value,
+/// CDK's "Task Token is required in ..." message of `class`, from its catalogue
+/// (sfn-runtime/tests/data/cdk-tasks.json).
+fn cdk_token_message(class: &str) -> Option<String> {
+    let text = include_str!("../../sfn-runtime/tests/data/cdk-tasks.json");
+    let catalogue: serde_json::Value = serde_json::from_str(text).expect("cdk-tasks.json");
+    let entry = catalogue.as_array()?.iter().find(|c| c["class"] == class)?;
+    entry["validations"]
+        .as_array()?
+        .iter()
+        .filter_map(|v| v["message"].as_str())
+        .find(|m| m.starts_with("Task Token is required"))
+        .map(str::to_string)
+}
+
+/// Every "must contain the task token" hint names a place the class accepts: the suggested value,
 /// put in the field, renders (JSONPath and JSONata) into ASL the rule set accepts, and the
 /// hint shows it as written in `workflow!`.
 #[test]
@@ -484,12 +498,17 @@ fn every_task_token_hint_is_accepted() {
             let missing = wrap(call(class, base.clone()));
             let example = token_example(class, field, jsonata_state && spec.jsonata);
             let e = errs(&missing);
-            let hint = e
+            let error = e
                 .iter()
-                .find(|e| e.message.contains("Task Token is required"))
-                .and_then(|e| e.hint.clone())
+                .find(|e| e.message.contains("must contain the task token"))
                 .unwrap_or_else(|| panic!("{class}: no token error: {e:?}"));
+            let hint = error.hint.clone().unwrap_or_default();
             assert!(hint.contains(&dsl_text(&example)), "{class}: hint {hint:?}");
+            assert_eq!(
+                error.note,
+                cdk_token_message(class).map(|m| format!("CDK: {m}")),
+                "{class}: the note quotes CDK's own check, or nothing when CDK has none"
+            );
             base.push((field, example));
             let fixed = wrap(call(class, base));
             assert_valid(

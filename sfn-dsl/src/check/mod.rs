@@ -66,8 +66,8 @@ pub fn check(lowered: &Lowered, errors: &mut Errors) {
     }
 }
 
-/// A custom task type's `Resource` is a stand-in until its constants are known (the type's
-/// own checks judge the real one, `crate::custom`): the integrations table must not.
+/// A custom task type's `Resource` is a stand-in until its constants are known: the
+/// integrations table judges the real one at the derive (`crate::custom::derive::resource`).
 fn is_stand_in_resource(lowered: &Lowered, diagnostic: &validate::Diagnostic) -> bool {
     diagnostic.pointer.ends_with("/Resource")
         && lowered

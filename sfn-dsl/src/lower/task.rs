@@ -60,12 +60,14 @@ impl Lower<'_> {
                         .get(error.loc)
                         .copied()
                         .unwrap_or(Loc::of(decl.kind.span()));
-                    match error.hint {
-                        Some(hint) => self
-                            .errors
-                            .at(loc, crate::diag::with_hint(&error.message, &hint)),
-                        None => self.errors.at(loc, error.message),
+                    let mut message = match &error.hint {
+                        Some(hint) => crate::diag::with_hint(&error.message, hint),
+                        None => error.message.clone(),
+                    };
+                    if let Some(note) = &error.note {
+                        message = crate::diag::with_note(&message, note);
                     }
+                    self.errors.at(loc, message);
                 }
                 return;
             }

@@ -103,9 +103,9 @@ pub const fn token(spec: &Spec, given: &[Given], pattern: Pattern, jsonata: bool
         g += 1;
     }
     let name = spec.fields[index].name;
-    m.push_str("Task Token is required in `");
+    m.push_str("`");
     m.push_str(name);
-    m.push_str("` for the wait_for_task_token pattern; pass the token somewhere in `");
+    m.push_str("` must contain the task token under `pattern: wait_for_task_token`; pass the token somewhere in `");
     m.push_str(name);
     m.push_str("`, e.g. { \"token\": ");
     m.push_str(if jsonata {

@@ -215,7 +215,7 @@ fn checks_say_what_is_wrong() {
     assert!(
         check::token(&spec, &no_token, Pattern::WaitForTaskToken, false)
             .as_str()
-            .starts_with("Task Token is required in `queue_name`")
+            .starts_with("`queue_name` must contain the task token")
     );
     assert!(check::token(&spec, &no_token, Pattern::RequestResponse, false).is_empty());
     assert!(

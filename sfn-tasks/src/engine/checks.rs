@@ -107,17 +107,58 @@ pub fn task_token(ctx: &Ctx, errors: &mut Vec<TaskError>) {
         return;
     }
     let example = token::token_example(ctx.spec.class, name, ctx.jsonata());
+    let error = TaskError::new(
+        ctx.loc(name),
+        format!("`{name}` must contain the task token under `pattern: wait_for_task_token`"),
+    )
+    .hint(format!(
+        "pass the token in `{name}`, e.g. `{name}: {}`",
+        token::dsl_text(&example)
+    ));
     errors.push(
-        TaskError::new(
-            ctx.loc(name),
-            format!("Task Token is required in `{name}` for the wait_for_task_token pattern"),
-        )
-        .hint(format!(
-            "pass the token in `{name}`, e.g. `{name}: {}`",
-            token::dsl_text(&example)
-        )),
+        match CDK_TOKEN.iter().find(|(class, _)| *class == ctx.spec.class) {
+            Some((_, cdk)) => error.cdk(cdk),
+            None => error,
+        },
     );
 }
+
+/// CDK's wording of a missing task token, per class, as its catalogue has it
+/// (sfn-runtime/tests/data/cdk-tasks.json); a class CDK does not check is not quoted.
+const CDK_TOKEN: &[(&str, &str)] = &[
+    (
+        "CallApiGatewayHttpApiEndpoint",
+        "Task Token is required in `headers` for WAIT_FOR_TASK_TOKEN pattern. Use JsonPath.taskToken to set the token.",
+    ),
+    (
+        "CallApiGatewayRestApiEndpoint",
+        "Task Token is required in `headers` for WAIT_FOR_TASK_TOKEN pattern. Use JsonPath.taskToken to set the token.",
+    ),
+    (
+        "EcsRunTask",
+        "Task Token is required in at least one `containerOverrides.environment` for callback. Use JsonPath.taskToken to set the token.",
+    ),
+    (
+        "EventBridgePutEvents",
+        "Task Token is required in `entries`. Use JsonPath.taskToken to set the token.",
+    ),
+    (
+        "LambdaInvoke",
+        "Task Token is required in `payload` for callback. Use JsonPath.taskToken to set the token.",
+    ),
+    (
+        "SnsPublish",
+        "Task Token is required in `message` Use JsonPath.taskToken to set the token.",
+    ),
+    (
+        "SqsSendMessage",
+        "Task Token is required in `messageBody` Use JsonPath.taskToken to set the token.",
+    ),
+    (
+        "StepFunctionsStartExecution",
+        "Task Token is required in `input` for callback. Use JsonPath.taskToken to set the token.",
+    ),
+];
 
 /// A pattern the class does not support, in the DSL's words (CDK's "Unsupported service
 /// integration pattern" names the same patterns in upper case).

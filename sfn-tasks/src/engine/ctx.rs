@@ -64,6 +64,14 @@ impl<'a> Ctx<'a> {
             .unwrap_or(self.call.class_loc)
     }
 
+    /// The location of the name `name` (for a field that should not be there at all), or of
+    /// the class name when absent.
+    pub fn key_loc(&self, name: &str) -> Loc {
+        self.field(name)
+            .map(|f| f.name_loc)
+            .unwrap_or(self.call.class_loc)
+    }
+
     /// A literal number of `name`.
     pub fn num(&self, name: &str) -> Option<f64> {
         match self.value(name)? {

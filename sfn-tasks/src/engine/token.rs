@@ -96,7 +96,7 @@ fn jsonata_has_token(expr: &str) -> bool {
 }
 
 /// A value of `field` of `class` that carries the task token in a place the class accepts:
-/// what the "Task Token is required" hint suggests (a test renders each suggestion).
+/// what the "must contain the task token" hint suggests (a test renders each suggestion).
 pub fn token_example(class: &str, field: &str, jsonata: bool) -> TaskValue {
     let token = || {
         if jsonata {

@@ -40,6 +40,9 @@ pub fn put(map: &mut Map<String, Value>, key: &str, out: Out) {
     }
 }
 
+/// CDK's wording of a path that does not start with `$`, up to the value it received.
+const CDK_PATH_START: &str = "JSON path values must be exactly '$', '$$', start with '$', start with '$$.', start with '$[', or start with an intrinsic function: States.Array, States.ArrayPartition, States.ArrayContains, States.ArrayRange, States.ArrayGetItem, States.ArrayLength, States.ArrayUnique, States.Base64Encode, States.Base64Decode, States.Hash, States.JsonMerge, States.StringToJson, States.JsonToString, States.MathRandom, States.MathAdd, States.StringSplit, States.UUID, or States.Format.";
+
 impl Rcx {
     /// A path, intrinsic or JSONata value, checked against the query language. `None` for
     /// a literal.
@@ -47,9 +50,12 @@ impl Rcx {
         match value {
             TaskValue::Path(p) if !p.starts_with('$') => Some(Err(TaskError::new(
                 loc,
-                format!("JSON path values must be exactly '$', '$$', start with '$', start with '$$.', start with '$[', or start with an intrinsic function. Received: {p}"),
+                format!(
+                    "a path must start with `$` (state input) or `$$` (context object), not `{p}`"
+                ),
             )
-            .hint("a path starts with `$` (state input) or `$$` (context object)"))),
+            .hint(format!("write `$.{p}`"))
+            .cdk(format!("{CDK_PATH_START} Received: {p}")))),
             TaskValue::Intrinsic(p) if !p.starts_with("States.") => Some(Err(TaskError::new(
                 loc,
                 format!("`{p}` is not an intrinsic function call"),
@@ -110,7 +116,7 @@ impl Rcx {
                 Some(i) if i >= *min && i <= *max => Ok(Out::lit(Value::Number(n.clone()))),
                 Some(i) => Err(TaskError::new(
                     loc,
-                    format!("must be between {min} and {max}, got {i}"),
+                    format!("must be between {min} and {max}, not {i}"),
                 )),
                 None => wrong("an integer"),
             },
@@ -158,7 +164,7 @@ impl Rcx {
                 } else {
                     Err(TaskError::new(
                         loc,
-                        format!("'{s}s' cannot be converted into a whole number of minutes."),
+                        format!("must be a whole number of minutes, not `{s}s`"),
                     )
                     .hint("use a whole number of minutes, e.g. `5min`"))
                 }
@@ -337,11 +343,9 @@ fn enum_error(options: &[(&str, &str)], got: &str, loc: Loc) -> TaskError {
 }
 
 fn array_path_error(loc: Loc) -> TaskError {
-    TaskError::new(
-        loc,
-        "Cannot use JsonPath fields in an array, they must be used in objects",
-    )
-    .hint("wrap the array in an intrinsic, e.g. States.Array($.a, $.b)")
+    TaskError::new(loc, "a path cannot be an item of an array literal")
+        .hint("wrap the array in an intrinsic, e.g. States.Array($.a, $.b)")
+        .cdk("Cannot use JsonPath fields in an array, they must be used in objects")
 }
 
 fn unreachable_kind(loc: Loc) -> Result<Out, TaskError> {

@@ -29,7 +29,7 @@ fn api_id(_: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
         other => Err(TaskError::new(
             loc,
             format!(
-                "the API id must be a literal string, found {}",
+                "the API id must be a literal string, not {}",
                 other.describe()
             ),
         )),
@@ -61,7 +61,7 @@ fn check_headers(ctx: &Ctx, errors: &mut Vec<TaskError>) {
             errors.push(
                 TaskError::new(
                     *loc,
-                    format!("header `{name}` must be a list of strings, found {}", value.describe()),
+                    format!("header `{name}` must be a list of strings, not {}", value.describe()),
                 )
                 .hint(format!("API Gateway takes each header as an array: write `\"{name}\": [\"value\"]`, or for the task token `\"{name}\": {token}`")),
             );

@@ -98,7 +98,7 @@ fn output_location(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskEr
             if v.as_str().is_none() {
                 return Err(TaskError::new(
                     *kloc,
-                    format!("`{name}` of `output_location` must be a literal string, found {}", v.describe()),
+                    format!("`{name}` of `output_location` must be a literal string, not {}", v.describe()),
                 )
                 .hint("to choose the location at run time, give the whole `output_location` as one value, e.g. `output_location: States.Format('s3://{}/{}/', $.bucket, $.prefix)`"));
             }
@@ -134,7 +134,8 @@ fn reuse(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
             format!(
                 "`result_reuse_configuration_max_age` must be `0s` or between `1min` and `10080min` (7 days), not `{minutes}min`"
             ),
-        ));
+        )
+        .cdk(format!("resultReuseConfigurationMaxAge must either be 0 or between 1 and 10080 minutes, got {minutes}")));
     }
     Ok(Out::lit(
         json!({"ResultReuseByAgeConfiguration": {"Enabled": true, "MaxAgeInMinutes": minutes}}),
@@ -186,7 +187,8 @@ fn check_start(ctx: &Ctx, errors: &mut Vec<TaskError>) {
                     ctx.loc("execution_parameters"),
                     "`execution_parameters` must not be empty",
                 )
-                .hint("remove the field, or give at least one parameter"),
+                .hint("remove the field, or give at least one parameter")
+                .cdk("'executionParameters' must be a non-empty list"),
             );
         }
         for (iloc, item) in items {

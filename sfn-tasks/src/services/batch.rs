@@ -26,7 +26,7 @@ pub fn name_value_list(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, Ta
         return Err(TaskError::new(
             loc,
             format!(
-                "expected an object {{ NAME: \"value\" }}, found {}",
+                "must be an object {{ NAME: \"value\" }}, not {}",
                 value.describe()
             ),
         ));
@@ -140,10 +140,15 @@ fn check(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     if let Some(n) = ctx.num("array_size")
         && !(2.0..=10000.0).contains(&n)
     {
-        errors.push(TaskError::new(
-            ctx.loc("array_size"),
-            format!("`array_size` must be between 2 and 10000, not {n}"),
-        ));
+        errors.push(
+            TaskError::new(
+                ctx.loc("array_size"),
+                format!("`array_size` must be between 2 and 10000, not {n}"),
+            )
+            .cdk(format!(
+                "arraySize must be between 2 and 10,000. Received {n}."
+            )),
+        );
     }
     if let Some(TaskValue::Array(items)) = ctx.value("depends_on")
         && items.len() > 20
@@ -172,7 +177,10 @@ fn check(ctx: &Ctx, errors: &mut Vec<TaskError>) {
                 ctx.loc("attempt_duration"),
                 format!("`attempt_duration` must be at least `60s`, not `{s}s`"),
             )
-            .hint("use at least `60s`"),
+            .hint("use at least `60s`")
+            .cdk(format!(
+                "attempt duration must be greater than 60 seconds. Received {s} seconds."
+            )),
         );
     }
     if let Some(o) = ctx.value("container_overrides")
@@ -180,7 +188,11 @@ fn check(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     {
         for (k, kloc, _) in env {
             if k.starts_with("AWS_BATCH") {
-                errors.push(TaskError::new(*kloc, format!("Invalid environment variable name: {k}. Environment variable names starting with 'AWS_BATCH' are reserved.")));
+                errors.push(
+                    TaskError::new(*kloc, format!("environment variable `{k}` is reserved: names starting with `AWS_BATCH` are AWS Batch's"))
+                        .hint("rename the variable")
+                        .cdk(format!("Invalid environment variable name: {k}. Environment variable names starting with 'AWS_BATCH' are reserved.")),
+                );
             }
         }
     }
@@ -194,21 +206,27 @@ fn check(ctx: &Ctx, errors: &mut Vec<TaskError>) {
         for (k, kloc, v) in tags {
             let n = k.chars().count();
             if !(1..=128).contains(&n) {
-                errors.push(TaskError::new(
-                    *kloc,
-                    format!("Tag key size must be between 1 and 128, but got {n}."),
-                ));
+                errors.push(
+                    TaskError::new(
+                        *kloc,
+                        format!("a tag key must be between 1 and 128 characters long, not {n}"),
+                    )
+                    .cdk(format!(
+                        "Tag key size must be between 1 and 128, but got {n}."
+                    )),
+                );
             }
             if let TaskValue::Str(v) = v
                 && v.chars().count() > 256
             {
-                errors.push(TaskError::new(
-                    *kloc,
-                    format!(
-                        "Tag value maximum size is 256, but got {}.",
-                        v.chars().count()
-                    ),
-                ));
+                let n = v.chars().count();
+                errors.push(
+                    TaskError::new(
+                        *kloc,
+                        format!("a tag value must be at most 256 characters long, not {n}"),
+                    )
+                    .cdk(format!("Tag value maximum size is 256, but got {n}.")),
+                );
             }
         }
     }

@@ -38,8 +38,11 @@ fn guardrail_version(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, Task
             Some(v) if (1..=99_999_999).contains(&v) => Ok(Out::lit(Value::String(v.to_string()))),
             _ => Err(TaskError::new(
                 loc,
-                format!("`version` must be between 1 and 99999999, got {n}."),
-            )),
+                format!("`version` must be between 1 and 99999999, not {n}"),
+            )
+            .cdk(format!(
+                "`version` must be between 1 and 99999999, got {n}."
+            ))),
         },
         TaskValue::Ident(w) if w.eq_ignore_ascii_case("draft") => {
             Ok(Out::lit(Value::String("DRAFT".into())))
@@ -103,45 +106,53 @@ fn check_invoke(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     match (ctx.has("body"), ctx.has("input_s3_uri")) {
         (true, true) => errors.push(
             TaskError::new(
-                ctx.loc("input_s3_uri"),
-                "Either `body` or `input` must be specified, but not both.",
+                ctx.key_loc("input_s3_uri"),
+                "BedrockInvokeModel takes `body` or `input_s3_uri`, not both",
             )
-            .hint("remove `body` or `input_s3_uri`"),
+            .hint("remove `body` or `input_s3_uri`")
+            .cdk("Either `body` or `input` must be specified, but not both."),
         ),
         (false, false) => errors.push(
             TaskError::new(
                 ctx.call.class_loc,
-                "Either `body` or `input` must be specified.",
+                "BedrockInvokeModel needs `body` or `input_s3_uri`",
             )
-            .hint("add `body: { ... }` or `input_s3_uri: \"s3://...\"`"),
+            .hint("add `body: { ... }` or `input_s3_uri: \"s3://...\"`")
+            .cdk("Either `body` or `input` must be specified."),
         ),
         _ => {}
     }
     for name in ["input_s3_uri", "output_s3_uri"] {
         if ctx.str(name) == Some("") {
-            errors.push(TaskError::new(
-                ctx.loc(name),
-                "S3 Uri cannot be an empty string",
-            ));
+            errors.push(
+                TaskError::new(ctx.loc(name), format!("`{name}` must not be empty"))
+                    .cdk("S3 Uri cannot be an empty string"),
+            );
         }
     }
     if let Some(g) = ctx.value("guardrail")
         && let Some((TaskValue::Str(id), loc)) = member(g, "identifier")
     {
         if id.chars().count() > 2048 {
-            errors.push(TaskError::new(
-                loc,
-                format!(
-                    "`guardrailIdentifier` length must be between 0 and 2048, got {}.",
-                    id.chars().count()
-                ),
-            ));
+            let n = id.chars().count();
+            errors.push(
+                TaskError::new(
+                    loc,
+                    format!("`identifier` must be at most 2048 characters long, not {n}"),
+                )
+                .cdk(format!(
+                    "`guardrailIdentifier` length must be between 0 and 2048, got {n}."
+                )),
+            );
         }
         let name = if id.starts_with("arn:") {
             match id.split_once(":guardrail/") {
                 Some((_, n)) if !n.is_empty() => Some(n),
                 _ => {
-                    errors.push(TaskError::new(loc, format!("Invalid ARN format. The ARN of Guradrail should have the format: `arn:<partition>:bedrock:<region>:<account-id>:guardrail/<guardrail-name>`, got {id}.")));
+                    errors.push(
+                        TaskError::new(loc, format!("`identifier` must be a guardrail id or `arn:<partition>:bedrock:<region>:<account-id>:guardrail/<id>`, not `{id}`"))
+                            .cdk(format!("Invalid ARN format. The ARN of Guradrail should have the format: `arn:<partition>:bedrock:<region>:<account-id>:guardrail/<guardrail-name>`, got {id}.")),
+                    );
                     None
                 }
             }
@@ -154,8 +165,14 @@ fn check_invoke(ctx: &Ctx, errors: &mut Vec<TaskError>) {
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         {
             errors.push(
-                TaskError::new(loc, format!("The id of Guardrail must contain only lowercase letters and numbers, got {n}."))
-                    .hint(format!("did you mean `{}`?", n.to_ascii_lowercase())),
+                TaskError::new(
+                    loc,
+                    format!("a guardrail id must be lowercase letters and digits, not `{n}`"),
+                )
+                .hint(format!("did you mean `{}`?", n.to_ascii_lowercase()))
+                .cdk(format!(
+                    "The id of Guardrail must contain only lowercase letters and numbers, got {n}."
+                )),
             );
         }
     }
@@ -332,21 +349,30 @@ fn check_job(ctx: &Ctx, errors: &mut Vec<TaskError>) {
         if let Some(v) = ctx.str(rule.name) {
             let n = v.chars().count();
             if n < rule.min || n > rule.max {
-                errors.push(TaskError::new(
-                    ctx.loc(rule.name),
-                    format!(
+                errors.push(
+                    TaskError::new(
+                        ctx.loc(rule.name),
+                        format!(
+                            "`{}` must be between {} and {} characters long, not {n}",
+                            rule.name, rule.min, rule.max
+                        ),
+                    )
+                    .cdk(format!(
                         "{} must be between {} and {} characters long, got: {n}.",
                         rule.cdk, rule.min, rule.max
-                    ),
-                ));
+                    )),
+                );
             } else if !(rule.ok)(v) {
-                errors.push(TaskError::new(
-                    ctx.loc(rule.name),
-                    format!(
+                errors.push(
+                    TaskError::new(
+                        ctx.loc(rule.name),
+                        format!("`{}` must match `{}`, not `{v}`", rule.name, rule.pattern),
+                    )
+                    .cdk(format!(
                         "{} must match the pattern {}, got: {v}.",
                         rule.cdk, rule.pattern
-                    ),
-                ));
+                    )),
+                );
             }
         }
     }
@@ -357,13 +383,19 @@ fn check_job(ctx: &Ctx, errors: &mut Vec<TaskError>) {
         if let Some(TaskValue::Object(m)) = ctx.value(name)
             && (m.len() < min || m.len() > max)
         {
-            errors.push(TaskError::new(
-                ctx.loc(name),
-                format!(
+            errors.push(
+                TaskError::new(
+                    ctx.loc(name),
+                    format!(
+                        "`{name}` must have between {min} and {max} entries, not {}",
+                        m.len()
+                    ),
+                )
+                .cdk(format!(
                     "{cdk} must be between {min} and {max} items long, got: {}.",
                     m.len()
-                ),
-            ));
+                )),
+            );
         }
     }
     if let Some(TaskValue::Array(items)) = ctx.value("validation_data")

@@ -27,10 +27,7 @@ fn attr_map(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
     let TaskValue::Object(members) = value else {
         return Err(TaskError::new(
             loc,
-            format!(
-                "expected an object of attributes, found {}",
-                value.describe()
-            ),
+            format!("attributes must be an object, not {}", value.describe()),
         ));
     };
     let mut out = Map::new();
@@ -136,9 +133,13 @@ fn check_projection(ctx: &Ctx, errors: &mut Vec<TaskError>) {
                 errors.push(
                     TaskError::new(
                         ctx.loc("projection_expression"),
-                        "Expression must start with an attribute",
+                        format!(
+                            "each path of `projection_expression` must start with an attribute name, not `{}`",
+                            part.trim()
+                        ),
                     )
-                    .hint("write `attr[1].sub`, not `[1]`"),
+                    .hint("write `attr[1].sub`, not `[1]`")
+                    .cdk("Expression must start with an attribute"),
                 );
             }
         }

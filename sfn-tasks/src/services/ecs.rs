@@ -207,8 +207,9 @@ fn check(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     {
         errors.push(TaskError::new(
             ctx.loc("capacity_provider_strategy"),
-            format!("Capacity provider strategy must contain between 1 and 20 capacity providers, got {}", items.len()),
-        ));
+            format!("`capacity_provider_strategy` must have between 1 and 20 entries, not {}", items.len()),
+        )
+        .cdk(format!("Capacity provider strategy must contain between 1 and 20 capacity providers, got {}", items.len())));
     }
     let is_fargate = launch.as_deref() == Some("FARGATE");
     let is_ec2 = launch.as_deref() == Some("EC2");
@@ -221,7 +222,10 @@ fn check(ctx: &Ctx, errors: &mut Vec<TaskError>) {
         if ctx.has(name) && wrong {
             errors.push(TaskError::new(
                 ctx.loc(name),
-                format!("`{name}` only applies to the {only} launch type"),
+                format!(
+                    "`{name}` only applies to `launch_type: {}`",
+                    only.to_ascii_lowercase()
+                ),
             ));
         }
     }
@@ -229,24 +233,29 @@ fn check(ctx: &Ctx, errors: &mut Vec<TaskError>) {
         .text("task_definition_compatibility")
         .map(str::to_ascii_uppercase)
     {
+        let written = ctx
+            .text("task_definition_compatibility")
+            .unwrap_or_default();
         let ok_ec2 = matches!(compat.as_str(), "EC2" | "EC2_AND_FARGATE");
         let ok_fargate = matches!(compat.as_str(), "FARGATE" | "EC2_AND_FARGATE");
         if is_ec2 && !ok_ec2 {
             errors.push(
                 TaskError::new(
                     ctx.loc(launch_field),
-                    "Supplied TaskDefinition is not compatible with EC2",
+                    format!("`{launch_field}: ec2` cannot run a task definition with `task_definition_compatibility: {written}`"),
                 )
-                .hint("use `launch_type: fargate`, or a task definition compatible with EC2"),
+                .hint(format!("use `{launch_field}: fargate`, or a task definition compatible with EC2"))
+                .cdk("Supplied TaskDefinition is not compatible with EC2"),
             );
         }
         if is_fargate && !ok_fargate {
             errors.push(
                 TaskError::new(
                     ctx.loc(launch_field),
-                    "Supplied TaskDefinition is not compatible with Fargate",
+                    format!("`{launch_field}: fargate` cannot run a task definition with `task_definition_compatibility: {written}`"),
                 )
-                .hint("use `launch_type: ec2`, or a task definition compatible with Fargate"),
+                .hint(format!("use `{launch_field}: ec2`, or a task definition compatible with Fargate"))
+                .cdk("Supplied TaskDefinition is not compatible with Fargate"),
             );
         }
     }

@@ -143,8 +143,9 @@ fn classification(_: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError
     match value {
         TaskValue::Str(s) if s.is_empty() => Err(TaskError::new(
             loc,
-            "the classification is empty; the service needs a name such as \"spark-defaults\"",
-        )),
+            "`classification` must not be empty",
+        )
+        .hint("write a name such as \"spark-defaults\"")),
         TaskValue::Str(s) => Ok(Out::lit(Value::String(s.clone()))),
         TaskValue::Ident(w) => CLASSIFICATIONS
             .iter()
@@ -167,7 +168,7 @@ fn classification(_: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError
         other => Err(TaskError::new(
             loc,
             format!(
-                "a classification is a word ({}) or a string such as \"emrfs-site\", found {}",
+                "`classification` must be a word ({}) or a string such as \"emrfs-site\", not {}",
                 words(),
                 other.describe()
             ),
@@ -181,10 +182,14 @@ fn app_configs(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError>
             return Err(TaskError::new(
                 loc,
                 format!(
-                    "Application configuration array must have 100 or fewer entries. Received {}",
+                    "`application_config` must have at most 100 entries, not {}",
                     items.len()
                 ),
-            ));
+            )
+            .cdk(format!(
+                "Application configuration array must have 100 or fewer entries. Received {}",
+                items.len()
+            )));
         }
         for (iloc, item) in items {
             let props = member(item, "properties");
@@ -193,15 +198,17 @@ fn app_configs(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError>
             {
                 return Err(TaskError::new(
                     *iloc,
-                    format!(
-                        "Application configuration properties must have 100 or fewer entries. Received {}",
-                        m.len()
-                    ),
-                ));
+                    format!("`properties` must have at most 100 entries, not {}", m.len()),
+                )
+                .cdk(format!(
+                    "Application configuration properties must have 100 or fewer entries. Received {}",
+                    m.len()
+                )));
             }
             if props.is_none() && member(item, "nested_config").is_none() {
-                return Err(TaskError::new(*iloc, "Application configuration must have either properties or nested app configurations defined.")
-                    .hint("add `properties: { ... }` or `nested_config: [...]`"));
+                return Err(TaskError::new(*iloc, "an application configuration needs `properties` or `nested_config`")
+                    .hint("add `properties: { ... }` or `nested_config: [...]`")
+                    .cdk("Application configuration must have either properties or nested app configurations defined."));
             }
         }
     }
@@ -336,20 +343,26 @@ fn entry_point_arguments(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, 
         TaskValue::Array(items) if !(1..=10280).contains(&items.len()) => Err(TaskError::new(
             loc,
             format!(
-                "Entry point arguments must be a string array between 1 and 10280 in length. Received {}.",
+                "`entry_point_arguments` must have between 1 and 10280 items, not {}",
                 items.len()
             ),
-        )),
+        )
+        .cdk(format!(
+            "Entry point arguments must be a string array between 1 and 10280 in length. Received {}.",
+            items.len()
+        ))),
         TaskValue::Array(_) => rcx.render(&Kind::StrList, value, loc),
         v if v.is_expression() => rcx.render(&Kind::Str, v, loc),
         TaskValue::Str(_) => Err(TaskError::new(
             loc,
-            "Entry point arguments must be a string array or an encoded JSON path or JSONata expression, but received a non JSON path or JSONata expression string",
-        )),
+            "`entry_point_arguments` must be an array of strings or an expression, not a string",
+        )
+        .hint("write [\"...\"]")
+        .cdk("Entry point arguments must be a string array or an encoded JSON path or JSONata expression, but received a non JSON path or JSONata expression string")),
         other => Err(TaskError::new(
             loc,
             format!(
-                "Entry point arguments must be a string array or an encoded JSON path or JSONata expression but received {}.",
+                "`entry_point_arguments` must be an array of strings or an expression, not {}",
                 other.describe()
             ),
         )),
@@ -360,20 +373,36 @@ fn check_start(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     if let Some(e) = ctx.str("entry_point") {
         let n = e.chars().count();
         if !(1..=256).contains(&n) {
-            errors.push(TaskError::new(
-                ctx.loc("entry_point"),
-                format!(
+            errors.push(
+                TaskError::new(
+                    ctx.loc("entry_point"),
+                    format!("`entry_point` must be between 1 and 256 characters long, not {n}"),
+                )
+                .cdk(format!(
                     "Entry point must be between 1 and 256 characters in length. Received {n}."
-                ),
-            ));
+                )),
+            );
         }
     }
     if let Some(p) = ctx.str("spark_submit_parameters") {
         let n = p.chars().count();
         // CDK skips its check for an empty string; the service rejects it.
-        if !(1..=102_400).contains(&n) {
-            errors.push(TaskError::new(ctx.loc("spark_submit_parameters"), format!("Spark submit parameters must be between 1 and 102400 characters in length. Received {n}."))
-                .hint("remove the field instead of passing an empty string"));
+        if n == 0 {
+            errors.push(
+                TaskError::new(
+                    ctx.loc("spark_submit_parameters"),
+                    "`spark_submit_parameters` must be between 1 and 102400 characters long, not 0",
+                )
+                .hint("remove the field instead of passing an empty string"),
+            );
+        } else if n > 102_400 {
+            errors.push(
+                TaskError::new(
+                    ctx.loc("spark_submit_parameters"),
+                    format!("`spark_submit_parameters` must be between 1 and 102400 characters long, not {n}"),
+                )
+                .cdk(format!("Spark submit parameters must be between 1 and 102400 characters in length. Received {n}.")),
+            );
         }
     }
 }

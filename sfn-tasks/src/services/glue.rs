@@ -107,7 +107,8 @@ fn check_worker(ctx: &Ctx, errors: &mut Vec<TaskError>) {
                     loc,
                     "`worker_configuration` takes `worker_type` or `worker_type_v2`, not both",
                 )
-                .hint("keep one of `worker_type` / `worker_type_v2`"),
+                .hint("keep one of `worker_type` / `worker_type_v2`")
+                .cdk("You cannot set both 'workerType' and 'workerTypeV2' properties in 'workerConfiguration'."),
             ),
             (None, None) => errors.push(
                 TaskError::new(

@@ -61,10 +61,11 @@ fn check(ctx: &Ctx, errors: &mut Vec<TaskError>) {
         if let Some(name) = conflicting.iter().find(|n| ctx.has(n)) {
             errors.push(
                 TaskError::new(
-                    ctx.loc(name),
-                    format!("`{name}` cannot be used with `payload_response_only: true` (CDK: The 'payloadResponseOnly' property cannot be used if 'integrationPattern', 'invocationType', 'clientContext', or 'qualifier' are specified.)"),
+                    ctx.key_loc(name),
+                    format!("`{name}` cannot be used with `payload_response_only: true`"),
                 )
-                .hint("remove it, or drop `payload_response_only` to use the lambda:invoke integration"),
+                .hint("remove it, or drop `payload_response_only` to use the lambda:invoke integration")
+                .cdk("The 'payloadResponseOnly' property cannot be used if 'integrationPattern', 'invocationType', 'clientContext', or 'qualifier' are specified."),
             );
         }
     }

@@ -91,7 +91,8 @@ fn check(ctx: &Ctx, errors: &mut Vec<TaskError>) {
                 ctx.loc("topic"),
                 "a FIFO topic (`.fifo`) without content-based deduplication needs `message_deduplication_id`",
             )
-            .hint("add `message_deduplication_id: ...`, or `content_based_deduplication: true` if the topic has it"),
+            .hint("add `message_deduplication_id: ...`, or `content_based_deduplication: true` if the topic has it")
+            .cdk("'messageDeduplicationId' is required for FIFO topics with 'contentBasedDeduplication' disabled"),
         ),
         Some(d) if d.chars().count() > 128 => errors.push(TaskError::new(
             ctx.loc("message_deduplication_id"),
@@ -107,6 +108,24 @@ const DATA_TYPES: &[(&str, &str)] = &[
     ("number", "Number"),
     ("binary", "Binary"),
 ];
+
+/// The DSL's word for an ASL data type (`String.Array` is `string_array`).
+fn dsl_data_type(asl: &str) -> &str {
+    DATA_TYPES
+        .iter()
+        .find(|(_, a)| *a == asl)
+        .map_or(asl, |(dsl, _)| dsl)
+}
+
+/// What a literal `value` of an ASL data type is written as.
+fn expected_value(asl: &str) -> &'static str {
+    match asl {
+        "String.Array" => "an array",
+        "Number" => "a number",
+        "String" => "a string or a boolean",
+        _ => "a string",
+    }
+}
 
 /// `{ name: value }` or `{ name: { value: .., data_type: .. } }`, encoded as SNS message
 /// attributes with the data type inferred like CDK does.
@@ -153,7 +172,11 @@ fn attribute(rcx: &Rcx, v: &TaskValue, loc: Loc) -> Result<Map<String, Value>, T
     let mismatch = |dt: &str, what: &str| {
         Err(TaskError::new(
             dt_loc,
-            format!("Requested SNS message attribute type was {dt} but the value is {what}"),
+            format!(
+                "with `data_type: {}` the attribute's `value` must be {}, not {what}",
+                dsl_data_type(dt),
+                expected_value(dt)
+            ),
         ))
     };
     if value.is_expression() {
@@ -179,10 +202,15 @@ fn attribute(rcx: &Rcx, v: &TaskValue, loc: Loc) -> Result<Map<String, Value>, T
                     TaskValue::Bool(b) => Value::Bool(*b),
                     TaskValue::Null => Value::Null,
                     other => {
-                        return Err(TaskError::new(
+                        let error = TaskError::new(
                             *iloc,
-                            format!("String.Array values must be one of string, boolean, number or null, found {}", other.describe()),
-                        ));
+                            format!("the items of a `string_array` attribute must be strings, numbers, booleans or null, not {}", other.describe()),
+                        );
+                        // CDK words it after JavaScript's `typeof`, which is "object" for both.
+                        return Err(match other {
+                            TaskValue::Object(_) | TaskValue::Array(_) => error.cdk("Requested SNS message attribute type was object but Array values must be one of string,boolean,number"),
+                            _ => error,
+                        });
                     }
                 });
             }

@@ -35,9 +35,14 @@ fn check_start(ctx: &Ctx, errors: &mut Vec<TaskError>) {
         errors.push(
             TaskError::new(
                 ctx.loc("input"),
-                "Could not enable `associateWithParent` because `input` is taken directly from a JSON path. Use `sfn.TaskInput.fromObject` instead.",
+                format!(
+                    "with `associate_with_parent: true`, `input` must be an object, not {}",
+                    input.describe()
+                ),
             )
-            .hint("write `input` as an object literal { ... }"),
+            // The parent's execution id is added as a key of the input object.
+            .hint("write `input` as an object literal { ... }")
+            .cdk("Could not enable `associateWithParent` because `input` is taken directly from a JSON path. Use `sfn.TaskInput.fromObject` instead."),
         );
     }
 }

@@ -4,6 +4,7 @@
 
 mod attrs;
 mod case;
+mod resource;
 mod template;
 
 use proc_macro2::{Span, TokenStream};
@@ -194,11 +195,17 @@ fn task(input: &DeriveInput) -> syn::Result<TokenStream> {
                     String::new()
                 }
             };
-            [
+            let resources = [
                 one("request_response", ""),
                 one("run_job", &sync),
                 one("wait_for_task_token", ".waitForTaskToken"),
-            ]
+            ];
+            if base.starts_with("arn:")
+                && let Some(message) = resource::problem(&resources)
+            {
+                errors.push(syn::Error::new(lit.span(), message));
+            }
+            resources
         }
         None => {
             errors.push(syn::Error::new(

@@ -20,26 +20,34 @@ pub(crate) fn check_create(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     if let Some(l) = label
         && version.is_none()
     {
-        errors.push(TaskError::new(
-            ctx.loc("release_label"),
-            format!("The release label must be in the format 'emr-x.x.x' but got {l}"),
-        ));
+        errors.push(
+            TaskError::new(
+                ctx.loc("release_label"),
+                format!("`release_label` must be written `emr-x.y.z`, not `{l}`"),
+            )
+            .cdk(format!(
+                "The release label must be in the format 'emr-x.x.x' but got {l}"
+            )),
+        );
     }
     if let Some(n) = ctx.num("step_concurrency_level") {
         if !(1.0..=256.0).contains(&n) {
             errors.push(
                 TaskError::new(
                     ctx.loc("step_concurrency_level"),
-                    format!("Step concurrency level must be in range [1, 256], but got {n}."),
+                    format!("`step_concurrency_level` must be between 1 and 256, not {n}"),
                 )
-                .hint("use a value from 1 to 256"),
+                .cdk(format!(
+                    "Step concurrency level must be in range [1, 256], but got {n}."
+                )),
             );
         } else if n != 1.0
             && let (Some(l), Some(v)) = (label, version)
             && v < (5, 28, 0)
         {
-            errors.push(TaskError::new(ctx.loc("step_concurrency_level"), format!("Step concurrency is only supported in EMR release version 5.28.0 and above but got {l}."))
-                .hint("use release_label emr-5.28.0 or later, or step_concurrency_level: 1"));
+            errors.push(TaskError::new(ctx.loc("step_concurrency_level"), format!("`step_concurrency_level` other than 1 needs EMR release 5.28.0 or later, not `{l}`"))
+                .hint("use `release_label: \"emr-5.28.0\"` or later, or `step_concurrency_level: 1`")
+                .cdk(format!("Step concurrency is only supported in EMR release version 5.28.0 and above but got {l}.")));
         }
     }
     if let Some(s) = ctx.secs("auto_termination_policy_idle_timeout")
@@ -85,16 +93,26 @@ pub(crate) fn check_create(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     if has_fleets && ctx.has("auto_scaling_role") {
         errors.push(
             TaskError::new(
-                ctx.loc("auto_scaling_role"),
-                "Auto Scaling roles can not be specified with instance fleets.",
+                ctx.key_loc("auto_scaling_role"),
+                "`auto_scaling_role` cannot be used with `instance_fleets`",
             )
-            .hint("remove `auto_scaling_role` (fleets scale with managed scaling)"),
+            .hint("remove `auto_scaling_role` (fleets scale with managed scaling)")
+            .cdk("Auto Scaling roles can not be specified with instance fleets."),
         );
     }
     if let Some((TaskValue::Array(items), _)) = fleets {
         for (floc, fleet) in items {
             check_fleet(fleet, *floc, errors);
         }
+    }
+}
+
+/// A duration in the DSL's unit: whole minutes as `Nmin`, anything else as `Ns`.
+fn as_written(secs: u64) -> String {
+    if secs.is_multiple_of(60) {
+        format!("{}min", secs / 60)
+    } else {
+        format!("{secs}s")
     }
 }
 
@@ -115,7 +133,8 @@ fn check_fleet(fleet: &TaskValue, floc: Loc, errors: &mut Vec<TaskError>) {
                 floc,
                 "`target_spot_capacity` or `target_on_demand_capacity` must be greater than 0",
             )
-            .hint("add `target_on_demand_capacity: 1` or `target_spot_capacity: 1`"),
+            .hint("add `target_on_demand_capacity: 1` or `target_spot_capacity: 1`")
+            .cdk("At least one of targetSpotCapacity and targetOnDemandCapacity should be greater than 0"),
         );
     }
     let master = matches!(member(fleet, "instance_fleet_type"), Some((TaskValue::Ident(t) | TaskValue::Str(t), _)) if t.eq_ignore_ascii_case("master"));
@@ -123,17 +142,26 @@ fn check_fleet(fleet: &TaskValue, floc: Loc, errors: &mut Vec<TaskError>) {
         if on_demand.is_some() && spot.is_some() {
             errors.push(TaskError::new(floc, "a master instance fleet takes `target_spot_capacity` or `target_on_demand_capacity`, not both"));
         }
-        for (cap, cdk) in [
-            (spot, "target_spot_capacity"),
-            (on_demand, "target_on_demand_capacity"),
+        for (cap, name, cdk) in [
+            (spot, "target_spot_capacity", "targetSpotCapacity"),
+            (
+                on_demand,
+                "target_on_demand_capacity",
+                "targetOnDemandCapacity",
+            ),
         ] {
             if let Some((n, loc)) = cap
                 && n != 1.0
             {
-                errors.push(TaskError::new(
-                    loc,
-                    format!("in a master instance fleet `{cdk}` must be 1, not {n}"),
-                ));
+                errors.push(
+                    TaskError::new(
+                        loc,
+                        format!("in a master instance fleet `{name}` must be 1, not {n}"),
+                    )
+                    .cdk(format!(
+                        "For a master instance fleet, {cdk} cannot be a number other than 1, got {n}"
+                    )),
+                );
             }
         }
     }
@@ -150,24 +178,34 @@ fn check_fleet(fleet: &TaskValue, floc: Loc, errors: &mut Vec<TaskError>) {
         if let Some((_, first)) = with_priority.first()
             && !prioritized
         {
-            errors.push(TaskError::new(*first, "Priority values are set on instance type configs, but allocation strategy is 'lowest-price'. Priority values only take effect with OnDemandAllocationStrategy.PRIORITIZED."));
+            errors.push(TaskError::new(*first, "`priority` only takes effect with `allocation_strategy: prioritized`")
+                .hint("add `on_demand_specification: { allocation_strategy: prioritized }` to `launch_specifications`, or remove `priority`")
+                .cdk("Priority values are set on instance type configs, but allocation strategy is 'lowest-price'. Priority values only take effect with OnDemandAllocationStrategy.PRIORITIZED."));
         }
         if prioritized && !configs.is_empty() && with_priority.is_empty() {
-            errors.push(TaskError::new(cloc, "OnDemandAllocationStrategy.PRIORITIZED requires at least one instance type config to have a priority value set. See https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-instance-fleet.html"));
+            errors.push(TaskError::new(cloc, "`allocation_strategy: prioritized` needs a `priority` in at least one of `instance_type_configs`")
+                .hint("add `priority: 0` to the config to try first (see https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-instance-fleet.html)")
+                .cdk("OnDemandAllocationStrategy.PRIORITIZED requires at least one instance type config to have a priority value set. See https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-instance-fleet.html"));
         }
         for (n, loc) in &with_priority {
             if prioritized && *n < 0.0 {
-                errors.push(TaskError::new(*loc, format!("priority must be a non-negative number, got {n}. Priority values start at 0 (highest priority) and are used with OnDemandAllocationStrategy.PRIORITIZED.")));
+                errors.push(TaskError::new(*loc, format!("`priority` must be at least 0, not {n}"))
+                    .hint("0 is the highest priority")
+                    .cdk(format!("priority must be a non-negative number, got {n}. Priority values start at 0 (highest priority) and are used with OnDemandAllocationStrategy.PRIORITIZED.")));
             }
         }
-        for (iloc, c) in configs {
+        for (_, c) in configs {
             if member(c, "bid_price").is_some()
-                && member(c, "bid_price_as_percentage_of_on_demand_price").is_some()
+                && let Some((_, kloc)) = member(c, "bid_price_as_percentage_of_on_demand_price")
             {
-                errors.push(TaskError::new(
-                    *iloc,
-                    "Cannot specify both bidPrice and bidPriceAsPercentageOfOnDemandPrice",
-                ));
+                errors.push(
+                    TaskError::new(
+                        kloc,
+                        "an instance type config takes `bid_price` or `bid_price_as_percentage_of_on_demand_price`, not both",
+                    )
+                    .hint("remove one of them")
+                    .cdk("Cannot specify both bidPrice and bidPriceAsPercentageOfOnDemandPrice"),
+                );
             }
         }
     }
@@ -184,17 +222,30 @@ fn check_fleet(fleet: &TaskValue, floc: Loc, errors: &mut Vec<TaskError>) {
             (Some((TaskValue::DurationSecs(s), tloc)), None) => {
                 let m = s / 60;
                 if !(5..=1440).contains(&m) {
-                    errors.push(TaskError::new(
-                        tloc,
-                        format!("timeout must be between 5 and 1440 minutes, got {m} minutes."),
-                    ));
+                    errors.push(
+                        TaskError::new(
+                            tloc,
+                            format!(
+                                "`timeout` must be between `5min` and `1440min`, not `{}`",
+                                as_written(*s)
+                            ),
+                        )
+                        .cdk(format!(
+                            "timeout must be between 5 and 1440 minutes, got {m} minutes."
+                        )),
+                    );
                 }
             }
             (None, Some((m, tloc))) if !(5.0..=1440.0).contains(&m) => {
-                errors.push(TaskError::new(
-                    tloc,
-                    format!("timeout must be between 5 and 1440 minutes, got {m} minutes."),
-                ));
+                errors.push(
+                    TaskError::new(
+                        tloc,
+                        format!("`timeout_duration_minutes` must be between 5 and 1440, not {m}"),
+                    )
+                    .cdk(format!(
+                        "timeout must be between 5 and 1440 minutes, got {m} minutes."
+                    )),
+                );
             }
             _ => {}
         }

@@ -55,16 +55,16 @@ fn entries<'a>(ctx: &Ctx<'a>) -> Vec<&'a TaskValue> {
 fn check_entries(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     if let Some(TaskValue::Array(items)) = ctx.value("entries") {
         if items.is_empty() {
-            errors.push(TaskError::new(
-                ctx.loc("entries"),
-                "Value for property `entries` must be a non-empty array.",
-            ));
+            errors.push(
+                TaskError::new(ctx.loc("entries"), "`entries` must not be empty")
+                    .cdk("Value for property `entries` must be a non-empty array."),
+            );
         }
         if items.len() > 10 {
             // CDK documents the limit but does not check it; PutEvents rejects more.
             errors.push(TaskError::new(
                 ctx.loc("entries"),
-                format!("PutEvents takes at most 10 entries, got {}", items.len()),
+                format!("`entries` must have at most 10 items, not {}", items.len()),
             ));
         }
         for (_, e) in items {
@@ -72,8 +72,12 @@ fn check_entries(ctx: &Ctx, errors: &mut Vec<TaskError>) {
                 && src.starts_with("aws.")
             {
                 errors.push(
-                    TaskError::new(loc, "Event source cannot start with \"aws.\"")
-                        .hint("use your own source name, e.g. \"com.example.orders\""),
+                    TaskError::new(
+                        loc,
+                        "`source` cannot start with `aws.` (it is for AWS's own events)",
+                    )
+                    .hint("use your own source name, e.g. \"com.example.orders\"")
+                    .cdk("Event source cannot start with \"aws.\""),
                 );
             }
         }

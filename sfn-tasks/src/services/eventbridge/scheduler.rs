@@ -14,8 +14,11 @@ fn flexible_window(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskEr
         )),
         _ => Err(TaskError::new(
             loc,
-            "FlexibleTimeWindow must be between 1 and 1440 minutes",
-        )),
+            format!(
+                "`flexible_time_window` must be between `1min` and `1440min`, not `{minutes}min`"
+            ),
+        )
+        .cdk("FlexibleTimeWindow must be between 1 and 1440 minutes")),
     }
 }
 
@@ -25,8 +28,12 @@ fn schedule(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
     match value {
         TaskValue::DurationSecs(s) => {
             if *s < 60 || s % 60 != 0 {
-                return Err(TaskError::new(loc, "Duration cannot be less than 1 minute")
-                    .hint("a rate is a whole number of minutes, hours or days"));
+                return Err(TaskError::new(
+                    loc,
+                    format!("a schedule rate must be at least `1min`, not `{s}s`"),
+                )
+                .hint("a rate is a whole number of minutes, hours or days")
+                .cdk("Duration cannot be less than 1 minute"));
             }
             let (n, unit) = if s % 86_400 == 0 {
                 (s / 86_400, "day")
@@ -49,7 +56,7 @@ fn schedule(rcx: &Rcx, value: &TaskValue, loc: Loc) -> Result<Out, TaskError> {
                     return Err(TaskError::new(
                         loc,
                         format!(
-                            "a cron expression has 6 fields (minutes hours day-of-month month day-of-week year), got {}",
+                            "a cron expression must have 6 fields (minutes hours day-of-month month day-of-week year), not {}",
                             parts.len()
                         ),
                     ));
@@ -164,25 +171,30 @@ pub static CREATE_SCHEDULE: TaskSpec = TaskSpec {
 };
 
 fn check_schedule(ctx: &Ctx, errors: &mut Vec<TaskError>) {
-    let mut text = |name: &str, ok: &dyn Fn(&str) -> Option<String>| {
+    // Each check gives our message and CDK's.
+    let mut text = |name: &str, ok: &dyn Fn(&str) -> Option<(String, String)>| {
         if let Some(v) = ctx.str(name)
-            && let Some(msg) = ok(v)
+            && let Some((message, cdk)) = ok(v)
         {
-            errors.push(TaskError::new(ctx.loc(name), msg));
+            errors.push(TaskError::new(ctx.loc(name), message).cdk(cdk));
         }
     };
     text("client_token", &|v| {
         let n = v.chars().count();
         if !(1..=64).contains(&n) {
-            Some(format!(
-                "ClientToken must be between 1 and 64 characters long. Got: {n}"
+            Some((
+                format!("`client_token` must be between 1 and 64 characters long, not {n}"),
+                format!("ClientToken must be between 1 and 64 characters long. Got: {n}"),
             ))
         } else if !v
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         {
-            Some(format!(
-                "ClientToken must consist of alphanumeric characters, dashes, and underscores only, Got: {v}"
+            Some((
+                format!("`client_token` must be letters, digits, `-` and `_`, not `{v}`"),
+                format!(
+                    "ClientToken must consist of alphanumeric characters, dashes, and underscores only, Got: {v}"
+                ),
             ))
         } else {
             None
@@ -190,20 +202,29 @@ fn check_schedule(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     });
     text("description", &|v| {
         let n = v.chars().count();
-        (n > 512).then(|| format!("Description must be less than 512 characters long. Got: {n}"))
+        (n > 512).then(|| {
+            (
+                format!("`description` must be at most 512 characters long, not {n}"),
+                format!("Description must be less than 512 characters long. Got: {n}"),
+            )
+        })
     });
     text("group_name", &|v| {
         let n = v.chars().count();
         if !(1..=64).contains(&n) {
-            Some(format!(
-                "GroupName must be between 1 and 64 characters long. Got: {n}"
+            Some((
+                format!("`group_name` must be between 1 and 64 characters long, not {n}"),
+                format!("GroupName must be between 1 and 64 characters long. Got: {n}"),
             ))
         } else if !v
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
         {
-            Some(format!(
-                "GroupName must consist of alphanumeric characters, dashes, underscores, and periods only, Got: {v}"
+            Some((
+                format!("`group_name` must be letters, digits, `-`, `_` and `.`, not `{v}`"),
+                format!(
+                    "GroupName must consist of alphanumeric characters, dashes, underscores, and periods only, Got: {v}"
+                ),
             ))
         } else {
             None
@@ -211,8 +232,12 @@ fn check_schedule(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     });
     text("timezone", &|v| {
         let n = v.chars().count();
-        (!(1..=50).contains(&n))
-            .then(|| format!("Timezone must be between 1 and 50 characters long. Got: {n}"))
+        (!(1..=50).contains(&n)).then(|| {
+            (
+                format!("`timezone` must be between 1 and 50 characters long, not {n}"),
+                format!("Timezone must be between 1 and 50 characters long. Got: {n}"),
+            )
+        })
     });
     if let (Some(start), Some(end)) = (ctx.str("start_date"), ctx.str("end_date"))
         && start >= end
@@ -226,19 +251,24 @@ fn check_schedule(ctx: &Ctx, errors: &mut Vec<TaskError>) {
         if let Some((TaskValue::Str(i), loc)) = member(target, "input")
             && i.is_empty()
         {
-            errors.push(TaskError::new(
-                loc,
-                "Input must be at least 1 character long.",
-            ));
+            errors.push(
+                TaskError::new(loc, "`input` must not be empty")
+                    .cdk("Input must be at least 1 character long."),
+            );
         }
         if let Some((policy, _)) = member(target, "retry_policy")
             && let Some((TaskValue::DurationSecs(s), loc)) = member(policy, "maximum_event_age")
             && !(60..=86_400).contains(s)
         {
-            errors.push(TaskError::new(
-                loc,
-                "MaximumEventAgeInSeconds must be between 60 and 86400 seconds",
-            ));
+            errors.push(
+                TaskError::new(
+                    loc,
+                    format!(
+                        "`maximum_event_age` must be between `60s` and `86400s` (1 day), not `{s}s`"
+                    ),
+                )
+                .cdk("MaximumEventAgeInSeconds must be between 60 and 86400 seconds"),
+            );
         }
     }
 }

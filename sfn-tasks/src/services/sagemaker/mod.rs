@@ -159,24 +159,41 @@ pub static CREATE_ENDPOINT_CONFIG: TaskSpec = TaskSpec {
     check: Some(|ctx, errors| {
         if let Some(TaskValue::Array(items)) = ctx.value("production_variants") {
             if !(1..=10).contains(&items.len()) {
-                errors.push(TaskError::new(
-                    ctx.loc("production_variants"),
-                    "Must specify from 1 to 10 production variants per endpoint configuration",
-                ));
+                errors.push(
+                    TaskError::new(
+                        ctx.loc("production_variants"),
+                        format!(
+                            "`production_variants` must have between 1 and 10 entries, not {}",
+                            items.len()
+                        ),
+                    )
+                    .cdk(
+                        "Must specify from 1 to 10 production variants per endpoint configuration",
+                    ),
+                );
             }
             for (iloc, v) in items {
                 if let Some((TaskValue::Number(n), _)) = member(v, "initial_instance_count")
                     && n.as_f64().is_some_and(|f| f < 1.0)
                 {
-                    errors.push(TaskError::new(*iloc, "Must define at least one instance"));
+                    errors.push(
+                        TaskError::new(
+                            *iloc,
+                            format!("`initial_instance_count` must be at least 1, not {n}"),
+                        )
+                        .cdk("Must define at least one instance"),
+                    );
                 }
                 if let Some((TaskValue::Number(n), _)) = member(v, "initial_variant_weight")
                     && n.as_f64().is_some_and(|f| f <= 0.0)
                 {
-                    errors.push(TaskError::new(
-                        *iloc,
-                        "InitialVariantWeight has minimum value of 0",
-                    ));
+                    errors.push(
+                        TaskError::new(
+                            *iloc,
+                            format!("`initial_variant_weight` must be greater than 0, not {n}"),
+                        )
+                        .cdk("InitialVariantWeight has minimum value of 0"),
+                    );
                 }
             }
         }

@@ -211,28 +211,41 @@ fn check_training(ctx: &Ctx, errors: &mut Vec<TaskError>) {
     let image = member(spec, "training_image");
     match (name, image) {
         (None, None) => errors.push(
-            TaskError::new(ctx.loc("algorithm_specification"), "Must define either an algorithm name or training image URI in the algorithm specification")
-                .hint("add `algorithm_name: \"...\"` or `training_image: \"...\"`"),
+            TaskError::new(ctx.loc("algorithm_specification"), "`algorithm_specification` needs `algorithm_name` or `training_image`")
+                .hint("add `algorithm_name: \"...\"` or `training_image: \"...\"`")
+                .cdk("Must define either an algorithm name or training image URI in the algorithm specification"),
         ),
-        (Some(_), Some((_, loc))) => errors.push(TaskError::new(loc, "Cannot define both an algorithm name and training image URI in the algorithm specification")),
+        (Some(_), Some((_, loc))) => errors.push(
+            TaskError::new(loc, "`algorithm_specification` takes `algorithm_name` or `training_image`, not both")
+                .hint("remove one of them")
+                .cdk("Cannot define both an algorithm name and training image URI in the algorithm specification"),
+        ),
         _ => {}
     }
     if let Some((TaskValue::Str(n), loc)) = name {
         let len = n.chars().count();
         if !(1..=170).contains(&len) {
-            errors.push(TaskError::new(
-                loc,
-                format!("Algorithm name length must be between 1 and 170, but got {len}"),
-            ));
-        } else if !algorithm_name_ok(n) {
             errors.push(
                 TaskError::new(
                     loc,
                     format!(
-                        "Expected algorithm name to match pattern {ALGORITHM_PATTERN}, but got {n}"
+                        "`algorithm_name` must be between 1 and 170 characters long, not {len}"
                     ),
                 )
-                .hint("letters, digits and dashes, at most 63, not ending with a dash"),
+                .cdk(format!(
+                    "Algorithm name length must be between 1 and 170, but got {len}"
+                )),
+            );
+        } else if !algorithm_name_ok(n) {
+            errors.push(
+                TaskError::new(
+                    loc,
+                    format!("`algorithm_name` must be a name or an algorithm ARN, not `{n}`"),
+                )
+                .hint("a name is letters, digits and dashes, at most 63, not ending with a dash")
+                .cdk(format!(
+                    "Expected algorithm name to match pattern {ALGORITHM_PATTERN}, but got {n}"
+                )),
             );
         }
     }
