@@ -101,7 +101,9 @@ impl<'e> Run<'e> {
             exec,
             now_ms: exec.start_ms,
             rng: Rng::new(exec.seed),
-            history: History::new(exec.record_history).observed(exec.control.clone()),
+            history: History::new(exec.record_history)
+                .with_capacity(exec.events_hint.load(std::sync::atomic::Ordering::Relaxed))
+                .observed(exec.control.clone()),
             visited: Vec::new(),
             mock_counters: HashMap::new(),
             context: context::initial(&names, input, exec.start_ms),

@@ -88,6 +88,9 @@ pub struct Executor {
     pub(crate) token_wait: Option<Duration>,
     pub(crate) kind: WorkflowKind,
     pub(crate) control: Option<Control>,
+    /// How many events the last run recorded: the next run's history starts with that
+    /// capacity instead of growing (and copying) its way there.
+    pub(crate) events_hint: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 /// How an execution ended.
@@ -230,6 +233,7 @@ impl Executor {
             seed: 0,
             start_ms: clock::DEFAULT_START_MS,
             record_history: true,
+            events_hint: Arc::default(),
             machine_name: "StateMachine".into(),
             execution_name: "local-execution".into(),
             token_wait: None,
@@ -438,6 +442,10 @@ impl Executor {
     /// Runs one execution.
     pub fn run(&self, input: Value) -> Execution {
         let execution = engine::Run::execute(self, input);
+        self.events_hint.store(
+            execution.history.len(),
+            std::sync::atomic::Ordering::Relaxed,
+        );
         crate::view::failed::write_if_asked(&execution);
         execution
     }
