@@ -7,9 +7,9 @@ use crate::asl::{
     States,
 };
 
-/// Compiles a whole machine.
-pub(crate) fn compile(machine: &StateMachine) -> Compiled {
-    let mut compiled = Compiled::default();
+/// Compiles a whole machine of `count` states.
+pub(crate) fn compile(machine: &StateMachine, count: usize) -> Compiled {
+    let mut compiled = Compiled::with_capacity(count);
     states(&mut compiled, &machine.states, machine.query_language());
     compiled
 }

@@ -50,7 +50,7 @@ mod states;
 mod template;
 mod test_state;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -74,7 +74,6 @@ pub use test_state::{InspectionData, TestState, TestStateResult, TestStatus};
 pub struct Executor {
     pub(crate) machine: Arc<StateMachine>,
     pub(crate) compiled: Arc<paths::Compiled>,
-    pub(crate) state_names: Arc<HashSet<String>>,
     /// The state names as JSON strings, for the history.
     pub(crate) name_values: Arc<names_table::NameValues>,
     pub(crate) state_handlers: HashMap<String, Handler>,
@@ -215,17 +214,23 @@ impl Execution {
 
 impl Executor {
     /// An executor for a state machine: every path, intrinsic and JSONata expression is
-    /// parsed here, once.
+    /// parsed here, once. The executor keeps a copy of `machine`; see
+    /// [`Executor::from_machine`] to hand it over instead.
     pub fn new(machine: &StateMachine) -> Executor {
-        let machine = Arc::new(machine.clone());
-        let name_values = Arc::new(names_table::NameValues::of(&machine.states));
-        let compiled = Arc::new(compile::compile(&machine));
-        let mut names = HashSet::new();
-        collect_names(&machine.states, &mut names);
+        Executor::from_machine(machine.clone())
+    }
+
+    /// [`Executor::new`] for a machine given by value or as an `Arc`: kept as it is, not
+    /// copied (a copy of a large definition costs more than the rest of the set-up).
+    pub fn from_machine(machine: impl Into<Arc<StateMachine>>) -> Executor {
+        let machine = machine.into();
+        // One walk to count the states sizes the tables once instead of regrowing them.
+        let count = count_states(&machine.states);
+        let name_values = Arc::new(names_table::NameValues::of(&machine.states, count));
+        let compiled = Arc::new(compile::compile(&machine, count));
         Executor {
             machine,
             compiled,
-            state_names: Arc::new(names),
             name_values,
             state_handlers: HashMap::new(),
             resource_handlers: HashMap::new(),
@@ -245,7 +250,7 @@ impl Executor {
     /// An executor for an ASL document given as JSON text.
     pub fn from_json(text: &str) -> Result<Executor, ExecError> {
         StateMachine::from_json(text)
-            .map(|machine| Executor::new(&machine))
+            .map(Executor::from_machine)
             .map_err(|e| ExecError::new("", format!("not a state machine definition: {e}")))
     }
 
@@ -277,7 +282,7 @@ impl Executor {
                 "",
                 format!(
                     "no state named `{name}`{}",
-                    did_you_mean(name, &self.state_names)
+                    did_you_mean(name, &self.machine.states)
                 ),
             )),
         }
@@ -362,7 +367,7 @@ impl Executor {
                         pointer,
                         format!(
                             "the state machine has no state `{state}`{}",
-                            did_you_mean(state, &self.state_names)
+                            did_you_mean(state, &self.machine.states)
                         ),
                     ));
                 }
@@ -473,9 +478,22 @@ pub(crate) fn find_state<'a>(states: &'a States, name: &str) -> Option<&'a State
     })
 }
 
-fn collect_names(states: &States, names: &mut HashSet<String>) {
+/// How many states `states` holds, nested ones included.
+fn count_states(states: &States) -> usize {
+    states.len()
+        + states
+            .values()
+            .map(|state| match state {
+                State::Parallel(p) => p.branches.iter().map(|b| count_states(&b.states)).sum(),
+                State::Map(m) => m.processor().map_or(0, |p| count_states(&p.states)),
+                _ => 0,
+            })
+            .sum::<usize>()
+}
+
+fn collect_names<'a>(states: &'a States, names: &mut Vec<&'a str>) {
     for (name, state) in states {
-        names.insert(name.clone());
+        names.push(name);
         match state {
             State::Parallel(p) => p
                 .branches
@@ -491,9 +509,13 @@ fn collect_names(states: &States, names: &mut HashSet<String>) {
     }
 }
 
-fn did_you_mean(name: &str, names: &HashSet<String>) -> String {
+/// A hint naming the closest state name. Only an error needs it, so the names are
+/// gathered here rather than kept by every executor.
+fn did_you_mean(name: &str, states: &States) -> String {
+    let mut names = Vec::new();
+    collect_names(states, &mut names);
     let lower = name.to_lowercase();
-    let mut best: Option<(usize, &String)> = None;
+    let mut best: Option<(usize, &str)> = None;
     for candidate in names {
         let d = edit_distance(&lower, &candidate.to_lowercase());
         if d <= 2.max(name.len() / 3)
@@ -534,5 +556,52 @@ pub(crate) fn hash_hex(data: &str, algorithm: &str) -> Result<String, String> {
         Ok(Value::String(digest)) => Ok(digest),
         Ok(other) => Err(format!("unexpected digest {other}")),
         Err(e) => Err(e.cause),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn machine() -> StateMachine {
+        StateMachine::from_value(json!({"StartAt": "M", "States": {"M": {
+            "Type": "Map", "End": true,
+            "ItemProcessor": {"StartAt": "Inner", "States": {
+                "Inner": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "End": true}}}
+        }}}))
+        .unwrap()
+    }
+
+    #[test]
+    fn a_shared_machine_is_kept_not_copied() {
+        let shared = Arc::new(machine());
+        let executor = Executor::from_machine(Arc::clone(&shared));
+        assert!(Arc::ptr_eq(&executor.machine, &shared));
+        let execution = executor
+            .on_state("Inner", |input, _| Ok(input.clone()))
+            .unwrap()
+            .run(json!([1, 2]));
+        assert_eq!(
+            execution.output,
+            Some(json!([1, 2])),
+            "{:?}",
+            execution.error
+        );
+        assert!(Arc::ptr_eq(&execution.machine, &shared));
+        // A borrowed machine is copied: the executor outlives the borrow.
+        let borrowed = machine();
+        let copy = Executor::new(&borrowed);
+        assert_eq!(*copy.machine, borrowed);
+        assert!(!std::ptr::eq(&*copy.machine, &borrowed));
+    }
+
+    #[test]
+    fn the_hint_for_an_unknown_state_looks_into_nested_scopes() {
+        let err = Executor::from_machine(machine())
+            .on_state("inne", |input, _| Ok(input.clone()))
+            .err()
+            .unwrap();
+        assert!(err.message.contains("did you mean `Inner`?"), "{err}");
     }
 }

@@ -1,9 +1,10 @@
-//! Each state's name as a JSON string, made once per executor and shared by every history
-//! event that names the state (two per visit, more in a Map).
+//! Each state's name as a JSON string, made once per executor (on the state's first
+//! event) and shared by every history event that names the state (two per visit, more in
+//! a Map).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde_json::Value;
 
@@ -12,24 +13,28 @@ use crate::asl::{State, States};
 
 /// The names of a definition's states (nested ones included), by the address of the name
 /// in the definition: the executor keeps the definition alive, so the address identifies
-/// the name, and looking it up hashes one word instead of the text.
+/// the name, and looking it up hashes one word instead of the text. Each value is made
+/// when first asked for: building the executor allocates nothing per state, and a state
+/// that never runs (or a run without history) never pays for its name.
 #[derive(Debug, Default)]
 pub(crate) struct NameValues {
-    by_address: HashMap<(usize, usize), Payload, BuildHasherDefault<AddressHasher>>,
+    by_address: HashMap<(usize, usize), OnceLock<Payload>, BuildHasherDefault<AddressHasher>>,
 }
 
 impl NameValues {
-    /// The table for the states of `states` and everything nested in them.
-    pub(crate) fn of(states: &States) -> NameValues {
-        let mut table = NameValues::default();
+    /// The table for the states of `states` and everything nested in them (`count` of
+    /// them).
+    pub(crate) fn of(states: &States, count: usize) -> NameValues {
+        let mut table = NameValues {
+            by_address: HashMap::with_capacity_and_hasher(count, Default::default()),
+        };
         table.add(states);
         table
     }
 
     fn add(&mut self, states: &States) {
         for (name, state) in states {
-            self.by_address
-                .insert(key(name), Arc::new(Value::String(name.clone())));
+            self.by_address.insert(key(name), OnceLock::new());
             match state {
                 State::Parallel(p) => p.branches.iter().for_each(|b| self.add(&b.states)),
                 State::Map(m) => {
@@ -45,9 +50,10 @@ impl NameValues {
     /// `name` as a shared JSON string; a name from elsewhere than the definition gets a
     /// new one.
     pub(crate) fn get(&self, name: &str) -> Payload {
+        let make = || Arc::new(Value::String(name.to_owned()));
         match self.by_address.get(&key(name)) {
-            Some(value) => value.clone(),
-            None => Arc::new(Value::String(name.to_owned())),
+            Some(value) => value.get_or_init(make).clone(),
+            None => make(),
         }
     }
 }
@@ -56,13 +62,16 @@ fn key(name: &str) -> (usize, usize) {
     (name.as_ptr() as usize, name.len())
 }
 
-/// Hashes machine words by multiplication (the keys are addresses, not attacker input).
+/// Hashes machine words by multiplication (the keys are addresses, not attacker input),
+/// folded at the end so the low bits, which pick the bucket, depend on every bit of the
+/// (aligned, evenly spaced) addresses.
 #[derive(Default)]
 struct AddressHasher(u64);
 
 impl Hasher for AddressHasher {
     fn finish(&self) -> u64 {
-        self.0
+        let product = u128::from(self.0) * 0x9E37_79B9_7F4A_7C15;
+        (product as u64) ^ ((product >> 64) as u64)
     }
 
     fn write(&mut self, bytes: &[u8]) {
@@ -93,7 +102,7 @@ mod tests {
             "ItemProcessor": {"StartAt": "In", "States": {"In": {"Type": "Pass", "End": true}}}
         }}}))
         .unwrap();
-        let table = NameValues::of(&machine.states);
+        let table = NameValues::of(&machine.states, 2);
         let (inner, _) = match &machine.states["M"] {
             State::Map(m) => m.processor().unwrap().states.get_key_value("In").unwrap(),
             _ => unreachable!(),

@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use serde_json::Value;
@@ -16,13 +17,63 @@ use crate::jsonata::eval::JsonataTemplate;
 // reaches it through this alias.
 pub(crate) use crate::path;
 
-/// Identity hasher for addresses: they are already unique.
+/// Compiled forms by the address of their source. The forms are kept in a vector, in the
+/// order the definition is walked, and a hash table holds only their positions: built,
+/// read and freed in that order, the forms (each a few small allocations) stay
+/// cache-friendly at 100,000 states, where a table holding them was filled and freed in
+/// hash order, which scattered the allocator's blocks over the heap (most of the
+/// executor's set-up time then).
+struct ByAddress<T> {
+    positions: HashMap<usize, u32, BuildHasherDefault<AddressHasher>>,
+    values: Vec<T>,
+}
+
+impl<T> Default for ByAddress<T> {
+    fn default() -> Self {
+        ByAddress {
+            positions: HashMap::default(),
+            values: Vec::new(),
+        }
+    }
+}
+
+impl<T> ByAddress<T> {
+    fn with_capacity(n: usize) -> Self {
+        ByAddress {
+            positions: HashMap::with_capacity_and_hasher(n, Default::default()),
+            values: Vec::with_capacity(n),
+        }
+    }
+
+    fn insert(&mut self, address: usize, value: T) {
+        // Fewer than 4 billion forms in any definition; past that, one is compiled again
+        // when used.
+        let Ok(position) = u32::try_from(self.values.len()) else {
+            return;
+        };
+        // A field compiled twice compiles the same way: the first is kept.
+        if let Entry::Vacant(slot) = self.positions.entry(address) {
+            slot.insert(position);
+            self.values.push(value);
+        }
+    }
+
+    fn get(&self, address: &usize) -> Option<&T> {
+        let position = *self.positions.get(address)?;
+        self.values.get(position as usize)
+    }
+}
+
+/// Hasher for addresses: they are already unique, but aligned and evenly spaced, so their
+/// low bits (which pick the hash table's bucket) repeat. A folded multiply mixes the high
+/// bits into them.
 #[derive(Default)]
-pub(crate) struct AddressHasher(u64);
+struct AddressHasher(u64);
 
 impl Hasher for AddressHasher {
     fn finish(&self) -> u64 {
-        self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        let product = u128::from(self.0) * 0x9E37_79B9_7F4A_7C15;
+        (product as u64) ^ ((product >> 64) as u64)
     }
     fn write(&mut self, bytes: &[u8]) {
         for b in bytes {
@@ -33,8 +84,6 @@ impl Hasher for AddressHasher {
         self.0 = n as u64;
     }
 }
-
-type ByAddress<T> = HashMap<usize, T, BuildHasherDefault<AddressHasher>>;
 
 fn address<T>(item: &T) -> usize {
     item as *const T as usize
@@ -50,6 +99,15 @@ pub(crate) struct Compiled {
 }
 
 impl Compiled {
+    /// Room for the paths of `states` states (most have one or more; templates and JSONata
+    /// fields are rarer).
+    pub(crate) fn with_capacity(states: usize) -> Compiled {
+        Compiled {
+            paths: ByAddress::with_capacity(states),
+            ..Compiled::default()
+        }
+    }
+
     /// Pre-parses a path field.
     pub(crate) fn add_path(&mut self, source: &String) {
         self.paths.insert(address(source), parse_path(source));
@@ -138,4 +196,23 @@ impl Compiled {
 
 fn parse_path(source: &str) -> Result<path::Path, String> {
     path::parse_path(source).map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_added_out_of_address_order_are_found() {
+        let mut table = ByAddress::default();
+        for (address, value) in [(30, "c"), (10, "a"), (20, "b"), (10, "a")] {
+            table.insert(address, value);
+        }
+        assert_eq!(table.values.len(), 3);
+        assert_eq!(table.get(&10), Some(&"a"));
+        assert_eq!(table.get(&20), Some(&"b"));
+        assert_eq!(table.get(&30), Some(&"c"));
+        assert_eq!(table.get(&15), None);
+        assert_eq!(table.get(&40), None);
+    }
 }

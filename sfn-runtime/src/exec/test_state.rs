@@ -3,6 +3,8 @@
 //! `afterResultSelector`, `afterResultPath`), the status (`SUCCEEDED | FAILED | RETRIABLE |
 //! CAUGHT_ERROR`) and the next state.
 
+use std::sync::Arc;
+
 use serde_json::{Map, Value, json};
 
 use super::engine::Run;
@@ -118,7 +120,8 @@ pub struct TestStateResult {
 /// ```
 #[derive(Debug, Clone)]
 pub struct TestState {
-    machine: StateMachine,
+    /// Shared with the executor each run builds.
+    machine: Arc<StateMachine>,
     state: String,
     input: Value,
     mock: Option<Result<Value, TaskFailure>>,
@@ -151,7 +154,7 @@ impl TestState {
 
     fn with_machine(machine: StateMachine, state: &str) -> TestState {
         TestState {
-            machine,
+            machine: Arc::new(machine),
             state: state.to_owned(),
             input: json!({}),
             mock: None,
@@ -192,7 +195,7 @@ impl TestState {
 
     /// Runs the state.
     pub fn run(&self) -> TestStateResult {
-        let mut executor = Executor::new(&self.machine);
+        let mut executor = Executor::from_machine(Arc::clone(&self.machine));
         // A mock for a state that is not a Task is ignored (as TestState ignores it).
         if let Some(mock) = self.mock.clone()
             && let Ok(with_handler) = executor
