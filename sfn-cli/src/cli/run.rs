@@ -186,7 +186,7 @@ fn run(args: &RunArgs) -> Result<Execution, Exit> {
             .unwrap_or("StateMachine"),
     };
     let machine_name = file_name.split('.').next().unwrap_or(file_name);
-    let mut executor = Executor::new(&model)
+    let mut executor = Executor::from_machine(model)
         .with_seed(args.seed)
         .record_history(args.history || args.view.is_some())
         .with_names(machine_name, "local-execution")

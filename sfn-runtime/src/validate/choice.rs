@@ -18,11 +18,18 @@ pub(crate) fn choice_rule_shape(doc: &Doc, sink: &mut Sink) {
             .into_iter()
             .filter(|k| obj.map.contains_key(*k))
             .collect();
-        let operators: Vec<&str> = OPERATORS
-            .iter()
-            .map(|f| f.name)
-            .filter(|k| obj.map.contains_key(*k))
+        // The rule's few keys looked up among the operators, not every operator hashed
+        // and looked up in the rule; listed in the operators' order, as before.
+        let mut operators: Vec<(usize, &str)> = obj
+            .map
+            .keys()
+            .filter_map(|key| {
+                let at = OPERATORS.iter().position(|f| f.name == key)?;
+                OPERATORS.get(at).map(|f| (at, f.name))
+            })
             .collect();
+        operators.sort_unstable();
+        let operators: Vec<&str> = operators.into_iter().map(|(_, name)| name).collect();
         let variable = obj.map.contains_key("Variable");
         let message = if !boolean.is_empty() {
             if boolean.len() > 1 {

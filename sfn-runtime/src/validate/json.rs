@@ -24,7 +24,8 @@ pub(crate) fn parse(text: &str) -> Result<(Value, Vec<Duplicate>), JsonError> {
     let found = RefCell::new(Vec::new());
     let mut de = serde_json::Deserializer::from_str(text);
     let value = Seed {
-        pointer: String::new(),
+        parent: None,
+        step: Step::Root,
         found: &found,
     }
     .deserialize(&mut de)?;
@@ -32,13 +33,43 @@ pub(crate) fn parse(text: &str) -> Result<(Value, Vec<Duplicate>), JsonError> {
     Ok((value, found.into_inner()))
 }
 
-/// Builds a `Value` for the node at `pointer`.
-struct Seed<'f> {
-    pointer: String,
+/// Where a value is, relative to its parent.
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Root,
+    Key(&'a str),
+    Index(usize),
+}
+
+/// Reads one value. Its place is a chain of steps up to the root, made into a JSON
+/// pointer only for a duplicate (building every value's pointer was most of the reading).
+struct Seed<'p, 'f> {
+    parent: Option<&'p Seed<'p, 'f>>,
+    step: Step<'p>,
     found: &'f RefCell<Vec<Duplicate>>,
 }
 
-impl<'de> DeserializeSeed<'de> for Seed<'_> {
+impl Seed<'_, '_> {
+    /// The JSON pointer of the value this seed reads.
+    fn pointer(&self) -> String {
+        let mut steps = Vec::new();
+        let mut at = Some(self);
+        while let Some(seed) = at {
+            steps.push(seed.step);
+            at = seed.parent;
+        }
+        steps
+            .iter()
+            .rev()
+            .fold(String::new(), |pointer, step| match step {
+                Step::Root => pointer,
+                Step::Key(key) => child(&pointer, key),
+                Step::Index(index) => item(&pointer, *index),
+            })
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Seed<'_, '_> {
     type Value = Value;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
@@ -46,7 +77,7 @@ impl<'de> DeserializeSeed<'de> for Seed<'_> {
     }
 }
 
-impl<'de> Visitor<'de> for Seed<'_> {
+impl<'de> Visitor<'de> for Seed<'_, '_> {
     type Value = Value;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -88,7 +119,8 @@ impl<'de> Visitor<'de> for Seed<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
         let mut items = Vec::new();
         while let Some(v) = seq.next_element_seed(Seed {
-            pointer: item(&self.pointer, items.len()),
+            parent: Some(&self),
+            step: Step::Index(items.len()),
             found: self.found,
         })? {
             items.push(v);
@@ -106,13 +138,15 @@ impl<'de> Visitor<'de> for Seed<'_> {
                     .map(Value::Number)
                     .map_err(serde::de::Error::custom);
             }
-            let here = child(&self.pointer, &key);
             let before = self.found.borrow().len();
             let value = access.next_value_seed(Seed {
-                pointer: here.clone(),
+                parent: Some(&self),
+                step: Step::Key(&key),
                 found: self.found,
             })?;
             if map.contains_key(&key) {
+                let pointer = self.pointer();
+                let here = child(&pointer, &key);
                 let mut found = self.found.borrow_mut();
                 // The earlier value is replaced: duplicates met inside it no longer exist.
                 let inside = format!("{here}/");
@@ -122,7 +156,7 @@ impl<'de> Visitor<'de> for Seed<'_> {
                     index += 1;
                     keep
                 });
-                found.push((self.pointer.clone(), key.clone()));
+                found.push((pointer, key.clone()));
             }
             map.insert(key, value);
         }

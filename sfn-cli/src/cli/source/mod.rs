@@ -7,6 +7,7 @@ mod read;
 pub mod spans;
 mod yaml;
 
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -51,8 +52,9 @@ pub struct Source {
     pub value: Value,
     /// Keys written twice: (pointer of the object, key).
     pub duplicates: Vec<(String, String)>,
-    /// Where each value is.
-    pub spans: Spans,
+    /// Where each value is: for JSON found when first asked (only a problem to report
+    /// needs it; scanning a large valid file for it cost as much as reading it).
+    spans: OnceCell<Spans>,
 }
 
 impl Source {
@@ -73,13 +75,12 @@ impl Source {
                     let message = read::json_message(&text, offset, &e.message);
                     Problem::error(name, message).at(Location::new(&text, offset..offset))
                 })?;
-                let spans = json::spans(&text);
                 Ok(Source {
                     name: name.to_owned(),
                     text,
                     value: parsed.value,
                     duplicates: parsed.duplicates,
-                    spans,
+                    spans: OnceCell::new(),
                 })
             }
             Syntax::Yaml => {
@@ -93,7 +94,7 @@ impl Source {
                     text,
                     value: read.value,
                     duplicates: read.duplicates,
-                    spans: read.spans,
+                    spans: OnceCell::from(read.spans),
                 })
             }
         }
@@ -108,8 +109,9 @@ impl Source {
     /// Like [`Source::locate`]; with `key`, a member is shown at its key (an unknown or
     /// misplaced field is wrong by its name, not its value).
     pub fn locate_as(&self, pointer: &str, offset: Option<usize>, key: bool) -> Option<Location> {
-        let span = self.spans.find(pointer)?;
-        let exact = self.spans.has(pointer);
+        let spans = self.spans();
+        let span = spans.find(pointer)?;
+        let exact = spans.has(pointer);
         if let (true, true, Some(key)) = (key, exact, &span.key) {
             return Some(Location::new(&self.text, clamp(&self.text, key.clone())));
         }
@@ -143,11 +145,17 @@ impl Source {
         Some(Location::new(&self.text, clamp(&self.text, range)))
     }
 
+    fn spans(&self) -> &Spans {
+        // A YAML source has its spans from the start.
+        self.spans.get_or_init(|| json::spans(&self.text))
+    }
+
     /// Where the value at `pointer` is, as a byte range (for mapping embedded strings).
     pub fn span_of(&self, pointer: &str) -> Option<(Range<usize>, Option<StringForm>)> {
-        self.spans
+        let spans = self.spans();
+        spans
             .has(pointer)
-            .then(|| self.spans.find(pointer))
+            .then(|| spans.find(pointer))
             .flatten()
             .map(|s| (s.value.clone(), s.form))
     }

@@ -54,12 +54,16 @@ pub fn is_template(value: &Value) -> bool {
 
 /// The definitions in `source`: itself, or each state machine resource of a template
 /// (only `resource` when given; an unknown id is an error naming the ones there are).
-pub fn machines(source: Source, resource: Option<&str>, subs: Substitutions) -> Found {
-    let source = Rc::new(source);
+pub fn machines(mut source: Source, resource: Option<&str>, subs: Substitutions) -> Found {
     if !is_template(&source.value) {
+        // The definition is the whole document: moved into the machine, not copied (the
+        // source is kept for its text and spans).
+        let value = std::mem::take(&mut source.value);
+        let duplicates = std::mem::take(&mut source.duplicates);
+        let source = Rc::new(source);
         let machine = Machine {
-            value: source.value.clone(),
-            duplicates: source.duplicates.clone(),
+            value,
+            duplicates,
             resource: None,
             kind: None,
             origin: Origin::Value {
@@ -80,6 +84,7 @@ pub fn machines(source: Source, resource: Option<&str>, subs: Substitutions) -> 
             problems,
         };
     }
+    let source = Rc::new(source);
     let mut found = Found {
         machines: Vec::new(),
         problems: Vec::new(),
