@@ -373,7 +373,7 @@ pub(crate) fn compile(
     })?;
     let mut waiting = Vec::new();
     collect_waiting_states(&machine.states, &mut waiting);
-    Ok((Executor::new(&machine), waiting))
+    Ok((Executor::from_machine(machine), waiting))
 }
 
 fn collect_waiting_states(states: &States, out: &mut Vec<WaitingState>) {

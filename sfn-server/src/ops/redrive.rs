@@ -121,7 +121,7 @@ pub fn redrive(service: &Arc<Service>, input: RedriveInput) -> Result<Value, Api
     let mut definition: StateMachine = record.ran.executor.machine().clone();
     definition.start_at = state;
     let from_state = Machine {
-        executor: Executor::new(&definition),
+        executor: Executor::from_machine(definition),
         ..(*record.ran).clone()
     };
     let prepared = runner::prepare(
