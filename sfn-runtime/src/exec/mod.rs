@@ -466,16 +466,27 @@ impl crate::Workflow {
     }
 }
 
+/// The scopes nested directly in `state`: a Parallel's branches, a Map's item processor.
+pub(crate) fn nested_scopes(state: &State) -> impl Iterator<Item = &States> {
+    let (branches, processor) = match state {
+        State::Parallel(p) => (p.branches.as_slice(), None),
+        State::Map(m) => (&[][..], m.processor()),
+        _ => (&[][..], None),
+    };
+    branches
+        .iter()
+        .map(|b| &b.states)
+        .chain(processor.map(|p| &p.states))
+}
+
 /// The state named `name`, at any depth.
 pub(crate) fn find_state<'a>(states: &'a States, name: &str) -> Option<&'a State> {
     if let Some(state) = states.get(name) {
         return Some(state);
     }
-    states.values().find_map(|state| match state {
-        State::Parallel(p) => p.branches.iter().find_map(|b| find_state(&b.states, name)),
-        State::Map(m) => m.processor().and_then(|p| find_state(&p.states, name)),
-        _ => None,
-    })
+    states
+        .values()
+        .find_map(|state| nested_scopes(state).find_map(|scope| find_state(scope, name)))
 }
 
 /// How many states `states` holds, nested ones included.
@@ -483,29 +494,15 @@ fn count_states(states: &States) -> usize {
     states.len()
         + states
             .values()
-            .map(|state| match state {
-                State::Parallel(p) => p.branches.iter().map(|b| count_states(&b.states)).sum(),
-                State::Map(m) => m.processor().map_or(0, |p| count_states(&p.states)),
-                _ => 0,
-            })
+            .flat_map(nested_scopes)
+            .map(count_states)
             .sum::<usize>()
 }
 
 fn collect_names<'a>(states: &'a States, names: &mut Vec<&'a str>) {
     for (name, state) in states {
         names.push(name);
-        match state {
-            State::Parallel(p) => p
-                .branches
-                .iter()
-                .for_each(|b| collect_names(&b.states, names)),
-            State::Map(m) => {
-                if let Some(p) = m.processor() {
-                    collect_names(&p.states, names);
-                }
-            }
-            _ => {}
-        }
+        nested_scopes(state).for_each(|scope| collect_names(scope, names));
     }
 }
 

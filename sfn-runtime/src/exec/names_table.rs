@@ -9,7 +9,7 @@ use std::sync::{Arc, OnceLock};
 use serde_json::Value;
 
 use super::details::Payload;
-use crate::asl::{State, States};
+use crate::asl::States;
 
 /// The names of a definition's states (nested ones included), by the address of the name
 /// in the definition: the executor keeps the definition alive, so the address identifies
@@ -35,15 +35,7 @@ impl NameValues {
     fn add(&mut self, states: &States) {
         for (name, state) in states {
             self.by_address.insert(key(name), OnceLock::new());
-            match state {
-                State::Parallel(p) => p.branches.iter().for_each(|b| self.add(&b.states)),
-                State::Map(m) => {
-                    if let Some(p) = m.processor() {
-                        self.add(&p.states);
-                    }
-                }
-                _ => {}
-            }
+            super::nested_scopes(state).for_each(|scope| self.add(scope));
         }
     }
 
@@ -92,7 +84,7 @@ impl Hasher for AddressHasher {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::asl::StateMachine;
+    use crate::asl::{State, StateMachine};
     use serde_json::json;
 
     #[test]
