@@ -7,7 +7,6 @@
 //! Exit status (the shared table): 0 succeeded, 1 failed or timed out, or the definition or
 //! mock configuration is invalid (diagnostics on stderr), 2 bad usage or unreadable files.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use serde_json::Value;
@@ -77,15 +76,13 @@ pub fn main(mut args: RunArgs) -> ExitCode {
     match run(&args) {
         Ok(execution) => {
             // Written event by event: a long history is never one JSON tree in memory.
-            let stdout = std::io::stdout();
-            let mut out = std::io::BufWriter::new(stdout.lock());
-            let written = execution
-                .write_json(args.history, &mut out)
-                .and_then(|()| writeln!(out))
-                .and_then(|()| out.flush());
-            if let Err(e) = written {
-                eprintln!("sfn run: cannot write the output: {e}");
-                return Exit::Unusable.into();
+            let written = super::stdout::write_with("run", |out| {
+                execution
+                    .write_json(args.history, out)
+                    .and_then(|()| writeln!(out))
+            });
+            if let Err(code) = written {
+                return code;
             }
             if execution.succeeded() {
                 Exit::Success
