@@ -41,12 +41,14 @@ impl<'e> Run<'e> {
         let error_output = failure.error_output();
         let (output, assigned) = match self.language(state) {
             QueryLanguage::JsonPath => {
-                let output = self.result_path(
-                    name,
-                    &catcher.result_path,
-                    raw.clone(),
-                    error_output.clone(),
-                )?;
+                let output = self
+                    .result_path(
+                        name,
+                        &catcher.result_path,
+                        raw.clone().into(),
+                        error_output.clone().into(),
+                    )?
+                    .into_owned();
                 let assigned = self.assign_jsonpath(name, &catcher.assign, &error_output, vars)?;
                 (output, assigned)
             }

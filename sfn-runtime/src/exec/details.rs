@@ -11,13 +11,17 @@ use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
+use super::label::Label;
+
 /// A JSON value shared by the history events (and the execution) that show it.
 pub type Payload = Arc<Value>;
 
-/// One member's value: owned by the event, or a payload shared with others.
+/// One member's value: owned by the event, or a payload shared with others. An owned
+/// value is boxed: a `Value` is 72 bytes, and an event with two of them inline was twice
+/// the size, which is what writing (and dropping) a history costs.
 #[derive(Debug, Clone)]
 enum Member {
-    Own(Value),
+    Own(Box<Value>),
     Shared(Payload),
 }
 
@@ -38,10 +42,12 @@ pub struct Details {
     /// The first two members, held inline: most events have at most two (`name` and
     /// `input`/`output`), so recording one allocates nothing here.
     head: [Option<Entry>; 2],
-    rest: Vec<Entry>,
+    /// The members past two (a Map's or a Task's events), boxed: most events have none,
+    /// and this keeps each event small.
+    rest: Option<Box<Vec<Entry>>>,
 }
 
-type Entry = (Cow<'static, str>, Member);
+type Entry = (Label, Member);
 
 static NULL: Value = Value::Null;
 
@@ -54,21 +60,37 @@ impl Details {
     /// The member `key`.
     pub fn get(&self, key: &str) -> Option<&Value> {
         self.entries()
-            .find(|(k, _)| k == key)
+            .find(|(k, _)| k.as_str() == key)
             .map(|(_, m)| m.value())
     }
 
     fn entries(&self) -> impl Iterator<Item = &Entry> {
-        self.head.iter().flatten().chain(&self.rest)
+        self.head
+            .iter()
+            .flatten()
+            .chain(self.rest.iter().flat_map(|rest| rest.iter()))
     }
 
     /// The member `key` when it is a shared payload (to serialize it once for every event
     /// that shows it).
     pub fn payload(&self, key: &str) -> Option<&Payload> {
         self.entries().find_map(|(k, m)| match m {
-            Member::Shared(payload) if k == key => Some(payload),
+            Member::Shared(payload) if k.as_str() == key => Some(payload),
             _ => None,
         })
+    }
+
+    /// Two shared members, `first` then `second` (distinct keys): a state's `name` and its
+    /// `input` or `output`, the details of most events, built without a search.
+    pub fn shared_pair(first: (&'static str, Payload), second: (&'static str, Payload)) -> Details {
+        debug_assert_ne!(first.0, second.0);
+        Details {
+            head: [
+                Some((Label::Static(first.0), Member::Shared(first.1))),
+                Some((Label::Static(second.0), Member::Shared(second.1))),
+            ],
+            rest: None,
+        }
     }
 
     /// Whether there is a member `key`.
@@ -78,39 +100,39 @@ impl Details {
 
     /// Sets the member `key`, returning the value it replaces.
     pub fn insert(&mut self, key: impl Into<Cow<'static, str>>, value: Value) -> Option<Value> {
-        self.set(key.into(), Member::Own(value))
+        self.set(Label::from(key.into()), Member::Own(Box::new(value)))
     }
 
     /// Sets the member `key` to a payload shared with other events.
     pub fn insert_shared(&mut self, key: &'static str, payload: Payload) {
-        self.set(Cow::Borrowed(key), Member::Shared(payload));
+        self.set(Label::Static(key), Member::Shared(payload));
     }
 
-    fn set(&mut self, key: Cow<'static, str>, member: Member) -> Option<Value> {
+    fn set(&mut self, key: Label, member: Member) -> Option<Value> {
         let existing = self
             .head
             .iter_mut()
             .flatten()
-            .chain(&mut self.rest)
+            .chain(self.rest.iter_mut().flat_map(|rest| rest.iter_mut()))
             .find(|(k, _)| *k == key);
         if let Some((_, old)) = existing {
             let old = std::mem::replace(old, member);
             return Some(match old {
-                Member::Own(value) => value,
+                Member::Own(value) => *value,
                 Member::Shared(payload) => Arc::unwrap_or_clone(payload),
             });
         }
         // Members are never removed: the head fills in order, then the rest.
         match self.head.iter_mut().find(|slot| slot.is_none()) {
             Some(slot) => *slot = Some((key, member)),
-            None => self.rest.push((key, member)),
+            None => self.rest.get_or_insert_default().push((key, member)),
         }
         None
     }
 
     /// The members, in the order they were recorded.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
-        self.entries().map(|(k, m)| (k.as_ref(), m.value()))
+        self.entries().map(|(k, m)| (k.as_str(), m.value()))
     }
 
     /// How many members.
@@ -157,7 +179,7 @@ impl FromIterator<(String, Value)> for Details {
     fn from_iter<I: IntoIterator<Item = (String, Value)>>(iter: I) -> Details {
         let mut details = Details::new();
         for (k, v) in iter {
-            details.set(Cow::Owned(k), Member::Own(v));
+            details.set(Label::Owned(Box::new(k)), Member::Own(Box::new(v)));
         }
         details
     }
@@ -167,7 +189,7 @@ impl FromIterator<(String, Value)> for Details {
 pub(crate) fn details<const N: usize>(pairs: [(&'static str, Value); N]) -> Details {
     let mut details = Details::new();
     for (k, v) in pairs {
-        details.set(Cow::Borrowed(k), Member::Own(v));
+        details.set(Label::Static(k), Member::Own(Box::new(v)));
     }
     details
 }

@@ -3,13 +3,13 @@
 //! Task/Parallel/Map attempts in Retry and Catch.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
 use super::catch::CatchOutcome;
 use super::clock::format_timestamp;
 use super::context;
+use super::data::Data;
 use super::errors::{Failure, names};
 use super::history::{Details, History, Payload, failure_details};
 use super::identity::passes_input_through;
@@ -51,29 +51,31 @@ pub(crate) struct Run<'e> {
     pub(crate) unrecorded_events: usize,
 }
 
-/// A state's input, with what the history knows of it.
+/// A state's input: shared with the history's events when they are recorded (the
+/// previous state's output).
 pub(crate) struct Input {
-    pub(crate) value: Value,
-    /// The payload the history shows it as (the previous state's output).
-    pub(crate) payload: Option<Payload>,
+    pub(crate) value: Data,
     /// Its size was checked against the payload quota.
     pub(crate) size_checked: bool,
 }
 
 /// Where a state leads.
 pub(crate) struct Step<'e> {
-    pub(crate) output: Value,
+    pub(crate) output: Data,
     /// `None`: the scope ends (End, Succeed).
     pub(crate) next: Option<&'e str>,
 }
 
 impl<'e> Step<'e> {
-    pub(crate) fn after(output: Value, transition: Transition<'e>) -> Step<'e> {
+    pub(crate) fn after(output: impl Into<Data>, transition: Transition<'e>) -> Step<'e> {
         let next = match transition {
             Transition::Next(next) => Some(next),
             Transition::End | Transition::None => None,
         };
-        Step { output, next }
+        Step {
+            output: output.into(),
+            next,
+        }
     }
 }
 
@@ -136,11 +138,11 @@ impl<'e> Run<'e> {
         }
         let mut run = Run::new(exec, &input);
         let machine = &*exec.machine;
-        // Shared with the first state's Entered event.
-        let payload = exec.record_history.then(|| Arc::new(input.clone()));
+        let mut input = Data::Owned(input);
         let mut started = Details::new();
-        if let Some(payload) = &payload {
-            started.insert_shared("input", payload.clone());
+        if exec.record_history {
+            // Shared with the first state's Entered event.
+            started.insert_shared("input", input.share().clone());
             started.insert(
                 "roleArn",
                 Value::String("arn:aws:iam::123456789012:role/sfn-local".into()),
@@ -162,7 +164,6 @@ impl<'e> Run<'e> {
                 &machine.start_at,
                 Input {
                     value: input,
-                    payload,
                     size_checked: true,
                 },
                 &mut vars,
@@ -171,18 +172,18 @@ impl<'e> Run<'e> {
         run.finish(result)
     }
 
-    fn finish(mut self, result: Result<(Value, Option<Payload>), Failure>) -> Execution {
+    fn finish(mut self, result: Result<Data, Failure>) -> Execution {
         let now = self.now_ms;
         let (status, output, error, cause) = match result {
-            Ok((output, payload)) => {
+            Ok(mut output) => {
                 let mut d = Details::new();
                 if self.exec.record_history {
                     // The last state's Exited event shows the same value.
-                    let payload = payload.unwrap_or_else(|| Arc::new(output.clone()));
-                    d.insert_shared("output", payload);
+                    d.insert_shared("output", output.share().clone());
                 }
                 self.history.push_final(now, "ExecutionSucceeded", d);
-                (Status::Succeeded, Some(output), None, None)
+                // With the history kept, the one copy of the run: the events keep theirs.
+                (Status::Succeeded, Some(output.into_owned()), None, None)
             }
             Err(failure) => {
                 let status = if self.timed_out {
@@ -328,23 +329,22 @@ impl<'e> Run<'e> {
         vars: &mut Vars,
     ) -> Result<Value, Failure> {
         let input = Input {
-            value: input,
-            payload: None,
+            value: Data::Owned(input),
             size_checked: false,
         };
         self.run_scope_sharing(states, start_at, input, vars)
-            .map(|(output, _)| output)
+            .map(Data::into_owned)
     }
 
-    /// [`run_scope`](Self::run_scope), with the history's payload of the input when there
-    /// is one; returns the output with its payload (when the history is recorded).
+    /// [`run_scope`](Self::run_scope) on an input that may be shared with the history;
+    /// the output is shared with it when the history is recorded.
     pub(crate) fn run_scope_sharing(
         &mut self,
         states: &'e States,
         start_at: &'e str,
         mut input: Input,
         vars: &mut Vars,
-    ) -> Result<(Value, Option<Payload>), Failure> {
+    ) -> Result<Data, Failure> {
         let mut current = start_at;
         loop {
             let Some((name, state)) = states.get_key_value(current) else {
@@ -357,7 +357,7 @@ impl<'e> Run<'e> {
             self.visited.push(name.as_str());
             let through = passes_input_through(state, self.language(state));
             let size_checked = through && input.size_checked;
-            let (step, payload) = self.run_state_sharing(name, state, input, through, vars)?;
+            let step = self.run_state_sharing(name, state, input, vars)?;
             // An output that is the input unchanged was measured already.
             if !size_checked && json_size(&step.output, MAX_PAYLOAD_BYTES) > MAX_PAYLOAD_BYTES {
                 return Err(Failure::terminal(
@@ -372,11 +372,10 @@ impl<'e> Run<'e> {
                     current = next;
                     input = Input {
                         value: step.output,
-                        payload,
                         size_checked: true,
                     };
                 }
-                None => return Ok((step.output, payload)),
+                None => return Ok(step.output),
             }
         }
     }
@@ -390,45 +389,32 @@ impl<'e> Run<'e> {
         vars: &mut Vars,
     ) -> Result<Step<'e>, Failure> {
         let input = Input {
-            value: input,
-            payload: None,
+            value: Data::Owned(input),
             size_checked: false,
         };
-        let through = passes_input_through(state, self.language(state));
-        self.run_state_sharing(name, state, input, through, vars)
-            .map(|(step, _)| step)
+        self.run_state_sharing(name, state, input, vars)
     }
 
-    /// [`run_state`](Self::run_state); the events share `input.payload` (made here when
-    /// absent) and the output's payload, which is returned for the next state's Entered
-    /// event. `through`: the state outputs its input unchanged, so both events show the
-    /// same payload.
+    /// [`run_state`](Self::run_state); with the history recorded, the events share the
+    /// input and the output with the states before and after (the output is returned
+    /// shared, for the next state's Entered event).
     fn run_state_sharing(
         &mut self,
         name: &'e str,
         state: &'e State,
         input: Input,
-        through: bool,
         vars: &mut Vars,
-    ) -> Result<(Step<'e>, Option<Payload>), Failure> {
+    ) -> Result<Step<'e>, Failure> {
         let Input {
-            value: input,
-            payload,
-            ..
+            value: mut input, ..
         } = input;
-        let record = self.exec.record_history;
-        let payload = match payload {
-            Some(payload) => Some(payload),
-            None if record => Some(Arc::new(input.clone())),
-            None => None,
-        };
-        let name_value = if record {
-            Some(self.name_value(name))
-        } else {
-            None
-        };
+        // Each event takes its own reference to the name and the payload, and no other is
+        // held: a reference count is an atomic operation, the largest part of what
+        // recording an event costs.
+        let mut name_value = self.exec.record_history.then(|| self.name_value(name));
         #[cfg(debug_assertions)]
-        let expected = through.then(|| input.clone());
+        let expected =
+            passes_input_through(state, self.language(state)).then(|| Value::clone(&input));
         let retry_count =
             matches!(state, State::Task(_) | State::Parallel(_) | State::Map(_)).then_some(0);
         if self.stamp.0 != self.now_ms {
@@ -437,13 +423,11 @@ impl<'e> Run<'e> {
         context::enter_state(&mut self.context, name, &self.stamp.1, retry_count);
         let (entered, exited) = event_names(state);
         self.assigned = None;
-        self.event(entered, || {
-            let mut d = Details::new();
-            if let (Some(name), Some(payload)) = (&name_value, &payload) {
-                d.insert_shared("name", name.clone());
-                d.insert_shared("input", payload.clone());
+        self.event(entered, || match &name_value {
+            Some(name) => {
+                Details::shared_pair(("name", name.clone()), ("input", input.share().clone()))
             }
-            d
+            None => Details::new(),
         })?;
         // Nested states (Parallel branches, Map iterations) set their own; the state's
         // own errors after they ran name its entry again.
@@ -461,25 +445,26 @@ impl<'e> Run<'e> {
             State::Parallel(s) => self.parallel(name, state, s, input, vars),
             State::Map(s) => self.map(name, state, s, input, vars),
         };
-        let step = step.inspect_err(|_| self.entered_event = outer)?;
+        let mut step = step.inspect_err(|_| self.entered_event = outer)?;
         #[cfg(debug_assertions)]
         if let Some(expected) = expected {
             // Caught errors leave with the catcher's output; only a plain exit is checked.
-            debug_assert_eq!(step.output, expected, "`{name}` passes its input through");
+            debug_assert_eq!(*step.output, expected, "`{name}` passes its input through");
         }
-        let output_payload = match payload {
-            Some(payload) if through => Some(payload),
-            Some(_) => Some(Arc::new(step.output.clone())),
-            None => None,
-        };
         if let Some(exited) = exited {
             let assigned = self.assigned.take();
+            // The last event naming the state takes the name.
+            let name_value = name_value.take();
+            // The output stays shared, for the next state's Entered event (a state that
+            // passed its input through hands on the same payload).
+            let output = &mut step.output;
             self.event(exited, || {
-                let mut d = Details::new();
-                if let (Some(name), Some(payload)) = (&name_value, &output_payload) {
-                    d.insert_shared("name", name.clone());
-                    d.insert_shared("output", payload.clone());
-                }
+                let mut d = match name_value {
+                    Some(name) => {
+                        Details::shared_pair(("name", name), ("output", output.share().clone()))
+                    }
+                    None => Details::new(),
+                };
                 if let Some(assigned) = assigned {
                     d.insert("assignedVariables", Value::Object(assigned));
                 }
@@ -487,7 +472,7 @@ impl<'e> Run<'e> {
             })?;
         }
         self.entered_event = outer;
-        Ok((step, output_payload))
+        Ok(step)
     }
 
     /// The state's name as a JSON string, shared by the events of every visit.
@@ -545,7 +530,7 @@ impl<'e> Run<'e> {
             // Exited event with the catcher's output.
             return match self.catch(name, state, raw, &failure, vars)? {
                 CatchOutcome::Caught { output, next } => Ok(Step {
-                    output,
+                    output: output.into(),
                     next: Some(next),
                 }),
                 CatchOutcome::NotCaught => Err(failure),

@@ -4,6 +4,7 @@
 
 use serde_json::{Map, Value};
 
+use super::data::Data;
 use super::engine::Run;
 use super::errors::{Failure, names};
 use super::paths::path;
@@ -98,6 +99,29 @@ impl<'e> Run<'e> {
                     None => self.select(state, field, source, &value, vars),
                 }
             }
+        }
+    }
+
+    /// [`filter_path`](Self::filter_path) on a value that may be shared with the history:
+    /// a shared one is kept shared when the path selects all of it.
+    pub(crate) fn filter_data(
+        &mut self,
+        state: &str,
+        field: &str,
+        path_field: &'e Option<Option<String>>,
+        data: Data,
+        vars: &Map<String, Value>,
+    ) -> Result<Data, Failure> {
+        match data {
+            Data::Owned(value) => self
+                .filter_path(state, field, path_field, value, vars)
+                .map(Data::Owned),
+            Data::Shared(payload) => Ok(
+                match self.filter_path_ref(state, field, path_field, &payload, vars)? {
+                    Some(selected) => Data::Owned(selected),
+                    None => Data::Shared(payload),
+                },
+            ),
         }
     }
 
@@ -234,9 +258,9 @@ impl<'e> Run<'e> {
         &self,
         state: &str,
         field: &'e Option<Option<String>>,
-        raw: Value,
-        result: Value,
-    ) -> Result<Value, Failure> {
+        raw: Data,
+        result: Data,
+    ) -> Result<Data, Failure> {
         match field {
             None => Ok(result),
             Some(None) => Ok(raw),
@@ -247,9 +271,11 @@ impl<'e> Run<'e> {
                     .compiled
                     .path(source, "ResultPath")
                     .map_err(|f| in_state(f, state, self.entered_event))?;
-                path::write_at(raw, &parsed, result).map_err(|e| {
-                    in_state(Failure::new(e.error, e.cause), state, self.entered_event)
-                })
+                path::write_at(raw.into_owned(), &parsed, result.into_owned())
+                    .map(Data::Owned)
+                    .map_err(|e| {
+                        in_state(Failure::new(e.error, e.cause), state, self.entered_event)
+                    })
             }
         }
     }
@@ -395,7 +421,14 @@ impl<'e> Run<'e> {
                 };
                 self.note(Stage::AfterResultSelector, &selected);
                 let assigned = self.assign_jsonpath(state, fields.assign, &selected, vars)?;
-                let output = self.result_path(state, fields.result_path, raw.clone(), selected)?;
+                let output = self
+                    .result_path(
+                        state,
+                        fields.result_path,
+                        raw.clone().into(),
+                        selected.into(),
+                    )?
+                    .into_owned();
                 self.note(Stage::AfterResultPath, &output);
                 Ok((
                     self.filter_path(state, "OutputPath", fields.output_path, output, vars)?,

@@ -253,7 +253,7 @@ impl TestState {
                         .and_then(Value::as_str)
                         .map(str::to_owned),
                 ),
-                output: Some(step.output),
+                output: Some(step.output.into_owned()),
                 next_state: step.next.map(str::to_owned),
                 inspection: data,
             },

@@ -1,9 +1,8 @@
 //! `Choice`: the first rule that holds picks the next state; else `Default`; else
 //! `States.NoChoiceMatched`.
 
-use serde_json::Value;
-
 use crate::asl::{Choice, QueryLanguage};
+use crate::exec::data::Data;
 use crate::exec::engine::{Run, Step};
 use crate::exec::errors::{Failure, names};
 use crate::exec::pipeline::{Extra, in_state};
@@ -14,13 +13,13 @@ impl<'e> Run<'e> {
         &mut self,
         name: &'e str,
         s: &'e Choice,
-        raw: Value,
+        raw: Data,
         vars: &mut Vars,
     ) -> Result<Step<'e>, Failure> {
         let language = self.language_of(s.query_language);
         let input = match language {
             QueryLanguage::JsonPath => {
-                self.filter_path(name, "InputPath", &s.input_path, raw, vars)?
+                self.filter_data(name, "InputPath", &s.input_path, raw, vars)?
             }
             QueryLanguage::Jsonata => raw,
         };
@@ -62,16 +61,16 @@ impl<'e> Run<'e> {
             QueryLanguage::JsonPath => {
                 let assigned = self.assign_jsonpath(name, assign, &input, vars)?;
                 (
-                    self.filter_path(name, "OutputPath", &s.output_path, input, vars)?,
+                    self.filter_data(name, "OutputPath", &s.output_path, input, vars)?,
                     assigned,
                 )
             }
             QueryLanguage::Jsonata => {
                 let assigned = self.assign_jsonata(name, assign, &input, Extra::default(), vars)?;
                 let output = match output {
-                    Some(output) => {
-                        self.jsonata(name, "Output", output, &input, Extra::default(), vars)?
-                    }
+                    Some(output) => self
+                        .jsonata(name, "Output", output, &input, Extra::default(), vars)?
+                        .into(),
                     None => input,
                 };
                 (output, assigned)

@@ -4,6 +4,7 @@
 use serde_json::{Map, Value};
 
 use crate::asl::{Fail, QueryLanguage};
+use crate::exec::data::Data;
 use crate::exec::engine::{Run, Step};
 use crate::exec::errors::Failure;
 use crate::exec::pipeline::in_state;
@@ -14,7 +15,7 @@ impl<'e> Run<'e> {
         &mut self,
         name: &'e str,
         s: &'e Fail,
-        raw: Value,
+        raw: Data,
         vars: &mut Vars,
     ) -> Result<Step<'e>, Failure> {
         let error = self.fail_field(

@@ -10,6 +10,7 @@ use serde_json::{Map as JsonMap, Value, json};
 
 use crate::asl::{IntOrExpr, Map, NumberOrExpr, QueryLanguage, State};
 use crate::exec::context;
+use crate::exec::data::Data;
 use crate::exec::engine::{Run, Step};
 use crate::exec::errors::{Failure, names};
 use crate::exec::handlers::TaskContext;
@@ -36,7 +37,7 @@ impl<'e> Run<'e> {
         name: &'e str,
         state: &'e State,
         m: &'e Map,
-        raw: Value,
+        raw: Data,
         vars: &mut Vars,
     ) -> Result<Step<'e>, Failure> {
         let language = self.language_of(m.query_language);

@@ -4,6 +4,7 @@
 use serde_json::Value;
 
 use crate::asl::{Parallel, QueryLanguage, State};
+use crate::exec::data::Data;
 use crate::exec::engine::{Run, Step};
 use crate::exec::errors::Failure;
 use crate::exec::history::Details;
@@ -18,7 +19,7 @@ impl<'e> Run<'e> {
         name: &'e str,
         state: &'e State,
         p: &'e Parallel,
-        raw: Value,
+        raw: Data,
         vars: &mut Vars,
     ) -> Result<Step<'e>, Failure> {
         let language = self.language_of(p.query_language);
@@ -32,8 +33,13 @@ impl<'e> Run<'e> {
         self.with_error_handling(name, state, &raw, vars, |run, vars| {
             let input = match language {
                 QueryLanguage::JsonPath => {
-                    let effective =
-                        run.filter_path(name, "InputPath", &p.input_path, raw.clone(), vars)?;
+                    let effective = run.filter_path(
+                        name,
+                        "InputPath",
+                        &p.input_path,
+                        Value::clone(&raw),
+                        vars,
+                    )?;
                     run.note(Stage::AfterInputPath, &effective);
                     match &p.parameters {
                         Some(parameters) => {
@@ -46,7 +52,7 @@ impl<'e> Run<'e> {
                     Some(arguments) => {
                         run.jsonata(name, "Arguments", arguments, &raw, Extra::default(), vars)?
                     }
-                    None => raw.clone(),
+                    None => Value::clone(&raw),
                 },
             };
             run.note(Stage::AfterParameters, &input);

@@ -3,6 +3,7 @@
 use serde_json::Value;
 
 use crate::asl::{Pass, QueryLanguage};
+use crate::exec::data::Data;
 use crate::exec::engine::{Run, Step};
 use crate::exec::errors::Failure;
 use crate::exec::pipeline::Extra;
@@ -14,7 +15,7 @@ impl<'e> Run<'e> {
         &mut self,
         name: &'e str,
         s: &'e Pass,
-        mut raw: Value,
+        mut raw: Data,
         vars: &mut Vars,
     ) -> Result<Step<'e>, Failure> {
         let state_ql = self.language_of(s.query_language);
@@ -26,17 +27,17 @@ impl<'e> Run<'e> {
                     self.filter_path_ref(name, "InputPath", &s.input_path, &raw, vars)?;
                 let effective = selected.as_ref().unwrap_or(&raw);
                 self.note(Stage::AfterInputPath, effective);
-                let result = match (&s.result, &s.parameters) {
-                    (Some(result), _) => result.clone(),
-                    (None, Some(parameters)) => {
-                        self.render(name, "Parameters", parameters, effective, vars)?
-                    }
+                let result: Data = match (&s.result, &s.parameters) {
+                    (Some(result), _) => result.clone().into(),
+                    (None, Some(parameters)) => self
+                        .render(name, "Parameters", parameters, effective, vars)?
+                        .into(),
                     (None, None) => match selected {
-                        Some(selected) => selected,
-                        // The result is the raw input itself: a copy only if ResultPath
-                        // also needs the raw input.
+                        Some(selected) => selected.into(),
+                        // The result is the raw input itself: a copy (of an owned one) only
+                        // if ResultPath also needs the raw input.
                         None if needs_raw(&s.result_path) => raw.clone(),
-                        None => std::mem::take(&mut raw),
+                        None => std::mem::replace(&mut raw, Data::Owned(Value::Null)),
                     },
                 };
                 self.note(Stage::AfterParameters, &result);
@@ -45,12 +46,12 @@ impl<'e> Run<'e> {
                 let raw_for_result = if needs_raw(&s.result_path) {
                     raw
                 } else {
-                    Value::Null
+                    Data::Owned(Value::Null)
                 };
                 let output = self.result_path(name, &s.result_path, raw_for_result, result)?;
                 self.note(Stage::AfterResultPath, &output);
                 (
-                    self.filter_path(name, "OutputPath", &s.output_path, output, vars)?,
+                    self.filter_data(name, "OutputPath", &s.output_path, output, vars)?,
                     assigned,
                 )
             }
@@ -58,9 +59,9 @@ impl<'e> Run<'e> {
                 let assigned =
                     self.assign_jsonata(name, &s.assign, &raw, Extra::default(), vars)?;
                 let output = match &s.output {
-                    Some(output) => {
-                        self.jsonata(name, "Output", output, &raw, Extra::default(), vars)?
-                    }
+                    Some(output) => self
+                        .jsonata(name, "Output", output, &raw, Extra::default(), vars)?
+                        .into(),
                     None => raw,
                 };
                 (output, assigned)

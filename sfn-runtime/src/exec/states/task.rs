@@ -7,6 +7,7 @@ use serde_json::{Map, Value, json};
 
 use crate::asl::{IntOrExpr, QueryLanguage, State, Task};
 use crate::exec::context;
+use crate::exec::data::Data;
 use crate::exec::engine::{Run, Step};
 use crate::exec::errors::{Failure, names};
 use crate::exec::handlers::{TaskContext, TaskToken, TokenOutcome, base_resource};
@@ -63,7 +64,7 @@ impl<'e> Run<'e> {
         name: &'e str,
         state: &'e State,
         t: &'e Task,
-        raw: Value,
+        raw: Data,
         vars: &mut Vars,
     ) -> Result<Step<'e>, Failure> {
         let language = self.language_of(t.query_language);
@@ -71,8 +72,13 @@ impl<'e> Run<'e> {
             let token = run.prepare_token(name, t);
             match language {
                 QueryLanguage::JsonPath => {
-                    let effective =
-                        run.filter_path(name, "InputPath", &t.input_path, raw.clone(), vars)?;
+                    let effective = run.filter_path(
+                        name,
+                        "InputPath",
+                        &t.input_path,
+                        Value::clone(&raw),
+                        vars,
+                    )?;
                     run.note(Stage::AfterInputPath, &effective);
                     let (timeout, heartbeat) = run.task_timeouts(name, t, &effective, vars)?;
                     let params = match &t.parameters {
@@ -92,7 +98,9 @@ impl<'e> Run<'e> {
                     };
                     run.note(Stage::AfterResultSelector, &selected);
                     let assigned = run.assign_jsonpath(name, &t.assign, &selected, vars)?;
-                    let output = run.result_path(name, &t.result_path, raw.clone(), selected)?;
+                    let output = run
+                        .result_path(name, &t.result_path, raw.clone(), selected.into())?
+                        .into_owned();
                     run.note(Stage::AfterResultPath, &output);
                     Ok((
                         run.filter_path(name, "OutputPath", &t.output_path, output, vars)?,
@@ -104,7 +112,7 @@ impl<'e> Run<'e> {
                         Some(arguments) => {
                             run.jsonata(name, "Arguments", arguments, &raw, Extra::default(), vars)?
                         }
-                        None => raw.clone(),
+                        None => Value::clone(&raw),
                     };
                     run.note(Stage::AfterParameters, &arguments);
                     let (timeout, heartbeat) = run.task_timeouts(name, t, &raw, vars)?;

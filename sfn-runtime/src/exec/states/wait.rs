@@ -4,6 +4,7 @@ use serde_json::Value;
 
 use crate::asl::{IntOrExpr, QueryLanguage, Wait};
 use crate::exec::clock::parse_timestamp;
+use crate::exec::data::Data;
 use crate::exec::engine::{Run, Step};
 use crate::exec::errors::{Failure, names};
 use crate::exec::pipeline::{Extra, in_state};
@@ -14,13 +15,13 @@ impl<'e> Run<'e> {
         &mut self,
         name: &'e str,
         s: &'e Wait,
-        raw: Value,
+        raw: Data,
         vars: &mut Vars,
     ) -> Result<Step<'e>, Failure> {
         let language = self.language_of(s.query_language);
         let input = match language {
             QueryLanguage::JsonPath => {
-                self.filter_path(name, "InputPath", &s.input_path, raw, vars)?
+                self.filter_data(name, "InputPath", &s.input_path, raw, vars)?
             }
             QueryLanguage::Jsonata => raw,
         };
@@ -114,7 +115,7 @@ impl<'e> Run<'e> {
             QueryLanguage::JsonPath => {
                 let assigned = self.assign_jsonpath(name, &s.assign, &input, vars)?;
                 (
-                    self.filter_path(name, "OutputPath", &s.output_path, input, vars)?,
+                    self.filter_data(name, "OutputPath", &s.output_path, input, vars)?,
                     assigned,
                 )
             }
@@ -122,9 +123,9 @@ impl<'e> Run<'e> {
                 let assigned =
                     self.assign_jsonata(name, &s.assign, &input, Extra::default(), vars)?;
                 let output = match &s.output {
-                    Some(output) => {
-                        self.jsonata(name, "Output", output, &input, Extra::default(), vars)?
-                    }
+                    Some(output) => self
+                        .jsonata(name, "Output", output, &input, Extra::default(), vars)?
+                        .into(),
                     None => input,
                 };
                 (output, assigned)
