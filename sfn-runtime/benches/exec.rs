@@ -1,4 +1,5 @@
-//! Local executor throughput: a Pass chain, a Map with a Choice inside, a counting loop.
+//! Local executor throughput: a Pass chain, a Map with a Choice inside, a counting loop,
+//! each without and with the history recorded (issue #19: recording it costs at most 1.5x).
 //! Throughput is reported in states per second (criterion's elements/s).
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -53,6 +54,10 @@ fn bench(c: &mut Criterion) {
         group.bench_function(format!("map_{items}_items_with_choice"), |b| {
             b.iter(|| executor.run(input.clone()))
         });
+        let with_history = Executor::new(&map_with_choice(mode));
+        group.bench_function(format!("map_{items}_items_with_choice_with_history"), |b| {
+            b.iter(|| with_history.run(input.clone()))
+        });
     }
     let executor = Executor::new(&counting_loop()).record_history(false);
     assert_eq!(
@@ -63,6 +68,10 @@ fn bench(c: &mut Criterion) {
     group.throughput(Throughput::Elements(2 * 1_000 + 2));
     group.bench_function("loop_1000_mathadd", |b| {
         b.iter(|| executor.run(json!({"i": 0, "n": 1000})))
+    });
+    let with_history = Executor::new(&counting_loop());
+    group.bench_function("loop_1000_mathadd_with_history", |b| {
+        b.iter(|| with_history.run(json!({"i": 0, "n": 1000})))
     });
     group.finish();
 }
