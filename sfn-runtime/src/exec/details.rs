@@ -44,6 +44,7 @@ pub struct Details {
     head: [Option<Entry>; 2],
     /// The members past two (a Map's or a Task's events), boxed: most events have none,
     /// and this keeps each event small.
+    #[allow(clippy::box_collection, reason = "one word instead of a Vec's three")]
     rest: Option<Box<Vec<Entry>>>,
 }
 

@@ -9,6 +9,10 @@ use std::borrow::Cow;
 #[derive(Clone)]
 pub(crate) enum Label {
     Static(&'static str),
+    #[allow(
+        clippy::box_collection,
+        reason = "a thin pointer keeps the label two words"
+    )]
     Owned(Box<String>),
 }
 
