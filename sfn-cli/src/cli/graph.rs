@@ -52,7 +52,7 @@ pub fn main(args: GraphArgs) -> ExitCode {
     // A diagram helps most while a definition is still wrong, so only what stops the model
     // from reading it (an unknown field, a missing `StartAt`, ...) is an error, reported as
     // `sfn validate` reports it.
-    let model = match StateMachine::from_value(machine.value.clone()) {
+    let model = match StateMachine::from_value_ref(&machine.value) {
         Ok(model) => model,
         Err(e) => {
             let mut problems: Vec<Problem> = machine

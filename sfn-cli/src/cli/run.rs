@@ -158,7 +158,7 @@ fn run(args: &RunArgs) -> Result<Execution, Exit> {
         ));
         return Err(Exit::Invalid);
     }
-    let model = StateMachine::from_value(machine.value.clone()).map_err(|e| {
+    let model = StateMachine::from_value_ref(&machine.value).map_err(|e| {
         report::eprint(&[machine.problem(
             Severity::Error,
             "",

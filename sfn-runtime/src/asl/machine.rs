@@ -43,6 +43,19 @@ impl StateMachine {
         serde_json::from_value(value)
     }
 
+    /// [`from_value`](Self::from_value) on a value the caller keeps (to report problems
+    /// against it, say): reads it in place instead of copying the whole definition first.
+    ///
+    /// ```
+    /// let value = serde_json::json!({"StartAt": "A", "States": {"A": {"Type": "Succeed"}}});
+    /// let machine = sfn_runtime::asl::StateMachine::from_value_ref(&value).unwrap();
+    /// assert_eq!(machine.start_at, "A");
+    /// assert_eq!(machine.to_value(), value);
+    /// ```
+    pub fn from_value_ref(value: &serde_json::Value) -> Result<Self, serde_json::Error> {
+        serde::Deserialize::deserialize(value)
+    }
+
     /// The definition as a JSON value, fields in a fixed order.
     pub fn to_value(&self) -> serde_json::Value {
         serde_json::to_value(self).expect("the ASL model always serializes")
@@ -75,4 +88,34 @@ pub struct Branch {
     pub start_at: String,
     /// `States`.
     pub states: States,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::StateMachine;
+    use serde_json::json;
+
+    /// `sfn run` and `sfn graph` read the definition in place: the same model, and the same
+    /// error text for a definition the model refuses, as reading a copy.
+    #[test]
+    fn from_value_ref_reads_as_from_value() {
+        let documents = [
+            json!({"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"x.$": "$.y"}, "Next": "B"},
+                "B": {"Type": "Map", "ItemProcessor": {"StartAt": "C", "States": {"C": {"Type": "Succeed"}}}, "End": true}}}),
+            json!({"States": {"A": {"Type": "Succeed"}}}),
+            json!({"StartAt": "A", "States": {"A": {"Type": "Pause"}}}),
+            json!({"StartAt": "A", "States": {"A": {"Type": "Wait", "Seconds": "ten", "End": true}}}),
+            json!({"StartAt": 3, "States": {}}),
+            json!([1, 2]),
+        ];
+        for document in documents {
+            let by_ref = StateMachine::from_value_ref(&document).map_err(|e| e.to_string());
+            let owned = StateMachine::from_value(document.clone()).map_err(|e| e.to_string());
+            match (by_ref, owned) {
+                (Ok(a), Ok(b)) => assert_eq!(a.to_value(), b.to_value(), "{document}"),
+                (Err(a), Err(b)) => assert_eq!(a, b, "{document}"),
+                (a, b) => panic!("{document}: {:?} against {:?}", a.is_ok(), b.is_ok()),
+            }
+        }
+    }
 }
