@@ -2,6 +2,8 @@
 //! (work) -> ResultSelector -> ResultPath -> OutputPath, Assign; and the JSONata fields
 //! (Arguments, Output, Assign). Each step names the state and the field when it fails.
 
+use std::borrow::Cow;
+
 use serde_json::{Map, Value};
 
 use super::data::Data;
@@ -141,6 +143,63 @@ impl<'e> Run<'e> {
             Some(Some(source)) if source == "$" => Ok(None),
             Some(Some(source)) => self.select(state, field, source, value, vars).map(Some),
         }
+    }
+
+    /// A state's `InputPath` over its raw input, which the state keeps (for `ResultPath`
+    /// and a catcher): the input itself when the path selects all of it, else the copy of
+    /// the part it selects (not a copy of the whole input first).
+    pub(crate) fn input_path<'v>(
+        &mut self,
+        state: &str,
+        path_field: &'e Option<Option<String>>,
+        raw: &'v Value,
+        vars: &Map<String, Value>,
+    ) -> Result<Cow<'v, Value>, Failure> {
+        Ok(
+            match self.filter_path_ref(state, "InputPath", path_field, raw, vars)? {
+                Some(selected) => Cow::Owned(selected),
+                None => Cow::Borrowed(raw),
+            },
+        )
+    }
+
+    /// A JSONPath state's `Parameters` over its effective input (after `InputPath`): the
+    /// rendered template, or that input itself when there is none.
+    pub(crate) fn parameters<'v>(
+        &mut self,
+        state: &str,
+        parameters: &'e Option<Value>,
+        effective: Cow<'v, Value>,
+        vars: &Map<String, Value>,
+    ) -> Result<Cow<'v, Value>, Failure> {
+        Ok(match parameters {
+            Some(parameters) => {
+                Cow::Owned(self.render(state, "Parameters", parameters, &effective, vars)?)
+            }
+            None => effective,
+        })
+    }
+
+    /// A JSONata state's `Arguments` over its raw input: the evaluated template, or the
+    /// input itself when there is none.
+    pub(crate) fn arguments<'v>(
+        &mut self,
+        state: &str,
+        arguments: &'e Option<Value>,
+        raw: &'v Value,
+        vars: &Map<String, Value>,
+    ) -> Result<Cow<'v, Value>, Failure> {
+        Ok(match arguments {
+            Some(arguments) => Cow::Owned(self.jsonata(
+                state,
+                "Arguments",
+                arguments,
+                raw,
+                Extra::default(),
+                vars,
+            )?),
+            None => Cow::Borrowed(raw),
+        })
     }
 
     /// Selects a path (`InputPath`, `ItemsPath`, `SecondsPath`, ...) on `input`. A path

@@ -9,7 +9,7 @@ use crate::exec::engine::{Run, Step};
 use crate::exec::errors::Failure;
 use crate::exec::history::Details;
 use crate::exec::history::failure_details;
-use crate::exec::pipeline::{Extra, ResultFields};
+use crate::exec::pipeline::ResultFields;
 use crate::exec::scope::Vars;
 use crate::exec::test_state::Stage;
 
@@ -33,27 +33,11 @@ impl<'e> Run<'e> {
         self.with_error_handling(name, state, &raw, vars, |run, vars| {
             let input = match language {
                 QueryLanguage::JsonPath => {
-                    let effective = run.filter_path(
-                        name,
-                        "InputPath",
-                        &p.input_path,
-                        Value::clone(&raw),
-                        vars,
-                    )?;
+                    let effective = run.input_path(name, &p.input_path, &raw, vars)?;
                     run.note(Stage::AfterInputPath, &effective);
-                    match &p.parameters {
-                        Some(parameters) => {
-                            run.render(name, "Parameters", parameters, &effective, vars)?
-                        }
-                        None => effective,
-                    }
+                    run.parameters(name, &p.parameters, effective, vars)?
                 }
-                QueryLanguage::Jsonata => match &p.arguments {
-                    Some(arguments) => {
-                        run.jsonata(name, "Arguments", arguments, &raw, Extra::default(), vars)?
-                    }
-                    None => Value::clone(&raw),
-                },
+                QueryLanguage::Jsonata => run.arguments(name, &p.arguments, &raw, vars)?,
             };
             run.note(Stage::AfterParameters, &input);
             run.event("ParallelStateStarted", Details::new)?;

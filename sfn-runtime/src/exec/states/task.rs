@@ -72,21 +72,10 @@ impl<'e> Run<'e> {
             let token = run.prepare_token(name, t);
             match language {
                 QueryLanguage::JsonPath => {
-                    let effective = run.filter_path(
-                        name,
-                        "InputPath",
-                        &t.input_path,
-                        Value::clone(&raw),
-                        vars,
-                    )?;
+                    let effective = run.input_path(name, &t.input_path, &raw, vars)?;
                     run.note(Stage::AfterInputPath, &effective);
                     let (timeout, heartbeat) = run.task_timeouts(name, t, &effective, vars)?;
-                    let params = match &t.parameters {
-                        Some(parameters) => {
-                            run.render(name, "Parameters", parameters, &effective, vars)?
-                        }
-                        None => effective,
-                    };
+                    let params = run.parameters(name, &t.parameters, effective, vars)?;
                     run.note(Stage::AfterParameters, &params);
                     let result = run.invoke(name, t, &params, token, timeout, heartbeat)?;
                     run.note(Stage::Result, &result);
@@ -108,12 +97,7 @@ impl<'e> Run<'e> {
                     ))
                 }
                 QueryLanguage::Jsonata => {
-                    let arguments = match &t.arguments {
-                        Some(arguments) => {
-                            run.jsonata(name, "Arguments", arguments, &raw, Extra::default(), vars)?
-                        }
-                        None => Value::clone(&raw),
-                    };
+                    let arguments = run.arguments(name, &t.arguments, &raw, vars)?;
                     run.note(Stage::AfterParameters, &arguments);
                     let (timeout, heartbeat) = run.task_timeouts(name, t, &raw, vars)?;
                     let result = run.invoke(name, t, &arguments, token, timeout, heartbeat)?;
