@@ -6,6 +6,9 @@
 //! Input: byte 0 picks the mode. Mode 0: the rest is `EXPRESSION\nINPUT`, run in a JSONata
 //! machine that uses the expression as a Pass Output, a Choice Condition, an Assign and a
 //! Map's Items. Otherwise the rest is a whole definition (seed with tests/conformance).
+//!
+//! Every input runs twice, with the history recorded and without: the states read shared
+//! payloads in one and owned values in the other, and the two must end the same way.
 
 use libfuzzer_sys::fuzz_target;
 use serde_json::{Value, json};
@@ -13,7 +16,19 @@ use sfn_runtime::asl::StateMachine;
 use sfn_runtime::exec::{Execution, Executor, TaskFailure};
 
 fn run(machine: &StateMachine, input: Value) -> Execution {
+    let with = run_with(machine, input.clone(), true);
+    let without = run_with(machine, input, false);
+    assert_eq!(
+        (&with.status, &with.output, &with.error, &with.cause),
+        (&without.status, &without.output, &without.error, &without.cause),
+        "history on and off end differently"
+    );
+    with
+}
+
+fn run_with(machine: &StateMachine, input: Value, history: bool) -> Execution {
     Executor::new(machine)
+        .record_history(history)
         .on_resource("arn:aws:states:::lambda:invoke", |input, ctx| {
             if ctx.retry_count() == 0 && input.get("fail").is_some() {
                 return Err(TaskFailure::new("Lambda.Unknown", "asked to fail"));
