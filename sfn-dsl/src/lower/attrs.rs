@@ -312,7 +312,7 @@ impl Lower<'_> {
                 let names: Option<Vec<Json>> = items
                     .iter()
                     .map(|item| match item {
-                        Value::Str(s) => Some(Json::String(s.value())),
+                        Value::Str(s) => Some(Json::String(s.value.clone())),
                         other => {
                             self.errors.at(
                                 other.loc(),
@@ -327,7 +327,7 @@ impl Lower<'_> {
             Value::Str(s) => {
                 self.errors.at(
                     s.span(),
-                    format!("`errors` is a list: `errors = [\"{}\"]`", s.value()),
+                    format!("`errors` is a list: `errors = [\"{}\"]`", s.value),
                 );
                 None
             }

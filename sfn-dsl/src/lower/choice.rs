@@ -224,7 +224,7 @@ impl Lower<'_> {
             Operand::Literal(value) => match value {
                 Value::Str(s) => (
                     left_ty.unwrap_or_else(|| "string".into()),
-                    Rhs::Lit(Json::String(s.value()), value.loc()),
+                    Rhs::Lit(Json::String(s.value.clone()), value.loc()),
                 ),
                 Value::Num(n, loc) => (
                     left_ty.unwrap_or_else(|| "number".into()),
@@ -248,7 +248,7 @@ impl Lower<'_> {
                 Operand::Path(other) => (ty.to_string(), Rhs::Path(other)),
                 Operand::Literal(value) => {
                     let json = match (ty.to_string().as_str(), value) {
-                        ("string" | "timestamp", Value::Str(s)) => Json::String(s.value()),
+                        ("string" | "timestamp", Value::Str(s)) => Json::String(s.value.clone()),
                         ("number", Value::Num(n, _)) => Json::Number(n.clone()),
                         ("boolean", Value::Bool(b, _)) => Json::Bool(*b),
                         (t, other) => {

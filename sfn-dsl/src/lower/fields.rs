@@ -302,7 +302,7 @@ impl Lower<'_> {
                 self.whole_seconds(*millis, *loc).map(Json::from)
             }
             Value::Num(n, _) => Some(Json::Number(n.clone())),
-            Value::Str(s) if is_jsonata(&s.value()) => Some(Json::String(s.value())),
+            Value::Str(s) if is_jsonata(&s.value) => Some(Json::String(s.value.clone())),
             other => {
                 let example = if is_time {
                     "a duration (`30s`, `5min`)"
@@ -327,12 +327,12 @@ impl Lower<'_> {
                 Some(Json::String(text.text.clone()))
             }
             Value::Null(_) => Some(Json::Null),
-            Value::Str(s) if s.value().starts_with('$') => {
+            Value::Str(s) if s.value.starts_with('$') => {
                 self.errors.at(
                     s.span(),
                     format!(
                         "a quoted string is a literal: write the path bare, `{}`",
-                        s.value()
+                        s.value
                     ),
                 );
                 None
@@ -353,7 +353,7 @@ impl Lower<'_> {
     /// A string literal.
     pub fn string(&mut self, value: &Value) -> Option<String> {
         match value {
-            Value::Str(s) => Some(s.value()),
+            Value::Str(s) => Some(s.value.clone()),
             other => {
                 self.errors.at(
                     other.loc(),

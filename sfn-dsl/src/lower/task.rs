@@ -147,8 +147,8 @@ impl Lower<'_> {
     /// A DSL value as the catalogue sees it (locations pushed to `locs`).
     pub(crate) fn task_value(&mut self, value: &Value, locs: &mut Vec<Loc>) -> Option<TaskValue> {
         Some(match value {
-            Value::Str(s) if is_jsonata(&s.value()) => TaskValue::Jsonata(s.value()),
-            Value::Str(s) => TaskValue::Str(s.value()),
+            Value::Str(s) if is_jsonata(&s.value) => TaskValue::Jsonata(s.value.clone()),
+            Value::Str(s) => TaskValue::Str(s.value.clone()),
             Value::Num(n, _) => TaskValue::Number(n.clone()),
             Value::Bool(b, _) => TaskValue::Bool(*b),
             Value::Null(_) => TaskValue::Null,

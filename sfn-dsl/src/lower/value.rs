@@ -20,7 +20,7 @@ impl Lower<'_> {
     pub fn json(&mut self, value: &Value, pointer: &str, mode: Mode) -> Json {
         self.spans.insert(pointer, value.loc());
         match value {
-            Value::Str(s) => Json::String(s.value()),
+            Value::Str(s) => Json::String(s.value.clone()),
             Value::Num(n, _) => Json::Number(n.clone()),
             Value::Bool(b, _) => Json::Bool(*b),
             Value::Null(_) => Json::Null,

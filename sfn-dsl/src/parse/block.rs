@@ -101,7 +101,7 @@ fn parse_state(input: ParseStream, errors: &mut Errors) -> syn::Result<StateDecl
     let mut arrow = None;
     if input.peek(Token![->]) {
         let token: Token![->] = input.parse()?;
-        let target_is_word = !input.peek(syn::LitStr);
+        let target_is_word = !super::lit::peek_str(input);
         let target = parse_name(input).map_err(|e| {
             syn::Error::new(
                 e.span(),
@@ -135,7 +135,7 @@ fn parse_state(input: ParseStream, errors: &mut Errors) -> syn::Result<StateDecl
         );
         // When the next state clearly starts here, keep this one and go on with it.
         let next_state = input.peek(Token![#])
-            || ((input.peek(Ident) || input.peek(syn::LitStr)) && input.peek2(Token![:]));
+            || ((input.peek(Ident) || super::lit::peek_str(input)) && input.peek2(Token![:]));
         if !next_state {
             return Err(error);
         }
@@ -255,8 +255,8 @@ pub fn parse_attrs(input: ParseStream, errors: &mut Errors) -> (Vec<String>, Vec
             Ok(attr) => {
                 if attr.name == "doc" {
                     if let AttrArgs::Eq(crate::ast::Value::Str(s)) = &attr.args {
-                        let line = s.value();
-                        docs.push(line.strip_prefix(' ').unwrap_or(&line).to_owned());
+                        let line = &s.value;
+                        docs.push(line.strip_prefix(' ').unwrap_or(line).to_owned());
                     }
                 } else {
                     attrs.push(attr);
@@ -330,8 +330,7 @@ fn parse_attr_args(inner: ParseStream, errors: &mut Errors) -> syn::Result<AttrA
 
 /// A state name: an identifier or a string literal.
 fn parse_name(input: ParseStream) -> syn::Result<Name> {
-    if input.peek(syn::LitStr) {
-        let s: syn::LitStr = input.parse()?;
+    if let Some(s) = super::lit::parse_str(input) {
         return Ok(Name::from(&s));
     }
     let ident = input.call(Ident::parse_any)?;

@@ -35,8 +35,8 @@ pub(super) fn parse_single(input: ParseStream, errors: &mut Errors) -> syn::Resu
     if input.peek(Token![$]) {
         return parse_path(input).map(Value::Path);
     }
-    if input.peek(LitStr) {
-        return input.parse().map(Value::Str);
+    if let Some(s) = super::lit::parse_str(input) {
+        return Ok(Value::Str(s));
     }
     if input.peek(LitBool) {
         let b: LitBool = input.parse()?;
