@@ -13,7 +13,7 @@ pub struct PolicyDocument {
 }
 
 /// The identity of a grant's scope: statements are only merged when these are equal.
-type Scope = (Effect, Option<String>);
+type Scope<'a> = (Effect, Option<&'a str>);
 
 impl PolicyDocument {
     /// An empty document.
@@ -37,23 +37,27 @@ impl PolicyDocument {
     /// Actions and resources are sorted; statements keep the order in which their first
     /// resource appeared, so the result is deterministic. Linear in the number of grants.
     pub fn minimized(&self) -> Vec<Statement> {
+        // The grouping borrows the statements' strings: a workflow's policy has a grant per
+        // task state, and owned keys were an allocation per action, resource and scope.
+        let conditions: Vec<Option<String>> = self
+            .statements
+            .iter()
+            .map(|statement| statement.condition.as_ref().map(canonical))
+            .collect();
         // 1. Group unique grants by (scope, resource): the actions on that resource, in order
         //    of first appearance of the resource.
-        let mut by_resource: IndexMap<(Scope, String), BTreeSet<String>> = IndexMap::new();
-        for statement in &self.statements {
-            let scope: Scope = (
-                statement.effect,
-                statement.condition.as_ref().map(canonical),
-            );
+        let mut by_resource: IndexMap<(Scope<'_>, &str), BTreeSet<&str>> = IndexMap::new();
+        for (statement, condition) in self.statements.iter().zip(&conditions) {
+            let scope: Scope<'_> = (statement.effect, condition.as_deref());
             for (action, resource) in statement.atoms() {
                 by_resource
-                    .entry((scope.clone(), resource.to_string()))
+                    .entry((scope, resource))
                     .or_default()
-                    .insert(action.to_string());
+                    .insert(action);
             }
         }
         // 2. Group by (scope, action set): the resources sharing exactly those actions.
-        let mut grouped: IndexMap<(Scope, BTreeSet<String>), BTreeSet<String>> = IndexMap::new();
+        let mut grouped: IndexMap<(Scope<'_>, BTreeSet<&str>), BTreeSet<&str>> = IndexMap::new();
         for ((scope, resource), actions) in by_resource {
             grouped
                 .entry((scope, actions))
@@ -64,9 +68,9 @@ impl PolicyDocument {
             .into_iter()
             .map(|(((effect, condition), actions), resources)| Statement {
                 effect,
-                actions: actions.into_iter().collect(),
-                resources: resources.into_iter().collect(),
-                condition: condition.and_then(|c| serde_json::from_str(&c).ok()),
+                actions: actions.into_iter().map(str::to_owned).collect(),
+                resources: resources.into_iter().map(str::to_owned).collect(),
+                condition: condition.and_then(|c| serde_json::from_str(c).ok()),
             })
             .collect()
     }
