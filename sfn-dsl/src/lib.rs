@@ -40,10 +40,7 @@ pub fn expand(input: TokenStream) -> TokenStream {
 pub(crate) fn expand_defs(defs: &[ast::WorkflowDef], mut errors: Errors) -> TokenStream {
     let mut out = TokenStream::new();
     for def in defs {
-        let mut own = Errors::default();
-        let lowered = lower::lower_workflow(def, &mut own);
-        // The rule set runs on everything that lowered, skipping what a mistake broke.
-        check::check(&lowered, &mut own);
+        let (lowered, own) = lower_and_check(def);
         let ok = own.is_empty() && errors.is_empty();
         let policy = policy_json(&lowered);
         out.extend(expand::expand_const(&lowered, &policy, ok));
@@ -55,6 +52,35 @@ pub(crate) fn expand_defs(defs: &[ast::WorkflowDef], mut errors: Errors) -> Toke
         out.extend(error.into_compile_error());
     }
     out
+}
+
+/// Lowers and checks one workflow: the lowered workflow and what is to be reported.
+///
+/// A workflow is lowered without its pointer -> span table first: only a diagnostic reads
+/// the table, and most workflows have none. When the lowering or the rule set finds
+/// something, it is lowered again with the table (the same definition), so that every
+/// mistake is reported at its token and under the part it breaks.
+fn lower_and_check(def: &ast::WorkflowDef) -> (lower::Lowered, Errors) {
+    let mut own = Errors::default();
+    let first = lower::lower_workflow_with(def, &mut own, lower::Spans::off());
+    let found = if own.is_empty() {
+        let found = check::diagnostics(&first);
+        if found.is_empty() {
+            return (first, own);
+        }
+        Some(found)
+    } else {
+        None
+    };
+    let mut own = Errors::default();
+    let lowered = lower::lower_workflow(def, &mut own);
+    // The rule set runs on everything that lowered, skipping what a mistake broke; its
+    // findings on the first lowering stand, as the definition is the same.
+    match found {
+        Some(found) => check::report(&lowered, &found, &mut own),
+        None => check::check(&lowered, &mut own),
+    }
+    (lowered, own)
 }
 
 /// The IAM policy of a workflow: the statements of every task state, nested ones included,

@@ -63,14 +63,14 @@ impl Lower<'_> {
                 "start" => {}
                 "comment" => {
                     if let Some(value) = self.eq_value(attr) {
-                        self.spans.insert(&child(pointer, "Comment"), value.loc());
+                        self.spans.insert_child(pointer, "Comment", value.loc());
                         comment = self.string(value);
                     }
                 }
                 "query_language" => {
                     if let Some(value) = self.eq_value(attr) {
                         self.spans
-                            .insert(&child(pointer, "QueryLanguage"), value.loc());
+                            .insert_child(pointer, "QueryLanguage", value.loc());
                         if let Some(q) = self.query_language(value) {
                             ql = q.to_owned();
                             out.push(("QueryLanguage".into(), Json::String(q.into())));
@@ -79,7 +79,7 @@ impl Lower<'_> {
                 }
                 "assign" => {
                     if let Some(value) = self.paren_or_eq_value(attr) {
-                        let at = child(pointer, "Assign");
+                        let at = self.spans.child(pointer, "Assign");
                         let json = self.json(value, &at, Mode::Template);
                         out.push(("Assign".into(), json));
                     }
@@ -97,11 +97,11 @@ impl Lower<'_> {
                         continue;
                     };
                     if name == "retry" {
-                        let at = child(&child(pointer, "Retry"), &retries.len().to_string());
+                        let at = self.spans.item(&child(pointer, "Retry"), retries.len());
                         self.spans.insert(&at, attr.loc);
                         retries.push(Json::Object(self.retrier(fields, &at, attr.loc)));
                     } else {
-                        let at = child(&child(pointer, "Catch"), &catches.len().to_string());
+                        let at = self.spans.item(&child(pointer, "Catch"), catches.len());
                         self.spans.insert(&at, attr.loc);
                         catches.push(Json::Object(self.catcher(fields, &at, attr.loc, scope, to)));
                     }
@@ -182,7 +182,7 @@ impl Lower<'_> {
                 "jitter" => ("JitterStrategy", self.jitter(&field.value)),
                 _ => ("Comment", self.string(&field.value).map(Json::String)),
             };
-            self.spans.insert(&child(pointer, key), field.value.loc());
+            self.spans.insert_child(pointer, key, field.value.loc());
             if let Some(flag) = present.get_mut(index) {
                 *flag = true;
             }
@@ -247,19 +247,27 @@ impl Lower<'_> {
                 },
                 "result_path" => (
                     "ResultPath",
-                    self.path_or_null(&field.value, &child(pointer, "ResultPath")),
+                    self.path_or_null(&field.value, &self.spans.child(pointer, "ResultPath")),
                 ),
                 "assign" => (
                     "Assign",
-                    Some(self.json(&field.value, &child(pointer, "Assign"), Mode::Template)),
+                    Some(self.json(
+                        &field.value,
+                        &self.spans.child(pointer, "Assign"),
+                        Mode::Template,
+                    )),
                 ),
                 "output" => (
                     "Output",
-                    Some(self.json(&field.value, &child(pointer, "Output"), Mode::Template)),
+                    Some(self.json(
+                        &field.value,
+                        &self.spans.child(pointer, "Output"),
+                        Mode::Template,
+                    )),
                 ),
                 _ => ("Comment", self.string(&field.value).map(Json::String)),
             };
-            self.spans.insert(&child(pointer, key), field.value.loc());
+            self.spans.insert_child(pointer, key, field.value.loc());
             if let Some(flag) = present.get_mut(index) {
                 *flag = true;
             }

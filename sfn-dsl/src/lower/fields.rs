@@ -94,9 +94,8 @@ impl Lower<'_> {
         let name = field.name.to_string();
         let value = &field.value;
         let mut put = |lower: &mut Lower, key: &str, json: Option<Json>| {
-            lower
-                .spans
-                .insert_if_absent(&child(pointer, key), value.loc());
+            let at = lower.spans.child(pointer, key);
+            lower.spans.insert_if_absent(&at, value.loc());
             if let Some(json) = json {
                 out.push((key.to_owned(), json));
             }
@@ -108,16 +107,17 @@ impl Lower<'_> {
                     "output_path" => "OutputPath",
                     _ => "ResultPath",
                 };
-                let json = self.path_or_null(value, &child(pointer, key));
+                let json = self.path_or_null(value, &self.spans.child(pointer, key));
                 put(self, key, json);
             }
             "items" => match value {
                 Value::Path(text) => {
-                    self.spans.insert_text(&child(pointer, "ItemsPath"), text);
+                    self.spans.insert_text_child(pointer, "ItemsPath", text);
                     out.push(("ItemsPath".into(), Json::String(text.text.clone())));
                 }
                 _ => {
-                    let json = self.json(value, &child(pointer, "Items"), Mode::Template);
+                    let json =
+                        self.json(value, &self.spans.child(pointer, "Items"), Mode::Template);
                     out.push(("Items".into(), json));
                 }
             },
@@ -144,12 +144,12 @@ impl Lower<'_> {
                 let selector =
                     key == "ItemSelector" || (key == "Parameters" && pointer_is_map(out));
                 let outer = std::mem::replace(&mut self.in_item_selector, selector);
-                let json = self.json(value, &child(pointer, key), Mode::Template);
+                let json = self.json(value, &self.spans.child(pointer, key), Mode::Template);
                 self.in_item_selector = outer;
                 out.push((key.to_owned(), json));
             }
             "result" => {
-                let json = self.json(value, &child(pointer, "Result"), Mode::Literal);
+                let json = self.json(value, &self.spans.child(pointer, "Result"), Mode::Literal);
                 out.push(("Result".into(), json));
             }
             "resource" | "arn" | "label" => {
@@ -183,7 +183,7 @@ impl Lower<'_> {
                 match value {
                     Value::Path(text) | Value::Intrinsic(text) => {
                         let key = format!("{key}Path");
-                        self.spans.insert_text(&child(pointer, &key), text);
+                        self.spans.insert_text_child(pointer, &key, text);
                         out.push((key, Json::String(text.text.clone())));
                     }
                     _ => {
@@ -290,11 +290,11 @@ impl Lower<'_> {
         is_time: bool,
         out: &mut Vec<(String, Json)>,
     ) {
-        self.spans.insert(&child(pointer, key), value.loc());
+        self.spans.insert_child(pointer, key, value.loc());
         let json = match value {
             Value::Path(text) => {
                 let key = format!("{key}Path");
-                self.spans.insert_text(&child(pointer, &key), text);
+                self.spans.insert_text_child(pointer, &key, text);
                 out.push((key, Json::String(text.text.clone())));
                 return;
             }

@@ -16,7 +16,7 @@ use crate::ast::Name;
 
 use crate::diag::{Errors, with_suggestion};
 pub use spans::Spans;
-pub use workflow::{Lowered, lower_workflow};
+pub use workflow::{Lowered, lower_workflow, lower_workflow_with};
 
 /// Whether a string is a JSONata expression (`{% .. %}`).
 pub fn is_jsonata(s: &str) -> bool {

@@ -160,7 +160,7 @@ fn lower_state(
     let mut out: Vec<(String, Json)> = Vec::new();
     lower
         .spans
-        .insert(&child(pointer, "Type"), Loc::of(decl.kind.span()));
+        .insert_child(pointer, "Type", Loc::of(decl.kind.span()));
     out.push(("Type".into(), Json::String(asl_type.into())));
 
     // The state's own `#[query_language]` decides how its values are read, attributes included.
@@ -274,13 +274,11 @@ fn lower_state(
                 let name = lower.target(target, scope, to);
                 lower
                     .spans
-                    .insert(&child(pointer, "Next"), Loc::of(target.span()));
+                    .insert_child(pointer, "Next", Loc::of(target.span()));
                 out.push(("Next".into(), Json::String(name)));
             }
             None => {
-                lower
-                    .spans
-                    .insert(&child(pointer, "End"), Loc::of(arrow.end));
+                lower.spans.insert_child(pointer, "End", Loc::of(arrow.end));
                 out.push(("End".into(), Json::Bool(true)));
             }
         },

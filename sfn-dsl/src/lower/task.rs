@@ -77,12 +77,12 @@ impl Lower<'_> {
             return;
         }
         self.spans
-            .insert(&child(pointer, "Resource"), Loc::of(decl.kind.span()));
+            .insert_child(pointer, "Resource", Loc::of(decl.kind.span()));
         out.push(("Resource".into(), Json::String(rendered.resource)));
         for (key, value) in rendered.fields {
-            let at = child(pointer, &key);
+            let at = self.spans.child(pointer, &key);
             self.spans.insert(&at, decl.body_loc);
-            if let Json::Object(payload) = &value {
+            if let (Json::Object(payload), true) = (&value, self.spans.recording()) {
                 // `Parameters.TopicArn` came from field `topic_arn` (or `topic`): point there.
                 for payload_key in payload.keys() {
                     let bare = payload_key
