@@ -123,6 +123,8 @@ pub(crate) struct Memo<'a> {
     pub(crate) path_sites: OnceCell<Vec<super::paths::Site<'a>>>,
     /// JSONata strings.
     pub(crate) expressions: OnceCell<Vec<super::expressions::Expression<'a>>>,
+    /// Fields whose value has the wrong type, range, enumeration value or emptiness.
+    pub(crate) problems: OnceCell<Vec<super::values::Found<'a>>>,
 }
 
 impl<'a> Doc<'a> {
@@ -201,28 +203,30 @@ impl<'a> Doc<'a> {
             .iter()
             .map(|(k, v)| (k.as_str(), v, fields::lookup(owner, k)))
             .collect();
+        // Pushed before what it holds (document order); its members are moved in after the
+        // walk below reads them.
+        let index = self.objects.len();
         self.objects.push(Obj {
             owner,
             pointer: pointer.clone(),
             map,
             lang: place.lang,
             state: place.state,
-            members: members.clone(),
+            members: Vec::new(),
         });
         if matches!(owner, Owner::Machine | Owner::Branch | Owner::Processor) {
             self.scope(owner, map, &pointer, place);
         }
         let inner = place.deeper();
-        for (key, value, field) in members {
+        for &(key, value, field) in &members {
             let Some(field) = field else {
                 continue;
             };
             let kind = field.kind(place.lang);
-            let here = child(&pointer, key);
             match kind {
                 Kind::Object(sub) => {
                     if let Some(m) = value.as_object() {
-                        self.object(sub, m, here, inner);
+                        self.object(sub, m, child(&pointer, key), inner);
                     }
                 }
                 Kind::Retriers | Kind::Catchers | Kind::Rules | Kind::Branches => {
@@ -233,6 +237,7 @@ impl<'a> Doc<'a> {
                         _ if owner.is_state() => Owner::TopRule,
                         _ => Owner::NestedRule,
                     };
+                    let here = child(&pointer, key);
                     for (i, v) in value.as_array().into_iter().flatten().enumerate() {
                         if let Some(m) = v.as_object() {
                             self.object(sub, m, item(&here, i), inner);
@@ -241,11 +246,14 @@ impl<'a> Doc<'a> {
                 }
                 Kind::Rule => {
                     if let Some(m) = value.as_object() {
-                        self.object(Owner::NestedRule, m, here, inner);
+                        self.object(Owner::NestedRule, m, child(&pointer, key), inner);
                     }
                 }
                 _ => {}
             }
+        }
+        if let Some(obj) = self.objects.get_mut(index) {
+            obj.members = members;
         }
     }
 

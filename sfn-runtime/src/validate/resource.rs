@@ -241,7 +241,7 @@ fn integration(name: &str) -> Shape {
                     .map(|c| format!("did you mean `{}{}`?", c.to_ascii_lowercase(), &action[1..])),
             );
         }
-        return pattern_of(suffix, AWS_SDK, "an SDK integration");
+        return pattern_of(suffix, AWS_SDK, &"an SDK integration");
     }
     let (call, suffix) = split_suffix(name);
     let Some((service, action)) = call.split_once(':') else {
@@ -254,7 +254,11 @@ fn integration(name: &str) -> Shape {
         return Shape::Unknown;
     }
     match integrations::find(service, action) {
-        Some(found) => pattern_of(suffix, found.patterns, &format!("`{}`", found.name())),
+        Some(found) => pattern_of(
+            suffix,
+            found.patterns,
+            &format_args!("`{}:{}`", found.service, found.action),
+        ),
         None => {
             let why = if INTEGRATIONS.iter().any(|i| i.service == service) {
                 let actions: Vec<&str> = INTEGRATIONS
@@ -288,7 +292,8 @@ fn did_you_mean(call: &str) -> Option<String> {
 }
 
 /// A suffix the integration supports.
-fn pattern_of(suffix: &str, allowed: &[Pattern], what: &str) -> Shape {
+/// `what` names the integration in a message (written only when there is one to give).
+fn pattern_of(suffix: &str, allowed: &[Pattern], what: &dyn std::fmt::Display) -> Shape {
     let list = || {
         allowed
             .iter()
