@@ -79,9 +79,13 @@ impl std::fmt::Display for Name {
 
 impl From<&Ident> for Name {
     fn from(ident: &Ident) -> Name {
-        use syn::ext::IdentExt;
+        // `r#type` is the state `type` (syn's `unraw`, without building a second ident).
+        let mut text = ident.to_string();
+        if text.starts_with("r#") {
+            text.drain(..2);
+        }
         Name {
-            text: ident.unraw().to_string(),
+            text,
             span: ident.span(),
         }
     }

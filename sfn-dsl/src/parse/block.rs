@@ -59,12 +59,13 @@ pub fn parse_block_content(input: ParseStream, loc: Loc, errors: &mut Errors) ->
     let mut states = Vec::new();
     let mut broken = Vec::new();
     while !input.is_empty() {
-        let name = state_name(input);
+        // Where the state starts, to read its name again if it does not parse.
+        let start = input.fork();
         match parse_state(input, errors) {
             Ok(state) => states.push(state),
             Err(error) => {
                 errors.push(error);
-                broken.extend(name);
+                broken.extend(state_name(&start));
                 skip_past_comma(input);
             }
         }
@@ -167,12 +168,12 @@ fn parse_items(input: ParseStream, errors: &mut Errors) -> Items {
     let mut out = Items::default();
     let items = &mut out.items;
     while !input.is_empty() {
-        let field = field_name(input);
+        let start = input.fork();
         match parse_item(input, errors) {
             Ok(item) => items.push(item),
             Err(error) => {
                 errors.push(error);
-                match field {
+                match field_name(&start) {
                     Some(name) => out.broken_fields.push(name),
                     None => out.broken_arm = true,
                 }
