@@ -35,7 +35,7 @@ pub fn lower_block(
     let mut names: Vec<String> = Vec::new();
     let mut known: HashSet<String> = HashSet::new();
     for state in &block.states {
-        let name = state.name.to_string();
+        let name = state.name.text.clone();
         if !known.insert(name.clone()) {
             lower.errors.at(state.name.span(), format!("a state named `{name}` is already declared in this block; state names must be unique"));
         } else {
@@ -53,13 +53,14 @@ pub fn lower_block(
     let start = start_state(lower, block);
     let mut states = Map::new();
     let mut edges: Vec<(String, Vec<String>)> = Vec::new();
+    let states_base = format!("{base}/States");
     for decl in &block.states {
-        let name = decl.name.to_string();
-        let pointer = child(&format!("{base}/States"), &name);
+        let name = decl.name.text.clone();
+        let pointer = child(&states_base, &name);
         let mut to = Vec::new();
-        lower.errors.enter(Some(pointer.clone()));
+        let block_context = lower.errors.enter(Some(pointer.clone()));
         let object = lower_state(lower, decl, &pointer, &scope, ql, &mut to);
-        lower.errors.enter(Some(base.to_owned()));
+        lower.errors.enter(block_context);
         edges.push((name.clone(), to));
         if !states.contains_key(&name) {
             lower.spans.insert(&pointer, Loc::of(decl.name.span()));
@@ -120,7 +121,7 @@ fn check_reachable(lower: &mut Lower, block: &Block, start: &str, edges: &[(Stri
     }
     let mut reported = HashSet::new();
     for decl in &block.states {
-        let name = decl.name.to_string();
+        let name = &decl.name.text;
         if !reached.contains(name.as_str()) && reported.insert(name.clone()) {
             lower.errors.at(
                 decl.name.span(),
