@@ -3,7 +3,6 @@
 use super::statement::{Effect, Statement};
 use indexmap::IndexMap;
 use serde_json::{Map, Value};
-use std::collections::BTreeSet;
 
 /// An IAM policy document: the statements of a state machine role.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -45,32 +44,35 @@ impl PolicyDocument {
             .map(|statement| statement.condition.as_ref().map(canonical))
             .collect();
         // 1. Group unique grants by (scope, resource): the actions on that resource, in order
-        //    of first appearance of the resource.
-        let mut by_resource: IndexMap<(Scope<'_>, &str), BTreeSet<&str>> = IndexMap::new();
+        //    of first appearance of the resource. Sorted vectors rather than sets: most
+        //    resources have one or two actions.
+        let mut by_resource: IndexMap<(Scope<'_>, &str), Vec<&str>> = IndexMap::new();
         for (statement, condition) in self.statements.iter().zip(&conditions) {
             let scope: Scope<'_> = (statement.effect, condition.as_deref());
             for (action, resource) in statement.atoms() {
-                by_resource
-                    .entry((scope, resource))
-                    .or_default()
-                    .insert(action);
+                let actions = by_resource.entry((scope, resource)).or_default();
+                if !actions.contains(&action) {
+                    actions.push(action);
+                }
             }
         }
-        // 2. Group by (scope, action set): the resources sharing exactly those actions.
-        let mut grouped: IndexMap<(Scope<'_>, BTreeSet<&str>), BTreeSet<&str>> = IndexMap::new();
-        for ((scope, resource), actions) in by_resource {
-            grouped
-                .entry((scope, actions))
-                .or_default()
-                .insert(resource);
+        // 2. Group by (scope, action set): the resources sharing exactly those actions (each
+        //    resource once per scope, as step 1 keyed them).
+        let mut grouped: IndexMap<(Scope<'_>, Vec<&str>), Vec<&str>> = IndexMap::new();
+        for ((scope, resource), mut actions) in by_resource {
+            actions.sort_unstable();
+            grouped.entry((scope, actions)).or_default().push(resource);
         }
         grouped
             .into_iter()
-            .map(|(((effect, condition), actions), resources)| Statement {
-                effect,
-                actions: actions.into_iter().map(str::to_owned).collect(),
-                resources: resources.into_iter().map(str::to_owned).collect(),
-                condition: condition.and_then(|c| serde_json::from_str(c).ok()),
+            .map(|(((effect, condition), actions), mut resources)| {
+                resources.sort_unstable();
+                Statement {
+                    effect,
+                    actions: actions.into_iter().map(str::to_owned).collect(),
+                    resources: resources.into_iter().map(str::to_owned).collect(),
+                    condition: condition.and_then(|c| serde_json::from_str(c).ok()),
+                }
             })
             .collect()
     }
