@@ -40,9 +40,15 @@ pub fn expand(input: TokenStream) -> TokenStream {
 pub(crate) fn expand_defs(defs: &[ast::WorkflowDef], mut errors: Errors) -> TokenStream {
     let mut out = TokenStream::new();
     for def in defs {
-        let (lowered, own) = lower_and_check(def);
+        let (mut lowered, own) = lower_and_check(def);
         let ok = own.is_empty() && errors.is_empty();
-        let policy = policy_json(&lowered);
+        // With custom task types the type's constants complete the policy from the
+        // statements (see `custom::expand`), and this one is not used.
+        let policy = if lowered.custom.is_empty() {
+            policy_json(std::mem::take(&mut lowered.statements))
+        } else {
+            String::new()
+        };
         out.extend(expand::expand_const(&lowered, &policy, ok));
         if let Some(error) = own.combined() {
             errors.push(error);
@@ -85,10 +91,6 @@ fn lower_and_check(def: &ast::WorkflowDef) -> (lower::Lowered, Errors) {
 
 /// The IAM policy of a workflow: the statements of every task state, nested ones included,
 /// merged and de-duplicated.
-fn policy_json(lowered: &lower::Lowered) -> String {
-    let mut document = sfn_runtime::iam::PolicyDocument::new();
-    for statement in &lowered.statements {
-        document.push(statement.clone());
-    }
-    document.to_json()
+fn policy_json(statements: Vec<sfn_runtime::iam::Statement>) -> String {
+    sfn_runtime::iam::PolicyDocument { statements }.to_json()
 }
