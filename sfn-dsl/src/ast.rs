@@ -79,16 +79,21 @@ impl std::fmt::Display for Name {
 
 impl From<&Ident> for Name {
     fn from(ident: &Ident) -> Name {
-        // `r#type` is the state `type` (syn's `unraw`, without building a second ident).
-        let mut text = ident.to_string();
-        if text.starts_with("r#") {
-            text.drain(..2);
-        }
         Name {
-            text,
+            text: unraw(ident),
             span: ident.span(),
         }
     }
+}
+
+/// The name an identifier stands for: `r#type` is `type` (syn's `unraw().to_string()`,
+/// without building a second identifier).
+pub fn unraw(ident: &Ident) -> String {
+    let mut text = ident.to_string();
+    if text.starts_with("r#") {
+        text.drain(..2);
+    }
+    text
 }
 
 impl From<&LitStr> for Name {
