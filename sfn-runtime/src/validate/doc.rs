@@ -125,6 +125,8 @@ pub(crate) struct Memo<'a> {
     pub(crate) expressions: OnceCell<Vec<super::expressions::Expression<'a>>>,
     /// Fields whose value has the wrong type, range, enumeration value or emptiness.
     pub(crate) problems: OnceCell<Vec<super::values::Found<'a>>>,
+    /// Transitions.
+    pub(crate) edges: OnceCell<Vec<super::graph::Edge<'a>>>,
 }
 
 impl<'a> Doc<'a> {
@@ -192,6 +194,18 @@ impl<'a> Doc<'a> {
             o.members
                 .iter()
                 .filter_map(move |&(k, v, f)| f.map(|f| (o, k, v, f)))
+        })
+    }
+
+    /// [`Doc::fields`] with the index of each object in `objects`.
+    pub(crate) fn indexed_fields(
+        &self,
+    ) -> impl Iterator<Item = (usize, &Obj<'a>, &'a str, &'a Value, &'static fields::Field)> + '_
+    {
+        self.objects.iter().enumerate().flat_map(|(i, o)| {
+            o.members
+                .iter()
+                .filter_map(move |&(k, v, f)| f.map(|f| (i, o, k, v, f)))
         })
     }
 
