@@ -213,7 +213,7 @@ impl Lower<'_> {
                         known: Default::default(),
                         what: "a Parallel branch",
                         parent: Some(scope),
-                        broken: Vec::new(),
+                        broken: &[],
                     };
                     let (start, states) = lower_block(self, block, &base, &inner, ql);
                     let mut branch = Map::new();
@@ -238,7 +238,7 @@ impl Lower<'_> {
                     known: Default::default(),
                     what: "a Map processor",
                     parent: Some(scope),
-                    broken: Vec::new(),
+                    broken: &[],
                 };
                 let (start, states) = lower_block(self, block, &base, &inner, ql);
                 let mut processor = Map::new();

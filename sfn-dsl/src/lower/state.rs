@@ -32,11 +32,11 @@ pub fn lower_block(
         // A state that did not parse is missing: what goes to it is not checked again.
         lower.errors.mark(base);
     }
-    let mut names: Vec<String> = Vec::new();
-    let mut known: HashSet<String> = HashSet::new();
+    let mut names: Vec<&str> = Vec::new();
+    let mut known: HashSet<&str> = HashSet::new();
     for state in &block.states {
-        let name = state.name.text.clone();
-        if !known.insert(name.clone()) {
+        let name = state.name.text.as_str();
+        if !known.insert(name) {
             lower.errors.at(state.name.span(), format!("a state named `{name}` is already declared in this block; state names must be unique"));
         } else {
             names.push(name);
@@ -47,12 +47,12 @@ pub fn lower_block(
         known,
         what: scope_in.what,
         parent: scope_in.parent,
-        broken: block.broken.clone(),
+        broken: &block.broken,
     };
     let outer_broken = std::mem::replace(&mut lower.graph_broken, !block.broken.is_empty());
     let start = start_state(lower, block);
     let mut states = Map::new();
-    let mut edges: Vec<(String, Vec<String>)> = Vec::new();
+    let mut edges: Vec<(&str, Vec<String>)> = Vec::new();
     let states_base = format!("{base}/States");
     for decl in &block.states {
         let name = decl.name.text.clone();
@@ -61,7 +61,7 @@ pub fn lower_block(
         let block_context = lower.errors.enter(Some(pointer.clone()));
         let object = lower_state(lower, decl, &pointer, &scope, ql, &mut to);
         lower.errors.enter(block_context);
-        edges.push((name.clone(), to));
+        edges.push((&decl.name.text, to));
         if !states.contains_key(&name) {
             lower.spans.insert(&pointer, Loc::of(decl.name.span()));
             states.insert(name, Json::Object(object));
@@ -107,9 +107,8 @@ fn start_state(lower: &mut Lower, block: &Block) -> String {
 }
 
 /// Every state must be reachable from the start through transitions of its block.
-fn check_reachable(lower: &mut Lower, block: &Block, start: &str, edges: &[(String, Vec<String>)]) {
-    let by_name: HashMap<&str, &Vec<String>> =
-        edges.iter().map(|(n, to)| (n.as_str(), to)).collect();
+fn check_reachable(lower: &mut Lower, block: &Block, start: &str, edges: &[(&str, Vec<String>)]) {
+    let by_name: HashMap<&str, &Vec<String>> = edges.iter().map(|(n, to)| (*n, to)).collect();
     let mut reached: HashSet<&str> = HashSet::from([start]);
     let mut queue = vec![start];
     while let Some(current) = queue.pop() {

@@ -109,7 +109,7 @@ pub fn lower_workflow_with(def: &WorkflowDef, errors: &mut Errors, spans: Spans)
         known: Default::default(),
         what: "workflow",
         parent: None,
-        broken: Vec::new(),
+        broken: &[],
     };
     let (start, states) = lower_block(&mut lower, &def.block, "", &scope, scope_ql);
     top.insert("StartAt".into(), Json::String(start));
