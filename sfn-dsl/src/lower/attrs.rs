@@ -43,17 +43,17 @@ const CATCH_FIELDS: [&str; 6] = [
 impl Lower<'_> {
     /// Lowers the attributes of a state into `out`; returns the state's query language.
     #[allow(clippy::too_many_arguments)]
-    pub fn state_attrs(
+    pub fn state_attrs<'q>(
         &mut self,
         decl: &StateDecl,
         pointer: &str,
         asl_type: &str,
-        ql_in: &str,
+        ql_in: &'q str,
         scope: &Scope,
         to: &mut Vec<String>,
         out: &mut Vec<(String, Json)>,
-    ) -> String {
-        let mut ql = ql_in.to_owned();
+    ) -> &'q str {
+        let mut ql = ql_in;
         let mut comment = (!decl.docs.is_empty()).then(|| decl.docs.join("\n").trim().to_owned());
         let mut retries = Vec::new();
         let mut catches = Vec::new();
@@ -72,7 +72,7 @@ impl Lower<'_> {
                         self.spans
                             .insert_child(pointer, "QueryLanguage", value.loc());
                         if let Some(q) = self.query_language(value) {
-                            ql = q.to_owned();
+                            ql = q;
                             out.push(("QueryLanguage".into(), Json::String(q.into())));
                         }
                     }

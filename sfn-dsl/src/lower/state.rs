@@ -205,8 +205,9 @@ fn lower_state(
                         .at(field.name.span(), format!("field `{name}` is given twice"));
                     continue;
                 }
-                seen.push(name.clone());
-                if !allowed.contains(&name.as_str()) {
+                seen.push(name);
+                let name = seen.last().map_or("", String::as_str);
+                if !allowed.contains(&name) {
                     if is_catalogue {
                         // The catalogue knows (and checks) the task's own fields.
                         task_fields.push(field);
@@ -217,23 +218,22 @@ fn lower_state(
                             "`{kind}` has no field `{name}`; its fields are: {}",
                             allowed.join(", ")
                         ),
-                        &name,
+                        name,
                         allowed.iter().copied(),
                     );
                     present.extend(
-                        crate::diag::did_you_mean(&name, allowed.iter().copied())
-                            .map(str::to_owned),
+                        crate::diag::did_you_mean(name, allowed.iter().copied()).map(str::to_owned),
                     );
                     lower.errors.at(field.name.span(), message);
                     continue;
                 }
-                lower.field(field, pointer, &ql, scope, &mut out);
+                lower.field(field, pointer, ql, scope, &mut out);
             }
         }
     }
     match &decl.path {
-        Some(path) => lower.custom_task(decl, path, &task_fields, pointer, &ql, &mut out),
-        None if is_catalogue => lower.catalogue_task(decl, &task_fields, pointer, &ql, &mut out),
+        Some(path) => lower.custom_task(decl, path, &task_fields, pointer, ql, &mut out),
+        None if is_catalogue => lower.catalogue_task(decl, &task_fields, pointer, ql, &mut out),
         None => {}
     }
     if asl_type == "Choice" {
