@@ -167,8 +167,14 @@ fn read(resource: &str) -> Shape {
         });
         return Shape::Refused("it is not an ARN".to_owned(), hint);
     };
-    let parts: Vec<&str> = rest.splitn(5, ':').collect();
-    let [partition, service, region, account, name] = parts[..] else {
+    let mut parts = rest.splitn(5, ':');
+    let (Some(partition), Some(service), Some(region), Some(account), Some(name)) = (
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+    ) else {
         return Shape::Refused(
             "an ARN has the form `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`".to_owned(),
             None,
