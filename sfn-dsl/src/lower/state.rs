@@ -62,9 +62,10 @@ pub fn lower_block(
         let object = lower_state(lower, decl, &pointer, &scope, ql, &mut to);
         lower.errors.enter(block_context);
         edges.push((&decl.name.text, to));
-        if !states.contains_key(&name) {
+        // A name given twice (reported above) keeps its first state.
+        if let serde_json::map::Entry::Vacant(slot) = states.entry(name) {
             lower.spans.insert(&pointer, Loc::of(decl.name.span()));
-            states.insert(name, Json::Object(object));
+            slot.insert(Json::Object(object));
         }
     }
     if block.states.is_empty() {
@@ -157,7 +158,8 @@ fn lower_state(
         }
         k => k,
     };
-    let mut out: Vec<(String, Json)> = Vec::new();
+    // Room for the keys of most states (Type, Resource, Parameters, Retry, ResultPath, Next..).
+    let mut out: Vec<(String, Json)> = Vec::with_capacity(8);
     lower
         .spans
         .insert_child(pointer, "Type", Loc::of(decl.kind.span()));

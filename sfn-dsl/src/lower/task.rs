@@ -21,8 +21,10 @@ impl Lower<'_> {
         ql: &str,
         out: &mut Vec<(String, Json)>,
     ) {
-        let mut locs: Vec<Loc> = vec![Loc::of(decl.kind.span())];
-        let mut task_fields = Vec::new();
+        // The class, and a name and a value for each field (more for nested values).
+        let mut locs: Vec<Loc> = Vec::with_capacity(1 + 2 * fields.len());
+        locs.push(Loc::of(decl.kind.span()));
+        let mut task_fields = Vec::with_capacity(fields.len());
         // Fields written but not passed on (their mistake is reported): not "missing".
         let mut present = decl.broken_fields.clone();
         for field in fields {
