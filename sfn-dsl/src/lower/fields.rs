@@ -86,12 +86,12 @@ impl Lower<'_> {
     pub fn field(
         &mut self,
         field: &Field,
+        name: &str,
         pointer: &str,
         ql: &str,
         scope: &Scope,
         out: &mut Vec<(String, Json)>,
     ) {
-        let name = field.name.to_string();
         let value = &field.value;
         let mut put = |lower: &mut Lower, key: &str, json: Option<Json>| {
             let at = lower.spans.child(pointer, key);
@@ -100,9 +100,9 @@ impl Lower<'_> {
                 out.push((key.to_owned(), json));
             }
         };
-        match name.as_str() {
+        match name {
             "input_path" | "output_path" | "result_path" => {
-                let key = match name.as_str() {
+                let key = match name {
                     "input_path" => "InputPath",
                     "output_path" => "OutputPath",
                     _ => "ResultPath",
@@ -123,7 +123,7 @@ impl Lower<'_> {
             },
             "parameters" | "arguments" | "result_selector" | "item_selector" | "credentials"
             | "output" | "item_reader" | "item_batcher" | "result_writer" => {
-                let key = match name.as_str() {
+                let key = match name {
                     "parameters" => "Parameters",
                     "arguments" => "Arguments",
                     "result_selector" => "ResultSelector",
@@ -163,7 +163,7 @@ impl Lower<'_> {
             | "max_concurrency"
             | "tolerated_failure_count"
             | "tolerated_failure_percentage" => {
-                let key = match name.as_str() {
+                let key = match name {
                     "timeout" => "TimeoutSeconds",
                     "heartbeat" => "HeartbeatSeconds",
                     "seconds" => "Seconds",
@@ -171,11 +171,11 @@ impl Lower<'_> {
                     "tolerated_failure_count" => "ToleratedFailureCount",
                     _ => "ToleratedFailurePercentage",
                 };
-                let is_time = matches!(name.as_str(), "timeout" | "heartbeat" | "seconds");
+                let is_time = matches!(name, "timeout" | "heartbeat" | "seconds");
                 self.number_or_path(value, pointer, key, is_time, out);
             }
             "timestamp" | "error" | "cause" => {
-                let key = match name.as_str() {
+                let key = match name {
                     "timestamp" => "Timestamp",
                     "error" => "Error",
                     _ => "Cause",
@@ -271,7 +271,7 @@ impl Lower<'_> {
                     }
                     other => self
                         .errors
-                        .at(other.loc(), crate::diag::one_of(&name, words, other)),
+                        .at(other.loc(), crate::diag::one_of(name, words, other)),
                 }
             }
             _ => self.errors.at(

@@ -229,13 +229,15 @@ fn lower_state(
                     lower.errors.at(field.name.span(), message);
                     continue;
                 }
-                lower.field(field, pointer, ql, scope, &mut out);
+                lower.field(field, name, pointer, ql, scope, &mut out);
             }
         }
     }
     match &decl.path {
         Some(path) => lower.custom_task(decl, path, &task_fields, pointer, ql, &mut out),
-        None if is_catalogue => lower.catalogue_task(decl, &task_fields, pointer, ql, &mut out),
+        None if is_catalogue => {
+            lower.catalogue_task(decl, &kind, &task_fields, pointer, ql, &mut out);
+        }
         None => {}
     }
     if asl_type == "Choice" {
@@ -293,6 +295,10 @@ fn lower_state(
 /// Moves `mode` / `execution_type` (lowered as `ProcessorConfig/..` entries) into the
 /// `ItemProcessor`'s `ProcessorConfig`, before its `StartAt`.
 fn fold_processor_config(out: &mut Vec<(String, Json)>) {
+    // Only a Map has them (and this runs for every state).
+    if !out.iter().any(|(k, _)| k.starts_with("ProcessorConfig/")) {
+        return;
+    }
     let mut config = Map::new();
     for key in ["Mode", "ExecutionType"] {
         let tag = format!("ProcessorConfig/{key}");

@@ -12,10 +12,11 @@ use crate::ast::{Field, StateDecl, Value};
 use crate::loc::Loc;
 
 impl Lower<'_> {
-    /// Renders a catalogue task state's own fields into `out`.
+    /// Renders a catalogue task state's own fields into `out`; `class` is its kind.
     pub fn catalogue_task(
         &mut self,
         decl: &StateDecl,
+        class: &str,
         fields: &[&Field],
         pointer: &str,
         ql: &str,
@@ -40,7 +41,7 @@ impl Lower<'_> {
             });
         }
         let call = TaskCall {
-            class: decl.kind.to_string(),
+            class: class.to_owned(),
             class_loc: 0,
             fields: task_fields,
             query_language: if ql == "JSONata" {
