@@ -79,12 +79,21 @@ impl std::fmt::Display for Name {
 
 impl From<&Ident> for Name {
     fn from(ident: &Ident) -> Name {
-        use syn::ext::IdentExt;
         Name {
-            text: ident.unraw().to_string(),
+            text: unraw(ident),
             span: ident.span(),
         }
     }
+}
+
+/// The name an identifier stands for: `r#type` is `type` (syn's `unraw().to_string()`,
+/// without building a second identifier).
+pub fn unraw(ident: &Ident) -> String {
+    let mut text = ident.to_string();
+    if text.starts_with("r#") {
+        text.drain(..2);
+    }
+    text
 }
 
 impl From<&LitStr> for Name {
@@ -93,6 +102,40 @@ impl From<&LitStr> for Name {
             text: s.value(),
             span: s.span(),
         }
+    }
+}
+
+impl From<&Str> for Name {
+    fn from(s: &Str) -> Name {
+        Name {
+            text: s.value.clone(),
+            span: s.span,
+        }
+    }
+}
+
+/// A string literal, its value read once: `syn::LitStr::value` re-reads (and unescapes)
+/// the token on every call, and the lowering asks for the value several times.
+#[derive(Debug, Clone)]
+pub struct Str {
+    /// The value, escapes resolved.
+    pub value: String,
+    /// The literal's span.
+    pub span: Span,
+}
+
+impl Str {
+    /// The value of `lit`.
+    pub fn from_lit(lit: &LitStr) -> Str {
+        Str {
+            value: lit.value(),
+            span: lit.span(),
+        }
+    }
+
+    /// The literal's span.
+    pub fn span(&self) -> Span {
+        self.span
     }
 }
 
@@ -159,7 +202,7 @@ pub enum AttrArgs {
 /// A value in the DSL.
 pub enum Value {
     /// A string literal (always a literal; `"{% .. %}"` is JSONata).
-    Str(LitStr),
+    Str(Str),
     /// A number, kept as written.
     Num(serde_json::Number, Loc),
     /// A suffixed integer: `300ms`, `2s`, `5min`, `1h`, `1d` (in milliseconds).

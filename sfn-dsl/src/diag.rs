@@ -130,7 +130,7 @@ pub fn one_of(field: &str, words: &[&str], value: &crate::ast::Value) -> String 
     };
     let written = match value {
         crate::ast::Value::Word(w) => Some(w.to_string()),
-        crate::ast::Value::Str(s) => Some(s.value()),
+        crate::ast::Value::Str(s) => Some(s.value.clone()),
         _ => None,
     };
     let message = format!("`{field}` is {list}");

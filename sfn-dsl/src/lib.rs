@@ -40,12 +40,15 @@ pub fn expand(input: TokenStream) -> TokenStream {
 pub(crate) fn expand_defs(defs: &[ast::WorkflowDef], mut errors: Errors) -> TokenStream {
     let mut out = TokenStream::new();
     for def in defs {
-        let mut own = Errors::default();
-        let lowered = lower::lower_workflow(def, &mut own);
-        // The rule set runs on everything that lowered, skipping what a mistake broke.
-        check::check(&lowered, &mut own);
+        let (mut lowered, own) = lower_and_check(def);
         let ok = own.is_empty() && errors.is_empty();
-        let policy = policy_json(&lowered);
+        // With custom task types the type's constants complete the policy from the
+        // statements (see `custom::expand`), and this one is not used.
+        let policy = if lowered.custom.is_empty() {
+            policy_json(std::mem::take(&mut lowered.statements))
+        } else {
+            String::new()
+        };
         out.extend(expand::expand_const(&lowered, &policy, ok));
         if let Some(error) = own.combined() {
             errors.push(error);
@@ -57,12 +60,37 @@ pub(crate) fn expand_defs(defs: &[ast::WorkflowDef], mut errors: Errors) -> Toke
     out
 }
 
+/// Lowers and checks one workflow: the lowered workflow and what is to be reported.
+///
+/// A workflow is lowered without its pointer -> span table first: only a diagnostic reads
+/// the table, and most workflows have none. When the lowering or the rule set finds
+/// something, it is lowered again with the table (the same definition), so that every
+/// mistake is reported at its token and under the part it breaks.
+fn lower_and_check(def: &ast::WorkflowDef) -> (lower::Lowered, Errors) {
+    let mut own = Errors::default();
+    let first = lower::lower_workflow_with(def, &mut own, lower::Spans::off());
+    let found = if own.is_empty() {
+        let found = check::diagnostics(&first);
+        if found.is_empty() {
+            return (first, own);
+        }
+        Some(found)
+    } else {
+        None
+    };
+    let mut own = Errors::default();
+    let lowered = lower::lower_workflow(def, &mut own);
+    // The rule set runs on everything that lowered, skipping what a mistake broke; its
+    // findings on the first lowering stand, as the definition is the same.
+    match found {
+        Some(found) => check::report(&lowered, &found, &mut own),
+        None => check::check(&lowered, &mut own),
+    }
+    (lowered, own)
+}
+
 /// The IAM policy of a workflow: the statements of every task state, nested ones included,
 /// merged and de-duplicated.
-fn policy_json(lowered: &lower::Lowered) -> String {
-    let mut document = sfn_runtime::iam::PolicyDocument::new();
-    for statement in &lowered.statements {
-        document.push(statement.clone());
-    }
-    document.to_json()
+fn policy_json(statements: Vec<sfn_runtime::iam::Statement>) -> String {
+    sfn_runtime::iam::PolicyDocument { statements }.to_json()
 }

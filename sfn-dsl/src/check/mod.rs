@@ -31,6 +31,12 @@ const DENIED_WARNINGS: &[&str] = &[
 /// Runs the rule set on a lowered workflow (as EXPRESS for `#[type = express]`); errors go
 /// to `errors`, whose marks say which states and blocks the DSL already found broken.
 pub fn check(lowered: &Lowered, errors: &mut Errors) {
+    report(lowered, &diagnostics(lowered), errors);
+}
+
+/// What the rule set finds in a lowered workflow that the macro reports: errors, and the
+/// warnings it denies. Empty for a correct workflow, whose spans are then never looked up.
+pub fn diagnostics(lowered: &Lowered) -> Vec<validate::Diagnostic> {
     let options = Options {
         kind: if lowered.express {
             WorkflowKind::Express
@@ -38,14 +44,19 @@ pub fn check(lowered: &Lowered, errors: &mut Errors) {
             WorkflowKind::Standard
         },
     };
-    let diagnostics: Vec<_> = validate::validate_value_with(&lowered.definition, options)
+    validate::validate_value_with(&lowered.definition, options)
         .into_iter()
         .filter(|d| d.severity != Severity::Warning || DENIED_WARNINGS.contains(&d.code))
         .filter(|d| !is_stand_in_resource(lowered, d))
-        .collect();
+        .collect()
+}
+
+/// Reports `diagnostics` (from [`diagnostics`] on this workflow) at their tokens, through
+/// the workflow's spans, except those that only repeat a mistake already in `errors`.
+pub fn report(lowered: &Lowered, diagnostics: &[validate::Diagnostic], errors: &mut Errors) {
     for (i, diagnostic) in diagnostics.iter().enumerate() {
         if depends::on_broken(diagnostic, errors)
-            || depends::repeats(diagnostic, &diagnostics[..i], &diagnostics)
+            || depends::repeats(diagnostic, &diagnostics[..i], diagnostics)
         {
             continue;
         }

@@ -12,7 +12,8 @@ pub fn kind(input: ParseStream) -> syn::Result<(Ident, Option<Path>)> {
     let starts_path = input.peek(Token![::])
         || ((input.peek(Token![crate]) || input.peek(Token![self]) || input.peek(Token![super]))
             && input.peek2(Token![::]))
-        || (input.peek(Ident) && input.peek2(Token![::]));
+        // `peek2` first: syn's `peek(Ident)` writes the identifier out to rule out keywords.
+        || (input.peek2(Token![::]) && input.peek(Ident));
     if starts_path {
         let path = Path::parse_mod_style(input)?;
         let last = path
@@ -23,7 +24,7 @@ pub fn kind(input: ParseStream) -> syn::Result<(Ident, Option<Path>)> {
         return Ok((last, Some(path)));
     }
     let kind = input.call(Ident::parse_any).and_then(|word| {
-        if matches!(word.to_string().as_str(), "crate" | "self" | "super") {
+        if word == "crate" || word == "self" || word == "super" {
             Err(syn::Error::new(
                 word.span(),
                 "expected a path: `self::TaskType`",

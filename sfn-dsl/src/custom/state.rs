@@ -97,11 +97,11 @@ impl Lower<'_> {
                     let json = self.json(other, &key_at, Mode::Template);
                     let text = json.to_string();
                     let (takes, value) = match other {
-                        Value::Str(s) if crate::lower::is_jsonata(&s.value()) => {
+                        Value::Str(s) if crate::lower::is_jsonata(&s.value) => {
                             ("takes_jsonata", quote!(Json(#text)))
                         }
                         Value::Str(s) => {
-                            let raw = s.value();
+                            let raw = &s.value;
                             ("takes_str", quote!(Str(#raw, #text)))
                         }
                         Value::Num(..) => ("takes_number", quote!(Json(#text))),

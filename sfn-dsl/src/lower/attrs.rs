@@ -43,17 +43,17 @@ const CATCH_FIELDS: [&str; 6] = [
 impl Lower<'_> {
     /// Lowers the attributes of a state into `out`; returns the state's query language.
     #[allow(clippy::too_many_arguments)]
-    pub fn state_attrs(
+    pub fn state_attrs<'q>(
         &mut self,
         decl: &StateDecl,
         pointer: &str,
         asl_type: &str,
-        ql_in: &str,
+        ql_in: &'q str,
         scope: &Scope,
         to: &mut Vec<String>,
         out: &mut Vec<(String, Json)>,
-    ) -> String {
-        let mut ql = ql_in.to_owned();
+    ) -> &'q str {
+        let mut ql = ql_in;
         let mut comment = (!decl.docs.is_empty()).then(|| decl.docs.join("\n").trim().to_owned());
         let mut retries = Vec::new();
         let mut catches = Vec::new();
@@ -63,23 +63,23 @@ impl Lower<'_> {
                 "start" => {}
                 "comment" => {
                     if let Some(value) = self.eq_value(attr) {
-                        self.spans.insert(&child(pointer, "Comment"), value.loc());
+                        self.spans.insert_child(pointer, "Comment", value.loc());
                         comment = self.string(value);
                     }
                 }
                 "query_language" => {
                     if let Some(value) = self.eq_value(attr) {
                         self.spans
-                            .insert(&child(pointer, "QueryLanguage"), value.loc());
+                            .insert_child(pointer, "QueryLanguage", value.loc());
                         if let Some(q) = self.query_language(value) {
-                            ql = q.to_owned();
+                            ql = q;
                             out.push(("QueryLanguage".into(), Json::String(q.into())));
                         }
                     }
                 }
                 "assign" => {
                     if let Some(value) = self.paren_or_eq_value(attr) {
-                        let at = child(pointer, "Assign");
+                        let at = self.spans.child(pointer, "Assign");
                         let json = self.json(value, &at, Mode::Template);
                         out.push(("Assign".into(), json));
                     }
@@ -97,11 +97,11 @@ impl Lower<'_> {
                         continue;
                     };
                     if name == "retry" {
-                        let at = child(&child(pointer, "Retry"), &retries.len().to_string());
+                        let at = self.spans.item(&child(pointer, "Retry"), retries.len());
                         self.spans.insert(&at, attr.loc);
                         retries.push(Json::Object(self.retrier(fields, &at, attr.loc)));
                     } else {
-                        let at = child(&child(pointer, "Catch"), &catches.len().to_string());
+                        let at = self.spans.item(&child(pointer, "Catch"), catches.len());
                         self.spans.insert(&at, attr.loc);
                         catches.push(Json::Object(self.catcher(fields, &at, attr.loc, scope, to)));
                     }
@@ -182,7 +182,7 @@ impl Lower<'_> {
                 "jitter" => ("JitterStrategy", self.jitter(&field.value)),
                 _ => ("Comment", self.string(&field.value).map(Json::String)),
             };
-            self.spans.insert(&child(pointer, key), field.value.loc());
+            self.spans.insert_child(pointer, key, field.value.loc());
             if let Some(flag) = present.get_mut(index) {
                 *flag = true;
             }
@@ -247,19 +247,27 @@ impl Lower<'_> {
                 },
                 "result_path" => (
                     "ResultPath",
-                    self.path_or_null(&field.value, &child(pointer, "ResultPath")),
+                    self.path_or_null(&field.value, &self.spans.child(pointer, "ResultPath")),
                 ),
                 "assign" => (
                     "Assign",
-                    Some(self.json(&field.value, &child(pointer, "Assign"), Mode::Template)),
+                    Some(self.json(
+                        &field.value,
+                        &self.spans.child(pointer, "Assign"),
+                        Mode::Template,
+                    )),
                 ),
                 "output" => (
                     "Output",
-                    Some(self.json(&field.value, &child(pointer, "Output"), Mode::Template)),
+                    Some(self.json(
+                        &field.value,
+                        &self.spans.child(pointer, "Output"),
+                        Mode::Template,
+                    )),
                 ),
                 _ => ("Comment", self.string(&field.value).map(Json::String)),
             };
-            self.spans.insert(&child(pointer, key), field.value.loc());
+            self.spans.insert_child(pointer, key, field.value.loc());
             if let Some(flag) = present.get_mut(index) {
                 *flag = true;
             }
@@ -312,7 +320,7 @@ impl Lower<'_> {
                 let names: Option<Vec<Json>> = items
                     .iter()
                     .map(|item| match item {
-                        Value::Str(s) => Some(Json::String(s.value())),
+                        Value::Str(s) => Some(Json::String(s.value.clone())),
                         other => {
                             self.errors.at(
                                 other.loc(),
@@ -327,7 +335,7 @@ impl Lower<'_> {
             Value::Str(s) => {
                 self.errors.at(
                     s.span(),
-                    format!("`errors` is a list: `errors = [\"{}\"]`", s.value()),
+                    format!("`errors` is a list: `errors = [\"{}\"]`", s.value),
                 );
                 None
             }

@@ -4,7 +4,6 @@
 
 use serde_json::{Map, Value as Json};
 
-use super::spans::child;
 use super::value::Mode;
 use super::{Lower, Scope};
 use crate::ast::{Arm, AttrArgs, CmpOp, Cond, Operand, Text, Value};
@@ -40,12 +39,14 @@ impl Lower<'_> {
                 }
                 let target = self.target(&arm.target, scope, to);
                 self.spans
-                    .insert(&child(pointer, "Default"), Loc::of(arm.target.span()));
+                    .insert_child(pointer, "Default", Loc::of(arm.target.span()));
                 out.push(("Default".into(), Json::String(target)));
                 default = Some(arm);
                 continue;
             };
-            let at = child(&child(pointer, "Choices"), &rules.len().to_string());
+            let at = self
+                .spans
+                .item(&self.spans.child(pointer, "Choices"), rules.len());
             self.spans.insert(&at, arm.loc);
             let mut rule = Map::new();
             let mut comment = None;
@@ -67,7 +68,7 @@ impl Lower<'_> {
                                 continue;
                             }
                         };
-                        *slot = Some(self.json(value, &child(&at, key), Mode::Template));
+                        *slot = Some(self.json(value, &self.spans.child(&at, key), Mode::Template));
                     }
                     other => self.errors.at(
                         attr.name.span(),
@@ -91,12 +92,13 @@ impl Lower<'_> {
             }
             let target = self.target(&arm.target, scope, to);
             self.spans
-                .insert(&child(&at, "Next"), Loc::of(arm.target.span()));
+                .insert_child(&at, "Next", Loc::of(arm.target.span()));
             rule.insert("Next".into(), Json::String(target));
             rules.push(Json::Object(rule));
         }
-        self.spans.insert(
-            &child(pointer, "Choices"),
+        self.spans.insert_child(
+            pointer,
+            "Choices",
             arms.first()
                 .map_or(Loc::of(proc_macro2::Span::call_site()), |a| a.loc),
         );
@@ -113,11 +115,14 @@ impl Lower<'_> {
                 } else {
                     "Or"
                 };
-                let base = child(pointer, key);
+                let base = self.spans.child(pointer, key);
                 let items = terms
                     .iter()
                     .enumerate()
-                    .map(|(i, term)| Json::Object(self.cond(term, &child(&base, &i.to_string()))))
+                    .map(|(i, term)| {
+                        let at = self.spans.item(&base, i);
+                        Json::Object(self.cond(term, &at))
+                    })
                     .collect();
                 rule.insert(key.into(), Json::Array(items));
             }
@@ -125,22 +130,20 @@ impl Lower<'_> {
                 if let Cond::Test { func, path } = inner.as_ref() {
                     return self.test(func, path, false, pointer);
                 }
-                self.spans.insert(&child(pointer, "Not"), *loc);
-                rule.insert(
-                    "Not".into(),
-                    Json::Object(self.cond(inner, &child(pointer, "Not"))),
-                );
+                self.spans.insert_child(pointer, "Not", *loc);
+                let at = self.spans.child(pointer, "Not");
+                rule.insert("Not".into(), Json::Object(self.cond(inner, &at)));
             }
             Cond::Test { func, path } => return self.test(func, path, true, pointer),
             Cond::Matches { path, pattern, .. } => {
                 self.variable(path, pointer, &mut rule);
                 self.spans
-                    .insert(&child(pointer, "StringMatches"), Loc::of(pattern.span()));
+                    .insert_child(pointer, "StringMatches", Loc::of(pattern.span()));
                 rule.insert("StringMatches".into(), Json::String(pattern.value()));
             }
             Cond::Jsonata(s) => {
                 self.spans
-                    .insert(&child(pointer, "Condition"), Loc::of(s.span()));
+                    .insert_child(pointer, "Condition", Loc::of(s.span()));
                 rule.insert("Condition".into(), Json::String(s.value()));
             }
             Cond::Compare {
@@ -174,14 +177,13 @@ impl Lower<'_> {
                     .unwrap_or_default()
             })
             .collect();
-        self.spans
-            .insert(&child(pointer, &key), Loc::of(func.span()));
+        self.spans.insert_child(pointer, &key, Loc::of(func.span()));
         rule.insert(key, Json::Bool(value));
         rule
     }
 
     fn variable(&mut self, path: &Text, pointer: &str, rule: &mut Map<String, Json>) {
-        self.spans.insert_text(&child(pointer, "Variable"), path);
+        self.spans.insert_text_child(pointer, "Variable", path);
         rule.insert("Variable".into(), Json::String(path.text.clone()));
     }
 
@@ -224,7 +226,7 @@ impl Lower<'_> {
             Operand::Literal(value) => match value {
                 Value::Str(s) => (
                     left_ty.unwrap_or_else(|| "string".into()),
-                    Rhs::Lit(Json::String(s.value()), value.loc()),
+                    Rhs::Lit(Json::String(s.value.clone()), value.loc()),
                 ),
                 Value::Num(n, loc) => (
                     left_ty.unwrap_or_else(|| "number".into()),
@@ -238,7 +240,7 @@ impl Lower<'_> {
                     }
                     let mut rule = Map::new();
                     self.variable(path, pointer, &mut rule);
-                    self.spans.insert(&child(pointer, "IsNull"), *loc);
+                    self.spans.insert_child(pointer, "IsNull", *loc);
                     rule.insert("IsNull".into(), Json::Bool(op == CmpOp::Eq));
                     return rule;
                 }
@@ -248,7 +250,7 @@ impl Lower<'_> {
                 Operand::Path(other) => (ty.to_string(), Rhs::Path(other)),
                 Operand::Literal(value) => {
                     let json = match (ty.to_string().as_str(), value) {
-                        ("string" | "timestamp", Value::Str(s)) => Json::String(s.value()),
+                        ("string" | "timestamp", Value::Str(s)) => Json::String(s.value.clone()),
                         ("number", Value::Num(n, _)) => Json::Number(n.clone()),
                         ("boolean", Value::Bool(b, _)) => Json::Bool(*b),
                         (t, other) => {
@@ -298,7 +300,7 @@ impl Lower<'_> {
         };
         let mut test = Map::new();
         let inner_pointer = if op == CmpOp::Ne {
-            child(pointer, "Not")
+            self.spans.child(pointer, "Not")
         } else {
             pointer.to_owned()
         };
@@ -306,17 +308,17 @@ impl Lower<'_> {
         match rhs {
             Rhs::Lit(json, loc) => {
                 let key = format!("{prefix}{suffix}");
-                self.spans.insert(&child(&inner_pointer, &key), loc);
+                self.spans.insert_child(&inner_pointer, &key, loc);
                 test.insert(key, json);
             }
             Rhs::Path(other) => {
                 let key = format!("{prefix}{suffix}Path");
-                self.spans.insert_text(&child(&inner_pointer, &key), other);
+                self.spans.insert_text_child(&inner_pointer, &key, other);
                 test.insert(key, Json::String(other.text.clone()));
             }
         }
         if op == CmpOp::Ne {
-            self.spans.insert(&child(pointer, "Not"), op_loc);
+            self.spans.insert_child(pointer, "Not", op_loc);
             let mut rule = Map::new();
             rule.insert("Not".into(), Json::Object(test));
             return rule;

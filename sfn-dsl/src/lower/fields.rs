@@ -86,44 +86,44 @@ impl Lower<'_> {
     pub fn field(
         &mut self,
         field: &Field,
+        name: &str,
         pointer: &str,
         ql: &str,
         scope: &Scope,
         out: &mut Vec<(String, Json)>,
     ) {
-        let name = field.name.to_string();
         let value = &field.value;
         let mut put = |lower: &mut Lower, key: &str, json: Option<Json>| {
-            lower
-                .spans
-                .insert_if_absent(&child(pointer, key), value.loc());
+            let at = lower.spans.child(pointer, key);
+            lower.spans.insert_if_absent(&at, value.loc());
             if let Some(json) = json {
                 out.push((key.to_owned(), json));
             }
         };
-        match name.as_str() {
+        match name {
             "input_path" | "output_path" | "result_path" => {
-                let key = match name.as_str() {
+                let key = match name {
                     "input_path" => "InputPath",
                     "output_path" => "OutputPath",
                     _ => "ResultPath",
                 };
-                let json = self.path_or_null(value, &child(pointer, key));
+                let json = self.path_or_null(value, &self.spans.child(pointer, key));
                 put(self, key, json);
             }
             "items" => match value {
                 Value::Path(text) => {
-                    self.spans.insert_text(&child(pointer, "ItemsPath"), text);
+                    self.spans.insert_text_child(pointer, "ItemsPath", text);
                     out.push(("ItemsPath".into(), Json::String(text.text.clone())));
                 }
                 _ => {
-                    let json = self.json(value, &child(pointer, "Items"), Mode::Template);
+                    let json =
+                        self.json(value, &self.spans.child(pointer, "Items"), Mode::Template);
                     out.push(("Items".into(), json));
                 }
             },
             "parameters" | "arguments" | "result_selector" | "item_selector" | "credentials"
             | "output" | "item_reader" | "item_batcher" | "result_writer" => {
-                let key = match name.as_str() {
+                let key = match name {
                     "parameters" => "Parameters",
                     "arguments" => "Arguments",
                     "result_selector" => "ResultSelector",
@@ -144,12 +144,12 @@ impl Lower<'_> {
                 let selector =
                     key == "ItemSelector" || (key == "Parameters" && pointer_is_map(out));
                 let outer = std::mem::replace(&mut self.in_item_selector, selector);
-                let json = self.json(value, &child(pointer, key), Mode::Template);
+                let json = self.json(value, &self.spans.child(pointer, key), Mode::Template);
                 self.in_item_selector = outer;
                 out.push((key.to_owned(), json));
             }
             "result" => {
-                let json = self.json(value, &child(pointer, "Result"), Mode::Literal);
+                let json = self.json(value, &self.spans.child(pointer, "Result"), Mode::Literal);
                 out.push(("Result".into(), json));
             }
             "resource" | "arn" | "label" => {
@@ -163,7 +163,7 @@ impl Lower<'_> {
             | "max_concurrency"
             | "tolerated_failure_count"
             | "tolerated_failure_percentage" => {
-                let key = match name.as_str() {
+                let key = match name {
                     "timeout" => "TimeoutSeconds",
                     "heartbeat" => "HeartbeatSeconds",
                     "seconds" => "Seconds",
@@ -171,11 +171,11 @@ impl Lower<'_> {
                     "tolerated_failure_count" => "ToleratedFailureCount",
                     _ => "ToleratedFailurePercentage",
                 };
-                let is_time = matches!(name.as_str(), "timeout" | "heartbeat" | "seconds");
+                let is_time = matches!(name, "timeout" | "heartbeat" | "seconds");
                 self.number_or_path(value, pointer, key, is_time, out);
             }
             "timestamp" | "error" | "cause" => {
-                let key = match name.as_str() {
+                let key = match name {
                     "timestamp" => "Timestamp",
                     "error" => "Error",
                     _ => "Cause",
@@ -183,7 +183,7 @@ impl Lower<'_> {
                 match value {
                     Value::Path(text) | Value::Intrinsic(text) => {
                         let key = format!("{key}Path");
-                        self.spans.insert_text(&child(pointer, &key), text);
+                        self.spans.insert_text_child(pointer, &key, text);
                         out.push((key, Json::String(text.text.clone())));
                     }
                     _ => {
@@ -213,7 +213,7 @@ impl Lower<'_> {
                         known: Default::default(),
                         what: "a Parallel branch",
                         parent: Some(scope),
-                        broken: Vec::new(),
+                        broken: &[],
                     };
                     let (start, states) = lower_block(self, block, &base, &inner, ql);
                     let mut branch = Map::new();
@@ -238,7 +238,7 @@ impl Lower<'_> {
                     known: Default::default(),
                     what: "a Map processor",
                     parent: Some(scope),
-                    broken: Vec::new(),
+                    broken: &[],
                 };
                 let (start, states) = lower_block(self, block, &base, &inner, ql);
                 let mut processor = Map::new();
@@ -271,7 +271,7 @@ impl Lower<'_> {
                     }
                     other => self
                         .errors
-                        .at(other.loc(), crate::diag::one_of(&name, words, other)),
+                        .at(other.loc(), crate::diag::one_of(name, words, other)),
                 }
             }
             _ => self.errors.at(
@@ -290,11 +290,11 @@ impl Lower<'_> {
         is_time: bool,
         out: &mut Vec<(String, Json)>,
     ) {
-        self.spans.insert(&child(pointer, key), value.loc());
+        self.spans.insert_child(pointer, key, value.loc());
         let json = match value {
             Value::Path(text) => {
                 let key = format!("{key}Path");
-                self.spans.insert_text(&child(pointer, &key), text);
+                self.spans.insert_text_child(pointer, &key, text);
                 out.push((key, Json::String(text.text.clone())));
                 return;
             }
@@ -302,7 +302,7 @@ impl Lower<'_> {
                 self.whole_seconds(*millis, *loc).map(Json::from)
             }
             Value::Num(n, _) => Some(Json::Number(n.clone())),
-            Value::Str(s) if is_jsonata(&s.value()) => Some(Json::String(s.value())),
+            Value::Str(s) if is_jsonata(&s.value) => Some(Json::String(s.value.clone())),
             other => {
                 let example = if is_time {
                     "a duration (`30s`, `5min`)"
@@ -327,12 +327,12 @@ impl Lower<'_> {
                 Some(Json::String(text.text.clone()))
             }
             Value::Null(_) => Some(Json::Null),
-            Value::Str(s) if s.value().starts_with('$') => {
+            Value::Str(s) if s.value.starts_with('$') => {
                 self.errors.at(
                     s.span(),
                     format!(
                         "a quoted string is a literal: write the path bare, `{}`",
-                        s.value()
+                        s.value
                     ),
                 );
                 None
@@ -353,7 +353,7 @@ impl Lower<'_> {
     /// A string literal.
     pub fn string(&mut self, value: &Value) -> Option<String> {
         match value {
-            Value::Str(s) => Some(s.value()),
+            Value::Str(s) => Some(s.value.clone()),
             other => {
                 self.errors.at(
                     other.loc(),

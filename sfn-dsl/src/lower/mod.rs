@@ -16,7 +16,7 @@ use crate::ast::Name;
 
 use crate::diag::{Errors, with_suggestion};
 pub use spans::Spans;
-pub use workflow::{Lowered, lower_workflow};
+pub use workflow::{Lowered, lower_workflow, lower_workflow_with};
 
 /// Whether a string is a JSONata expression (`{% .. %}`).
 pub fn is_jsonata(s: &str) -> bool {
@@ -47,15 +47,15 @@ pub struct Lower<'a> {
 /// may not be targeted: a transition cannot leave a branch or a processor).
 pub struct Scope<'s> {
     /// Names of this block's states, in order (for suggestions).
-    pub names: Vec<String>,
+    pub names: Vec<&'s str>,
     /// The same names, for lookups.
-    pub known: std::collections::HashSet<String>,
+    pub known: std::collections::HashSet<&'s str>,
     /// What this block is ("a Parallel branch", "a Map processor"), for messages.
     pub what: &'static str,
     /// The enclosing block.
     pub parent: Option<&'s Scope<'s>>,
     /// States of this block that failed to parse (already reported).
-    pub broken: Vec<String>,
+    pub broken: &'s [String],
 }
 
 /// Transitions found while lowering one block, for the reachability check.
@@ -82,7 +82,7 @@ impl Lower<'_> {
     /// Checks a transition target; returns the name to write (and records it as an edge).
     pub fn target(&mut self, ident: &Name, scope: &Scope, edges: &mut Vec<String>) -> String {
         let name = ident.text.clone();
-        if scope.known.contains(&name) {
+        if scope.known.contains(name.as_str()) {
             edges.push(name.clone());
             return name;
         }
@@ -92,7 +92,7 @@ impl Lower<'_> {
         }
         let mut outer = scope.parent;
         while let Some(parent) = outer {
-            if parent.known.contains(&name) {
+            if parent.known.contains(name.as_str()) {
                 self.errors.at(
                     ident.span(),
                     format!(
@@ -109,11 +109,10 @@ impl Lower<'_> {
         let message = with_suggestion(
             format!("no state named `{name}` in this block"),
             &name,
-            scope.names.iter().map(String::as_str),
+            scope.names.iter().copied(),
         );
         // Count the likely intended state as reached so one typo is one error.
-        if let Some(best) = crate::diag::did_you_mean(&name, scope.names.iter().map(String::as_str))
-        {
+        if let Some(best) = crate::diag::did_you_mean(&name, scope.names.iter().copied()) {
             edges.push(best.to_owned());
         } else {
             self.graph_broken = true;

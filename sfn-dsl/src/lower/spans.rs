@@ -14,28 +14,98 @@ use crate::loc::Loc;
 /// Ordered, so that the entries under one array are a range: [`Spans::shift_array`] runs
 /// for every catalogue task whose default retrier goes before the user's, and a scan of the
 /// whole table there made lowering quadratic in the number of such states.
-#[derive(Default)]
+///
+/// Only a diagnostic reads the table, so a table that does not record ([`Spans::off`]) lets
+/// the lowering skip it, and the pointers that only it needs ([`Spans::child`]): the
+/// expansion lowers a workflow that way first, and again with a recording table only when
+/// there is something to report (see `crate::expand_defs`).
 pub struct Spans {
     entries: BTreeMap<String, (Loc, Vec<(usize, Span)>)>,
+    recording: bool,
+}
+
+impl Default for Spans {
+    /// A table that records.
+    fn default() -> Spans {
+        Spans {
+            entries: BTreeMap::new(),
+            recording: true,
+        }
+    }
 }
 
 impl Spans {
+    /// A table that records nothing: every insert is a no-op, [`Spans::lookup`] finds
+    /// nothing and [`Spans::child`] builds no pointer.
+    pub fn off() -> Spans {
+        Spans {
+            entries: BTreeMap::new(),
+            recording: false,
+        }
+    }
+
+    /// Whether the table records.
+    pub fn recording(&self) -> bool {
+        self.recording
+    }
+
+    /// `base` + `/` + `key` for a pointer that only the table (and the mistakes reported
+    /// under it) needs; empty, without allocating, when the table does not record.
+    pub fn child(&self, base: &str, key: &str) -> String {
+        if self.recording {
+            child(base, key)
+        } else {
+            String::new()
+        }
+    }
+
+    /// [`Spans::child`] for the `index`th element of the array at `base`.
+    pub fn item(&self, base: &str, index: usize) -> String {
+        if self.recording {
+            format!("{base}/{index}")
+        } else {
+            String::new()
+        }
+    }
+
     /// Records that `pointer` was produced at `loc`.
     pub fn insert(&mut self, pointer: &str, loc: Loc) {
-        self.entries.insert(pointer.to_owned(), (loc, Vec::new()));
+        if self.recording {
+            self.entries.insert(pointer.to_owned(), (loc, Vec::new()));
+        }
+    }
+
+    /// Records that `base` + `/` + `key` was produced at `loc` (the pointer is built only
+    /// when the table records).
+    pub fn insert_child(&mut self, base: &str, key: &str, loc: Loc) {
+        if self.recording {
+            self.entries.insert(child(base, key), (loc, Vec::new()));
+        }
     }
 
     /// Records `loc` for `pointer` unless something more precise was recorded already.
     pub fn insert_if_absent(&mut self, pointer: &str, loc: Loc) {
-        self.entries
-            .entry(pointer.to_owned())
-            .or_insert((loc, Vec::new()));
+        if self.recording {
+            self.entries
+                .entry(pointer.to_owned())
+                .or_insert((loc, Vec::new()));
+        }
     }
 
     /// Records that `pointer` holds the text of `text` (a path or an intrinsic).
     pub fn insert_text(&mut self, pointer: &str, text: &Text) {
-        self.entries
-            .insert(pointer.to_owned(), (text.loc, text.pieces.clone()));
+        if self.recording {
+            self.entries
+                .insert(pointer.to_owned(), (text.loc, text.pieces.clone()));
+        }
+    }
+
+    /// [`Spans::insert_text`] at `base` + `/` + `key`, built only when the table records.
+    pub fn insert_text_child(&mut self, base: &str, key: &str, text: &Text) {
+        if self.recording {
+            self.entries
+                .insert(child(base, key), (text.loc, text.pieces.clone()));
+        }
     }
 
     /// The location for `pointer`: its own entry, else its closest recorded ancestor's.
@@ -73,6 +143,9 @@ impl Spans {
     ) {
         use crate::ast::Value;
         use serde_json::Value as Json;
+        if !self.recording {
+            return;
+        }
         match (value, json) {
             (Value::Path(text) | Value::Intrinsic(text), Json::String(_)) => {
                 self.insert_text(pointer, text);
@@ -104,6 +177,9 @@ impl Spans {
     /// Renumbers the entries under `array` (a pointer to an array) by `by`, after `by`
     /// elements were inserted at its front.
     pub fn shift_array(&mut self, array: &str, by: usize) {
+        if !self.recording {
+            return;
+        }
         let prefix = format!("{array}/");
         let moved: Vec<String> = self
             .entries

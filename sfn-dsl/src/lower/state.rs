@@ -32,11 +32,11 @@ pub fn lower_block(
         // A state that did not parse is missing: what goes to it is not checked again.
         lower.errors.mark(base);
     }
-    let mut names: Vec<String> = Vec::new();
-    let mut known: HashSet<String> = HashSet::new();
+    let mut names: Vec<&str> = Vec::new();
+    let mut known: HashSet<&str> = HashSet::new();
     for state in &block.states {
-        let name = state.name.to_string();
-        if !known.insert(name.clone()) {
+        let name = state.name.text.as_str();
+        if !known.insert(name) {
             lower.errors.at(state.name.span(), format!("a state named `{name}` is already declared in this block; state names must be unique"));
         } else {
             names.push(name);
@@ -47,23 +47,25 @@ pub fn lower_block(
         known,
         what: scope_in.what,
         parent: scope_in.parent,
-        broken: block.broken.clone(),
+        broken: &block.broken,
     };
     let outer_broken = std::mem::replace(&mut lower.graph_broken, !block.broken.is_empty());
     let start = start_state(lower, block);
     let mut states = Map::new();
-    let mut edges: Vec<(String, Vec<String>)> = Vec::new();
+    let mut edges: Vec<(&str, Vec<String>)> = Vec::new();
+    let states_base = format!("{base}/States");
     for decl in &block.states {
-        let name = decl.name.to_string();
-        let pointer = child(&format!("{base}/States"), &name);
+        let name = decl.name.text.clone();
+        let pointer = child(&states_base, &name);
         let mut to = Vec::new();
-        lower.errors.enter(Some(pointer.clone()));
+        let block_context = lower.errors.enter(Some(pointer.clone()));
         let object = lower_state(lower, decl, &pointer, &scope, ql, &mut to);
-        lower.errors.enter(Some(base.to_owned()));
-        edges.push((name.clone(), to));
-        if !states.contains_key(&name) {
+        lower.errors.enter(block_context);
+        edges.push((&decl.name.text, to));
+        // A name given twice (reported above) keeps its first state.
+        if let serde_json::map::Entry::Vacant(slot) = states.entry(name) {
             lower.spans.insert(&pointer, Loc::of(decl.name.span()));
-            states.insert(name, Json::Object(object));
+            slot.insert(Json::Object(object));
         }
     }
     if block.states.is_empty() {
@@ -106,9 +108,8 @@ fn start_state(lower: &mut Lower, block: &Block) -> String {
 }
 
 /// Every state must be reachable from the start through transitions of its block.
-fn check_reachable(lower: &mut Lower, block: &Block, start: &str, edges: &[(String, Vec<String>)]) {
-    let by_name: HashMap<&str, &Vec<String>> =
-        edges.iter().map(|(n, to)| (n.as_str(), to)).collect();
+fn check_reachable(lower: &mut Lower, block: &Block, start: &str, edges: &[(&str, Vec<String>)]) {
+    let by_name: HashMap<&str, &Vec<String>> = edges.iter().map(|(n, to)| (*n, to)).collect();
     let mut reached: HashSet<&str> = HashSet::from([start]);
     let mut queue = vec![start];
     while let Some(current) = queue.pop() {
@@ -120,7 +121,7 @@ fn check_reachable(lower: &mut Lower, block: &Block, start: &str, edges: &[(Stri
     }
     let mut reported = HashSet::new();
     for decl in &block.states {
-        let name = decl.name.to_string();
+        let name = &decl.name.text;
         if !reached.contains(name.as_str()) && reported.insert(name.clone()) {
             lower.errors.at(
                 decl.name.span(),
@@ -157,10 +158,11 @@ fn lower_state(
         }
         k => k,
     };
-    let mut out: Vec<(String, Json)> = Vec::new();
+    // Room for the keys of most states (Type, Resource, Parameters, Retry, ResultPath, Next..).
+    let mut out: Vec<(String, Json)> = Vec::with_capacity(8);
     lower
         .spans
-        .insert(&child(pointer, "Type"), Loc::of(decl.kind.span()));
+        .insert_child(pointer, "Type", Loc::of(decl.kind.span()));
     out.push(("Type".into(), Json::String(asl_type.into())));
 
     // The state's own `#[query_language]` decides how its values are read, attributes included.
@@ -205,8 +207,9 @@ fn lower_state(
                         .at(field.name.span(), format!("field `{name}` is given twice"));
                     continue;
                 }
-                seen.push(name.clone());
-                if !allowed.contains(&name.as_str()) {
+                seen.push(name);
+                let name = seen.last().map_or("", String::as_str);
+                if !allowed.contains(&name) {
                     if is_catalogue {
                         // The catalogue knows (and checks) the task's own fields.
                         task_fields.push(field);
@@ -217,23 +220,24 @@ fn lower_state(
                             "`{kind}` has no field `{name}`; its fields are: {}",
                             allowed.join(", ")
                         ),
-                        &name,
+                        name,
                         allowed.iter().copied(),
                     );
                     present.extend(
-                        crate::diag::did_you_mean(&name, allowed.iter().copied())
-                            .map(str::to_owned),
+                        crate::diag::did_you_mean(name, allowed.iter().copied()).map(str::to_owned),
                     );
                     lower.errors.at(field.name.span(), message);
                     continue;
                 }
-                lower.field(field, pointer, &ql, scope, &mut out);
+                lower.field(field, name, pointer, ql, scope, &mut out);
             }
         }
     }
     match &decl.path {
-        Some(path) => lower.custom_task(decl, path, &task_fields, pointer, &ql, &mut out),
-        None if is_catalogue => lower.catalogue_task(decl, &task_fields, pointer, &ql, &mut out),
+        Some(path) => lower.custom_task(decl, path, &task_fields, pointer, ql, &mut out),
+        None if is_catalogue => {
+            lower.catalogue_task(decl, &kind, &task_fields, pointer, ql, &mut out);
+        }
         None => {}
     }
     if asl_type == "Choice" {
@@ -274,13 +278,11 @@ fn lower_state(
                 let name = lower.target(target, scope, to);
                 lower
                     .spans
-                    .insert(&child(pointer, "Next"), Loc::of(target.span()));
+                    .insert_child(pointer, "Next", Loc::of(target.span()));
                 out.push(("Next".into(), Json::String(name)));
             }
             None => {
-                lower
-                    .spans
-                    .insert(&child(pointer, "End"), Loc::of(arrow.end));
+                lower.spans.insert_child(pointer, "End", Loc::of(arrow.end));
                 out.push(("End".into(), Json::Bool(true)));
             }
         },
@@ -293,6 +295,10 @@ fn lower_state(
 /// Moves `mode` / `execution_type` (lowered as `ProcessorConfig/..` entries) into the
 /// `ItemProcessor`'s `ProcessorConfig`, before its `StartAt`.
 fn fold_processor_config(out: &mut Vec<(String, Json)>) {
+    // Only a Map has them (and this runs for every state).
+    if !out.iter().any(|(k, _)| k.starts_with("ProcessorConfig/")) {
+        return;
+    }
     let mut config = Map::new();
     for key in ["Mode", "ExecutionType"] {
         let tag = format!("ProcessorConfig/{key}");

@@ -12,17 +12,20 @@ use crate::ast::{Field, StateDecl, Value};
 use crate::loc::Loc;
 
 impl Lower<'_> {
-    /// Renders a catalogue task state's own fields into `out`.
+    /// Renders a catalogue task state's own fields into `out`; `class` is its kind.
     pub fn catalogue_task(
         &mut self,
         decl: &StateDecl,
+        class: &str,
         fields: &[&Field],
         pointer: &str,
         ql: &str,
         out: &mut Vec<(String, Json)>,
     ) {
-        let mut locs: Vec<Loc> = vec![Loc::of(decl.kind.span())];
-        let mut task_fields = Vec::new();
+        // The class, and a name and a value for each field (more for nested values).
+        let mut locs: Vec<Loc> = Vec::with_capacity(1 + 2 * fields.len());
+        locs.push(Loc::of(decl.kind.span()));
+        let mut task_fields = Vec::with_capacity(fields.len());
         // Fields written but not passed on (their mistake is reported): not "missing".
         let mut present = decl.broken_fields.clone();
         for field in fields {
@@ -38,7 +41,7 @@ impl Lower<'_> {
             });
         }
         let call = TaskCall {
-            class: decl.kind.to_string(),
+            class: class.to_owned(),
             class_loc: 0,
             fields: task_fields,
             query_language: if ql == "JSONata" {
@@ -77,12 +80,12 @@ impl Lower<'_> {
             return;
         }
         self.spans
-            .insert(&child(pointer, "Resource"), Loc::of(decl.kind.span()));
+            .insert_child(pointer, "Resource", Loc::of(decl.kind.span()));
         out.push(("Resource".into(), Json::String(rendered.resource)));
         for (key, value) in rendered.fields {
-            let at = child(pointer, &key);
+            let at = self.spans.child(pointer, &key);
             self.spans.insert(&at, decl.body_loc);
-            if let Json::Object(payload) = &value {
+            if let (Json::Object(payload), true) = (&value, self.spans.recording()) {
                 // `Parameters.TopicArn` came from field `topic_arn` (or `topic`): point there.
                 for payload_key in payload.keys() {
                     let bare = payload_key
@@ -147,8 +150,8 @@ impl Lower<'_> {
     /// A DSL value as the catalogue sees it (locations pushed to `locs`).
     pub(crate) fn task_value(&mut self, value: &Value, locs: &mut Vec<Loc>) -> Option<TaskValue> {
         Some(match value {
-            Value::Str(s) if is_jsonata(&s.value()) => TaskValue::Jsonata(s.value()),
-            Value::Str(s) => TaskValue::Str(s.value()),
+            Value::Str(s) if is_jsonata(&s.value) => TaskValue::Jsonata(s.value.clone()),
+            Value::Str(s) => TaskValue::Str(s.value.clone()),
             Value::Num(n, _) => TaskValue::Number(n.clone()),
             Value::Bool(b, _) => TaskValue::Bool(*b),
             Value::Null(_) => TaskValue::Null,

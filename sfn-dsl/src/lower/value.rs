@@ -3,7 +3,6 @@
 use serde_json::{Map, Value as Json};
 
 use super::Lower;
-use super::spans::child;
 use crate::ast::Value;
 
 /// How a value is read by ASL.
@@ -20,7 +19,7 @@ impl Lower<'_> {
     pub fn json(&mut self, value: &Value, pointer: &str, mode: Mode) -> Json {
         self.spans.insert(pointer, value.loc());
         match value {
-            Value::Str(s) => Json::String(s.value()),
+            Value::Str(s) => Json::String(s.value.clone()),
             Value::Num(n, _) => Json::Number(n.clone()),
             Value::Bool(b, _) => Json::Bool(*b),
             Value::Null(_) => Json::Null,
@@ -37,7 +36,7 @@ impl Lower<'_> {
                     } else {
                         entry.key.clone()
                     };
-                    let at = child(pointer, &key);
+                    let at = self.spans.child(pointer, &key);
                     if map.contains_key(&key) {
                         self.errors.at(entry.key_loc, format!("key `{key}` is given twice"));
                     }
@@ -52,14 +51,14 @@ impl Lower<'_> {
                     .enumerate()
                     .map(|(i, item)| {
                         if matches!(item, Value::Path(_) | Value::Intrinsic(_)) && mode == Mode::Template {
-                            self.errors.mark_value(&child(pointer, &i.to_string()));
+                            self.errors.mark_value(&self.spans.item(pointer, i));
                             self.errors.at(
                                 item.loc(),
                                 "a path or intrinsic inside an array is not evaluated by ASL: \
                                  put it in an object field (`\"k\": $.x`) or build the array with `States.Array(..)`",
                             );
                         }
-                        self.json(item, &child(pointer, &i.to_string()), mode)
+                        self.json(item, &self.spans.item(pointer, i), mode)
                     })
                     .collect(),
             ),

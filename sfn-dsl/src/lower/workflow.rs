@@ -32,9 +32,18 @@ const ATTRS: [&str; 5] = ["timeout", "comment", "query_language", "version", "ty
 
 /// Lowers one workflow; errors go to `errors`.
 pub fn lower_workflow(def: &WorkflowDef, errors: &mut Errors) -> Lowered {
+    lower_workflow_with(def, errors, Spans::default())
+}
+
+/// Lowers one workflow into `spans`: with [`Spans::off`], the pointer -> span table is
+/// left empty, which only a diagnostic needs, and which is most of what the lowering
+/// allocates. The definition, the statements and the errors are the same either way, but
+/// errors are reported under the wrong parts (the pointers they mark are not built): a
+/// lowering without spans is for a first attempt, kept only when nothing is reported.
+pub fn lower_workflow_with(def: &WorkflowDef, errors: &mut Errors, spans: Spans) -> Lowered {
     let mut lower = Lower {
         errors,
-        spans: Spans::default(),
+        spans,
         statements: Vec::new(),
         graph_broken: false,
         in_item_selector: false,
@@ -100,7 +109,7 @@ pub fn lower_workflow(def: &WorkflowDef, errors: &mut Errors) -> Lowered {
         known: Default::default(),
         what: "workflow",
         parent: None,
-        broken: Vec::new(),
+        broken: &[],
     };
     let (start, states) = lower_block(&mut lower, &def.block, "", &scope, scope_ql);
     top.insert("StartAt".into(), Json::String(start));

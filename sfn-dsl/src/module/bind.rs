@@ -3,10 +3,8 @@
 //! substitution (a string, at the word's span) before lowering, so the graph is lowered and
 //! checked exactly as `workflow!` lowers it.
 
-use syn::LitStr;
-
 use super::handler::Handler;
-use crate::ast::{Block, Item, StateDecl, Value};
+use crate::ast::{Block, Item, StateDecl, Str, Value};
 use crate::diag::{Errors, with_suggestion};
 
 /// What a reference that names no handler is replaced by (the workflow then fails anyway).
@@ -68,7 +66,10 @@ fn bind_state(
                 // Reported; a stand-in keeps the catalogue from reporting it again.
                 None => UNBOUND.to_owned(),
             };
-            field.value = Value::Str(LitStr::new(&function, word.span()));
+            field.value = Value::Str(Str {
+                value: function,
+                span: word.span(),
+            });
             continue;
         }
         other_value(
@@ -111,7 +112,10 @@ fn other_value(
                 ),
             );
             // Reported; a stand-in keeps the field's own check from reporting it again.
-            *value = Value::Str(LitStr::new(UNBOUND, span));
+            *value = Value::Str(Str {
+                value: UNBOUND.to_owned(),
+                span,
+            });
         }
         _ => {}
     }

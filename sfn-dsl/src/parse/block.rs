@@ -59,12 +59,13 @@ pub fn parse_block_content(input: ParseStream, loc: Loc, errors: &mut Errors) ->
     let mut states = Vec::new();
     let mut broken = Vec::new();
     while !input.is_empty() {
-        let name = state_name(input);
+        // Where the state starts, to read its name again if it does not parse.
+        let start = input.fork();
         match parse_state(input, errors) {
             Ok(state) => states.push(state),
             Err(error) => {
                 errors.push(error);
-                broken.extend(name);
+                broken.extend(state_name(&start));
                 skip_past_comma(input);
             }
         }
@@ -101,7 +102,7 @@ fn parse_state(input: ParseStream, errors: &mut Errors) -> syn::Result<StateDecl
     let mut arrow = None;
     if input.peek(Token![->]) {
         let token: Token![->] = input.parse()?;
-        let target_is_word = !input.peek(syn::LitStr);
+        let target_is_word = !super::lit::peek_str(input);
         let target = parse_name(input).map_err(|e| {
             syn::Error::new(
                 e.span(),
@@ -135,7 +136,7 @@ fn parse_state(input: ParseStream, errors: &mut Errors) -> syn::Result<StateDecl
         );
         // When the next state clearly starts here, keep this one and go on with it.
         let next_state = input.peek(Token![#])
-            || ((input.peek(Ident) || input.peek(syn::LitStr)) && input.peek2(Token![:]));
+            || ((input.peek(Ident) || super::lit::peek_str(input)) && input.peek2(Token![:]));
         if !next_state {
             return Err(error);
         }
@@ -167,12 +168,12 @@ fn parse_items(input: ParseStream, errors: &mut Errors) -> Items {
     let mut out = Items::default();
     let items = &mut out.items;
     while !input.is_empty() {
-        let field = field_name(input);
+        let start = input.fork();
         match parse_item(input, errors) {
             Ok(item) => items.push(item),
             Err(error) => {
                 errors.push(error);
-                match field {
+                match field_name(&start) {
                     Some(name) => out.broken_fields.push(name),
                     None => out.broken_arm = true,
                 }
@@ -255,8 +256,8 @@ pub fn parse_attrs(input: ParseStream, errors: &mut Errors) -> (Vec<String>, Vec
             Ok(attr) => {
                 if attr.name == "doc" {
                     if let AttrArgs::Eq(crate::ast::Value::Str(s)) = &attr.args {
-                        let line = s.value();
-                        docs.push(line.strip_prefix(' ').unwrap_or(&line).to_owned());
+                        let line = &s.value;
+                        docs.push(line.strip_prefix(' ').unwrap_or(line).to_owned());
                     }
                 } else {
                     attrs.push(attr);
@@ -330,8 +331,7 @@ fn parse_attr_args(inner: ParseStream, errors: &mut Errors) -> syn::Result<AttrA
 
 /// A state name: an identifier or a string literal.
 fn parse_name(input: ParseStream) -> syn::Result<Name> {
-    if input.peek(syn::LitStr) {
-        let s: syn::LitStr = input.parse()?;
+    if let Some(s) = super::lit::parse_str(input) {
         return Ok(Name::from(&s));
     }
     let ident = input.call(Ident::parse_any)?;

@@ -28,7 +28,7 @@ pub fn error(first: Value, input: ParseStream, errors: &mut Errors) -> syn::Erro
 fn message(operands: &[Value]) -> String {
     let jsonata = operands.iter().any(|v| match v {
         Value::Path(text) => text.text.starts_with("$states"),
-        Value::Str(s) => crate::lower::is_jsonata(&s.value()),
+        Value::Str(s) => crate::lower::is_jsonata(&s.value),
         _ => false,
     });
     if jsonata {
@@ -53,7 +53,7 @@ fn format_form(operands: &[Value]) -> Option<String> {
     let mut args = Vec::new();
     for operand in operands {
         match operand {
-            Value::Str(s) => template.push_str(&s.value().replace('{', "\\{").replace('}', "\\}")),
+            Value::Str(s) => template.push_str(&s.value.replace('{', "\\{").replace('}', "\\}")),
             Value::Num(n, _) => template.push_str(&n.to_string()),
             Value::Path(text) | Value::Intrinsic(text) => {
                 template.push_str("{}");
@@ -76,12 +76,11 @@ fn jsonata_form(operands: &[Value]) -> String {
     let pieces: Vec<String> = operands
         .iter()
         .map(|operand| match operand {
-            Value::Str(s) if crate::lower::is_jsonata(&s.value()) => {
-                let inner = s.value();
-                let inner = inner.trim();
+            Value::Str(s) if crate::lower::is_jsonata(&s.value) => {
+                let inner = s.value.trim();
                 inner[2..inner.len() - 2].trim().to_owned()
             }
-            Value::Str(s) => format!("'{}'", s.value().replace('\'', "\\'")),
+            Value::Str(s) => format!("'{}'", s.value.replace('\'', "\\'")),
             Value::Num(n, _) => n.to_string(),
             Value::Path(text) => jsonata_path(&text.text),
             other => other.describe().to_owned(),

@@ -67,7 +67,7 @@ fn parse_unary(input: ParseStream) -> syn::Result<Cond> {
         });
         return super::drained(&content, result);
     }
-    if input.peek(LitStr) {
+    if super::lit::peek_str(input) {
         let fork = input.fork();
         let s: LitStr = fork.parse()?;
         if crate::lower::is_jsonata(&s.value()) {

@@ -5,6 +5,7 @@ mod block;
 mod concat;
 mod cond;
 mod depth;
+mod lit;
 mod text;
 mod value;
 

@@ -89,7 +89,7 @@ impl TextBuilder {
     fn push_tokens(&mut self, tokens: TokenStream) -> syn::Result<()> {
         for tree in tokens {
             match tree {
-                TokenTree::Ident(ident) => self.push_word(&ident.unraw().to_string(), ident.span()),
+                TokenTree::Ident(ident) => self.push_word(&crate::ast::unraw(&ident), ident.span()),
                 TokenTree::Literal(literal) => {
                     let span = literal.span();
                     let tree = TokenTree::Literal(literal.clone());
@@ -168,7 +168,7 @@ pub fn parse_path(input: ParseStream) -> syn::Result<Text> {
         text.push("$", second.span);
     } else if input.peek(Ident::peek_any) {
         let name = input.call(Ident::parse_any)?;
-        text.push(&name.unraw().to_string(), name.span());
+        text.push(&crate::ast::unraw(&name), name.span());
     }
     loop {
         if input.peek(Token![.]) {
@@ -183,7 +183,7 @@ pub fn parse_path(input: ParseStream) -> syn::Result<Text> {
                 text.push("*", star.span);
             } else if input.peek(Ident::peek_any) {
                 let name = input.call(Ident::parse_any)?;
-                text.push(&name.unraw().to_string(), name.span());
+                text.push(&crate::ast::unraw(&name), name.span());
             } else if input.peek(syn::LitInt) {
                 let index: syn::LitInt = input.parse()?;
                 text.push(&index.to_string(), index.span());

@@ -35,15 +35,16 @@ pub(super) fn parse_single(input: ParseStream, errors: &mut Errors) -> syn::Resu
     if input.peek(Token![$]) {
         return parse_path(input).map(Value::Path);
     }
-    if input.peek(LitStr) {
-        return input.parse().map(Value::Str);
+    if let Some(s) = super::lit::parse_str(input) {
+        return Ok(Value::Str(s));
+    }
+    // One look at a literal token (syn's `peek(LitInt)` and `peek(LitFloat)` read it each).
+    if number_literal(input).is_some() || input.peek(Token![-]) {
+        return parse_number(input);
     }
     if input.peek(LitBool) {
         let b: LitBool = input.parse()?;
         return Ok(Value::Bool(b.value, Loc::of(b.span)));
-    }
-    if input.peek(LitInt) || input.peek(LitFloat) || input.peek(Token![-]) {
-        return parse_number(input);
     }
     if input.peek(Ident::peek_any) {
         if input.peek(syn::Ident) && input.peek2(Token![.]) {
@@ -135,22 +136,35 @@ fn parse_object(content: ParseStream, loc: Loc, errors: &mut Errors) -> syn::Res
 fn parse_number(input: ParseStream) -> syn::Result<Value> {
     let minus: Option<Token![-]> = input.parse()?;
     let sign = if minus.is_some() { "-" } else { "" };
-    let (digits, suffix, span, is_int) = if input.peek(LitInt) {
-        let lit: LitInt = input.parse()?;
-        (
-            lit.base10_digits().to_owned(),
-            lit.suffix().to_owned(),
-            lit.span(),
-            true,
-        )
-    } else {
-        let lit: LitFloat = input.parse()?;
-        (
-            lit.base10_digits().to_owned(),
-            lit.suffix().to_owned(),
-            lit.span(),
-            false,
-        )
+    let (digits, suffix, span, is_int) = match number_literal(input) {
+        Some(syn::Lit::Int(lit)) => {
+            input.parse::<proc_macro2::Literal>()?;
+            (
+                lit.base10_digits().to_owned(),
+                lit.suffix().to_owned(),
+                lit.span(),
+                true,
+            )
+        }
+        Some(syn::Lit::Float(lit)) => {
+            input.parse::<proc_macro2::Literal>()?;
+            (
+                lit.base10_digits().to_owned(),
+                lit.suffix().to_owned(),
+                lit.span(),
+                false,
+            )
+        }
+        // Not a number after `-`: syn's error for it.
+        _ => {
+            let lit: LitFloat = input.parse()?;
+            (
+                lit.base10_digits().to_owned(),
+                lit.suffix().to_owned(),
+                lit.span(),
+                false,
+            )
+        }
     };
     let loc = match minus {
         Some(m) => Loc {
@@ -179,6 +193,13 @@ fn parse_number(input: ParseStream) -> syn::Result<Value> {
         .and_then(|n| n.checked_mul(*per_unit))
         .ok_or_else(|| loc.error("this duration is too long"))?;
     Ok(Value::Duration(millis, loc))
+}
+
+/// The next token as an integer or float literal (not consumed), if it is one.
+fn number_literal(input: ParseStream) -> Option<syn::Lit> {
+    let (literal, _) = input.cursor().literal()?;
+    let lit = syn::Lit::new(literal);
+    matches!(lit, syn::Lit::Int(_) | syn::Lit::Float(_)).then_some(lit)
 }
 
 /// `States.Name(arg, ..)`.

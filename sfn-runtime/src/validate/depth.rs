@@ -11,6 +11,10 @@ use crate::limits::MAX_JSON_DEPTH;
 /// The first array or object nested deeper than [`MAX_JSON_DEPTH`] on each path, found
 /// without recursion so that a hand-built `Value` of any depth is measured safely.
 pub(crate) fn nesting_too_deep(doc: &Doc, sink: &mut Sink) {
+    // Measured first without pointers: only a document that is too deep needs them.
+    if depth(doc.root) <= MAX_JSON_DEPTH {
+        return;
+    }
     let mut stack: Vec<(&Value, String, usize)> = vec![(doc.root, String::new(), 1)];
     while let Some((value, pointer, depth)) = stack.pop() {
         if depth > MAX_JSON_DEPTH {
@@ -40,6 +44,22 @@ pub(crate) fn nesting_too_deep(doc: &Doc, sink: &mut Sink) {
         children.reverse();
         stack.extend(children);
     }
+}
+
+/// How many arrays and objects deep `value` nests (a scalar is 0), without recursion.
+fn depth(value: &Value) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(value, 1)];
+    while let Some((value, depth)) = stack.pop() {
+        let inner = |v: &&Value| is_container(v);
+        match value {
+            Value::Array(items) => stack.extend(items.iter().filter(inner).map(|v| (v, depth + 1))),
+            Value::Object(map) => stack.extend(map.values().filter(inner).map(|v| (v, depth + 1))),
+            _ => continue,
+        }
+        deepest = deepest.max(depth);
+    }
+    deepest
 }
 
 fn is_container(value: &Value) -> bool {

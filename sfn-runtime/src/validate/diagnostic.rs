@@ -123,6 +123,11 @@ pub fn child(parent: &str, key: &str) -> String {
     let mut out = String::with_capacity(parent.len() + key.len() + 1);
     out.push_str(parent);
     out.push('/');
+    // Most keys need no escape, and every object of a definition gets a pointer.
+    if !key.contains(['~', '/']) {
+        out.push_str(key);
+        return out;
+    }
     for c in key.chars() {
         match c {
             '~' => out.push_str("~0"),

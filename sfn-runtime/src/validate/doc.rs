@@ -123,6 +123,10 @@ pub(crate) struct Memo<'a> {
     pub(crate) path_sites: OnceCell<Vec<super::paths::Site<'a>>>,
     /// JSONata strings.
     pub(crate) expressions: OnceCell<Vec<super::expressions::Expression<'a>>>,
+    /// Fields whose value has the wrong type, range, enumeration value or emptiness.
+    pub(crate) problems: OnceCell<Vec<super::values::Found<'a>>>,
+    /// Transitions.
+    pub(crate) edges: OnceCell<Vec<super::graph::Edge<'a>>>,
 }
 
 impl<'a> Doc<'a> {
@@ -193,6 +197,18 @@ impl<'a> Doc<'a> {
         })
     }
 
+    /// [`Doc::fields`] with the index of each object in `objects`.
+    pub(crate) fn indexed_fields(
+        &self,
+    ) -> impl Iterator<Item = (usize, &Obj<'a>, &'a str, &'a Value, &'static fields::Field)> + '_
+    {
+        self.objects.iter().enumerate().flat_map(|(i, o)| {
+            o.members
+                .iter()
+                .filter_map(move |&(k, v, f)| f.map(|f| (i, o, k, v, f)))
+        })
+    }
+
     fn object(&mut self, owner: Owner, map: &'a Map<String, Value>, pointer: String, place: Place) {
         if place.depth > MAX_DEPTH {
             return;
@@ -201,28 +217,30 @@ impl<'a> Doc<'a> {
             .iter()
             .map(|(k, v)| (k.as_str(), v, fields::lookup(owner, k)))
             .collect();
+        // Pushed before what it holds (document order); its members are moved in after the
+        // walk below reads them.
+        let index = self.objects.len();
         self.objects.push(Obj {
             owner,
             pointer: pointer.clone(),
             map,
             lang: place.lang,
             state: place.state,
-            members: members.clone(),
+            members: Vec::new(),
         });
         if matches!(owner, Owner::Machine | Owner::Branch | Owner::Processor) {
             self.scope(owner, map, &pointer, place);
         }
         let inner = place.deeper();
-        for (key, value, field) in members {
+        for &(key, value, field) in &members {
             let Some(field) = field else {
                 continue;
             };
             let kind = field.kind(place.lang);
-            let here = child(&pointer, key);
             match kind {
                 Kind::Object(sub) => {
                     if let Some(m) = value.as_object() {
-                        self.object(sub, m, here, inner);
+                        self.object(sub, m, child(&pointer, key), inner);
                     }
                 }
                 Kind::Retriers | Kind::Catchers | Kind::Rules | Kind::Branches => {
@@ -233,6 +251,7 @@ impl<'a> Doc<'a> {
                         _ if owner.is_state() => Owner::TopRule,
                         _ => Owner::NestedRule,
                     };
+                    let here = child(&pointer, key);
                     for (i, v) in value.as_array().into_iter().flatten().enumerate() {
                         if let Some(m) = v.as_object() {
                             self.object(sub, m, item(&here, i), inner);
@@ -241,11 +260,14 @@ impl<'a> Doc<'a> {
                 }
                 Kind::Rule => {
                     if let Some(m) = value.as_object() {
-                        self.object(Owner::NestedRule, m, here, inner);
+                        self.object(Owner::NestedRule, m, child(&pointer, key), inner);
                     }
                 }
                 _ => {}
             }
+        }
+        if let Some(obj) = self.objects.get_mut(index) {
+            obj.members = members;
         }
     }
 

@@ -3,6 +3,7 @@
 //! "what must its value be?" reads this one table.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::asl::{QueryLanguage, StateType};
@@ -511,15 +512,40 @@ pub(crate) fn all() -> impl Iterator<Item = &'static Field> {
 }
 
 /// The rows of each name, built once: lookups happen for every key of every object.
-fn by_name() -> &'static HashMap<&'static str, Vec<&'static Field>> {
-    static INDEX: OnceLock<HashMap<&'static str, Vec<&'static Field>>> = OnceLock::new();
+fn by_name() -> &'static NameIndex {
+    static INDEX: OnceLock<NameIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index: HashMap<&'static str, Vec<&'static Field>> = HashMap::new();
+        let mut index = NameIndex::default();
         for f in all() {
             index.entry(f.name).or_default().push(f);
         }
         index
     })
+}
+
+/// Field name -> rows, hashed with FNV-1a: the keys are the table's own short names (no
+/// one chooses them to collide), and SipHash was most of a lookup.
+type NameIndex = HashMap<&'static str, Vec<&'static Field>, BuildHasherDefault<NameHasher>>;
+
+/// FNV-1a, 64 bits.
+struct NameHasher(u64);
+
+impl Default for NameHasher {
+    fn default() -> Self {
+        NameHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for NameHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 /// The row for `name` on `owner`, if that owner takes the field in some language.

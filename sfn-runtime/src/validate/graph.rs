@@ -1,7 +1,5 @@
 //! The state graph: names, `StartAt`, transitions, terminal states, reachability (G1-G8, S2).
 
-use std::collections::HashMap;
-
 use serde_json::Value;
 
 use super::diagnostic::{Sink, child};
@@ -13,34 +11,51 @@ use crate::asl::StateType;
 /// The longest state name, in Unicode characters.
 const MAX_NAME: usize = 80;
 
-/// A transition: where it is written, which state it leaves, where it goes.
-struct Edge<'a> {
-    pointer: String,
+/// A transition: where it is written (member `key` of object `object`), which state it
+/// leaves, where it goes.
+pub(crate) struct Edge<'a> {
+    object: usize,
+    key: &'static str,
     from: usize,
     to: &'a str,
 }
 
-/// Every `Next`, `Default`, Choice-rule `Next` and Catcher `Next` with a string value.
-fn edges<'a>(doc: &Doc<'a>) -> Vec<Edge<'a>> {
-    let mut out = Vec::new();
-    for obj in &doc.objects {
-        let Some(from) = obj.state else { continue };
-        let keys: &[&str] = match obj.owner {
-            Owner::State(StateType::Choice) => &["Default"],
-            Owner::State(_) | Owner::Catcher | Owner::TopRule => &["Next"],
-            _ => &[],
-        };
-        for key in keys {
-            if let Some(Value::String(to)) = obj.map.get(*key) {
-                out.push(Edge {
-                    pointer: child(&obj.pointer, key),
-                    from,
-                    to,
-                });
+impl Edge<'_> {
+    /// Where the transition is written (built only for a diagnostic).
+    fn pointer(&self, doc: &Doc) -> String {
+        let at = doc
+            .objects
+            .get(self.object)
+            .map_or("", |o| o.pointer.as_str());
+        child(at, self.key)
+    }
+}
+
+/// Every `Next`, `Default`, Choice-rule `Next` and Catcher `Next` with a string value,
+/// found once for the three rules that read them.
+fn edges<'d, 'a>(doc: &'d Doc<'a>) -> &'d [Edge<'a>] {
+    doc.memo.edges.get_or_init(|| {
+        let mut out = Vec::new();
+        for (object, obj) in doc.objects.iter().enumerate() {
+            let Some(from) = obj.state else { continue };
+            let keys: &[&'static str] = match obj.owner {
+                Owner::State(StateType::Choice) => &["Default"],
+                Owner::State(_) | Owner::Catcher | Owner::TopRule => &["Next"],
+                _ => &[],
+            };
+            for &key in keys {
+                if let Some(Value::String(to)) = obj.map.get(key) {
+                    out.push(Edge {
+                        object,
+                        key,
+                        from,
+                        to,
+                    });
+                }
             }
         }
-    }
-    out
+        out
+    })
 }
 
 /// S2: names of at most 80 characters.
@@ -105,7 +120,7 @@ pub(crate) fn next_unknown_state(doc: &Doc, sink: &mut Sink) {
         };
         if doc.state_in(scope, e.to).is_none() && !doc.by_name.contains_key(e.to) {
             sink.emit_hint(
-                e.pointer,
+                e.pointer(doc),
                 format!("there is no state named `{}`", e.to),
                 did_you_mean(e.to, doc.names_in(scope)),
             );
@@ -136,7 +151,7 @@ pub(crate) fn next_out_of_scope(doc: &Doc, sink: &mut Sink) {
             _ => "the top level",
         };
         sink.emit(
-            e.pointer,
+            e.pointer(doc),
             format!(
                 "`{}` (at {}) is outside {here}: a transition can only go to a state of the same `States` object",
                 e.to, elsewhere.pointer
@@ -174,13 +189,14 @@ pub(crate) fn no_terminal_state(doc: &Doc, sink: &mut Sink) {
 
 /// G5: every state is reachable from its scope's `StartAt`.
 pub(crate) fn unreachable_state(doc: &Doc, sink: &mut Sink) {
-    let mut out: HashMap<usize, Vec<usize>> = HashMap::new();
+    // For each state (by index), the states of its scope it goes to.
+    let mut out: Vec<Vec<usize>> = vec![Vec::new(); doc.states.len()];
     for e in edges(doc) {
         let Some(scope) = doc.states.get(e.from).map(|s| s.scope) else {
             continue;
         };
-        if let Some(to) = doc.state_in(scope, e.to) {
-            out.entry(e.from).or_default().push(to);
+        if let (Some(to), Some(from)) = (doc.state_in(scope, e.to), out.get_mut(e.from)) {
+            from.push(to);
         }
     }
     for (i, scope) in doc.scopes.iter().enumerate() {
@@ -196,7 +212,7 @@ pub(crate) fn unreachable_state(doc: &Doc, sink: &mut Sink) {
                 }
                 *flag = true;
             }
-            todo.extend(out.get(&s).into_iter().flatten().copied());
+            todo.extend(out.get(s).into_iter().flatten().copied());
         }
         for &s in &scope.states {
             if seen.get(s).copied().unwrap_or(true) {

@@ -10,6 +10,9 @@
 //! service's page disagree, the pattern is allowed (refusing what the service accepts is
 //! the worse mistake: a validator users cannot adopt).
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 /// An integration pattern: what the Resource's suffix asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pattern {
@@ -132,7 +135,17 @@ pub const AWS_SDK: &[Pattern] = CALLBACK;
 
 /// The integration named `service:action`, if it is an optimized one.
 pub(crate) fn find(service: &str, action: &str) -> Option<&'static Integration> {
-    INTEGRATIONS
-        .iter()
-        .find(|i| i.service == service && i.action == action)
+    // Indexed once: every Task state's Resource is looked up.
+    static INDEX: OnceLock<HashMap<(&'static str, &'static str), &'static Integration>> =
+        OnceLock::new();
+    INDEX
+        .get_or_init(|| {
+            let mut index = HashMap::new();
+            for i in INTEGRATIONS {
+                index.entry((i.service, i.action)).or_insert(i);
+            }
+            index
+        })
+        .get(&(service, action))
+        .copied()
 }

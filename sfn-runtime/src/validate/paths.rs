@@ -15,9 +15,16 @@ use crate::path::{
     self, ArgKind, Intrinsic, IntrinsicFn, ParseError, Path, Root, Segment, Selector,
 };
 
+/// Where a site's string is: member `key` of a described object, or a `.$` member of a
+/// template (its index in `Templates::dynamic`). The pointer is built for a diagnostic only.
+enum At<'a> {
+    Member { object: usize, key: &'a str },
+    Template(usize),
+}
+
 /// A string the path parser must read, what it must be, and what the parser made of it.
 pub(crate) struct Site<'a> {
-    pointer: String,
+    at: At<'a>,
     /// The key holding the string (`InputPath`, `id.$`).
     field: &'a str,
     text: &'a str,
@@ -42,6 +49,23 @@ enum Parsed {
     Neither,
 }
 
+impl Site<'_> {
+    /// The JSON pointer to the string.
+    fn pointer(&self, doc: &Doc) -> String {
+        match self.at {
+            At::Member { object, key } => child(
+                doc.objects.get(object).map_or("", |o| o.pointer.as_str()),
+                key,
+            ),
+            At::Template(i) => templates(doc)
+                .dynamic
+                .get(i)
+                .map(|d| d.pointer.clone())
+                .unwrap_or_default(),
+        }
+    }
+}
+
 /// The sites of the document, parsed once.
 fn sites<'d, 'a>(doc: &'d Doc<'a>) -> &'d [Site<'a>] {
     doc.memo.path_sites.get_or_init(|| collect(doc))
@@ -51,7 +75,7 @@ fn sites<'d, 'a>(doc: &'d Doc<'a>) -> &'d [Site<'a>] {
 /// `Kind::Template`), with a string value.
 fn collect<'a>(doc: &Doc<'a>) -> Vec<Site<'a>> {
     let mut out = Vec::new();
-    for (obj, key, value, field) in doc.fields() {
+    for (object, obj, key, value, field) in doc.indexed_fields() {
         if obj.lang != QueryLanguage::JsonPath {
             continue;
         }
@@ -66,7 +90,7 @@ fn collect<'a>(doc: &Doc<'a>) -> Vec<Site<'a>> {
         );
         if let (true, Some(text)) = (path_kind, value.as_str()) {
             out.push(Site {
-                pointer: child(&obj.pointer, key),
+                at: At::Member { object, key },
                 field: key,
                 text,
                 kind,
@@ -77,10 +101,10 @@ fn collect<'a>(doc: &Doc<'a>) -> Vec<Site<'a>> {
             });
         }
     }
-    for d in &templates(doc).dynamic {
+    for (i, d) in templates(doc).dynamic.iter().enumerate() {
         if let Value::String(text) = d.value {
             out.push(Site {
-                pointer: d.pointer.clone(),
+                at: At::Template(i),
                 field: d.key,
                 text,
                 kind: Kind::Template,
@@ -122,9 +146,9 @@ fn parsed_path<'s>(site: &'s Site) -> Option<&'s Path> {
     }
 }
 
-fn report(sink: &mut Sink, site: &Site, what: &str, e: &ParseError) {
+fn report(doc: &Doc, sink: &mut Sink, site: &Site, what: &str, e: &ParseError) {
     sink.emit_at(
-        site.pointer.clone(),
+        site.pointer(doc),
         format!("`{}` is not {what}: {}", site.field, e.message),
         Some(e.offset),
     );
@@ -142,7 +166,7 @@ pub(crate) fn path_syntax(doc: &Doc, sink: &mut Sink) {
         }
         if site.text.starts_with("States.") {
             sink.emit_hint(
-                site.pointer.clone(),
+                site.pointer(doc),
                 format!(
                     "`{}` takes a path; intrinsic functions are not allowed here",
                     site.field
@@ -155,7 +179,7 @@ pub(crate) fn path_syntax(doc: &Doc, sink: &mut Sink) {
             continue;
         }
         if let Parsed::Path(Err(e)) = &site.parsed {
-            report(sink, site, "a valid path", e);
+            report(doc, sink, site, "a valid path", e);
         }
     }
 }
@@ -170,7 +194,13 @@ pub(crate) fn reference_path(doc: &Doc, sink: &mut Sink) {
             continue;
         }
         if let Err(e) = path::parse_reference_path(site.text) {
-            report(sink, site, "a Reference Path (a path to a single node)", &e);
+            report(
+                doc,
+                sink,
+                site,
+                "a Reference Path (a path to a single node)",
+                &e,
+            );
         }
     }
 }
@@ -195,7 +225,7 @@ pub(crate) fn result_path_root(doc: &Doc, sink: &mut Sink) {
             ),
         };
         sink.emit_hint(
-            site.pointer.clone(),
+            site.pointer(doc),
             format!(
                 "`{}` cannot write into {what}: it must start with `$` followed by `.` or `[`",
                 site.field
@@ -209,7 +239,7 @@ pub(crate) fn result_path_root(doc: &Doc, sink: &mut Sink) {
 pub(crate) fn intrinsic_syntax(doc: &Doc, sink: &mut Sink) {
     for site in sites(doc) {
         if let Parsed::Call(Err(e)) = &site.parsed {
-            report(sink, site, "a valid intrinsic call", e);
+            report(doc, sink, site, "a valid intrinsic call", e);
         }
     }
 }
@@ -233,7 +263,7 @@ pub(crate) fn fail_path_intrinsic(doc: &Doc, sink: &mut Sink) {
         };
         if !STRING_RESULT.contains(&call.function) {
             sink.emit(
-                site.pointer.clone(),
+                site.pointer(doc),
                 format!(
                     "`{}` needs a string, but `{}` does not return one",
                     site.field,
@@ -310,7 +340,7 @@ pub(crate) fn variable_unknown(doc: &Doc, sink: &mut Sink) {
             let visible = variables::visible(doc, &by_scope, site.scope);
             if !visible.contains(&name.as_str()) {
                 sink.emit_hint(
-                    site.pointer.clone(),
+                    site.pointer(doc),
                     format!("no state assigns the variable `${name}` (in this scope or an enclosing one)"),
                     did_you_mean(name, visible.iter().copied())
                         .or_else(|| Some(format!("assign it first with `\"Assign\": {{\"{name}\": ...}}`"))),
@@ -339,7 +369,7 @@ pub(crate) fn context_path(doc: &Doc, sink: &mut Sink) {
             let shown = format!("$$.{top}");
             let Some((_, members)) = CONTEXT.iter().find(|(n, _)| *n == top) else {
                 sink.emit_hint(
-                    site.pointer.clone(),
+                    site.pointer(doc),
                     format!("the context object has no field `{shown}` (it has Execution, StateMachine, State, Task, Map)"),
                     did_you_mean(top, CONTEXT.iter().map(|(n, _)| *n)),
                 );
@@ -349,7 +379,7 @@ pub(crate) fn context_path(doc: &Doc, sink: &mut Sink) {
                 && !members.contains(&member)
             {
                 sink.emit_hint(
-                    site.pointer.clone(),
+                    site.pointer(doc),
                     format!("the context object has no field `{shown}.{member}`"),
                     did_you_mean(member, members.iter().copied()),
                 );
@@ -360,7 +390,7 @@ pub(crate) fn context_path(doc: &Doc, sink: &mut Sink) {
                     && !MAP_ITEM.contains(&member)
                 {
                     sink.emit_hint(
-                        site.pointer.clone(),
+                        site.pointer(doc),
                         format!("the context object has no field `$$.Map.Item.{member}`"),
                         did_you_mean(member, MAP_ITEM.iter().copied()),
                     );
@@ -370,7 +400,7 @@ pub(crate) fn context_path(doc: &Doc, sink: &mut Sink) {
                     && matches!(site.top_field, "ItemSelector" | "Parameters");
                 if !in_selector {
                     sink.emit_hint(
-                        site.pointer.clone(),
+                        site.pointer(doc),
                         "`$$.Map` exists only in a Map state's `ItemSelector` (or `Parameters`)",
                         Some("pass the item into the iteration with `ItemSelector`, e.g. `\"value.$\": \"$$.Map.Item.Value\"`".to_owned()),
                     );
@@ -378,7 +408,7 @@ pub(crate) fn context_path(doc: &Doc, sink: &mut Sink) {
             }
             if top == "Task" && site.owner != Owner::State(StateType::Task) {
                 sink.emit(
-                    site.pointer.clone(),
+                    site.pointer(doc),
                     "`$$.Task.Token` exists only in Task states (with `.waitForTaskToken`)",
                 );
             }

@@ -167,8 +167,14 @@ fn read(resource: &str) -> Shape {
         });
         return Shape::Refused("it is not an ARN".to_owned(), hint);
     };
-    let parts: Vec<&str> = rest.splitn(5, ':').collect();
-    let [partition, service, region, account, name] = parts[..] else {
+    let mut parts = rest.splitn(5, ':');
+    let (Some(partition), Some(service), Some(region), Some(account), Some(name)) = (
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+    ) else {
         return Shape::Refused(
             "an ARN has the form `arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE`".to_owned(),
             None,
@@ -241,7 +247,7 @@ fn integration(name: &str) -> Shape {
                     .map(|c| format!("did you mean `{}{}`?", c.to_ascii_lowercase(), &action[1..])),
             );
         }
-        return pattern_of(suffix, AWS_SDK, "an SDK integration");
+        return pattern_of(suffix, AWS_SDK, &"an SDK integration");
     }
     let (call, suffix) = split_suffix(name);
     let Some((service, action)) = call.split_once(':') else {
@@ -254,7 +260,11 @@ fn integration(name: &str) -> Shape {
         return Shape::Unknown;
     }
     match integrations::find(service, action) {
-        Some(found) => pattern_of(suffix, found.patterns, &format!("`{}`", found.name())),
+        Some(found) => pattern_of(
+            suffix,
+            found.patterns,
+            &format_args!("`{}:{}`", found.service, found.action),
+        ),
         None => {
             let why = if INTEGRATIONS.iter().any(|i| i.service == service) {
                 let actions: Vec<&str> = INTEGRATIONS
@@ -288,7 +298,8 @@ fn did_you_mean(call: &str) -> Option<String> {
 }
 
 /// A suffix the integration supports.
-fn pattern_of(suffix: &str, allowed: &[Pattern], what: &str) -> Shape {
+/// `what` names the integration in a message (written only when there is one to give).
+fn pattern_of(suffix: &str, allowed: &[Pattern], what: &dyn std::fmt::Display) -> Shape {
     let list = || {
         allowed
             .iter()

@@ -18,7 +18,6 @@ pub(crate) fn error_equals_all(doc: &Doc, sink: &mut Sink) {
             let Some(list) = obj.map.get(key).and_then(Value::as_array) else {
                 continue;
             };
-            let list_ptr = child(&obj.pointer, key);
             for (i, entry) in list.iter().enumerate() {
                 let Some(names) = entry.get("ErrorEquals").and_then(Value::as_array) else {
                     continue;
@@ -26,7 +25,7 @@ pub(crate) fn error_equals_all(doc: &Doc, sink: &mut Sink) {
                 if !names.iter().any(|n| n.as_str() == Some(ALL)) {
                     continue;
                 }
-                let at = child(&item(&list_ptr, i), "ErrorEquals");
+                let at = child(&item(&child(&obj.pointer, key), i), "ErrorEquals");
                 if names.len() > 1 {
                     sink.emit(
                         at.clone(),

@@ -5,12 +5,13 @@ use serde_json::Value;
 
 use super::diagnostic::{Sink, child};
 use super::doc::Doc;
-use super::fields::Kind;
+use super::fields::{Field, Kind};
 use super::suggest::did_you_mean;
 use crate::asl::{QueryLanguage, StateType};
 use crate::jsonata;
 
 /// What is wrong with a value, by rule.
+#[derive(Clone)]
 pub(crate) enum Problem {
     /// `wrong-type`.
     Type(String),
@@ -182,7 +183,41 @@ pub(crate) fn describe(value: &Value) -> &'static str {
     }
 }
 
-/// Runs `problem` over every field and reports the ones `pick` selects.
+/// A field whose value has a [`Problem`], with the object it is a member of (its index in
+/// `Doc::objects`).
+pub(crate) struct Found<'a> {
+    object: usize,
+    key: &'a str,
+    value: &'a Value,
+    field: &'static Field,
+    problem: Problem,
+}
+
+/// Every field's problem, in document order: found once for the five rules that each
+/// report one kind of them (reading a number with `arbitrary_precision` parses its text).
+fn found<'d, 'a>(doc: &'d Doc<'a>) -> &'d [Found<'a>] {
+    doc.memo.problems.get_or_init(|| {
+        doc.objects
+            .iter()
+            .enumerate()
+            .flat_map(|(object, obj)| {
+                obj.members.iter().filter_map(move |&(key, value, field)| {
+                    let field = field?;
+                    let problem = problem(key, field.kind(obj.lang), value, obj.lang)?;
+                    Some(Found {
+                        object,
+                        key,
+                        value,
+                        field,
+                        problem,
+                    })
+                })
+            })
+            .collect()
+    })
+}
+
+/// Reports the problems of the fields (see [`found`]) that `pick` selects.
 fn report(doc: &Doc, sink: &mut Sink, pick: fn(Problem) -> Option<(String, Option<String>)>) {
     if !doc.root.is_object() {
         if let Some((m, h)) = pick(Problem::Type(format!(
@@ -193,8 +228,18 @@ fn report(doc: &Doc, sink: &mut Sink, pick: fn(Problem) -> Option<(String, Optio
         }
         return;
     }
-    for (obj, key, value, field) in doc.fields() {
-        if let Some((m, h)) = problem(key, field.kind(obj.lang), value, obj.lang).and_then(pick) {
+    for &Found {
+        object,
+        key,
+        value,
+        field,
+        ref problem,
+    } in found(doc)
+    {
+        let Some(obj) = doc.objects.get(object) else {
+            continue;
+        };
+        if let Some((m, h)) = pick(problem.clone()) {
             // A JSONata expression where JSONPath wants a literal: the state's language is
             // the likelier mistake.
             let jsonata_elsewhere = obj.lang == QueryLanguage::JsonPath

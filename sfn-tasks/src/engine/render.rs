@@ -86,7 +86,9 @@ fn dropped_expressions(
     resource: &str,
     parameters: Option<&Value>,
 ) -> Vec<TaskError> {
-    let rendered = parameters.map(Value::to_string).unwrap_or_default();
+    // Written out only when a skipped field holds an expression to look for (most calls
+    // have none, and this ran for every task state).
+    let mut rendered: Option<String> = None;
     let mut errors = Vec::new();
     for field in spec.fields.iter().filter(|f| matches!(f.asl, Asl::Skip)) {
         let Some(given) = call.fields.iter().find(|f| f.name == field.name) else {
@@ -102,6 +104,8 @@ fn dropped_expressions(
             };
             let quoted = Value::String(text.to_owned()).to_string();
             let inner = &quoted[1..quoted.len() - 1];
+            let rendered = rendered
+                .get_or_insert_with(|| parameters.map(Value::to_string).unwrap_or_default());
             if !rendered.contains(inner) && !resource.contains(text) {
                 errors.push(
                     TaskError::new(
@@ -169,6 +173,12 @@ fn parameters(
 
 /// CDK's Lambda service-exception Retry (`LambdaInvoke`, `CallAwsServiceCrossRegion`).
 pub fn lambda_retry() -> Value {
+    // Built once: every LambdaInvoke state gets a copy.
+    static RETRY: std::sync::LazyLock<Value> = std::sync::LazyLock::new(build_lambda_retry);
+    RETRY.clone()
+}
+
+fn build_lambda_retry() -> Value {
     json!([{
         "ErrorEquals": [
             "Lambda.ClientExecutionTimeoutException",

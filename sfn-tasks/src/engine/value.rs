@@ -34,7 +34,10 @@ impl Out {
 /// Inserts `key` (or `key.$`) into `map`.
 pub fn put(map: &mut Map<String, Value>, key: &str, out: Out) {
     if out.dynamic {
-        map.insert(format!("{key}.$"), out.value);
+        let mut dynamic = String::with_capacity(key.len() + 2);
+        dynamic.push_str(key);
+        dynamic.push_str(".$");
+        map.insert(dynamic, out.value);
     } else {
         map.insert(key.to_string(), out.value);
     }

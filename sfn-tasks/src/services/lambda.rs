@@ -137,12 +137,12 @@ pub fn invoke_resources(function: Option<&TaskValue>) -> Vec<String> {
             let arn = function_arn(f);
             // arn:aws:lambda:region:account:function:name[:qualifier]; substitutions such
             // as `${AWS::Region}` hold colons of their own, so they are left out of the count.
-            let qualified =
-                arn.starts_with("arn:") && without_substitutions(&arn).split(':').count() > 7;
+            let qualified = arn.starts_with("arn:") && colons_outside_substitutions(&arn) > 6;
             if qualified {
                 vec![arn]
             } else {
-                vec![arn.clone(), format!("{arn}:*")]
+                let versions = format!("{arn}:*");
+                vec![arn, versions]
             }
         }
         _ => vec!["*".to_string()],
@@ -156,23 +156,20 @@ fn iam(ctx: &Ctx) -> Vec<Statement> {
     )]
 }
 
-/// `s` with every `${...}` substitution replaced by `_`.
-fn without_substitutions(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+/// How many `:` `s` holds outside its `${...}` substitutions (an unclosed `${` counts as
+/// text).
+fn colons_outside_substitutions(s: &str) -> usize {
+    let mut count = 0;
     let mut rest = s;
     while let Some(start) = rest.find("${") {
-        out.push_str(&rest[..start]);
+        count += rest[..start].matches(':').count();
         match rest[start..].find('}') {
-            Some(end) => {
-                out.push('_');
-                rest = &rest[start + end + 1..];
-            }
+            Some(end) => rest = &rest[start + end + 1..],
             None => {
                 rest = &rest[start..];
                 break;
             }
         }
     }
-    out.push_str(rest);
-    out
+    count + rest.matches(':').count()
 }
