@@ -106,6 +106,10 @@ pub(crate) struct Doc<'a> {
     pub(crate) scopes: Vec<Scope<'a>>,
     /// State name -> the states so named, machine-wide.
     pub(crate) by_name: HashMap<&'a str, Vec<usize>>,
+    /// (scope, state name) -> the state: a name's list in `by_name` holds one state per
+    /// scope that uses the name (every Map processor with a `Process` state), so finding
+    /// a scope's own in it was quadratic.
+    in_scope: HashMap<(usize, &'a str), usize>,
     /// Keys the JSON text had twice (only known when validating text).
     pub(crate) duplicates: &'a [super::json::Duplicate],
     /// Views several rules share, computed on first use.
@@ -147,6 +151,7 @@ impl<'a> Doc<'a> {
             states: Vec::new(),
             scopes: Vec::new(),
             by_name: HashMap::new(),
+            in_scope: HashMap::new(),
             duplicates,
             options,
             memo: Memo::default(),
@@ -165,11 +170,7 @@ impl<'a> Doc<'a> {
 
     /// The state with this name in this scope.
     pub(crate) fn state_in(&self, scope: usize, name: &str) -> Option<usize> {
-        self.by_name
-            .get(name)?
-            .iter()
-            .copied()
-            .find(|&s| self.states.get(s).is_some_and(|st| st.scope == scope))
+        self.in_scope.get(&(scope, name)).copied()
     }
 
     /// The names of the states of a scope.
@@ -315,6 +316,8 @@ impl<'a> Doc<'a> {
                 scope.states.push(s);
             }
             self.by_name.entry(name.as_str()).or_default().push(s);
+            // The first of the name in its scope, as a search of `by_name` found it.
+            self.in_scope.entry((index, name.as_str())).or_insert(s);
             if let Some(m) = obj {
                 let owner = ty.map_or(Owner::UnknownState, Owner::State);
                 let place = Place {

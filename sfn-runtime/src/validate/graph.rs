@@ -199,12 +199,16 @@ pub(crate) fn unreachable_state(doc: &Doc, sink: &mut Sink) {
             from.push(to);
         }
     }
+    // One set of flags for every scope: transitions stay inside their scope, so each walk
+    // marks only its own states (a set per scope was quadratic in the number of Parallel
+    // branches and Map processors).
+    let mut seen = vec![false; doc.states.len()];
+    let mut todo = Vec::new();
     for (i, scope) in doc.scopes.iter().enumerate() {
         let Some(start) = scope.start_at().and_then(|s| doc.state_in(i, s)) else {
             continue;
         };
-        let mut seen = vec![false; doc.states.len()];
-        let mut todo = vec![start];
+        todo.push(start);
         while let Some(s) = todo.pop() {
             if let Some(flag) = seen.get_mut(s) {
                 if *flag {
