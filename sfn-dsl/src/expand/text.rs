@@ -12,6 +12,10 @@ use serde_json::Value as Json;
 
 use super::collect_substitutions;
 
+/// Machines with fewer states than this are written whole and dropped after (see
+/// `expand_const_taking`).
+pub(crate) const LARGE: usize = 256;
+
 /// Levels taken apart (the machine, then `States`); below that, a piece is written whole.
 const LEVELS: usize = 2;
 
