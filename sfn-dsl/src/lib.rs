@@ -49,7 +49,7 @@ pub(crate) fn expand_defs(defs: &[ast::WorkflowDef], mut errors: Errors) -> Toke
         } else {
             String::new()
         };
-        out.extend(expand::expand_const(&lowered, &policy, ok));
+        out.extend(expand::expand_const_taking(&mut lowered, &policy, ok));
         if let Some(error) = own.combined() {
             errors.push(error);
         }

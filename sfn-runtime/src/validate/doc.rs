@@ -7,6 +7,7 @@
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
+use std::ops::Range;
 
 use serde_json::{Map, Value};
 
@@ -17,6 +18,10 @@ use crate::asl::{QueryLanguage, StateType};
 /// Deeper nesting than this (branches in branches ...) is not walked: no JSON text that
 /// serde_json reads gets there, and a hand-built `Value` must not exhaust the stack.
 const MAX_DEPTH: usize = crate::limits::MAX_JSON_DEPTH;
+
+/// A member of a described object: key, value and its row of the field table (looked up
+/// once for all rules).
+pub(crate) type Member<'a> = (&'a str, &'a Value, Option<&'static fields::Field>);
 
 /// An object described by the field table.
 pub(crate) struct Obj<'a> {
@@ -30,8 +35,8 @@ pub(crate) struct Obj<'a> {
     pub(crate) lang: QueryLanguage,
     /// The state it belongs to (itself for a state), if any.
     pub(crate) state: Option<usize>,
-    /// Its members with their row of the field table (looked up once for all rules).
-    pub(crate) members: Vec<(&'a str, &'a Value, Option<&'static fields::Field>)>,
+    /// Its members: a range of [`Doc::members`] (see [`Doc::members_of`]).
+    members: Range<usize>,
 }
 
 /// What an object inherits from where it sits.
@@ -100,6 +105,11 @@ pub(crate) struct Doc<'a> {
     pub(crate) lang: QueryLanguage,
     /// Every described object, in document order.
     pub(crate) objects: Vec<Obj<'a>>,
+    /// The members of every described object, object after object in document order: one
+    /// array that the rules walking every field read front to back, rather than one small
+    /// allocation per object scattered over the heap (at 10,000 states the walks no longer
+    /// found those in the cache).
+    members: Vec<Member<'a>>,
     /// Every state, in document order.
     pub(crate) states: Vec<State<'a>>,
     /// Every scope; index 0 is the machine when the root is an object.
@@ -131,6 +141,8 @@ pub(crate) struct Memo<'a> {
     pub(crate) problems: OnceCell<Vec<super::values::Found<'a>>>,
     /// Transitions.
     pub(crate) edges: OnceCell<Vec<super::graph::Edge<'a>>>,
+    /// `Assign` keys (five rules read them).
+    pub(crate) assigned: OnceCell<Vec<super::variables::Assigned<'a>>>,
 }
 
 impl<'a> Doc<'a> {
@@ -148,6 +160,7 @@ impl<'a> Doc<'a> {
             root,
             lang,
             objects: Vec::new(),
+            members: Vec::new(),
             states: Vec::new(),
             scopes: Vec::new(),
             by_name: HashMap::new(),
@@ -182,6 +195,11 @@ impl<'a> Doc<'a> {
             .filter_map(|&i| self.states.get(i).map(|s| s.name))
     }
 
+    /// The members of a described object.
+    pub(crate) fn members_of(&self, obj: &Obj<'a>) -> &[Member<'a>] {
+        self.members.get(obj.members.clone()).unwrap_or_default()
+    }
+
     /// The scope a described object's state lives in.
     pub(crate) fn scope_of(&self, obj: &Obj<'_>) -> Option<usize> {
         obj.state.and_then(|s| self.states.get(s)).map(|s| s.scope)
@@ -192,7 +210,7 @@ impl<'a> Doc<'a> {
         &self,
     ) -> impl Iterator<Item = (&Obj<'a>, &'a str, &'a Value, &'static fields::Field)> + '_ {
         self.objects.iter().flat_map(|o| {
-            o.members
+            self.members_of(o)
                 .iter()
                 .filter_map(move |&(k, v, f)| f.map(|f| (o, k, v, f)))
         })
@@ -204,7 +222,7 @@ impl<'a> Doc<'a> {
     ) -> impl Iterator<Item = (usize, &Obj<'a>, &'a str, &'a Value, &'static fields::Field)> + '_
     {
         self.objects.iter().enumerate().flat_map(|(i, o)| {
-            o.members
+            self.members_of(o)
                 .iter()
                 .filter_map(move |&(k, v, f)| f.map(|f| (i, o, k, v, f)))
         })
@@ -214,26 +232,33 @@ impl<'a> Doc<'a> {
         if place.depth > MAX_DEPTH {
             return;
         }
-        let members: Vec<_> = map
-            .iter()
-            .map(|(k, v)| (k.as_str(), v, fields::lookup(owner, k)))
-            .collect();
-        // Pushed before what it holds (document order); its members are moved in after the
-        // walk below reads them.
+        let start = self.members.len();
+        self.members.extend(
+            map.iter()
+                .map(|(k, v)| (k.as_str(), v, fields::lookup(owner, k))),
+        );
+        let members = start..self.members.len();
+        // Pushed before what it holds (document order). The pointer moves in; what is below
+        // builds its own from there (no copy per object: one allocation fewer to make, free
+        // and miss in the cache at 10,000 states).
         let index = self.objects.len();
         self.objects.push(Obj {
             owner,
-            pointer: pointer.clone(),
+            pointer,
             map,
             lang: place.lang,
             state: place.state,
-            members: Vec::new(),
+            members: members.clone(),
         });
         if matches!(owner, Owner::Machine | Owner::Branch | Owner::Processor) {
+            let pointer = self.pointer_of(index).to_owned();
             self.scope(owner, map, &pointer, place);
         }
         let inner = place.deeper();
-        for &(key, value, field) in &members {
+        for i in members {
+            let Some(&(key, value, field)) = self.members.get(i) else {
+                continue;
+            };
             let Some(field) = field else {
                 continue;
             };
@@ -241,7 +266,8 @@ impl<'a> Doc<'a> {
             match kind {
                 Kind::Object(sub) => {
                     if let Some(m) = value.as_object() {
-                        self.object(sub, m, child(&pointer, key), inner);
+                        let at = child(self.pointer_of(index), key);
+                        self.object(sub, m, at, inner);
                     }
                 }
                 Kind::Retriers | Kind::Catchers | Kind::Rules | Kind::Branches => {
@@ -252,7 +278,7 @@ impl<'a> Doc<'a> {
                         _ if owner.is_state() => Owner::TopRule,
                         _ => Owner::NestedRule,
                     };
-                    let here = child(&pointer, key);
+                    let here = child(self.pointer_of(index), key);
                     for (i, v) in value.as_array().into_iter().flatten().enumerate() {
                         if let Some(m) = v.as_object() {
                             self.object(sub, m, item(&here, i), inner);
@@ -261,15 +287,18 @@ impl<'a> Doc<'a> {
                 }
                 Kind::Rule => {
                     if let Some(m) = value.as_object() {
-                        self.object(Owner::NestedRule, m, child(&pointer, key), inner);
+                        let at = child(self.pointer_of(index), key);
+                        self.object(Owner::NestedRule, m, at, inner);
                     }
                 }
                 _ => {}
             }
         }
-        if let Some(obj) = self.objects.get_mut(index) {
-            obj.members = members;
-        }
+    }
+
+    /// The pointer of `objects[index]`.
+    fn pointer_of(&self, index: usize) -> &str {
+        self.objects.get(index).map_or("", |o| o.pointer.as_str())
     }
 
     /// Registers the scope `map` opens (its `States`), inside `place.scope`.

@@ -12,7 +12,7 @@ use crate::asl::{QueryLanguage, StateType};
 /// T4: a key that no object of the language takes.
 pub(crate) fn unknown_field(doc: &Doc, sink: &mut Sink) {
     for obj in &doc.objects {
-        for &(key, _, row) in &obj.members {
+        for &(key, _, row) in doc.members_of(obj) {
             if row.is_none() && !fields::is_known(key) {
                 let hint = did_you_mean(key, fields::names_for(obj.owner, obj.lang));
                 sink.emit_hint(
@@ -31,7 +31,7 @@ pub(crate) fn field_not_allowed(doc: &Doc, sink: &mut Sink) {
         if obj.owner == Owner::UnknownState {
             continue;
         }
-        for &(key, _, row) in &obj.members {
+        for &(key, _, row) in doc.members_of(obj) {
             if row.is_some() || !fields::is_known(key) {
                 continue;
             }
@@ -73,7 +73,7 @@ fn why_not(owner: Owner, key: &str) -> Option<String> {
 /// §3.2, §11.6: a field of the other query language.
 pub(crate) fn field_query_language(doc: &Doc, sink: &mut Sink) {
     for obj in &doc.objects {
-        for &(key, _, row) in &obj.members {
+        for &(key, _, row) in doc.members_of(obj) {
             let Some(f) = row else {
                 continue;
             };

@@ -201,17 +201,19 @@ fn found<'d, 'a>(doc: &'d Doc<'a>) -> &'d [Found<'a>] {
             .iter()
             .enumerate()
             .flat_map(|(object, obj)| {
-                obj.members.iter().filter_map(move |&(key, value, field)| {
-                    let field = field?;
-                    let problem = problem(key, field.kind(obj.lang), value, obj.lang)?;
-                    Some(Found {
-                        object,
-                        key,
-                        value,
-                        field,
-                        problem,
+                doc.members_of(obj)
+                    .iter()
+                    .filter_map(move |&(key, value, field)| {
+                        let field = field?;
+                        let problem = problem(key, field.kind(obj.lang), value, obj.lang)?;
+                        Some(Found {
+                            object,
+                            key,
+                            value,
+                            field,
+                            problem,
+                        })
                     })
-                })
             })
             .collect()
     })

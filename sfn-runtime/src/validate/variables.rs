@@ -14,8 +14,13 @@ const MAX_NAME: usize = 80;
 /// `Assign`).
 pub(crate) type Assigned<'d> = (String, &'d str, &'d str, Option<usize>, Owner);
 
-/// Every `Assign` key.
-pub(crate) fn assigned<'d>(doc: &'d Doc) -> Vec<Assigned<'d>> {
+/// Every `Assign` key, found once for the five rules that read them (each search walks
+/// every field of the document).
+pub(crate) fn assigned<'d, 'a>(doc: &'d Doc<'a>) -> &'d [Assigned<'a>] {
+    doc.memo.assigned.get_or_init(|| find_assigned(doc))
+}
+
+fn find_assigned<'a>(doc: &Doc<'a>) -> Vec<Assigned<'a>> {
     let mut out = Vec::new();
     for (obj, key, value, field) in doc.fields() {
         if field.kind(obj.lang) != Kind::Assign {
@@ -63,10 +68,10 @@ pub(crate) fn name_problem(name: &str) -> Option<String> {
 
 /// §12.1: variable names.
 pub(crate) fn variable_name(doc: &Doc, sink: &mut Sink) {
-    for (at, key, name, _, _) in assigned(doc) {
+    for &(ref at, key, name, _, _) in assigned(doc) {
         if let Some(why) = name_problem(name) {
             sink.emit_hint(
-                child(&at, key),
+                child(at, key),
                 format!("`{name}` is not a valid variable name: {why}"),
                 name.contains('-')
                     .then(|| format!("did you mean `{}`?", name.replace('-', "_"))),
@@ -83,12 +88,12 @@ pub(crate) fn variable_name(doc: &Doc, sink: &mut Sink) {
 /// have failed.
 pub(crate) fn variable_outer_scope(doc: &Doc, sink: &mut Sink) {
     let mut names: HashMap<Option<usize>, Vec<&str>> = HashMap::new();
-    for (_, _, name, scope, owner) in assigned(doc) {
+    for &(_, _, name, scope, owner) in assigned(doc) {
         if owner != Owner::Catcher {
             names.entry(scope).or_default().push(name);
         }
     }
-    for (at, key, name, scope, _) in assigned(doc) {
+    for &(ref at, key, name, scope, _) in assigned(doc) {
         let Some(here) = scope.and_then(|s| doc.scopes.get(s)) else {
             continue;
         };
@@ -98,7 +103,7 @@ pub(crate) fn variable_outer_scope(doc: &Doc, sink: &mut Sink) {
         }
         if visible(doc, &names, here.parent).contains(&name) {
             sink.emit(
-                child(&at, key),
+                child(at, key),
                 format!("variable `{name}` belongs to an enclosing scope; a state inside a branch or processor cannot assign it"),
             );
         }
@@ -119,7 +124,7 @@ fn is_distributed(scope: &Scope) -> bool {
 /// Variable names assigned per scope (`None`: outside any state).
 pub(crate) fn by_scope<'d>(doc: &'d Doc) -> HashMap<Option<usize>, Vec<&'d str>> {
     let mut out: HashMap<Option<usize>, Vec<&str>> = HashMap::new();
-    for (_, _, name, scope, _) in assigned(doc) {
+    for &(_, _, name, scope, _) in assigned(doc) {
         out.entry(scope).or_default().push(name);
     }
     out
