@@ -3,6 +3,7 @@
 //! scope, tolerated failures, and optional ItemReader / ItemBatcher / ResultWriter handlers.
 //! Iterations run one after the other; `MaxConcurrency` shapes the virtual clock only.
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
@@ -93,23 +94,23 @@ impl<'e> Run<'e> {
         })
     }
 
-    /// The value `ItemSelector` sees as `$` (the effective input) and the items.
-    fn map_items(
+    /// The value `ItemSelector` sees as `$` (the effective input: the raw input itself
+    /// unless `InputPath` selects a part) and the items.
+    fn map_items<'v>(
         &mut self,
         name: &'e str,
         m: &'e Map,
         language: QueryLanguage,
-        raw: &Value,
+        raw: &'v Value,
         vars: &Vars,
-    ) -> Result<(Value, Vec<Value>), Failure> {
+    ) -> Result<(Cow<'v, Value>, Vec<Value>), Failure> {
         let (selector_input, items) = match language {
             QueryLanguage::JsonPath => {
-                let effective =
-                    self.filter_path(name, "InputPath", &m.input_path, raw.clone(), vars)?;
+                let effective = self.input_path(name, &m.input_path, raw, vars)?;
                 self.note(Stage::AfterInputPath, &effective);
                 let source = match &m.item_reader {
                     Some(_) => self.read_items(name, m, language, &effective, vars)?,
-                    None => effective.clone(),
+                    None => Value::clone(&effective),
                 };
                 let items = match &m.items_path {
                     Some(Some(path)) if path != "$" => {
@@ -127,7 +128,7 @@ impl<'e> Run<'e> {
                     (None, Some(_)) => self.read_items(name, m, language, raw, vars)?,
                     (None, None) => raw.clone(),
                 };
-                (raw.clone(), items)
+                (Cow::Borrowed(raw), items)
             }
         };
         match items {

@@ -1,5 +1,7 @@
 //! `Pass`: its input (or `Result`) to its output, through the pipeline.
 
+use std::borrow::Cow;
+
 use serde_json::Value;
 
 use crate::asl::{Pass, QueryLanguage};
@@ -23,21 +25,19 @@ impl<'e> Run<'e> {
             QueryLanguage::JsonPath => {
                 // `raw` stays whole for ResultPath: InputPath's selection is a value of its
                 // own, and `raw` itself is only borrowed unless it is the result.
-                let selected =
-                    self.filter_path_ref(name, "InputPath", &s.input_path, &raw, vars)?;
-                let effective = selected.as_ref().unwrap_or(&raw);
-                self.note(Stage::AfterInputPath, effective);
+                let effective = self.input_path(name, &s.input_path, &raw, vars)?;
+                self.note(Stage::AfterInputPath, &effective);
                 let result: Data = match (&s.result, &s.parameters) {
                     (Some(result), _) => result.clone().into(),
                     (None, Some(parameters)) => self
-                        .render(name, "Parameters", parameters, effective, vars)?
+                        .render(name, "Parameters", parameters, &effective, vars)?
                         .into(),
-                    (None, None) => match selected {
-                        Some(selected) => selected.into(),
+                    (None, None) => match effective {
+                        Cow::Owned(selected) => selected.into(),
                         // The result is the raw input itself: a copy (of an owned one) only
                         // if ResultPath also needs the raw input.
-                        None if needs_raw(&s.result_path) => raw.clone(),
-                        None => std::mem::replace(&mut raw, Data::Owned(Value::Null)),
+                        Cow::Borrowed(_) if needs_raw(&s.result_path) => raw.clone(),
+                        Cow::Borrowed(_) => std::mem::replace(&mut raw, Data::Owned(Value::Null)),
                     },
                 };
                 self.note(Stage::AfterParameters, &result);
