@@ -209,11 +209,7 @@ impl<'a> Doc<'a> {
     pub(crate) fn fields(
         &self,
     ) -> impl Iterator<Item = (&Obj<'a>, &'a str, &'a Value, &'static fields::Field)> + '_ {
-        self.objects.iter().flat_map(|o| {
-            self.members_of(o)
-                .iter()
-                .filter_map(move |&(k, v, f)| f.map(|f| (o, k, v, f)))
-        })
+        self.indexed_fields().map(|(_, o, k, v, f)| (o, k, v, f))
     }
 
     /// [`Doc::fields`] with the index of each object in `objects`.
@@ -297,7 +293,7 @@ impl<'a> Doc<'a> {
     }
 
     /// The pointer of `objects[index]`.
-    fn pointer_of(&self, index: usize) -> &str {
+    pub(crate) fn pointer_of(&self, index: usize) -> &str {
         self.objects.get(index).map_or("", |o| o.pointer.as_str())
     }
 

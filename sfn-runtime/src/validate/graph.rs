@@ -23,11 +23,7 @@ pub(crate) struct Edge<'a> {
 impl Edge<'_> {
     /// Where the transition is written (built only for a diagnostic).
     fn pointer(&self, doc: &Doc) -> String {
-        let at = doc
-            .objects
-            .get(self.object)
-            .map_or("", |o| o.pointer.as_str());
-        child(at, self.key)
+        child(doc.pointer_of(self.object), self.key)
     }
 }
 

@@ -53,10 +53,7 @@ impl Site<'_> {
     /// The JSON pointer to the string.
     fn pointer(&self, doc: &Doc) -> String {
         match self.at {
-            At::Member { object, key } => child(
-                doc.objects.get(object).map_or("", |o| o.pointer.as_str()),
-                key,
-            ),
+            At::Member { object, key } => child(doc.pointer_of(object), key),
             At::Template(i) => templates(doc)
                 .dynamic
                 .get(i)
