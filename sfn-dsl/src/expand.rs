@@ -22,9 +22,7 @@ pub fn expand_const(lowered: &Lowered, policy: &str, ok: bool) -> TokenStream {
     let written = if ok {
         let text = serde_json::to_string(&lowered.definition).unwrap_or_default();
         let mut names = Vec::new();
-        // JSON writes `$` and `{` as they are, so a definition whose text has no `${` has no
-        // placeholder anywhere: the walk is skipped for most workflows.
-        if text.contains("${") {
+        if text::contains_placeholder(text.as_bytes()) {
             collect_substitutions(&lowered.definition, &mut names);
         }
         (text, names)

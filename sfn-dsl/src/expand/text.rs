@@ -52,14 +52,15 @@ fn write(value: Json, levels: usize, out: &mut Vec<u8>, names: &mut Vec<String>)
 fn piece(value: &Json, out: &mut Vec<u8>, names: &mut Vec<String>) {
     let start = out.len();
     let _ = serde_json::to_writer(&mut *out, value);
-    // JSON writes `$` and `{` as they are, so a piece whose text has no `${` has no
-    // placeholder: the walk is skipped for most.
     if contains_placeholder(&out[start..]) {
         collect_substitutions(value, names);
     }
 }
 
-fn contains_placeholder(text: &[u8]) -> bool {
+/// Whether JSON text may hold a `${Name}` placeholder. JSON writes `$` and `{` as they
+/// are, so text without `${` has none: the walk collecting them is skipped for most
+/// definitions (and pieces of one).
+pub(crate) fn contains_placeholder(text: &[u8]) -> bool {
     memchr::memmem::find(text, b"${").is_some()
 }
 
