@@ -142,13 +142,11 @@ impl Group<'_> {
         write_one_or_many(out, &self.actions);
         out.extend_from_slice(br#","Resource":"#);
         write_one_or_many(out, &self.resources);
-        if let Some(condition) = self
-            .condition
-            .and_then(|c| serde_json::from_str::<Value>(c).ok())
-        {
+        if let Some(condition) = self.condition {
+            // `canonical` wrote it as serde_json writes the value `to_value` shows (the
+            // same sorted keys), so its text goes in as it is, not read and written again.
             out.extend_from_slice(br#","Condition":"#);
-            // Writing into a Vec does not fail.
-            let _ = serde_json::to_writer(&mut *out, &condition);
+            out.extend_from_slice(condition.as_bytes());
         }
         out.push(b'}');
     }
