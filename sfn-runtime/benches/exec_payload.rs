@@ -4,12 +4,16 @@
 //! variable.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 use sfn_runtime::asl::StateMachine;
 use sfn_runtime::exec::Executor;
 
 mod workloads;
 use workloads::{counting_loop, map_with_choice};
+
+fn chain(n: usize, state: &Value) -> StateMachine {
+    workloads::chain(n, |_| state.clone())
+}
 
 /// A document of about `bytes` bytes of JSON: records with a few fields each, the shape of
 /// an order or a page of API results.
@@ -17,20 +21,6 @@ fn document(bytes: usize) -> Value {
     let record = |i: usize| json!({"id": i, "name": format!("item-{i:06}"), "price": i as f64 * 0.25, "tags": ["a", "b"], "ok": i.is_multiple_of(2)});
     let one = record(0).to_string().len() + 1;
     Value::Array((0..bytes.div_ceil(one)).map(record).collect())
-}
-
-fn chain(n: usize, state: &Value) -> StateMachine {
-    let mut states = Map::new();
-    for i in 0..n {
-        let mut s = state.clone();
-        if i + 1 == n {
-            s["End"] = json!(true);
-        } else {
-            s["Next"] = json!(format!("S{}", i + 1));
-        }
-        states.insert(format!("S{i}"), s);
-    }
-    StateMachine::from_value(json!({"StartAt": "S0", "States": states})).expect("valid chain")
 }
 
 /// A Pass that moves the document through every JSONPath field: InputPath, Parameters

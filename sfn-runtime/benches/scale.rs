@@ -18,6 +18,8 @@ use sfn_runtime::validate::{validate_str, validate_value};
 use std::hint::black_box;
 use std::sync::Arc;
 
+mod workloads;
+
 const SIZES: [usize; 2] = [10_000, 100_000];
 
 fn definition(n: usize) -> Value {
@@ -64,15 +66,10 @@ fn pass_chain(n: usize, tail: usize) -> StateMachine {
                "Choices": [{"Variable": "$.skip", "BooleanEquals": true, "Next": format!("S{}", n - tail)}],
                "Default": "S0"}),
     );
-    for i in 0..n {
-        let mut state = json!({"Type": "Pass", "Result": i, "ResultPath": "$.last"});
-        if i + 1 == n {
-            state["End"] = json!(true);
-        } else {
-            state["Next"] = json!(format!("S{}", i + 1));
-        }
-        states.insert(format!("S{i}"), state);
-    }
+    states.extend(workloads::chain_states(
+        n,
+        |i| json!({"Type": "Pass", "Result": i, "ResultPath": "$.last"}),
+    ));
     StateMachine::from_value(json!({"StartAt": "Start", "States": states})).expect("valid chain")
 }
 

@@ -4,21 +4,34 @@
 // Each includer uses a part.
 #![allow(dead_code)]
 
-use serde_json::{Map, json};
+use serde_json::{Map, Value, json};
 use sfn_runtime::asl::StateMachine;
 
 /// `n` Pass states in a row.
 pub fn pass_chain(n: usize) -> StateMachine {
+    let state = json!({"Type": "Pass"});
+    chain(n, |_| state.clone())
+}
+
+/// `n` states in a row, `S0` to `S{n-1}`, the `i`th made by `state(i)` and given its `Next`
+/// (the last one `End`).
+pub fn chain_states(n: usize, state: impl Fn(usize) -> Value) -> Map<String, Value> {
     let mut states = Map::new();
     for i in 0..n {
-        let mut state = json!({"Type": "Pass"});
+        let mut s = state(i);
         if i + 1 == n {
-            state["End"] = json!(true);
+            s["End"] = json!(true);
         } else {
-            state["Next"] = json!(format!("S{}", i + 1));
+            s["Next"] = json!(format!("S{}", i + 1));
         }
-        states.insert(format!("S{i}"), state);
+        states.insert(format!("S{i}"), s);
     }
+    states
+}
+
+/// The machine of [`chain_states`], starting at `S0`.
+pub fn chain(n: usize, state: impl Fn(usize) -> Value) -> StateMachine {
+    let states = chain_states(n, state);
     StateMachine::from_value(json!({"StartAt": "S0", "States": states})).expect("valid chain")
 }
 
